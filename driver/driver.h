@@ -1,0 +1,50 @@
+// Shared declarations of the `taipan` driver.
+#ifndef TAIPAN_DRIVER_DRIVER_H
+#define TAIPAN_DRIVER_DRIVER_H
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace taipan::driver {
+
+enum class Command {
+#define COMMAND(Name, spelling, summary, available) Name,
+#include "driver/command.def"
+};
+
+// Exit statuses.
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;           // bad input, bad options, compile errors
+constexpr int kExitNotAvailable = 2;    // the backend for this does not exist yet
+
+// Options common to the compiling commands, after validation.
+struct Options {
+  Command command;
+  std::vector<std::string> inputs;
+  std::string output;           // -o; empty: stdout or a default
+  std::string opt_level = "2";  // -O0..-O3, -Os
+  std::string march;            // -march=, empty: the host
+  std::vector<std::string> path;  // -I DIR, module search path
+  bool verbose = false;
+  std::string emit;             // compile --emit=
+  bool syntax_only = false;     // compile -fsyntax-only
+  std::vector<std::string> program_args;  // run: arguments after the script
+};
+
+// Parses argv; prints help or an error itself. Returns nothing when the
+// process should exit with *status.
+std::optional<Options> ParseCommandLine(int argc, char** argv, int* status);
+
+int RunCompile(const Options& options);
+void PrintVersion();
+
+// Reads a whole file; on failure prints "taipan: error: cannot read ..." and
+// returns nothing.
+std::optional<std::string> ReadInputFile(const std::string& path);
+bool StderrHasColors();
+bool WriteOutput(const std::string& path, const std::string& text);
+
+}  // namespace taipan::driver
+
+#endif  // TAIPAN_DRIVER_DRIVER_H

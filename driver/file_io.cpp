@@ -1,0 +1,43 @@
+// File and terminal access for the driver, through LLVM's support library.
+#include <cstdio>
+
+#include "driver/driver.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace taipan::driver {
+
+std::optional<std::string> ReadInputFile(const std::string& path) {
+  if (llvm::sys::fs::is_directory(path)) {
+    llvm::errs() << "taipan: error: cannot read '" << path << "': is a directory\n";
+    return std::nullopt;
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    llvm::errs() << "taipan: error: cannot read '" << path << "': " << buffer.getError().message() << "\n";
+    return std::nullopt;
+  }
+  return (*buffer)->getBuffer().str();
+}
+
+bool StderrHasColors() { return llvm::sys::Process::StandardErrHasColors(); }
+
+bool WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    llvm::outs() << text;
+    llvm::outs().flush();
+    return true;
+  }
+  std::error_code error;
+  llvm::raw_fd_ostream out(path, error);
+  if (error) {
+    llvm::errs() << "taipan: error: cannot write '" << path << "': " << error.message() << "\n";
+    return false;
+  }
+  out << text;
+  return true;
+}
+
+}  // namespace taipan::driver

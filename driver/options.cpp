@@ -1,0 +1,197 @@
+// Command-line parsing with Boost.Program_Options, compiler style:
+// `-O2`, `-march=armv7m`, `-I DIR`, `-fsyntax-only` (single-dash long
+// options are accepted through Boost's "long disguise").
+#include <array>
+#include <iostream>
+#include <string_view>
+
+#include <boost/program_options.hpp>
+
+#include "driver/driver.h"
+
+namespace po = boost::program_options;
+
+namespace taipan::driver {
+
+namespace {
+
+struct CommandInfo {
+  Command command;
+  std::string_view spelling;
+  std::string_view summary;
+  bool available;
+};
+
+constexpr CommandInfo kCommands[] = {
+#define COMMAND(Name, spelling, summary, available) {Command::Name, spelling, summary, available},
+#include "driver/command.def"
+};
+
+// The -march names of mpy-cross, which Taipan shares.
+constexpr std::array<std::string_view, 9> kArchitectures = {
+    "x86", "x64", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "xtensa", "xtensawin"};
+constexpr std::array<std::string_view, 4> kEmitKinds = {"tokens", "ast", "scopes", "bytecode"};
+constexpr std::array<std::string_view, 4> kLaterEmitKinds = {"ir", "llvm", "asm", "obj"};
+
+void PrintUsage(std::ostream& out) {
+  out << "usage: taipan <command> [options] [inputs]\n\ncommands:\n";
+  for (const CommandInfo& info : kCommands) {
+    out << "  " << info.spelling << std::string(10 - info.spelling.size(), ' ') << info.summary << "\n";
+  }
+  out << "\n'taipan <command> --help' shows a command's options; 'taipan --version' the version.\n";
+}
+
+po::options_description CommonOptions() {
+  po::options_description options("options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("output,o", po::value<std::string>()->value_name("FILE"), "write the output to FILE")
+      ("opt,O", po::value<std::string>()->value_name("LEVEL"), "optimisation level: 0, 1, 2, 3 or s (-O2)")
+      ("march", po::value<std::string>()->value_name("ARCH"),
+       "target architecture: x86, x64, armv6m, armv7m, armv7em, armv7emsp, armv7emdp, xtensa, xtensawin")
+      ("path,I", po::value<std::vector<std::string>>()->value_name("DIR")->composing(),
+       "add DIR to the module search path (repeatable)")
+      ("verbose,v", "print what the driver does");
+  return options;
+}
+
+po::options_description CommandOptions(Command command) {
+  if (command == Command::Boards) {
+    po::options_description options("options");
+    options.add_options()("help,h", "show this help");
+    return options;
+  }
+  po::options_description options = CommonOptions();
+  if (command == Command::Compile) {
+    options.add_options()
+        ("emit", po::value<std::string>()->value_name("KIND"),
+         "print a phase's output: tokens, ast, scopes (later: ir, llvm, asm, obj, bytecode)")
+        ("fsyntax-only", "only lex, parse and resolve scopes; report the first error of each file");
+  }
+  return options;
+}
+
+template <size_t N>
+bool OneOf(const std::array<std::string_view, N>& names, const std::string& value) {
+  for (std::string_view name : names) {
+    if (name == value) return true;
+  }
+  return false;
+}
+
+bool Fail(std::string_view command, const std::string& message, int* status) {
+  std::cerr << "taipan " << command << ": error: " << message << "\n";
+  *status = kExitError;
+  return false;
+}
+
+bool Validate(const CommandInfo& info, const po::variables_map& vm, Options& options, int* status) {
+  if (vm.count("opt")) {
+    options.opt_level = vm["opt"].as<std::string>();
+    if (options.opt_level.size() != 1 || std::string_view("0123s").find(options.opt_level[0]) == std::string_view::npos) {
+      return Fail(info.spelling, "invalid optimisation level '-O" + options.opt_level + "' (expected -O0, -O1, -O2, -O3 or -Os)", status);
+    }
+  }
+  if (vm.count("march")) {
+    options.march = vm["march"].as<std::string>();
+    if (!OneOf(kArchitectures, options.march)) {
+      return Fail(info.spelling, "unknown architecture '-march=" + options.march + "'", status);
+    }
+  }
+  if (vm.count("emit")) {
+    options.emit = vm["emit"].as<std::string>();
+    if (!OneOf(kEmitKinds, options.emit) && !OneOf(kLaterEmitKinds, options.emit)) {
+      return Fail(info.spelling, "unknown --emit kind '" + options.emit + "'", status);
+    }
+  }
+  if (vm.count("output")) options.output = vm["output"].as<std::string>();
+  if (vm.count("path")) options.path = vm["path"].as<std::vector<std::string>>();
+  options.verbose = vm.count("verbose") > 0;
+  options.syntax_only = vm.count("fsyntax-only") > 0;
+  if (options.command != Command::Boards && options.inputs.empty()) {
+    return Fail(info.spelling, "no input files", status);
+  }
+  return true;
+}
+
+const CommandInfo* FindCommand(std::string_view name) {
+  for (const CommandInfo& info : kCommands) {
+    if (info.spelling == name) return &info;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<Options> ParseCommandLine(int argc, char** argv, int* status) {
+  *status = kExitOk;
+  std::string_view first = argc > 1 ? argv[1] : "";
+  if (first.empty() || first == "--help" || first == "-h" || first == "help") {
+    PrintUsage(first.empty() ? std::cerr : std::cout);
+    *status = first.empty() ? kExitError : kExitOk;
+    return std::nullopt;
+  }
+  if (first == "--version") {
+    PrintVersion();
+    return std::nullopt;
+  }
+  const CommandInfo* info = FindCommand(first);
+  if (!info) {
+    std::cerr << "taipan: error: unknown command '" << first << "' (see 'taipan --help')\n";
+    *status = kExitError;
+    return std::nullopt;
+  }
+  Options options;
+  options.command = info->command;
+  po::options_description visible = CommandOptions(info->command);
+  po::options_description all = visible;
+  all.add_options()("input", po::value<std::vector<std::string>>()->value_name("FILE"), "input files");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  int style = (po::command_line_style::default_style | po::command_line_style::allow_long_disguise) &
+              ~po::command_line_style::allow_guessing;
+  // `taipan run app.py a b`: everything after the script is the program's.
+  int tool_argc = argc - 1;
+  if (info->command == Command::Run) {
+    for (int i = 2; i < argc; ++i) {
+      if (argv[i][0] != '-') {
+        tool_argc = i;
+        options.program_args.assign(argv + i + 1, argv + argc);
+        break;
+      }
+    }
+  }
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(tool_argc, argv + 1)
+                  .options(all)
+                  .positional(positional)
+                  .style(style)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    Fail(info->spelling, error.what(), status);
+    return std::nullopt;
+  }
+  if (vm.count("help")) {
+    std::cout << "usage: taipan " << info->spelling << " [options] "
+              << (info->command == Command::Boards ? "" : info->command == Command::Run ? "FILE [ARGS...]" : "FILE...")
+              << "\n" << info->summary << "\n\n" << visible;
+    return std::nullopt;
+  }
+  if (vm.count("input")) options.inputs = vm["input"].as<std::vector<std::string>>();
+  if (info->command == Command::Run && tool_argc < argc - 1) {
+    options.inputs.push_back(argv[tool_argc]);
+  }
+  if (!Validate(*info, vm, options, status)) return std::nullopt;
+  if (!info->available) {
+    std::cerr << "taipan " << info->spelling << ": not available yet: the backend it needs (IR, LLVM codegen, "
+                 "runtime and board support) has not been built\n";
+    *status = kExitNotAvailable;
+    return std::nullopt;
+  }
+  return options;
+}
+
+}  // namespace taipan::driver

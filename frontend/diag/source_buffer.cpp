@@ -1,0 +1,38 @@
+#include "frontend/diag/source_buffer.h"
+
+#include <algorithm>
+
+namespace taipan {
+
+SourceBuffer::SourceBuffer(std::string filename, std::string text)
+    : filename_(std::move(filename)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (uint32_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+uint32_t SourceBuffer::LineOf(uint32_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
+LineCol SourceBuffer::Locate(uint32_t offset) const {
+  offset = std::min(offset, size());
+  uint32_t line = LineOf(offset);
+  uint32_t column = 1;
+  for (uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
+    // Count code points: every byte but UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {line, column};
+}
+
+std::string_view SourceBuffer::LineText(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  uint32_t begin = line_starts_[line - 1];
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1 : size();
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+}  // namespace taipan

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Taipan's set-up, in one script (the README's two quick-start commands):
+#   ./setup.sh         install missing packages, build, run the main job on the default example
+#   ./setup.sh test    install missing packages, build, run the whole test suite
+# Every step is idempotent and quick when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+readonly BUILD_DIR=${TAIPAN_BUILD_DIR:-build}
+readonly LLVM_BIN=/usr/lib/llvm-22/bin
+readonly DEFAULT_EXAMPLE=examples/thermostat.py
+readonly PACKAGES=(
+  cmake ninja-build python3
+  clang-22 lld-22 llvm-22 llvm-22-dev llvm-22-tools libclang-rt-22-dev
+  libboost-program-options-dev
+)
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+missing_packages() {
+  local pkg
+  for pkg in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$' || echo "$pkg"
+  done
+}
+
+install_packages() {
+  local missing
+  missing=$(missing_packages)
+  [ -z "$missing" ] && return 0
+  log "installing:" $missing
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -q
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends $missing
+}
+
+configure_and_build() {
+  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+    log "configuring $BUILD_DIR"
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_C_COMPILER="$LLVM_BIN/clang" -DCMAKE_CXX_COMPILER="$LLVM_BIN/clang++"
+  fi
+  log "building"
+  cmake --build "$BUILD_DIR" -j2
+}
+
+run_main_job() {
+  log "checking and dumping $DEFAULT_EXAMPLE"
+  "$BUILD_DIR/taipan" compile -fsyntax-only "$DEFAULT_EXAMPLE"
+  "$BUILD_DIR/taipan" compile --emit=ast "$DEFAULT_EXAMPLE"
+}
+
+count_lit_results() {
+  awk -v re="^ *($1) *:" '$0 ~ re {n += $NF} END {print n + 0}' "$2"
+}
+
+# lit's own summary is not a line CI can read; end with 'tests: N passed, N failed'.
+run_tests() {
+  local log_file="$BUILD_DIR/lit.log" status=0
+  log "running the test suite (lit)"
+  "$LLVM_BIN/lit" -sv --time-tests "$BUILD_DIR/test" 2>&1 | tee "$log_file" || status=$?
+  local passed failed skipped
+  passed=$(count_lit_results 'Passed' "$log_file")
+  failed=$(count_lit_results 'Failed|Unexpectedly Passed|Timed Out|Unresolved' "$log_file")
+  skipped=$(count_lit_results 'Expectedly Failed|Unsupported' "$log_file")
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  return "$status"
+}
+
+main() {
+  install_packages
+  configure_and_build
+  case "${1:-run}" in
+    run) run_main_job ;;
+    test) run_tests ;;
+    *) echo "usage: $0 [run|test]" >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

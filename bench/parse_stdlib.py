@@ -36,6 +36,7 @@ import warnings
 
 EXCLUDE_DIRS = ('site-packages', '__pycache__')
 MAX_CMDLINE_BYTES = 1_500_000
+TAIPAN_TIMEOUT = 600  # seconds per process; only there to stop a hang
 STDERR_HEAD_LINES = 30
 
 
@@ -108,18 +109,23 @@ def time_taipan_once(prefix, groups):
     total = 0.0
     for group in groups:
         start = time.perf_counter()
-        proc = subprocess.run(prefix + group, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            proc = subprocess.run(prefix + group, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE,
+                                  timeout=TAIPAN_TIMEOUT)
+        except subprocess.TimeoutExpired as e:
+            return None, (f'timeout after {TAIPAN_TIMEOUT} s', e.stderr or b'')
         total += time.perf_counter() - start
         if proc.returncode != 0:
-            return None, (proc.returncode, proc.stderr)
+            return None, (f'exit status {proc.returncode}', proc.stderr)
     return total, None
 
 
 def report_taipan_failure(failure):
     rc, stderr = failure
     lines = stderr.decode('utf-8', 'replace').splitlines()
-    print(f'taipan failed (exit status {rc}); benchmark invalid. stderr head:',
+    print(f'taipan failed ({rc}); benchmark invalid. stderr head:',
           file=sys.stderr)
     for line in lines[:STDERR_HEAD_LINES]:
         print('  ' + line, file=sys.stderr)

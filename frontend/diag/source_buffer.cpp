@@ -1,14 +1,17 @@
 #include "frontend/diag/source_buffer.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace taipan {
 
 SourceBuffer::SourceBuffer(std::string filename, std::string text)
     : filename_(std::move(filename)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p) {
+    line_starts_.push_back(static_cast<uint32_t>(p - begin + 1));
   }
 }
 

@@ -10,6 +10,7 @@
 // is lexed by the same token loop, so the parser sees structured tokens.
 #include "frontend/lex/lex.h"
 
+#include <array>
 #include <cstdio>
 #include <string>
 
@@ -44,10 +45,24 @@ constexpr KeywordEntry kKeywords[] = {
 #include "frontend/lex/token_kind.def"
 };
 
-bool IsAsciiIdentStart(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+// Character classes of ASCII bytes, looked up rather than computed: the
+// lexer's inner loops test every byte of every name.
+enum CharClass : uint8_t { kIdentStart = 1, kIdentContinue = 2 };
+
+constexpr std::array<uint8_t, 256> MakeCharClasses() {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 128; ++c) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    bool digit = c >= '0' && c <= '9';
+    table[c] = static_cast<uint8_t>((letter ? kIdentStart : 0) | (letter || digit ? kIdentContinue : 0));
+  }
+  return table;
 }
-bool IsAsciiIdentContinue(unsigned char c) { return IsAsciiIdentStart(c) || (c >= '0' && c <= '9'); }
+
+constexpr std::array<uint8_t, 256> kCharClasses = MakeCharClasses();
+
+bool IsAsciiIdentStart(unsigned char c) { return kCharClasses[c] & kIdentStart; }
+bool IsAsciiIdentContinue(unsigned char c) { return kCharClasses[c] & kIdentContinue; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHexDigit(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -59,10 +74,29 @@ int HexValue(char c) {
 }
 char Closer(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
 
+// Keywords grouped by first letter, so a name is compared with at most a
+// few of them.
+struct KeywordsByLetter {
+  KeywordEntry entries[128][6] = {};
+  uint8_t count[128] = {};
+};
+
+constexpr KeywordsByLetter MakeKeywordsByLetter() {
+  KeywordsByLetter table;
+  for (const KeywordEntry& entry : kKeywords) {
+    unsigned char first = static_cast<unsigned char>(entry.spelling[0]);
+    table.entries[first][table.count[first]++] = entry;
+  }
+  return table;
+}
+
+constexpr KeywordsByLetter kKeywordsByLetter = MakeKeywordsByLetter();
+
 TokenKind KeywordOrName(std::string_view text) {
   if (text.size() < 2 || text.size() > 8) return TokenKind::Name;
-  for (const KeywordEntry& entry : kKeywords) {
-    if (entry.spelling[0] == text[0] && entry.spelling == text) return entry.kind;
+  unsigned char first = static_cast<unsigned char>(text[0]);
+  for (int i = 0; i < kKeywordsByLetter.count[first]; ++i) {
+    if (kKeywordsByLetter.entries[first][i].spelling == text) return kKeywordsByLetter.entries[first][i].kind;
   }
   return TokenKind::Name;
 }
@@ -172,6 +206,7 @@ class Lexer {
 };
 
 TokenizedBuffer Lexer::Run() {
+  out_.tokens.reserve(end_ / 4 + 16);
   indents_.push_back({0, 0});
   bool at_line_start = true;
   while (!failed()) {
@@ -187,7 +222,8 @@ TokenizedBuffer Lexer::Run() {
     }
     char c = text_[pos_];
     if (c == '#') {
-      while (pos_ < end_ && text_[pos_] != '\n') ++pos_;
+      size_t newline = text_.find('\n', pos_);
+      pos_ = newline == std::string_view::npos || newline > end_ ? end_ : static_cast<uint32_t>(newline);
     } else if (c == '\n') {
       ++pos_;
       if (brackets_.empty()) {
@@ -284,6 +320,19 @@ void Lexer::LexToken() {
 
 void Lexer::LexNameOrString() {
   uint32_t begin = pos_;
+  // The common case: an ASCII name not followed by a quote.
+  if (IsAsciiIdentStart(static_cast<unsigned char>(text_[pos_]))) {
+    uint32_t p = pos_ + 1;
+    while (p < end_ && IsAsciiIdentContinue(static_cast<unsigned char>(text_[p]))) ++p;
+    char next = At(p);
+    if (next != '\'' && next != '"' && static_cast<unsigned char>(next) < 0x80) {
+      pos_ = p;
+      std::string_view name = text_.substr(begin, p - begin);
+      TokenKind kind = KeywordOrName(name);
+      Emit(kind, begin, p, kind == TokenKind::Name ? out_.names.Intern(name) : 0);
+      return;
+    }
+  }
   uint32_t cp;
   int length = DecodeUtf8(text_, pos_, &cp);
   if (length == 0 || !(cp < 0x80 ? IsAsciiIdentStart(static_cast<unsigned char>(cp)) : IsIdentifierStart(cp))) {
@@ -546,13 +595,23 @@ void Lexer::LexString(uint32_t begin, StringPrefix prefix) {
   uint32_t content_begin = pos_ + (triple ? 3 : 1);
   uint32_t p = content_begin;
   uint32_t content_end;
+  bool has_backslash = false;
+  bool has_non_ascii = false;
   while (true) {
+    // Skip the plain characters in one tight loop.
+    while (p < end_) {
+      unsigned char ch = static_cast<unsigned char>(text_[p]);
+      if (ch == '\\' || ch == '\n' || ch == static_cast<unsigned char>(quote)) break;
+      has_non_ascii |= ch >= 0x80;
+      ++p;
+    }
     if (p >= end_) {
       DiagKind kind = triple ? DiagKind::UnterminatedTripleString : DiagKind::UnterminatedString;
       return Error(kind, begin, {LineNumber(end_)});
     }
     char ch = text_[p];
     if (ch == '\\') {
+      has_backslash = true;
       p += 2;
     } else if (ch == '\n' && !triple) {
       return Error(DiagKind::UnterminatedString, begin, {LineNumber(p)});
@@ -567,17 +626,24 @@ void Lexer::LexString(uint32_t begin, StringPrefix prefix) {
   pos_ = p;
   if (prefix.format) return LexFString(begin, content_begin, content_end, p, prefix.raw);
 
-  std::string value;
-  value.reserve(content_end - content_begin);
-  for (uint32_t i = content_begin; i < content_end;) {
-    unsigned char ch = static_cast<unsigned char>(text_[i]);
-    if (prefix.bytes && ch >= 0x80) return Error(DiagKind::NonAsciiBytes, i);
-    if (ch == '\\' && !prefix.raw) {
-      if (!DecodeEscape(&i, prefix.bytes, &value)) return;
-      continue;
+  std::string_view content = text_.substr(content_begin, content_end - content_begin);
+  if (prefix.bytes && has_non_ascii) {
+    for (uint32_t i = content_begin;; ++i) {
+      if (static_cast<unsigned char>(text_[i]) >= 0x80) return Error(DiagKind::NonAsciiBytes, i);
     }
-    value += static_cast<char>(ch);
-    ++i;
+  }
+  std::string value;
+  if (prefix.raw || !has_backslash) {
+    value.assign(content);
+  } else {
+    value.reserve(content.size());
+    for (uint32_t i = content_begin; i < content_end;) {
+      if (text_[i] == '\\') {
+        if (!DecodeEscape(&i, prefix.bytes, &value)) return;
+      } else {
+        value += text_[i++];
+      }
+    }
   }
   Token& token = Emit(TokenKind::String, begin, p,
                       AddLiteral(prefix.bytes ? LiteralKind::Bytes : LiteralKind::Str, std::move(value)));

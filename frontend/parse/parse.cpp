@@ -18,37 +18,14 @@ Parser::Parser(TokenizedBuffer tokens, const SourceBuffer& source, Diagnostics& 
   eof_ = {TokenKind::EndOfFile, 0, end, end, 0};
   if (tokens_.empty() || tokens_.back().kind != TokenKind::EndOfFile) tokens_.push_back(eof_);
   ast_.nodes.reserve(tokens_.size() / 2 + 16);
+  ast_.lists.reserve(tokens_.size() / 2 + 16);
 }
 
 // --- Tokens -----------------------------------------------------------------
 
-const Token& Parser::Tok(size_t ahead) const {
-  if (failed_) return eof_;
-  size_t at = pos_ + ahead;
-  return at < tokens_.size() ? tokens_[at] : tokens_.back();
-}
-
 bool Parser::AtName(std::string_view soft_keyword) const {
   const Token& token = Tok();
   return token.kind == TokenKind::Name && ast_.names.Get(token.value) == soft_keyword;
-}
-
-const Token& Parser::Advance() {
-  const Token& token = Tok();
-  if (!failed_ && pos_ + 1 < tokens_.size()) {
-    ++pos_;
-    // A statement ends with its last real token, not the line break after it.
-    bool layout = token.kind == TokenKind::Newline || token.kind == TokenKind::Indent ||
-                  token.kind == TokenKind::Dedent;
-    if (!layout) prev_end_ = token.end;
-  }
-  return token;
-}
-
-bool Parser::Consume(TokenKind kind) {
-  if (!At(kind)) return false;
-  Advance();
-  return true;
 }
 
 bool Parser::Expect(TokenKind kind) {
@@ -115,28 +92,38 @@ NodeId Parser::MakeAt(NodeKind kind, uint32_t begin, uint32_t end, NodeId a, Nod
   node.begin = begin;
   node.end = end;
   node.a = a, node.b = b, node.c = c;
+  uint32_t depth = 1;
+  for (NodeId child : {a, b, c}) {
+    if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth + 1u);
+  }
   NodeId id = static_cast<NodeId>(ast_.nodes.size());
   ast_.nodes.push_back(node);
-  UpdateDepth(id);
+  SetDepth(id, depth);
   return id;
 }
 
-NodeList Parser::MakeList(const std::vector<NodeId>& ids) {
+NodeList Parser::MakeList(const IdList& ids) {
   NodeList list{static_cast<uint32_t>(ast_.lists.size()), static_cast<uint32_t>(ids.size())};
   ast_.lists.insert(ast_.lists.end(), ids.begin(), ids.end());
   return list;
 }
 
-void Parser::SetList(NodeId node, const std::vector<NodeId>& ids) {
-  NodeList list = MakeList(ids);
-  N(node).list = list;
-  UpdateDepth(node);
+void Parser::SetList(NodeId node, const IdList& ids) {
+  N(node).list = MakeList(ids);
+  RaiseDepth(node, ids);
 }
 
-void Parser::SetList2(NodeId node, const std::vector<NodeId>& ids) {
-  NodeList list = MakeList(ids);
-  N(node).list2 = list;
-  UpdateDepth(node);
+void Parser::SetList2(NodeId node, const IdList& ids) {
+  N(node).list2 = MakeList(ids);
+  RaiseDepth(node, ids);
+}
+
+void Parser::RaiseDepth(NodeId node, const IdList& children) {
+  uint32_t depth = N(node).depth;
+  for (NodeId child : children) {
+    if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth + 1u);
+  }
+  SetDepth(node, depth);
 }
 
 // Recomputes a node's height from its children and enforces kMaxAstDepth,
@@ -144,26 +131,30 @@ void Parser::SetList2(NodeId node, const std::vector<NodeId>& ids) {
 // 100,000-term sum is a 100,000-deep tree.
 void Parser::UpdateDepth(NodeId id) {
   const Node& node = N(id);
-  uint32_t depth = 0;
+  uint32_t depth = 1;
   for (NodeId child : {node.a, node.b, node.c}) {
-    if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth);
+    if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth + 1u);
   }
   for (NodeList list : {node.list, node.list2}) {
     for (NodeId child : ast_.List(list)) {
-      if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth);
+      if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth + 1u);
     }
   }
-  if (depth + 1 >= kMaxAstDepth) {
-    Error(DiagKind::TooDeeplyNested, node.begin, {"more than 3000 nested expressions or blocks"});
+  SetDepth(id, depth);
+}
+
+void Parser::SetDepth(NodeId id, uint32_t depth) {
+  if (depth >= kMaxAstDepth) {
+    Error(DiagKind::TooDeeplyNested, N(id).begin, {"more than 3000 nested expressions or blocks"});
     depth = kMaxAstDepth - 1;
   }
-  N(id).depth = static_cast<uint16_t>(depth + 1);
+  N(id).depth = static_cast<uint16_t>(depth);
 }
 
 // --- The module ---------------------------------------------------------------------
 
 Ast Parser::ParseModule() {
-  std::vector<NodeId> body;
+  IdList body;
   while (!At(TokenKind::EndOfFile)) {
     if (Consume(TokenKind::Newline)) continue;
     ParseStatement(body);

@@ -41,7 +41,7 @@ bool AtComprehension(TokenKind kind, TokenKind next) {
 
 // --- Expression lists ---------------------------------------------------------
 
-NodeId Parser::FinishTuple(std::vector<NodeId>& elts, uint32_t begin, uint32_t end) {
+NodeId Parser::FinishTuple(IdList& elts, uint32_t begin, uint32_t end) {
   NodeId tuple = MakeAt(NodeKind::Tuple, begin, end);
   SetList(tuple, elts);
   return tuple;
@@ -52,7 +52,7 @@ NodeId Parser::ParseStarExpressions() {
   uint32_t begin = Begin();
   NodeId first = ParseStarExpression();
   if (failed() || !At(TokenKind::Comma)) return first;
-  std::vector<NodeId> elts{first};
+  IdList elts{first};
   while (Consume(TokenKind::Comma) && StartsExpression(Kind())) {
     elts.push_back(ParseStarExpression());
     if (failed()) return kNoNode;
@@ -151,7 +151,7 @@ NodeId Parser::ParseDisjunction() {
   uint32_t begin = Begin();
   NodeId first = ParseConjunction();
   if (failed() || !At(TokenKind::Or)) return first;
-  std::vector<NodeId> values{first};
+  IdList values{first};
   while (Consume(TokenKind::Or)) values.push_back(ParseConjunction());
   NodeId node = Make(NodeKind::BoolOp, begin);
   N(node).op = static_cast<uint8_t>(BoolOp::Or);
@@ -163,7 +163,7 @@ NodeId Parser::ParseConjunction() {
   uint32_t begin = Begin();
   NodeId first = ParseInversion();
   if (failed() || !At(TokenKind::And)) return first;
-  std::vector<NodeId> values{first};
+  IdList values{first};
   while (Consume(TokenKind::And)) values.push_back(ParseInversion());
   NodeId node = Make(NodeKind::BoolOp, begin);
   N(node).op = static_cast<uint8_t>(BoolOp::And);
@@ -213,7 +213,7 @@ NodeId Parser::ParseComparison() {
   CompareOp op;
   if (failed() || !ParseCompareOp(&op)) return left;
   uint32_t ops_begin = static_cast<uint32_t>(ast_.compare_ops.size());
-  std::vector<NodeId> comparators;
+  IdList comparators;
   do {
     ast_.compare_ops.push_back(op);
     comparators.push_back(ParseBitwiseOr());
@@ -228,47 +228,45 @@ NodeId Parser::ParseComparison() {
 
 namespace {
 
-struct BinaryLevel {
-  TokenKind token;
-  BinaryOp op;
-};
-
-bool MatchBinary(TokenKind kind, std::initializer_list<BinaryLevel> level, BinaryOp* op) {
-  for (const BinaryLevel& entry : level) {
-    if (entry.token == kind) {
-      *op = entry.op;
-      return true;
-    }
+// Binding strength of the binary operators between `|` (weakest) and the
+// multiplicative ones (strongest); 0 for any other token.
+int BinaryPrecedence(TokenKind kind, BinaryOp* op) {
+  switch (kind) {
+    case TokenKind::VBar: *op = BinaryOp::BitOr; return 1;
+    case TokenKind::Circumflex: *op = BinaryOp::BitXor; return 2;
+    case TokenKind::Amper: *op = BinaryOp::BitAnd; return 3;
+    case TokenKind::LeftShift: *op = BinaryOp::LShift; return 4;
+    case TokenKind::RightShift: *op = BinaryOp::RShift; return 4;
+    case TokenKind::Plus: *op = BinaryOp::Add; return 5;
+    case TokenKind::Minus: *op = BinaryOp::Sub; return 5;
+    case TokenKind::Star: *op = BinaryOp::Mult; return 6;
+    case TokenKind::Slash: *op = BinaryOp::Div; return 6;
+    case TokenKind::DoubleSlash: *op = BinaryOp::FloorDiv; return 6;
+    case TokenKind::Percent: *op = BinaryOp::Mod; return 6;
+    case TokenKind::At: *op = BinaryOp::MatMult; return 6;
+    default: return 0;
   }
-  return false;
 }
 
 }  // namespace
 
-#define TAIPAN_BINARY_RULE(Rule, Next, ...)                          \
-  NodeId Parser::Rule() {                                            \
-    uint32_t begin = Begin();                                        \
-    NodeId left = Next();                                            \
-    BinaryOp op;                                                     \
-    while (!failed() && MatchBinary(Kind(), {__VA_ARGS__}, &op)) {   \
-      Advance();                                                     \
-      NodeId right = Next();                                         \
-      left = Make(NodeKind::BinOp, begin, left, right);              \
-      N(left).op = static_cast<uint8_t>(op);                         \
-    }                                                                \
-    return left;                                                     \
-  }
+// bitwise_or down to term, by precedence climbing: one loop instead of a
+// rule per level (all of them are left-associative).
+NodeId Parser::ParseBitwiseOr() { return ParseBinary(1); }
 
-TAIPAN_BINARY_RULE(ParseBitwiseOr, ParseBitwiseXor, {TokenKind::VBar, BinaryOp::BitOr})
-TAIPAN_BINARY_RULE(ParseBitwiseXor, ParseBitwiseAnd, {TokenKind::Circumflex, BinaryOp::BitXor})
-TAIPAN_BINARY_RULE(ParseBitwiseAnd, ParseShift, {TokenKind::Amper, BinaryOp::BitAnd})
-TAIPAN_BINARY_RULE(ParseShift, ParseSum, {TokenKind::LeftShift, BinaryOp::LShift},
-                   {TokenKind::RightShift, BinaryOp::RShift})
-TAIPAN_BINARY_RULE(ParseSum, ParseTerm, {TokenKind::Plus, BinaryOp::Add}, {TokenKind::Minus, BinaryOp::Sub})
-TAIPAN_BINARY_RULE(ParseTerm, ParseFactor, {TokenKind::Star, BinaryOp::Mult}, {TokenKind::Slash, BinaryOp::Div},
-                   {TokenKind::DoubleSlash, BinaryOp::FloorDiv}, {TokenKind::Percent, BinaryOp::Mod},
-                   {TokenKind::At, BinaryOp::MatMult})
-#undef TAIPAN_BINARY_RULE
+NodeId Parser::ParseBinary(int min_precedence) {
+  uint32_t begin = Begin();
+  NodeId left = ParseFactor();
+  BinaryOp op;
+  int precedence;
+  while (!failed() && (precedence = BinaryPrecedence(Kind(), &op)) >= min_precedence) {
+    Advance();
+    NodeId right = ParseBinary(precedence + 1);
+    left = Make(NodeKind::BinOp, begin, left, right);
+    N(left).op = static_cast<uint8_t>(op);
+  }
+  return left;
+}
 
 NodeId Parser::ParseFactor() {
   UnaryOp op;
@@ -391,7 +389,7 @@ NodeId Parser::ParseStrings() {
   bool unicode = At(TokenKind::String) && (Tok().flags & kTokenUnicodePrefix);
   bool bytes = At(TokenKind::String) && ast_.literals[Tok().value].kind == LiteralKind::Bytes;
   bool any_fstring = false;
-  std::vector<NodeId> parts;
+  IdList parts;
   std::string pending;
   uint32_t pending_begin = kNoExtra;
   uint32_t single_literal = kNoExtra;
@@ -441,7 +439,7 @@ NodeId Parser::ParseStrings() {
 
 // One f-string's tokens, appending to the JoinedStr being built. Literal text
 // accumulates in `pending` until a field needs it flushed.
-NodeId Parser::ParseFString(std::vector<NodeId>& parts, std::string& pending, uint32_t* pending_begin) {
+NodeId Parser::ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin) {
   Advance();  // FStringStart
   auto flush = [&]() {
     if (pending.empty()) return;
@@ -501,7 +499,7 @@ NodeId Parser::ParseFStringField() {
 
 // A format spec: text and nested fields up to `stop`, as a JoinedStr.
 NodeId Parser::ParseFStringText(TokenKind stop, uint32_t begin) {
-  std::vector<NodeId> parts;
+  IdList parts;
   while (!failed() && !At(stop)) {
     if (At(TokenKind::FStringMiddle)) {
       const Token& token = Advance();
@@ -558,7 +556,7 @@ NodeId Parser::ParseGroupContents(TokenKind close, uint32_t begin) {
     return ParseComprehension(NodeKind::GeneratorExp, first, kNoNode, begin, close);
   }
   if (At(TokenKind::Comma)) {
-    std::vector<NodeId> elts{first};
+    IdList elts{first};
     while (Consume(TokenKind::Comma) && !at_close()) {
       elts.push_back(ParseStarNamedExpression());
       if (failed()) return kNoNode;
@@ -576,7 +574,7 @@ NodeId Parser::ParseGroupContents(TokenKind close, uint32_t begin) {
 NodeId Parser::ParseList() {
   uint32_t begin = Begin();
   Advance();  // '['
-  std::vector<NodeId> elts;
+  IdList elts;
   if (!At(TokenKind::RSquare)) {
     NodeId first = ParseStarNamedExpression();
     if (failed()) return kNoNode;
@@ -622,7 +620,7 @@ NodeId Parser::ParseDictOrSet() {
 // The rest of a dict display or comprehension, given its first key (or
 // kNoNode when it starts with '**').
 NodeId Parser::ParseDictTail(NodeId first_key, uint32_t begin) {
-  std::vector<NodeId> keys, values;
+  IdList keys, values;
   NodeId key = first_key;
   while (true) {
     if (key == kNoNode) {
@@ -669,7 +667,7 @@ NodeId Parser::ParseSetTail(NodeId first, uint32_t begin) {
     N(comp).end = prev_end_;
     return comp;
   }
-  std::vector<NodeId> elts{first};
+  IdList elts{first};
   while (Consume(TokenKind::Comma) && !At(TokenKind::RBrace)) {
     elts.push_back(ParseStarNamedExpression());
     if (failed()) return kNoNode;
@@ -682,8 +680,8 @@ NodeId Parser::ParseSetTail(NodeId first, uint32_t begin) {
 
 // --- Comprehensions ---------------------------------------------------------------------
 
-std::vector<NodeId> Parser::ParseComprehensionClauses() {
-  std::vector<NodeId> generators;
+IdList Parser::ParseComprehensionClauses() {
+  IdList generators;
   while (!failed() && AtComprehension(Kind(), Kind(1))) {
     uint32_t begin = Begin();
     bool is_async = Consume(TokenKind::Async);
@@ -691,7 +689,7 @@ std::vector<NodeId> Parser::ParseComprehensionClauses() {
     NodeId target = ParseStarTargets(TokenKind::In);
     if (failed() || !SetStoreContext(target) || !Expect(TokenKind::In)) break;
     NodeId iter = ParseDisjunction();
-    std::vector<NodeId> ifs;
+    IdList ifs;
     while (!failed() && Consume(TokenKind::If)) ifs.push_back(ParseDisjunction());
     if (failed()) break;
     NodeId comp = Make(NodeKind::Comprehension, begin, target, iter);
@@ -703,7 +701,7 @@ std::vector<NodeId> Parser::ParseComprehensionClauses() {
 }
 
 NodeId Parser::ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin, TokenKind close) {
-  std::vector<NodeId> generators = ParseComprehensionClauses();
+  IdList generators = ParseComprehensionClauses();
   if (failed()) return kNoNode;
   NodeId node = Make(kind, begin, elt, value);
   SetList(node, generators);
@@ -718,7 +716,7 @@ NodeId Parser::ParseSubscript(NodeId value, uint32_t begin) {
   NodeId slice = ParseSlice();
   if (failed()) return kNoNode;
   if (At(TokenKind::Comma)) {
-    std::vector<NodeId> elts{slice};
+    IdList elts{slice};
     while (Consume(TokenKind::Comma) && !At(TokenKind::RSquare)) {
       elts.push_back(ParseSlice());
       if (failed()) return kNoNode;
@@ -726,7 +724,7 @@ NodeId Parser::ParseSubscript(NodeId value, uint32_t begin) {
     slice = FinishTuple(elts, slice_begin, prev_end_);
   } else if (N(slice).kind == NodeKind::Starred) {
     // a[*b] is a one-element tuple (PEP 646).
-    std::vector<NodeId> elts{slice};
+    IdList elts{slice};
     slice = FinishTuple(elts, slice_begin, prev_end_);
   }
   if (!Expect(TokenKind::RSquare)) return kNoNode;
@@ -764,7 +762,7 @@ NodeId Parser::ParseCall(NodeId func, uint32_t begin) {
 // Positional arguments, *iterables, name=value keywords and **mappings, in
 // the orders CPython allows, into `node`'s list (args) and list2 (keywords).
 NodeId Parser::ParseCallArguments(NodeId node, TokenKind close) {
-  std::vector<NodeId> args, keywords;
+  IdList args, keywords;
   bool seen_keyword = false, seen_keyword_unpacking = false;
   while (!failed() && !At(close)) {
     uint32_t begin = Begin();
@@ -857,7 +855,7 @@ NodeId Parser::ParseParameter(ParamKind kind, bool annotations, bool star_annota
 // `close`: positional-only ones before '/', keyword-only ones after '*'.
 NodeId Parser::ParseParameters(TokenKind close, bool annotations) {
   uint32_t begin = Begin();
-  std::vector<NodeId> params;
+  IdList params;
   bool seen_slash = false, seen_star = false, seen_kwargs = false, seen_default = false;
   uint32_t bare_star = kNoExtra;
   while (!failed() && !At(close)) {
@@ -923,7 +921,7 @@ NodeId Parser::ParseStarTargets(TokenKind stop) {
   uint32_t begin = Begin();
   NodeId first = ParseStarTarget();
   if (failed() || !At(TokenKind::Comma)) return first;
-  std::vector<NodeId> elts{first};
+  IdList elts{first};
   while (Consume(TokenKind::Comma) && !At(stop)) {
     elts.push_back(ParseStarTarget());
     if (failed()) return kNoNode;

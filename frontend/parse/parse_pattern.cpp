@@ -21,7 +21,7 @@ NodeId Parser::ParsePatterns() {
     }
     return first;
   }
-  std::vector<NodeId> elts{first};
+  IdList elts{first};
   while (Consume(TokenKind::Comma) && !At(TokenKind::Colon) && !At(TokenKind::If)) {
     elts.push_back(ParseMaybeStarPattern());
     if (failed()) return kNoNode;
@@ -74,7 +74,7 @@ NodeId Parser::ParseOrPattern() {
   uint32_t begin = Begin();
   NodeId first = ParseClosedPattern();
   if (failed() || !At(TokenKind::VBar)) return first;
-  std::vector<NodeId> alternatives{first};
+  IdList alternatives{first};
   while (Consume(TokenKind::VBar)) {
     alternatives.push_back(ParseClosedPattern());
     if (failed()) return kNoNode;
@@ -167,7 +167,7 @@ NodeId Parser::ParseClosedPattern() {
       NodeId first = ParseMaybeStarPattern();
       if (failed()) return kNoNode;
       if (At(TokenKind::Comma)) {
-        std::vector<NodeId> elts{first};
+        IdList elts{first};
         while (Consume(TokenKind::Comma) && !At(TokenKind::RParen)) {
           elts.push_back(ParseMaybeStarPattern());
           if (failed()) return kNoNode;
@@ -184,7 +184,7 @@ NodeId Parser::ParseClosedPattern() {
     }
     case TokenKind::LSquare: {
       Advance();
-      std::vector<NodeId> elts;
+      IdList elts;
       while (!failed() && !At(TokenKind::RSquare)) {
         elts.push_back(ParseMaybeStarPattern());
         if (!Consume(TokenKind::Comma)) break;
@@ -200,7 +200,7 @@ NodeId Parser::ParseClosedPattern() {
 }
 
 // A sequence pattern may hold at most one star pattern.
-NodeId Parser::MakeSequencePattern(uint32_t begin, const std::vector<NodeId>& elts) {
+NodeId Parser::MakeSequencePattern(uint32_t begin, const IdList& elts) {
   bool seen_star = false;
   for (NodeId elt : elts) {
     if (!IsStarPattern(N(elt))) continue;
@@ -235,7 +235,7 @@ NodeId Parser::ParseValueOrClassPattern() {
 
 NodeId Parser::ParseClassPatternArguments(NodeId cls, uint32_t begin) {
   Advance();  // '('
-  std::vector<NodeId> patterns, keywords;
+  IdList patterns, keywords;
   while (!failed() && !At(TokenKind::RParen)) {
     uint32_t at = Begin();
     if (At(TokenKind::Name) && Kind(1) == TokenKind::Equal) {
@@ -271,7 +271,7 @@ NodeId Parser::ParseClassPatternArguments(NodeId cls, uint32_t begin) {
 NodeId Parser::ParseMappingPattern() {
   uint32_t begin = Begin();
   Advance();  // '{'
-  std::vector<NodeId> keys, patterns;
+  IdList keys, patterns;
   uint32_t rest = kNoName;
   while (!failed() && !At(TokenKind::RBrace)) {
     if (rest != kNoName) {

@@ -26,7 +26,7 @@ bool IsAugAssignOp(TokenKind kind, BinaryOp* op) {
 
 }  // namespace
 
-void Parser::ParseStatement(std::vector<NodeId>& out) {
+void Parser::ParseStatement(IdList& out) {
   if (At(TokenKind::Indent)) return Error(DiagKind::UnexpectedIndent, Begin());
   NodeId compound = ParseCompoundStatement();
   if (compound != kNoNode) {
@@ -37,7 +37,7 @@ void Parser::ParseStatement(std::vector<NodeId>& out) {
 }
 
 // simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
-void Parser::ParseSimpleStatements(std::vector<NodeId>& out) {
+void Parser::ParseSimpleStatements(IdList& out) {
   do {
     NodeId statement = ParseSimpleStatement();
     if (failed()) return;
@@ -93,8 +93,8 @@ NodeId Parser::ParseCompoundStatement() {
 }
 
 // block: NEWLINE INDENT statements DEDENT | simple_stmts
-std::vector<NodeId> Parser::ParseBlock(std::string_view what, uint32_t header_begin) {
-  std::vector<NodeId> body;
+IdList Parser::ParseBlock(std::string_view what, uint32_t header_begin) {
+  IdList body;
   if (!Expect(TokenKind::Colon)) return body;
   if (!Consume(TokenKind::Newline)) {
     ParseSimpleStatements(body);
@@ -112,7 +112,7 @@ std::vector<NodeId> Parser::ParseBlock(std::string_view what, uint32_t header_be
 
 NodeId Parser::ParseBlockNode(std::string_view what, uint32_t header_begin) {
   uint32_t begin = Begin();
-  std::vector<NodeId> body = ParseBlock(what, header_begin);
+  IdList body = ParseBlock(what, header_begin);
   NodeId block = Make(NodeKind::Block, begin);
   SetList(block, body);
   return block;
@@ -155,7 +155,7 @@ NodeId Parser::ParseAssignmentTail(NodeId first, uint32_t begin) {
     if (!CheckNotStarred(first)) return kNoNode;
     return Make(NodeKind::Expr, begin, first);
   }
-  std::vector<NodeId> targets{first};
+  IdList targets{first};
   NodeId value = kNoNode;
   while (Consume(TokenKind::Equal)) {
     value = ParseYieldOrStarExpressions();
@@ -196,7 +196,7 @@ NodeId Parser::ParseRaise() {
 NodeId Parser::ParseGlobalOrNonlocal(NodeKind kind) {
   uint32_t begin = Begin();
   Advance();
-  std::vector<NodeId> names;
+  IdList names;
   do {
     if (!At(TokenKind::Name)) {
       Expect(TokenKind::Name);
@@ -212,7 +212,7 @@ NodeId Parser::ParseGlobalOrNonlocal(NodeKind kind) {
 NodeId Parser::ParseDel() {
   uint32_t begin = Begin();
   Advance();
-  std::vector<NodeId> targets;
+  IdList targets;
   do {
     if (At(TokenKind::Newline) || At(TokenKind::Semicolon) || At(TokenKind::EndOfFile)) {
       if (targets.empty()) ErrorAtToken(Tok());
@@ -279,7 +279,7 @@ NodeId Parser::ParseAlias(bool dotted) {
 NodeId Parser::ParseImport() {
   uint32_t begin = Begin();
   Advance();
-  std::vector<NodeId> names;
+  IdList names;
   do {
     names.push_back(ParseAlias(true));
     if (failed()) return kNoNode;
@@ -297,7 +297,7 @@ NodeId Parser::ParseImportFrom() {
   uint32_t module = kNoName;
   if (!At(TokenKind::Import) || level == 0) ParseDottedName(&module);
   if (failed() || !Expect(TokenKind::Import)) return kNoNode;
-  std::vector<NodeId> names;
+  IdList names;
   if (At(TokenKind::Star)) {
     uint32_t star_begin = Begin();
     Advance();
@@ -333,7 +333,7 @@ NodeId Parser::ParseImportFrom() {
 
 // decorators: ('@' named_expression NEWLINE)+ then a def or class.
 NodeId Parser::ParseDecorated() {
-  std::vector<NodeId> decorators;
+  IdList decorators;
   uint32_t begin = Begin();
   while (Consume(TokenKind::At)) {
     decorators.push_back(ParseNamedExpression());
@@ -350,7 +350,7 @@ NodeId Parser::ParseDecorated() {
   return kNoNode;
 }
 
-NodeId Parser::ParseFunctionDef(std::vector<NodeId> decorators, uint32_t begin, bool is_async) {
+NodeId Parser::ParseFunctionDef(IdList decorators, uint32_t begin, bool is_async) {
   uint32_t header = Begin();
   Advance();  // 'def'
   if (!At(TokenKind::Name)) {
@@ -364,7 +364,7 @@ NodeId Parser::ParseFunctionDef(std::vector<NodeId> decorators, uint32_t begin, 
   NodeId returns = kNoNode;
   if (Consume(TokenKind::RArrow)) returns = ParseExpression();
   if (failed()) return kNoNode;
-  std::vector<NodeId> body = ParseBlock("function definition", header);
+  IdList body = ParseBlock("function definition", header);
   if (failed()) return kNoNode;
   NodeId node = Make(NodeKind::FunctionDef, begin, args, returns);
   N(node).value = name;
@@ -374,7 +374,7 @@ NodeId Parser::ParseFunctionDef(std::vector<NodeId> decorators, uint32_t begin, 
   return node;
 }
 
-NodeId Parser::ParseClassDef(std::vector<NodeId> decorators, uint32_t begin) {
+NodeId Parser::ParseClassDef(IdList decorators, uint32_t begin) {
   uint32_t header = Begin();
   Advance();  // 'class'
   if (!At(TokenKind::Name)) {
@@ -391,7 +391,7 @@ NodeId Parser::ParseClassDef(std::vector<NodeId> decorators, uint32_t begin) {
     if (failed() || !Expect(TokenKind::RParen)) return kNoNode;
     N(bases).end = prev_end_;
   }
-  std::vector<NodeId> body = ParseBlock("class definition", header);
+  IdList body = ParseBlock("class definition", header);
   if (failed()) return kNoNode;
   NodeId node = Make(NodeKind::ClassDef, begin, bases);
   N(node).value = name;
@@ -407,9 +407,9 @@ NodeId Parser::ParseIf(std::string_view what) {
   Advance();  // 'if' or 'elif'
   NodeId test = ParseNamedExpression();
   if (failed()) return kNoNode;
-  std::vector<NodeId> body = ParseBlock(what, begin);
+  IdList body = ParseBlock(what, begin);
   if (failed()) return kNoNode;
-  std::vector<NodeId> orelse;
+  IdList orelse;
   if (At(TokenKind::Elif)) {
     orelse.push_back(ParseIf("'elif' statement"));
   } else if (At(TokenKind::Else)) {
@@ -429,8 +429,8 @@ NodeId Parser::ParseWhile() {
   Advance();
   NodeId test = ParseNamedExpression();
   if (failed()) return kNoNode;
-  std::vector<NodeId> body = ParseBlock("'while' statement", begin);
-  std::vector<NodeId> orelse;
+  IdList body = ParseBlock("'while' statement", begin);
+  IdList orelse;
   if (At(TokenKind::Else)) {
     uint32_t else_begin = Begin();
     Advance();
@@ -451,8 +451,8 @@ NodeId Parser::ParseFor(uint32_t begin, bool is_async) {
   if (failed() || !SetStoreContext(target) || !Expect(TokenKind::In)) return kNoNode;
   NodeId iter = ParseStarExpressions();
   if (failed() || !CheckNotStarred(iter)) return kNoNode;
-  std::vector<NodeId> body = ParseBlock("'for' statement", header);
-  std::vector<NodeId> orelse;
+  IdList body = ParseBlock("'for' statement", header);
+  IdList orelse;
   if (At(TokenKind::Else)) {
     uint32_t else_begin = Begin();
     Advance();
@@ -480,7 +480,7 @@ NodeId Parser::ParseWithItem() {
 
 // '(' ','.with_item+ ','? ')' ':' — only when that is what the parentheses
 // hold; `with (a, b):` is a tuple, `with (a as b):` is not.
-bool Parser::ParseParenthesizedWithItems(std::vector<NodeId>& items) {
+bool Parser::ParseParenthesizedWithItems(IdList& items) {
   Checkpoint checkpoint = StartSpeculation();
   Advance();  // '('
   do {
@@ -500,14 +500,14 @@ bool Parser::ParseParenthesizedWithItems(std::vector<NodeId>& items) {
 NodeId Parser::ParseWith(uint32_t begin, bool is_async) {
   uint32_t header = Begin();
   Advance();  // 'with'
-  std::vector<NodeId> items;
+  IdList items;
   if (!At(TokenKind::LParen) || !ParseParenthesizedWithItems(items)) {
     do {
       items.push_back(ParseWithItem());
     } while (!failed() && Consume(TokenKind::Comma));
   }
   if (failed()) return kNoNode;
-  std::vector<NodeId> body = ParseBlock("'with' statement", header);
+  IdList body = ParseBlock("'with' statement", header);
   if (failed()) return kNoNode;
   NodeId node = Make(NodeKind::With, begin);
   if (is_async) N(node).flags |= kFlagAsync;
@@ -541,7 +541,7 @@ NodeId Parser::ParseExceptHandler(bool* is_star) {
     Error(DiagKind::BareExceptStar, Begin());
     return kNoNode;
   }
-  std::vector<NodeId> body = ParseBlock(*is_star ? "'except*' statement" : "'except' statement", begin);
+  IdList body = ParseBlock(*is_star ? "'except*' statement" : "'except' statement", begin);
   if (failed()) return kNoNode;
   NodeId handler = Make(NodeKind::ExceptHandler, begin, type);
   N(handler).value = name;
@@ -553,9 +553,9 @@ NodeId Parser::ParseExceptHandler(bool* is_star) {
 NodeId Parser::ParseTry() {
   uint32_t begin = Begin();
   Advance();
-  std::vector<NodeId> body = ParseBlock("'try' statement", begin);
+  IdList body = ParseBlock("'try' statement", begin);
   if (failed()) return kNoNode;
-  std::vector<NodeId> handlers;
+  IdList handlers;
   bool any_star = false, any_plain = false;
   uint32_t bare_handler = kNoExtra;
   while (At(TokenKind::Except)) {
@@ -647,7 +647,7 @@ NodeId Parser::ParseMatch() {
   } else {
     subject = ParseNamedExpression();
     if (At(TokenKind::Comma)) {
-      std::vector<NodeId> elts{subject};
+      IdList elts{subject};
       while (Consume(TokenKind::Comma) && !At(TokenKind::Colon)) elts.push_back(ParseStarNamedExpression());
       subject = FinishTuple(elts, subject_begin, prev_end_);
     }
@@ -658,7 +658,7 @@ NodeId Parser::ParseMatch() {
     Error(DiagKind::ExpectedIndentedBlock, Begin(), {"'match' statement", std::to_string(source_.LineOf(begin))});
     return kNoNode;
   }
-  std::vector<NodeId> cases;
+  IdList cases;
   while (!failed() && !At(TokenKind::Dedent) && !At(TokenKind::EndOfFile)) {
     if (!AtName("case")) {
       ErrorAtToken(Tok());
@@ -681,7 +681,7 @@ NodeId Parser::ParseCase() {
   NodeId guard = kNoNode;
   if (!failed() && Consume(TokenKind::If)) guard = ParseNamedExpression();
   if (failed()) return kNoNode;
-  std::vector<NodeId> body = ParseBlock("'case' statement", begin);
+  IdList body = ParseBlock("'case' statement", begin);
   if (failed()) return kNoNode;
   NodeId node = Make(NodeKind::MatchCase, begin, pattern, guard);
   SetList(node, body);

@@ -19,8 +19,11 @@
 #include "frontend/diag/source_buffer.h"
 #include "frontend/lex/tokens.h"
 #include "frontend/parse/ast.h"
+#include "frontend/support/small_vector.h"
 
 namespace taipan {
+
+using IdList = SmallVector<NodeId, 8>;
 
 class Parser {
  public:
@@ -29,12 +32,32 @@ class Parser {
 
  private:
   // --- Tokens -------------------------------------------------------------
-  const Token& Tok(size_t ahead = 0) const;
+  // After an error every token looks like the end of the file, so every
+  // loop ends and every rule returns.
+  const Token& Tok(size_t ahead = 0) const {
+    if (failed_) return eof_;
+    size_t at = pos_ + ahead;
+    return at < tokens_.size() ? tokens_[at] : tokens_.back();
+  }
   TokenKind Kind(size_t ahead = 0) const { return Tok(ahead).kind; }
   bool At(TokenKind kind) const { return Kind() == kind; }
   bool AtName(std::string_view soft_keyword) const;
-  const Token& Advance();
-  bool Consume(TokenKind kind);
+  const Token& Advance() {
+    const Token& token = Tok();
+    if (!failed_ && pos_ + 1 < tokens_.size()) {
+      ++pos_;
+      // A statement ends with its last real token, not the line break after it.
+      bool layout = token.kind == TokenKind::Newline || token.kind == TokenKind::Indent ||
+                    token.kind == TokenKind::Dedent;
+      if (!layout) prev_end_ = token.end;
+    }
+    return token;
+  }
+  bool Consume(TokenKind kind) {
+    if (!At(kind)) return false;
+    Advance();
+    return true;
+  }
   bool Expect(TokenKind kind);
   uint32_t Begin() const { return Tok().begin; }
   std::string_view TextOf(const Token& token) const;
@@ -56,19 +79,21 @@ class Parser {
   NodeId Make(NodeKind kind, uint32_t begin, NodeId a = kNoNode, NodeId b = kNoNode, NodeId c = kNoNode);
   NodeId MakeAt(NodeKind kind, uint32_t begin, uint32_t end, NodeId a = kNoNode, NodeId b = kNoNode,
                 NodeId c = kNoNode);
-  NodeList MakeList(const std::vector<NodeId>& ids);
-  void SetList(NodeId node, const std::vector<NodeId>& ids);
-  void SetList2(NodeId node, const std::vector<NodeId>& ids);
+  NodeList MakeList(const IdList& ids);
+  void SetList(NodeId node, const IdList& ids);
+  void SetList2(NodeId node, const IdList& ids);
   void UpdateDepth(NodeId node);
+  void RaiseDepth(NodeId node, const IdList& children);
+  void SetDepth(NodeId node, uint32_t depth);
   Node& N(NodeId id) { return ast_.nodes[id]; }
   const Node& N(NodeId id) const { return ast_.nodes[id]; }
 
   // --- Statements (parse_statement.cpp) -------------------------------------
-  void ParseStatement(std::vector<NodeId>& out);
-  void ParseSimpleStatements(std::vector<NodeId>& out);
+  void ParseStatement(IdList& out);
+  void ParseSimpleStatements(IdList& out);
   NodeId ParseSimpleStatement();
   NodeId ParseCompoundStatement();
-  std::vector<NodeId> ParseBlock(std::string_view what, uint32_t header_begin);
+  IdList ParseBlock(std::string_view what, uint32_t header_begin);
   NodeId ParseExpressionStatement();
   NodeId ParseAssignmentTail(NodeId first, uint32_t begin);
   NodeId ParseReturn();
@@ -81,13 +106,13 @@ class Parser {
   NodeId ParseDottedName(uint32_t* name);
   NodeId ParseAlias(bool dotted);
   NodeId ParseDecorated();
-  NodeId ParseFunctionDef(std::vector<NodeId> decorators, uint32_t begin, bool is_async);
-  NodeId ParseClassDef(std::vector<NodeId> decorators, uint32_t begin);
+  NodeId ParseFunctionDef(IdList decorators, uint32_t begin, bool is_async);
+  NodeId ParseClassDef(IdList decorators, uint32_t begin);
   NodeId ParseIf(std::string_view what);
   NodeId ParseWhile();
   NodeId ParseFor(uint32_t begin, bool is_async);
   NodeId ParseWith(uint32_t begin, bool is_async);
-  bool ParseParenthesizedWithItems(std::vector<NodeId>& items);
+  bool ParseParenthesizedWithItems(IdList& items);
   NodeId ParseWithItem();
   NodeId ParseTry();
   NodeId ParseExceptHandler(bool* is_star);
@@ -111,11 +136,7 @@ class Parser {
   NodeId ParseComparison();
   bool ParseCompareOp(CompareOp* op);
   NodeId ParseBitwiseOr();
-  NodeId ParseBitwiseXor();
-  NodeId ParseBitwiseAnd();
-  NodeId ParseShift();
-  NodeId ParseSum();
-  NodeId ParseTerm();
+  NodeId ParseBinary(int min_precedence);
   NodeId ParseFactor();
   NodeId ParsePower();
   NodeId ParseAwaitPrimary();
@@ -125,7 +146,7 @@ class Parser {
   NodeId ParseConstantKeyword();
   NodeId ParseNumber();
   NodeId ParseStrings();
-  NodeId ParseFString(std::vector<NodeId>& parts, std::string& pending, uint32_t* pending_begin);
+  NodeId ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin);
   NodeId ParseFStringField();
   NodeId ParseFStringText(TokenKind stop, uint32_t begin);
   NodeId ParseParenthesized();
@@ -138,13 +159,13 @@ class Parser {
   NodeId ParseSlice();
   NodeId ParseCall(NodeId func, uint32_t begin);
   NodeId ParseCallArguments(NodeId node, TokenKind close);
-  std::vector<NodeId> ParseComprehensionClauses();
+  IdList ParseComprehensionClauses();
   NodeId ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin, TokenKind close);
   NodeId ParseParameters(TokenKind close, bool annotations);
   NodeId ParseParameter(ParamKind kind, bool annotations, bool star_annotation);
   NodeId ParseStarTargets(TokenKind stop);
   NodeId ParseStarTarget();
-  NodeId FinishTuple(std::vector<NodeId>& elts, uint32_t begin, uint32_t end);
+  NodeId FinishTuple(IdList& elts, uint32_t begin, uint32_t end);
 
   // --- Targets (targets.cpp) -------------------------------------------------
   bool SetStoreContext(NodeId node);
@@ -164,7 +185,7 @@ class Parser {
   NodeId ParseLiteralPattern();
   NodeId ParseSignedNumber();
   NodeId ParseValueOrClassPattern();
-  NodeId MakeSequencePattern(uint32_t begin, const std::vector<NodeId>& elts);
+  NodeId MakeSequencePattern(uint32_t begin, const IdList& elts);
   NodeId ParseMappingPattern();
   NodeId ParseClassPatternArguments(NodeId cls, uint32_t begin);
   uint32_t ParseCaptureName();
@@ -179,7 +200,6 @@ class Parser {
   bool failed_ = false;
   bool speculating_ = false;
   int depth_ = 0;  // recursion depth of expression rules
-  std::vector<NodeId> scratch_;
 };
 
 // Bounds the parser's own recursion (10,000 nested `not`s, unary minuses or

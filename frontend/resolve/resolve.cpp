@@ -12,18 +12,60 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_set>
 
 namespace taipan {
 
-const Symbol* Scope::Find(InternId name) const {
-  auto it = index.find(name);
-  return it == index.end() ? nullptr : &symbols[it->second];
+const Symbol* Scope::Find(InternId name) const { return const_cast<Scope*>(this)->Find(name); }
+
+Symbol* Scope::Find(InternId name) {
+  if (index_.empty()) {
+    for (Symbol& symbol : symbols) {
+      if (symbol.name == name) return &symbol;
+    }
+    return nullptr;
+  }
+  auto it = index_.find(name);
+  return it == index_.end() ? nullptr : &symbols[it->second];
+}
+
+Symbol& Scope::Get(InternId name, uint32_t offset) {
+  if (Symbol* symbol = Find(name)) return *symbol;
+  symbols.push_back({name, 0, SymbolScope::Local, offset});
+  if (symbols.size() == kIndexThreshold) {
+    for (uint32_t i = 0; i < symbols.size(); ++i) index_.emplace(symbols[i].name, i);
+  } else if (symbols.size() > kIndexThreshold) {
+    index_.emplace(name, static_cast<uint32_t>(symbols.size() - 1));
+  }
+  return symbols.back();
 }
 
 namespace {
 
-using NameSet = std::unordered_set<InternId>;
+// The sets the analysis passes around are small (a function's locals, the
+// names bound around it): a flat vector beats hashing.
+class NameSet {
+ public:
+  bool count(InternId name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
+  void insert(InternId name) {
+    if (!count(name)) names_.push_back(name);
+  }
+  template <typename Iterator>
+  void insert(Iterator begin, Iterator end) {
+    for (; begin != end; ++begin) insert(*begin);
+  }
+  bool erase(InternId name) {
+    auto it = std::find(names_.begin(), names_.end(), name);
+    if (it == names_.end()) return false;
+    *it = names_.back();
+    names_.pop_back();
+    return true;
+  }
+  std::vector<InternId>::const_iterator begin() const { return names_.begin(); }
+  std::vector<InternId>::const_iterator end() const { return names_.end(); }
+
+ private:
+  std::vector<InternId> names_;
+};
 
 constexpr uint16_t kSymBound = kSymAssigned | kSymParam | kSymImported;
 
@@ -175,9 +217,7 @@ void Resolver::LeaveScope() {
 }
 
 Symbol& Resolver::AddSymbolTo(Scope& scope, InternId name, uint16_t flags, uint32_t offset) {
-  auto [it, inserted] = scope.index.emplace(name, static_cast<uint32_t>(scope.symbols.size()));
-  if (inserted) scope.symbols.push_back({name, 0, SymbolScope::Local, offset});
-  Symbol& symbol = scope.symbols[it->second];
+  Symbol& symbol = scope.Get(name, offset);
   if ((flags & kSymParam) && (symbol.flags & kSymParam)) {
     Error(DiagKind::DuplicateArgument, offset, {NameOf(name)});
   }
@@ -764,15 +804,12 @@ void Resolver::Analyze(uint32_t index, const NameSet* bound, NameSet& global, Na
   }
   // Free names of children that this scope does not define pass through it.
   for (InternId name : new_free) {
-    auto it = scope->index.find(name);
-    if (it != scope->index.end()) {
-      Symbol& symbol = scope->symbols[it->second];
-      if (is_class && (symbol.flags & (kSymBound | kSymGlobal))) symbol.flags |= kSymFreeClass;
+    if (Symbol* symbol = scope->Find(name)) {
+      if (is_class && (symbol->flags & (kSymBound | kSymGlobal))) symbol->flags |= kSymFreeClass;
       continue;
     }
     if (bound && !bound->count(name)) continue;  // a global
-    scope->index.emplace(name, static_cast<uint32_t>(scope->symbols.size()));
-    scope->symbols.push_back({name, 0, SymbolScope::Free, N(scope->node).begin});
+    scope->Get(name, N(scope->node).begin).scope = SymbolScope::Free;
   }
   free.insert(new_free.begin(), new_free.end());
 }

@@ -73,9 +73,17 @@ struct Scope {
   InternId name;               // the def/class name; kNoName otherwise
   std::vector<Symbol> symbols; // in order of first mention
   std::vector<uint32_t> children;
-  std::unordered_map<InternId, uint32_t> index;  // name -> position in symbols
 
   const Symbol* Find(InternId name) const;
+  Symbol* Find(InternId name);
+  // The symbol for `name`, added (with no flags) if the scope lacks it.
+  Symbol& Get(InternId name, uint32_t offset);
+
+ private:
+  // Most scopes have a handful of names, searched linearly; big ones get an
+  // index once they pass kIndexThreshold names.
+  static constexpr size_t kIndexThreshold = 12;
+  std::unordered_map<InternId, uint32_t> index_;
 };
 
 constexpr uint32_t kNoScope = UINT32_MAX;

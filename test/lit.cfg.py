@@ -1,0 +1,33 @@
+# lit configuration for Taipan's tests. CMake fills in lit.site.cfg.py with
+# this build's paths and then loads this file.
+import os
+import sysconfig
+
+import lit.formats
+
+config.name = "Taipan"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".py", ".test"]
+config.excludes = ["Inputs", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.taipan_obj_root, "test")
+
+# FileCheck, not, split-file and friends come from LLVM 22.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.taipan_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# Colour and locale must not change what the tests see.
+config.environment["TERM"] = "dumb"
+config.environment["LC_ALL"] = "C.UTF-8"
+
+config.substitutions.append(("%taipan", os.path.join(config.taipan_tools_dir, "taipan")))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%tools", os.path.join(config.taipan_src_root, "test", "tools")))
+config.substitutions.append(("%srcroot", config.taipan_src_root))
+
+# The CPython standard library whose files the corpus tests compare against.
+stdlib = sysconfig.get_paths()["stdlib"]
+config.substitutions.append(("%stdlib", stdlib))
+
+if config.fuzzer_built:
+    config.available_features.add("fuzzer")
+    config.substitutions.append(("%taipan-fuzz", os.path.join(config.taipan_tools_dir, "taipan-fuzz-frontend")))

@@ -4,17 +4,46 @@ namespace taipan {
 
 namespace {
 
-// CPython tokenizes on demand, so a syntax error before a bad token is the
-// error it reports. Our lexer runs first over the whole file; when it fails,
-// the tokens it made are parsed too, and a parse error that comes earlier in
-// the file than the lexer's wins.
+// CPython's tokenizer raises some errors itself; others it only flags, and
+// its parser turns them into errors later (indentation, a bad backslash, an
+// unknown character such as '$'). Errors in string and f-string contents
+// come from its parser too.
+bool IsRaisingTokenizerError(const SourceBuffer& source, const Diagnostic& diag) {
+  switch (diag.kind) {
+    case DiagKind::InvalidUtf8:
+    case DiagKind::InvalidCharacter:
+    case DiagKind::NonPrintableCharacter:
+    case DiagKind::UnterminatedString:
+    case DiagKind::UnterminatedTripleString:
+    case DiagKind::InvalidNumber:
+    case DiagKind::InvalidDigit:
+    case DiagKind::LeadingZeros:
+    case DiagKind::UnmatchedBracket:
+    case DiagKind::MismatchedBracket:
+      return true;
+    case DiagKind::TooDeeplyNested: {
+      char at = diag.offset < source.size() ? source.text()[diag.offset] : '\0';
+      return at == '(' || at == '[' || at == '{';  // too many brackets, not indentation
+    }
+    default:
+      return false;
+  }
+}
+
+// Which of a lexer error and the errors in the tokens before it CPython
+// reports. CPython tokenizes on demand: a parse error before the bad token
+// comes first, but then CPython tokenizes the rest of the file and a
+// tokenizer error that raises replaces it, as does a bracket left open
+// since before the parse error's line.
 Diagnostics FirstErrorInFile(const SourceBuffer& source, TokenizedBuffer partial, Diagnostics lex_diags) {
   Diagnostics parse_diags;
   Parse(std::move(partial), source, parse_diags);
-  if (parse_diags.has_error() && parse_diags.list().front().offset < lex_diags.list().front().offset) {
-    return parse_diags;
-  }
-  return lex_diags;
+  const Diagnostic& lex = lex_diags.list().front();
+  if (!parse_diags.has_error() || parse_diags.list().front().offset >= lex.offset) return lex_diags;
+  if (IsRaisingTokenizerError(source, lex)) return lex_diags;
+  bool bracket_open_before = lex.kind == DiagKind::UnclosedBracket &&
+                             source.LineOf(lex.offset) < source.LineOf(parse_diags.list().front().offset);
+  return bracket_open_before ? lex_diags : parse_diags;
 }
 
 }  // namespace

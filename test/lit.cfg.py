@@ -8,7 +8,7 @@ import lit.formats
 config.name = "Taipan"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".py", ".test"]
-config.excludes = ["Inputs", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.excludes = ["Inputs", "corpus", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.taipan_obj_root, "test")
 
@@ -30,4 +30,4 @@ config.substitutions.append(("%stdlib", stdlib))
 
 if config.fuzzer_built:
     config.available_features.add("fuzzer")
-    config.substitutions.append(("%taipan-fuzz", os.path.join(config.taipan_tools_dir, "taipan-fuzz-frontend")))
+    config.substitutions.append(("%fuzz-frontend", os.path.join(config.taipan_tools_dir, "taipan-fuzz-frontend")))

@@ -31,15 +31,36 @@ std::string CaretLine(std::string_view line, uint32_t column) {
   return caret;
 }
 
-// Shows undecodable bytes and control characters visibly, one cell each.
+// The length of the valid UTF-8 sequence at line[i], or 0.
+size_t Utf8SequenceLength(std::string_view line, size_t i) {
+  unsigned char c = static_cast<unsigned char>(line[i]);
+  size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  if (length == 0 || i + length > line.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if ((static_cast<unsigned char>(line[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// Shows invalid UTF-8 and control characters as '?', one cell each, so the
+// terminal shows the line and the caret stays aligned.
 std::string PrintableLine(std::string_view line) {
   std::string out;
-  for (unsigned char c : line) {
-    if (c < 0x20 && c != '\t') {
-      out += '?';
-    } else {
-      out += static_cast<char>(c);
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c >= 0x80) {
+      size_t length = Utf8SequenceLength(line, i);
+      if (length == 0) {
+        out += '?';
+        ++i;
+      } else {
+        out.append(line.substr(i, length));
+        i += length;
+      }
+      continue;
     }
+    out += (c < 0x20 && c != '\t') || c == 0x7F ? '?' : static_cast<char>(c);
+    ++i;
   }
   return out;
 }

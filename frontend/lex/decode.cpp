@@ -88,49 +88,19 @@ void AppendNormalizedNewline(std::string& out, std::string_view bytes, size_t* i
   out += '\n';
 }
 
-// Eight bytes of ASCII without a '\r' (the common case) at once.
-bool IsPlainWord(const char* at) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  uint64_t word;
-  std::memcpy(&word, at, sizeof word);
-  uint64_t cr = word ^ (kOnes * '\r');
-  bool has_cr = ((cr - kOnes) & ~cr & kHigh) != 0;
-  return (word & kHigh) == 0 && !has_cr;
-}
-
-bool ValidateUtf8(std::string_view bytes, size_t start, std::string& out, size_t* bad) {
+// Copies UTF-8 source text, turning "\r\n" and "\r" into "\n". The bytes
+// are not validated here: like CPython's compile(), the lexer reports
+// invalid UTF-8 where it reads it, and never in comments.
+void NormalizeNewlines(std::string_view bytes, size_t start, std::string& out) {
   out.reserve(bytes.size() - start);
   for (size_t i = start; i < bytes.size();) {
-    // Copy runs of plain ASCII in one go: almost every source is all ASCII.
-    size_t run = i;
-    while (run + 8 <= bytes.size() && IsPlainWord(bytes.data() + run)) run += 8;
-    while (run < bytes.size() && static_cast<unsigned char>(bytes[run]) < 0x80 && bytes[run] != '\r') ++run;
-    if (run > i) {
-      out.append(bytes.substr(i, run - i));
-      i = run;
-      if (i == bytes.size()) break;
-    }
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c == '\r') {
-      AppendNormalizedNewline(out, bytes, &i);
-      ++i;
-      continue;
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    uint32_t cp;
-    int length = DecodeUtf8(bytes, i, &cp);
-    if (length == 0) {
-      *bad = i;
-      return false;
-    }
-    out.append(bytes.substr(i, length));
-    i += length;
+    size_t cr = bytes.find('\r', i);
+    if (cr == std::string_view::npos) cr = bytes.size();
+    out.append(bytes.substr(i, cr - i));
+    if (cr == bytes.size()) break;
+    AppendNormalizedNewline(out, bytes, &cr);
+    i = cr + 1;
   }
-  return true;
 }
 
 bool DecodeSingleByte(std::string_view bytes, size_t start, const SingleByteCodec& codec,
@@ -158,8 +128,10 @@ SourceBuffer RawBuffer(std::string filename, std::string_view bytes) {
 }  // namespace
 
 SourceBuffer DecodeSource(std::string filename, std::string_view bytes, Diagnostics& diags) {
+  // Positions count from after the byte order mark, for every diagnostic.
   bool has_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
-  size_t start = has_bom ? kUtf8Bom.size() : 0;
+  if (has_bom) bytes.remove_prefix(kUtf8Bom.size());
+  size_t start = 0;
 
   const SingleByteCodec* codec = nullptr;
   size_t name_length = 0;
@@ -183,15 +155,11 @@ SourceBuffer DecodeSource(std::string filename, std::string_view bytes, Diagnost
 
   std::string text;
   size_t bad = 0;
-  bool ok = codec ? DecodeSingleByte(bytes, start, *codec, text, &bad)
-                  : ValidateUtf8(bytes, start, text, &bad);
-  if (!ok) {
+  if (!codec) {
+    NormalizeNewlines(bytes, start, text);
+  } else if (!DecodeSingleByte(bytes, start, *codec, text, &bad)) {
     std::string hex = HexByte(static_cast<unsigned char>(bytes[bad]));
-    if (codec) {
-      diags.Error(DiagKind::UndecodableByte, bad, {hex, codec->name});
-    } else {
-      diags.Error(DiagKind::InvalidUtf8, bad, {hex});
-    }
+    diags.Error(DiagKind::UndecodableByte, bad, {hex, codec->name});
     return RawBuffer(std::move(filename), bytes);
   }
   size_t nul = text.find('\0');

@@ -173,6 +173,8 @@ class Lexer {
   void LexToken();
   void LexNameOrString();
   void LexBadCharacter();
+  void ErrorInvalidUtf8(uint32_t offset);
+  bool ValidateUtf8(uint32_t begin, uint32_t end);
   void LexPunctuation();
   bool OpenBracketAt(char c);
   bool CloseBracketAt(char c);
@@ -291,6 +293,7 @@ void Lexer::EmitNewlineIfNeeded(uint32_t offset) {
 
 void Lexer::LexContinuation() {
   uint32_t backslash = pos_;
+  if (backslash + 1 >= end_) return Error(DiagKind::EofAfterContinuation, backslash + 1);
   if (At(backslash + 1) != '\n') return Error(DiagKind::LineContinuation, backslash + 1);
   pos_ += 2;
   if (pos_ >= end_) Error(DiagKind::EofAfterContinuation, backslash);
@@ -365,10 +368,34 @@ void Lexer::LexNameOrString() {
 void Lexer::LexBadCharacter() {
   uint32_t cp;
   int length = DecodeUtf8(text_, pos_, &cp);
-  if (length == 0) cp = static_cast<unsigned char>(text_[pos_]), length = 1;
+  if (length == 0) return ErrorInvalidUtf8(pos_);
   if (!IsPrintable(cp)) return Error(DiagKind::NonPrintableCharacter, pos_, {HexCodePoint(cp)});
   if (cp < 0x80) return Error(DiagKind::InvalidSyntax, pos_);  // '$', '?', '`', a lone '!'
   Error(DiagKind::InvalidCharacter, pos_, {text_.substr(pos_, length), HexCodePoint(cp)});
+}
+
+void Lexer::ErrorInvalidUtf8(uint32_t offset) {
+  char hex[3];
+  std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(text_[offset]));
+  Error(DiagKind::InvalidUtf8, offset, {hex});
+}
+
+// Checks that a string literal's non-ASCII text is valid UTF-8.
+bool Lexer::ValidateUtf8(uint32_t begin, uint32_t end) {
+  for (uint32_t i = begin; i < end;) {
+    if (static_cast<unsigned char>(text_[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    uint32_t cp;
+    int length = DecodeUtf8(text_.substr(0, end), i, &cp);
+    if (length == 0) {
+      ErrorInvalidUtf8(i);
+      return false;
+    }
+    i += length;
+  }
+  return true;
 }
 
 bool Lexer::OpenBracketAt(char c) {
@@ -513,8 +540,9 @@ bool Lexer::LexDecimalTail(std::string* digits) {
 // A number may be followed directly by one of a few keywords ("1if x else
 // y"), as CPython still allows, but not by any other name character.
 bool Lexer::VerifyEndOfNumber(std::string_view kind, uint32_t at) {
+  // Only ASCII: `5€` is a number, then an invalid character (as in CPython).
   unsigned char c = static_cast<unsigned char>(At(at));
-  if (!IsAsciiIdentContinue(c) && c < 0x80) return true;
+  if (!IsAsciiIdentContinue(c)) return true;
   for (std::string_view keyword : {"and", "else", "for", "if", "in", "is", "not", "or"}) {
     if (text_.substr(at, keyword.size()) == keyword) return true;
   }
@@ -606,8 +634,9 @@ void Lexer::LexString(uint32_t begin, StringPrefix prefix) {
       ++p;
     }
     if (p >= end_) {
+      // CPython counts the lines it has read: a final newline starts none.
       DiagKind kind = triple ? DiagKind::UnterminatedTripleString : DiagKind::UnterminatedString;
-      return Error(kind, begin, {LineNumber(end_)});
+      return Error(kind, begin, {LineNumber(end_ > 0 ? end_ - 1 : 0)});
     }
     char ch = text_[p];
     if (ch == '\\') {
@@ -624,6 +653,7 @@ void Lexer::LexString(uint32_t begin, StringPrefix prefix) {
     }
   }
   pos_ = p;
+  if (has_non_ascii && !prefix.bytes && !ValidateUtf8(content_begin, content_end)) return;
   if (prefix.format) return LexFString(begin, content_begin, content_end, p, prefix.raw);
 
   std::string_view content = text_.substr(content_begin, content_end - content_begin);

@@ -11,10 +11,12 @@
 
 namespace taipan {
 
-// Decodes a file's bytes as CPython does (PEP 3120 UTF-8 default, a UTF-8
-// BOM, PEP 263 coding declarations for single-byte encodings), normalises
-// "\r\n" and "\r" to "\n", and rejects NUL bytes. On an error the returned
-// buffer holds the raw bytes so the diagnostic can show the line.
+// Decodes a file's bytes as CPython's compile() does (PEP 3120 UTF-8
+// default, a UTF-8 BOM, PEP 263 coding declarations for single-byte
+// encodings), normalises "\r\n" and "\r" to "\n", and rejects NUL bytes.
+// UTF-8 text is checked by the lexer, where it reads it (invalid bytes in a
+// comment are accepted, as by CPython). On an error the returned buffer
+// holds the raw bytes so the diagnostic can show the line.
 SourceBuffer DecodeSource(std::string filename, std::string_view bytes, Diagnostics& diags);
 
 // Tokenizes a decoded source. Stops at the first error (diags.has_error()).

@@ -36,7 +36,7 @@ bool Parser::Expect(TokenKind kind) {
   // offending token starts, and an unexpected indent as itself.
   if (token.kind == TokenKind::Indent) {
     Error(DiagKind::UnexpectedIndent, token.begin);
-  } else {
+  } else if (!ReportForgottenComma()) {
     Error(DiagKind::Expected, token.begin, {TokenKindText(kind)});
   }
   return false;
@@ -51,10 +51,48 @@ std::string_view Parser::TextOf(const Token& token) const {
 void Parser::Error(DiagKind kind, uint32_t offset, std::initializer_list<std::string_view> args) {
   if (failed_) return;
   failed_ = true;
+  // CPython puts errors found at the end of the file on the last line's
+  // line break, not on the empty line after it.
+  std::string_view text = source_.text();
+  if (offset == text.size() && offset > 0 && text.back() == '\n') --offset;
   if (!speculating_) diags_.Error(kind, offset, args);
 }
 
+// CPython's second pass: inside brackets, an expression directly followed
+// by the start of another is reported at the first one.
+bool Parser::ReportForgottenComma() {
+  if (bracket_depth_ <= 0 || last_disjunction_end_ != pos_) return false;
+  switch (Kind()) {
+    case TokenKind::Name:
+    case TokenKind::Number:
+    case TokenKind::String:
+    case TokenKind::FStringStart:
+    case TokenKind::LParen:
+    case TokenKind::LSquare:
+    case TokenKind::LBrace:
+    case TokenKind::Tilde:
+    case TokenKind::Not:
+    case TokenKind::Lambda:
+    case TokenKind::Await:
+    case TokenKind::None:
+    case TokenKind::True:
+    case TokenKind::False:
+    case TokenKind::Ellipsis:
+      break;
+    default:
+      return false;
+  }
+  // Not for a name right before a string (a bad prefix, as in `ub''`).
+  if (pos_ > 0 && tokens_[pos_ - 1].kind == TokenKind::Name &&
+      (At(TokenKind::String) || At(TokenKind::FStringStart))) {
+    return false;
+  }
+  Error(DiagKind::ForgotComma, last_disjunction_begin_);
+  return true;
+}
+
 void Parser::ErrorAtToken(const Token& token) {
+  if (&token == &Tok() && ReportForgottenComma()) return;
   switch (token.kind) {
     case TokenKind::Indent: return Error(DiagKind::UnexpectedIndent, token.begin);
     case TokenKind::Dedent: return Error(DiagKind::UnindentMismatch, token.begin);
@@ -63,8 +101,8 @@ void Parser::ErrorAtToken(const Token& token) {
 }
 
 Parser::Checkpoint Parser::StartSpeculation() {
-  Checkpoint checkpoint{pos_, ast_.nodes.size(), ast_.lists.size(), ast_.literals.size(),
-                        ast_.compare_ops.size(), speculating_};
+  Checkpoint checkpoint{pos_,        ast_.nodes.size(), ast_.lists.size(), ast_.literals.size(),
+                        ast_.compare_ops.size(), bracket_depth_, speculating_};
   speculating_ = true;
   return checkpoint;
 }
@@ -76,6 +114,7 @@ void Parser::Rewind(const Checkpoint& checkpoint) {
   ast_.lists.resize(checkpoint.lists);
   ast_.literals.resize(checkpoint.literals);
   ast_.compare_ops.resize(checkpoint.compare_ops);
+  bracket_depth_ = checkpoint.bracket_depth;
   failed_ = false;
   speculating_ = checkpoint.speculating;
 }

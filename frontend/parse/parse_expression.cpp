@@ -149,13 +149,16 @@ NodeId Parser::ParseLambda() {
 
 NodeId Parser::ParseDisjunction() {
   uint32_t begin = Begin();
-  NodeId first = ParseConjunction();
-  if (failed() || !At(TokenKind::Or)) return first;
-  IdList values{first};
-  while (Consume(TokenKind::Or)) values.push_back(ParseConjunction());
-  NodeId node = Make(NodeKind::BoolOp, begin);
-  N(node).op = static_cast<uint8_t>(BoolOp::Or);
-  SetList(node, values);
+  NodeId node = ParseConjunction();
+  if (!failed() && At(TokenKind::Or)) {
+    IdList values{node};
+    while (Consume(TokenKind::Or)) values.push_back(ParseConjunction());
+    node = Make(NodeKind::BoolOp, begin);
+    N(node).op = static_cast<uint8_t>(BoolOp::Or);
+    SetList(node, values);
+  }
+  last_disjunction_begin_ = begin;
+  last_disjunction_end_ = pos_;
   return node;
 }
 
@@ -546,6 +549,10 @@ NodeId Parser::ParseGroupContents(TokenKind close, uint32_t begin) {
   };
   if (close == TokenKind::RParen && At(TokenKind::RParen)) return MakeAt(NodeKind::Tuple, begin, Tok().end);
   if (At(TokenKind::Yield)) return ParseYield();
+  if (At(TokenKind::DoubleStar)) {
+    Error(DiagKind::DoubleStarNotAllowed, Begin());
+    return kNoNode;
+  }
   NodeId first = ParseStarNamedExpression();
   if (failed()) return kNoNode;
   if (AtComprehension(Kind(), Kind(1))) {
@@ -633,7 +640,11 @@ NodeId Parser::ParseDictTail(NodeId first_key, uint32_t begin) {
         return kNoNode;
       }
     } else {
-      if (!Expect(TokenKind::Colon)) return kNoNode;
+      if (!At(TokenKind::Colon)) {
+        if (!ReportForgottenComma()) Error(DiagKind::DictKeyWithoutValue, N(key).begin);
+        return kNoNode;
+      }
+      Advance();
       NodeId value = ParseExpression();
       if (failed()) return kNoNode;
       if (keys.empty() && values.empty() && AtComprehension(Kind(), Kind(1))) {
@@ -753,7 +764,7 @@ NodeId Parser::ParseSlice() {
 NodeId Parser::ParseCall(NodeId func, uint32_t begin) {
   Advance();  // '('
   NodeId call = Make(NodeKind::Call, begin, func);
-  ParseCallArguments(call, TokenKind::RParen);
+  ParseCallArguments(call, TokenKind::RParen, true);
   if (failed() || !Expect(TokenKind::RParen)) return kNoNode;
   N(call).end = prev_end_;
   return call;
@@ -761,13 +772,21 @@ NodeId Parser::ParseCall(NodeId func, uint32_t begin) {
 
 // Positional arguments, *iterables, name=value keywords and **mappings, in
 // the orders CPython allows, into `node`'s list (args) and list2 (keywords).
-NodeId Parser::ParseCallArguments(NodeId node, TokenKind close) {
+NodeId Parser::ParseCallArguments(NodeId node, TokenKind close, bool allow_generator) {
   IdList args, keywords;
   bool seen_keyword = false, seen_keyword_unpacking = false;
   while (!failed() && !At(close)) {
     uint32_t begin = Begin();
     if (Consume(TokenKind::Star)) {
       NodeId value = ParseExpression();
+      if (!failed() && AtComprehension(Kind(), Kind(1))) {
+        if (!allow_generator) {
+          ErrorAtToken(Tok());
+        } else {
+          Error(DiagKind::UnpackingInComprehension, begin, {"iterable", "comprehension"});
+        }
+        break;
+      }
       if (seen_keyword_unpacking) {
         Error(DiagKind::IterableUnpackingAfterKeywordUnpacking, begin);
         break;
@@ -799,6 +818,10 @@ NodeId Parser::ParseCallArguments(NodeId node, TokenKind close) {
       NodeId value = ParseNamedExpression();
       if (failed()) break;
       if (AtComprehension(Kind(), Kind(1))) {
+        if (!allow_generator) {
+          ErrorAtToken(Tok());  // class C(x for x in y)
+          break;
+        }
         value = ParseComprehension(NodeKind::GeneratorExp, value, kNoNode, begin, close);
         if (failed()) break;
         if (!args.empty() || !keywords.empty() || !At(close)) {

@@ -151,6 +151,15 @@ NodeId Parser::ParseAssignmentTail(NodeId first, uint32_t begin) {
     N(node).op = static_cast<uint8_t>(op);
     return node;
   }
+  if (At(TokenKind::ColonEqual)) {
+    // An unparenthesized walrus statement; CPython names a bad target.
+    if (N(first).kind == NodeKind::Name) {
+      Error(DiagKind::InvalidSyntax, Begin());
+    } else {
+      Error(DiagKind::InvalidWalrusTarget, N(first).begin, {Describe(first)});
+    }
+    return kNoNode;
+  }
   if (!At(TokenKind::Equal)) {
     if (!CheckNotStarred(first)) return kNoNode;
     return Make(NodeKind::Expr, begin, first);
@@ -218,7 +227,7 @@ NodeId Parser::ParseDel() {
       if (targets.empty()) ErrorAtToken(Tok());
       break;
     }
-    NodeId target = ParseExpression();
+    NodeId target = ParseStarExpression();  // `del *a` is "cannot delete starred"
     if (failed()) return kNoNode;
     if (!SetDeleteContext(target)) return kNoNode;
     targets.push_back(target);
@@ -387,7 +396,7 @@ NodeId Parser::ParseClassDef(IdList decorators, uint32_t begin) {
     uint32_t bases_begin = Begin();
     Advance();
     bases = MakeAt(NodeKind::ClassBases, bases_begin, bases_begin);
-    ParseCallArguments(bases, TokenKind::RParen);
+    ParseCallArguments(bases, TokenKind::RParen, false);
     if (failed() || !Expect(TokenKind::RParen)) return kNoNode;
     N(bases).end = prev_end_;
   }

@@ -40,12 +40,26 @@ class Parser {
     return at < tokens_.size() ? tokens_[at] : tokens_.back();
   }
   TokenKind Kind(size_t ahead = 0) const { return Tok(ahead).kind; }
+  static int BracketDelta(TokenKind kind) {
+    switch (kind) {
+      case TokenKind::LParen:
+      case TokenKind::LSquare:
+      case TokenKind::LBrace:
+      case TokenKind::FStringFieldStart: return 1;
+      case TokenKind::RParen:
+      case TokenKind::RSquare:
+      case TokenKind::RBrace:
+      case TokenKind::FStringFieldEnd: return -1;
+      default: return 0;
+    }
+  }
   bool At(TokenKind kind) const { return Kind() == kind; }
   bool AtName(std::string_view soft_keyword) const;
   const Token& Advance() {
     const Token& token = Tok();
     if (!failed_ && pos_ + 1 < tokens_.size()) {
       ++pos_;
+      bracket_depth_ += BracketDelta(token.kind);
       // A statement ends with its last real token, not the line break after it.
       bool layout = token.kind == TokenKind::Newline || token.kind == TokenKind::Indent ||
                     token.kind == TokenKind::Dedent;
@@ -65,9 +79,11 @@ class Parser {
   // --- Errors and speculation ---------------------------------------------
   void Error(DiagKind kind, uint32_t offset, std::initializer_list<std::string_view> args = {});
   void ErrorAtToken(const Token& token);
+  bool ReportForgottenComma();
   bool failed() const { return failed_; }
   struct Checkpoint {
     size_t pos, nodes, lists, literals, compare_ops;
+    int bracket_depth;
     bool speculating;
   };
   Checkpoint StartSpeculation();
@@ -158,7 +174,7 @@ class Parser {
   NodeId ParseSubscript(NodeId value, uint32_t begin);
   NodeId ParseSlice();
   NodeId ParseCall(NodeId func, uint32_t begin);
-  NodeId ParseCallArguments(NodeId node, TokenKind close);
+  NodeId ParseCallArguments(NodeId node, TokenKind close, bool allow_generator);
   IdList ParseComprehensionClauses();
   NodeId ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin, TokenKind close);
   NodeId ParseParameters(TokenKind close, bool annotations);
@@ -200,15 +216,27 @@ class Parser {
   bool failed_ = false;
   bool speculating_ = false;
   int depth_ = 0;  // recursion depth of expression rules
+  char* stack_base_ = static_cast<char*>(__builtin_frame_address(0));
+  int bracket_depth_ = 0;  // open brackets (and f-string fields) around the current token
+  // The last disjunction parsed, and the token position just after it: two
+  // expressions side by side inside brackets are "a forgotten comma".
+  uint32_t last_disjunction_begin_ = 0;
+  size_t last_disjunction_end_ = SIZE_MAX;
 };
 
-// Bounds the parser's own recursion (10,000 nested `not`s, unary minuses or
-// lambdas): past the limit it is an error, not a stack overflow.
+// Bounds the parser's own recursion (10,000 nested `not`s, unary minuses,
+// lambdas or conditional expressions): past either limit it is an error,
+// not a stack overflow. The level limit is about where CPython 3.11 stops;
+// the stack limit keeps sanitizer builds, whose frames are larger, safe
+// within the usual 8 MB main-thread stack.
 struct Parser::DepthGuard {
-  static constexpr int kMaxDepth = 1000;
+  static constexpr int kMaxDepth = 3000;
+  static constexpr size_t kMaxStackBytes = 6 * 1024 * 1024;
   Parser& parser;
   explicit DepthGuard(Parser& p) : parser(p) {
-    if (++parser.depth_ == kMaxDepth) {
+    ++parser.depth_;
+    size_t used = static_cast<size_t>(parser.stack_base_ - static_cast<char*>(__builtin_frame_address(0)));
+    if (parser.depth_ >= kMaxDepth || used > kMaxStackBytes) {
       parser.Error(DiagKind::TooDeeplyNested, parser.Begin(), {"the expression exceeds the parser's depth limit"});
     }
   }

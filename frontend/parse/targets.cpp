@@ -107,6 +107,10 @@ bool Parser::SetStoreContext(NodeId id) {
           }
           return true;
         }
+        case NodeKind::Yield:
+        case NodeKind::YieldFrom:
+          parser.Error(DiagKind::AssignToYield, node.begin);
+          return false;
         default:
           parser.Error(DiagKind::InvalidTarget, node.begin, {parser.Describe(id)});
           return false;

@@ -11,6 +11,8 @@
 #include "frontend/resolve/resolve.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 namespace taipan {
@@ -117,6 +119,7 @@ class Resolver {
 
   // Step 1.
   void CheckFutureImports(const Node& module);
+  bool IsFutureImport(const Node& statement) const;
 
   // Step 2: statements.
   void VisitBody(NodeList list);
@@ -145,9 +148,10 @@ class Resolver {
   void VisitAwait(const Node& node);
 
   // Step 2: patterns.
-  void VisitPattern(NodeId id, std::vector<InternId>& bound);
-  bool IsIrrefutable(NodeId pattern) const;
-  void CheckIrrefutable(NodeId pattern, bool last);
+  void VisitPattern(NodeId id, bool allow_irrefutable, std::vector<InternId>& bound);
+  void CheckMappingKeys(const Node& pattern);
+  std::string LiteralKeyValue(NodeId key) const;
+  std::string LiteralKeyRepr(NodeId key) const;
 
   // Step 3.
   void Analyze(uint32_t scope, const NameSet* bound, NameSet& global, NameSet& free);
@@ -166,6 +170,7 @@ class Resolver {
   int comprehension_iterable_depth_ = 0;  // inside a comprehension's `in` expression
   bool in_comprehension_target_ = false;
   std::optional<PendingError> pending_;
+  uint32_t leading_futures_end_ = 0;  // where the module's leading __future__ imports end
   InternId class_id_, super_id_;
 };
 
@@ -232,11 +237,13 @@ Symbol& Resolver::AddSymbol(InternId name, uint16_t flags, uint32_t offset) {
 
 // --- Step 1: __future__ -----------------------------------------------------------
 
+// CPython's future.c: the __future__ imports at the top of the module (after
+// an optional docstring) must name known features. A __future__ import
+// anywhere else is the compiler's error, reported in VisitImport.
 void Resolver::CheckFutureImports(const Node& module) {
   static constexpr std::string_view kFeatures[] = {
       "nested_scopes",   "generators",       "division",        "absolute_import", "with_statement",
       "print_function",  "unicode_literals", "barry_as_FLUFL",  "generator_stop",  "annotations"};
-  bool at_beginning = true;
   size_t index = 0;
   for (NodeId id : ast_.List(module.list)) {
     const Node& statement = N(id);
@@ -244,21 +251,21 @@ void Resolver::CheckFutureImports(const Node& module) {
                         N(statement.a).kind == NodeKind::Constant &&
                         static_cast<ConstantKind>(N(statement.a).op) == ConstantKind::Str;
     if (is_docstring) continue;
-    bool is_future = statement.kind == NodeKind::ImportFrom && statement.value != kNoName &&
-                     statement.extra == 0 && NameOf(statement.value) == "__future__";
-    if (!is_future) {
-      at_beginning = false;
-      continue;
-    }
-    if (!at_beginning) return Error(DiagKind::FutureImportNotFirst, statement.begin);
+    if (!IsFutureImport(statement)) return;
+    leading_futures_end_ = statement.end;
     for (NodeId alias_id : ast_.List(statement.list)) {
       std::string_view feature = NameOf(N(alias_id).value);
-      if (feature == "braces") return Error(DiagKind::FutureBraces, N(alias_id).begin);
+      if (feature == "braces") return Error(DiagKind::FutureBraces, statement.begin);
       if (std::find(std::begin(kFeatures), std::end(kFeatures), feature) == std::end(kFeatures)) {
-        return Error(DiagKind::UnknownFutureFeature, N(alias_id).begin, {feature});
+        return Error(DiagKind::UnknownFutureFeature, statement.begin, {feature});
       }
     }
   }
+}
+
+bool Resolver::IsFutureImport(const Node& statement) const {
+  return statement.kind == NodeKind::ImportFrom && statement.value != kNoName && statement.extra == 0 &&
+         NameOf(statement.value) == "__future__";
 }
 
 // --- Step 2: statements -------------------------------------------------------------
@@ -398,11 +405,12 @@ void Resolver::VisitAnnAssign(const Node& node) {
 }
 
 void Resolver::VisitImport(const Node& node) {
+  if (IsFutureImport(node) && node.begin >= leading_futures_end_) Later(DiagKind::FutureImportNotFirst, node.begin);
   for (NodeId alias_id : ast_.List(node.list)) {
     const Node& alias = N(alias_id);
     std::string_view name = NameOf(alias.value);
     if (name == "*") {
-      if (Cur().kind != ScopeKind::Module) return Error(DiagKind::ImportStarNotAtModule, node.begin);
+      if (Cur().kind != ScopeKind::Module) return Error(DiagKind::ImportStarNotAtModule, alias.begin);
       Cur().flags |= kScopeImportStar;
       continue;
     }
@@ -468,39 +476,19 @@ void Resolver::VisitMatch(const Node& node) {
   for (size_t i = 0; i < cases.size(); ++i) {
     const Node& match_case = N(cases[i]);
     std::vector<InternId> bound;
-    VisitPattern(match_case.a, bound);
-    if (match_case.b == kNoNode) CheckIrrefutable(match_case.a, i + 1 == cases.size());
+    // Only a guarded or last case may match anything (CPython's compiler).
+    bool allow_irrefutable = match_case.b != kNoNode || i + 1 == cases.size();
+    VisitPattern(match_case.a, allow_irrefutable, bound);
     if (match_case.b != kNoNode) VisitExpression(match_case.b);
     VisitBody(match_case.list);
   }
 }
 
-bool Resolver::IsIrrefutable(NodeId id) const {
-  const Node& pattern = N(id);
-  if (pattern.kind == NodeKind::MatchAs) return pattern.a == kNoNode || IsIrrefutable(pattern.a);
-  if (pattern.kind == NodeKind::MatchOr) {
-    for (NodeId alternative : ast_.List(pattern.list)) {
-      if (IsIrrefutable(alternative)) return true;
-    }
-  }
-  return false;
-}
-
-// An irrefutable case pattern (a capture or `_`) must be the last case.
-void Resolver::CheckIrrefutable(NodeId id, bool last) {
-  if (last || !IsIrrefutable(id)) return;
-  const Node& pattern = N(id);
-  if (pattern.kind == NodeKind::MatchAs && pattern.a == kNoNode) {
-    if (pattern.value == kNoName) return Later(DiagKind::IrrefutablePatternNotLast, pattern.begin, "wildcard");
-    std::string what = "name capture '" + std::string(NameOf(pattern.value)) + "'";
-    return Later(DiagKind::IrrefutablePatternNotLast, pattern.begin, what);
-  }
-  Later(DiagKind::IrrefutablePatternNotLast, pattern.begin, "pattern");
-}
-
-// Binds a pattern's capture names (as locals) and checks that no name is
-// bound twice and that every alternative of an or-pattern binds the same.
-void Resolver::VisitPattern(NodeId id, std::vector<InternId>& bound) {
+// Binds a pattern's capture names (as locals) and makes CPython's
+// compile-time checks, in its order: an irrefutable pattern where one is not
+// allowed, a name bound twice, or-pattern alternatives binding different
+// names, duplicate literal keys in a mapping pattern.
+void Resolver::VisitPattern(NodeId id, bool allow_irrefutable, std::vector<InternId>& bound) {
   const Node& pattern = N(id);
   auto bind = [&](InternId name, uint32_t offset) {
     if (name == kNoName) return;
@@ -515,30 +503,35 @@ void Resolver::VisitPattern(NodeId id, std::vector<InternId>& bound) {
     case NodeKind::MatchValue: return VisitExpression(pattern.a);
     case NodeKind::MatchSingleton: return;
     case NodeKind::MatchSequence:
-      for (NodeId child : ast_.List(pattern.list)) VisitPattern(child, bound);
+      for (NodeId child : ast_.List(pattern.list)) VisitPattern(child, true, bound);
       return;
     case NodeKind::MatchMapping:
+      CheckMappingKeys(pattern);
       VisitExpressions(pattern.list);
-      for (NodeId child : ast_.List(pattern.list2)) VisitPattern(child, bound);
+      for (NodeId child : ast_.List(pattern.list2)) VisitPattern(child, true, bound);
       return bind(pattern.value, pattern.begin);
     case NodeKind::MatchClass:
       VisitExpression(pattern.a);
-      for (NodeId child : ast_.List(pattern.list)) VisitPattern(child, bound);
-      for (NodeId keyword : ast_.List(pattern.list2)) VisitPattern(N(keyword).a, bound);
+      for (NodeId child : ast_.List(pattern.list)) VisitPattern(child, true, bound);
+      for (NodeId keyword : ast_.List(pattern.list2)) VisitPattern(N(keyword).a, true, bound);
       return;
     case NodeKind::MatchStar: return bind(pattern.value, pattern.begin);
     case NodeKind::MatchAs:
-      if (pattern.a != kNoNode) VisitPattern(pattern.a, bound);
+      if (pattern.a != kNoNode) {
+        VisitPattern(pattern.a, allow_irrefutable, bound);
+      } else if (!allow_irrefutable) {
+        if (pattern.value == kNoName) return Later(DiagKind::IrrefutablePatternNotLast, pattern.begin, "wildcard");
+        std::string what = "name capture '" + std::string(NameOf(pattern.value)) + "'";
+        return Later(DiagKind::IrrefutablePatternNotLast, pattern.begin, what);
+      }
       return bind(pattern.value, pattern.begin);
     case NodeKind::MatchOr: {
       std::span<const NodeId> alternatives = ast_.List(pattern.list);
       std::vector<InternId> first_names;
       for (size_t i = 0; i < alternatives.size(); ++i) {
         std::vector<InternId> names = bound;
-        if (i + 1 < alternatives.size() && IsIrrefutable(alternatives[i])) {
-          CheckIrrefutable(alternatives[i], false);
-        }
-        VisitPattern(alternatives[i], names);
+        bool last = i + 1 == alternatives.size();
+        VisitPattern(alternatives[i], allow_irrefutable && last, names);
         std::vector<InternId> added(names.begin() + static_cast<long>(bound.size()), names.end());
         std::sort(added.begin(), added.end());
         if (i == 0) {
@@ -551,6 +544,67 @@ void Resolver::VisitPattern(NodeId id, std::vector<InternId>& bound) {
       return;
     }
     default: return;
+  }
+}
+
+// The value a literal mapping key stands for, as text that is equal for
+// equal Python values (1, 1.0, True and 0x1 are one key); empty for keys
+// that are not compared (attribute lookups, complex numbers).
+std::string Resolver::LiteralKeyValue(NodeId id) const {
+  const Node& key = N(id);
+  bool negative = key.kind == NodeKind::UnaryOp && static_cast<UnaryOp>(key.op) == UnaryOp::USub;
+  const Node& literal = negative ? N(key.a) : key;
+  if (literal.kind != NodeKind::Constant) return {};
+  switch (static_cast<ConstantKind>(literal.op)) {
+    case ConstantKind::None: return "None";
+    case ConstantKind::True: return "n1";
+    case ConstantKind::False: return "n0";
+    case ConstantKind::Str: return "s" + ast_.literals[literal.value].text;
+    case ConstantKind::Bytes: return "b" + ast_.literals[literal.value].text;
+    case ConstantKind::Int:
+    case ConstantKind::Float: {
+      const std::string& text = ast_.literals[literal.value].text;
+      double value = static_cast<ConstantKind>(literal.op) == ConstantKind::Float
+                         ? std::strtod(text.c_str(), nullptr)
+                         : static_cast<double>(std::strtoull(text.c_str(), nullptr, 0));
+      if (text.size() > 2 && text[0] == '0' && (text[1] == 'b' || text[1] == 'o')) {
+        value = static_cast<double>(std::strtoull(text.c_str() + 2, nullptr, text[1] == 'b' ? 2 : 8));
+      }
+      if (static_cast<ConstantKind>(literal.op) == ConstantKind::Int && text.size() > 15) {
+        return std::string("i") + (negative ? "-" : "") + text;  // exact for big ints
+      }
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "n%.17g", negative ? -value : value);
+      return buf;
+    }
+    default: return {};
+  }
+}
+
+// CPython's repr of a literal key, for the message.
+std::string Resolver::LiteralKeyRepr(NodeId id) const {
+  const Node& key = N(id);
+  bool negative = key.kind == NodeKind::UnaryOp;
+  const Node& literal = negative ? N(key.a) : key;
+  switch (static_cast<ConstantKind>(literal.op)) {
+    case ConstantKind::None: return "None";
+    case ConstantKind::True: return "True";
+    case ConstantKind::False: return "False";
+    case ConstantKind::Str: return "'" + ast_.literals[literal.value].text + "'";
+    case ConstantKind::Bytes: return "b'" + ast_.literals[literal.value].text + "'";
+    default: return (negative ? "-" : "") + ast_.literals[literal.value].text;
+  }
+}
+
+void Resolver::CheckMappingKeys(const Node& pattern) {
+  std::vector<std::string> seen;
+  for (NodeId key : ast_.List(pattern.list)) {
+    std::string value = LiteralKeyValue(key);
+    if (value.empty()) continue;
+    if (std::find(seen.begin(), seen.end(), value) != seen.end()) {
+      return Later(DiagKind::DuplicateMappingKey, pattern.begin, LiteralKeyRepr(key));
+    }
+    seen.push_back(std::move(value));
   }
 }
 

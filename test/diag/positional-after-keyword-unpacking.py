@@ -1,0 +1,7 @@
+# RUN: not %taipan compile -fsyntax-only %s 2>&1 | FileCheck %s --match-full-lines --strict-whitespace
+# RUN: %python %tools/cpython_rejects.py %s
+f(**a, b)
+# CPython 3.11 reports column 9: the token after the argument; ours points at the argument.
+# CHECK:{{.*}}positional-after-keyword-unpacking.py:3:8: error: positional argument follows keyword argument unpacking [positional-after-keyword-unpacking]
+# CHECK-NEXT:f(**a, b)
+# CHECK-NEXT:       ^

@@ -40,6 +40,8 @@ Diagnostics FirstErrorInFile(const SourceBuffer& source, TokenizedBuffer partial
   Parse(std::move(partial), source, parse_diags);
   const Diagnostic& lex = lex_diags.list().front();
   if (!parse_diags.has_error() || parse_diags.list().front().offset >= lex.offset) return lex_diags;
+  // An unexpected indent is final: CPython does not look further then.
+  if (parse_diags.list().front().kind == DiagKind::UnexpectedIndent) return parse_diags;
   if (IsRaisingTokenizerError(source, lex)) return lex_diags;
   bool bracket_open_before = lex.kind == DiagKind::UnclosedBracket &&
                              source.LineOf(lex.offset) < source.LineOf(parse_diags.list().front().offset);

@@ -37,6 +37,11 @@ class Diagnostics {
   // compilation, so later ones would only be consequences of it.
   void Error(DiagKind kind, uint32_t offset, std::initializer_list<std::string_view> args = {});
 
+  // Records an already formatted diagnostic, with the same rule.
+  void Report(Diagnostic diag) {
+    if (!has_error()) list_.push_back(std::move(diag));
+  }
+
   bool has_error() const { return !list_.empty(); }
   const std::vector<Diagnostic>& list() const { return list_; }
 

@@ -22,6 +22,10 @@ std::string DumpTokens(const TokenizedBuffer& tokens, const SourceBuffer& source
       case TokenKind::Number:
       case TokenKind::String:
       case TokenKind::FStringMiddle: {
+        if (token.flags & kTokenDeferredError) {
+          out += " <error: " + tokens.deferred[token.value].message + ">";
+          break;
+        }
         const Literal& literal = tokens.literals[token.value];
         constexpr std::string_view kKinds[] = {"int", "float", "imaginary", "str", "bytes"};
         out += ' ';

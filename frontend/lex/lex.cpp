@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "frontend/lex/unicode.h"
@@ -147,10 +148,13 @@ class Lexer {
   TokenizedBuffer Run();
 
  private:
-  bool failed() const { return diags_.has_error(); }
+  bool failed() const { return diags_.has_error() || literal_error_.has_value(); }
   char At(uint32_t offset) const { return offset < end_ ? text_[offset] : '\0'; }
+  // Inside a string literal an error is kept for the literal's token
+  // (see LexString); elsewhere it is the lexer's error.
   void Error(DiagKind kind, uint32_t offset, std::initializer_list<std::string_view> args = {}) {
-    diags_.Error(kind, offset, args);
+    if (!in_literal_) return diags_.Error(kind, offset, args);
+    if (!literal_error_) literal_error_ = Diagnostic{kind, offset, FormatMessage(DiagKindFormat(kind), args)};
   }
   std::string LineNumber(uint32_t offset) const { return std::to_string(source_.LineOf(offset)); }
 
@@ -187,6 +191,8 @@ class Lexer {
 
   // Strings.
   void LexString(uint32_t begin, StringPrefix prefix);
+  void LexStringContents(uint32_t begin, uint32_t content_begin, uint32_t content_end, StringPrefix prefix,
+                         bool has_backslash, bool has_non_ascii);
   bool DecodeEscape(uint32_t* pos, bool bytes, std::string* out);
   bool DecodeHexEscape(uint32_t* pos, int digits, char letter, uint32_t* value);
   bool DecodeNameEscape(uint32_t* pos, std::string* out);
@@ -205,6 +211,8 @@ class Lexer {
   uint32_t end_;  // end of the file, or of the f-string expression being lexed
   std::vector<IndentLevel> indents_;
   std::vector<OpenBracket> brackets_;
+  bool in_literal_ = false;
+  std::optional<Diagnostic> literal_error_;
 };
 
 TokenizedBuffer Lexer::Run() {
@@ -370,7 +378,11 @@ void Lexer::LexBadCharacter() {
   int length = DecodeUtf8(text_, pos_, &cp);
   if (length == 0) return ErrorInvalidUtf8(pos_);
   if (!IsPrintable(cp)) return Error(DiagKind::NonPrintableCharacter, pos_, {HexCodePoint(cp)});
-  if (cp < 0x80) return Error(DiagKind::InvalidSyntax, pos_);  // '$', '?', '`', a lone '!'
+  if (cp < 0x80) {  // '$', '?', '`', a lone '!'
+    Emit(TokenKind::Unknown, pos_, pos_ + 1);
+    ++pos_;
+    return;
+  }
   Error(DiagKind::InvalidCharacter, pos_, {text_.substr(pos_, length), HexCodePoint(cp)});
 }
 
@@ -380,7 +392,8 @@ void Lexer::ErrorInvalidUtf8(uint32_t offset) {
   Error(DiagKind::InvalidUtf8, offset, {hex});
 }
 
-// Checks that a string literal's non-ASCII text is valid UTF-8.
+// Checks that a string literal's non-ASCII text is valid UTF-8. (CPython
+// finds this while parsing the literal, not while tokenizing: its own kind.)
 bool Lexer::ValidateUtf8(uint32_t begin, uint32_t end) {
   for (uint32_t i = begin; i < end;) {
     if (static_cast<unsigned char>(text_[i]) < 0x80) {
@@ -390,7 +403,9 @@ bool Lexer::ValidateUtf8(uint32_t begin, uint32_t end) {
     uint32_t cp;
     int length = DecodeUtf8(text_.substr(0, end), i, &cp);
     if (length == 0) {
-      ErrorInvalidUtf8(i);
+      char hex[3];
+      std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(text_[i]));
+      Error(DiagKind::InvalidUtf8InString, i, {hex});
       return false;
     }
     i += length;
@@ -453,7 +468,7 @@ void Lexer::LexPunctuation() {
     case '@': c1 == '=' ? pick(TokenKind::AtEqual, 2) : pick(TokenKind::At, 1); break;
     case '=': c1 == '=' ? pick(TokenKind::EqEqual, 2) : pick(TokenKind::Equal, 1); break;
     case '!':
-      if (c1 != '=') return Error(DiagKind::InvalidSyntax, pos_);
+      if (c1 != '=') return LexBadCharacter();
       pick(TokenKind::NotEqual, 2);
       break;
     case '-':
@@ -653,6 +668,26 @@ void Lexer::LexString(uint32_t begin, StringPrefix prefix) {
     }
   }
   pos_ = p;
+  // What is wrong inside a literal, CPython finds only when its parser
+  // reaches the literal; the tokenizer goes on. So such an error becomes the
+  // literal's token, flagged, for the parser to report, and lexing goes on.
+  if (in_literal_) return LexStringContents(begin, content_begin, content_end, prefix, has_backslash, has_non_ascii);
+  size_t token_mark = out_.tokens.size(), bracket_mark = brackets_.size();
+  in_literal_ = true;
+  LexStringContents(begin, content_begin, content_end, prefix, has_backslash, has_non_ascii);
+  in_literal_ = false;
+  pos_ = p;
+  if (!literal_error_) return;
+  out_.tokens.resize(token_mark);
+  brackets_.resize(bracket_mark);
+  out_.deferred.push_back(std::move(*literal_error_));
+  literal_error_.reset();
+  Emit(TokenKind::String, begin, p, static_cast<uint32_t>(out_.deferred.size() - 1)).flags |= kTokenDeferredError;
+}
+
+void Lexer::LexStringContents(uint32_t begin, uint32_t content_begin, uint32_t content_end, StringPrefix prefix,
+                              bool has_backslash, bool has_non_ascii) {
+  uint32_t p = pos_;
   if (has_non_ascii && !prefix.bytes && !ValidateUtf8(content_begin, content_end)) return;
   if (prefix.format) return LexFString(begin, content_begin, content_end, p, prefix.raw);
 

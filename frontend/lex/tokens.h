@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "frontend/diag/diagnostics.h"
 #include "frontend/support/interner.h"
 
 namespace taipan {
@@ -47,10 +48,14 @@ struct Token {
 
 // Token flags.
 constexpr uint8_t kTokenUnicodePrefix = 1;  // u'' strings (CPython's Constant.kind == 'u')
+// A String token standing for a whole literal (f-strings included) whose
+// contents are in error; `value` indexes TokenizedBuffer::deferred.
+constexpr uint8_t kTokenDeferredError = 2;
 
 struct TokenizedBuffer {
   std::vector<Token> tokens;
   std::vector<Literal> literals;
+  std::vector<Diagnostic> deferred;  // errors inside literals, reported by the parser
   Interner names;
 };
 

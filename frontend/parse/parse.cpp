@@ -8,7 +8,7 @@
 namespace taipan {
 
 Parser::Parser(TokenizedBuffer tokens, const SourceBuffer& source, Diagnostics& diags)
-    : source_(source), diags_(diags), tokens_(std::move(tokens.tokens)) {
+    : source_(source), diags_(diags), tokens_(std::move(tokens.tokens)), deferred_(std::move(tokens.deferred)) {
   ast_.literals = std::move(tokens.literals);
   ast_.names = std::move(tokens.names);
   // Names later phases add on their own (super() implies __class__) must
@@ -89,6 +89,12 @@ bool Parser::ReportForgottenComma() {
   }
   Error(DiagKind::ForgotComma, last_disjunction_begin_);
   return true;
+}
+
+void Parser::ReportDeferred(const Diagnostic& diag) {
+  if (failed_) return;
+  failed_ = true;
+  if (!speculating_) diags_.Report(diag);
 }
 
 void Parser::ErrorAtToken(const Token& token) {

@@ -387,10 +387,15 @@ NodeId Parser::ParseAtom() {
 
 // Adjacent string literals concatenate; with an f-string among them the
 // result is a JoinedStr whose text pieces are merged as CPython merges them.
+bool Parser::IsBytesToken(const Token& token) const {
+  return token.kind == TokenKind::String && !(token.flags & kTokenDeferredError) &&
+         ast_.literals[token.value].kind == LiteralKind::Bytes;
+}
+
 NodeId Parser::ParseStrings() {
   uint32_t begin = Begin();
   bool unicode = At(TokenKind::String) && (Tok().flags & kTokenUnicodePrefix);
-  bool bytes = At(TokenKind::String) && ast_.literals[Tok().value].kind == LiteralKind::Bytes;
+  bool bytes = IsBytesToken(Tok());
   bool any_fstring = false;
   IdList parts;
   std::string pending;
@@ -399,7 +404,12 @@ NodeId Parser::ParseStrings() {
   int count = 0;
   while (At(TokenKind::String) || At(TokenKind::FStringStart)) {
     const Token& token = Tok();
-    bool is_bytes = token.kind == TokenKind::String && ast_.literals[token.value].kind == LiteralKind::Bytes;
+    if (token.flags & kTokenDeferredError) {
+      // The literal's contents are wrong: CPython reports it here.
+      ReportDeferred(deferred_[token.value]);
+      return kNoNode;
+    }
+    bool is_bytes = IsBytesToken(token);
     if (is_bytes != bytes) {
       Error(DiagKind::MixedBytes, token.begin);
       return kNoNode;

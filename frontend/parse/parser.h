@@ -79,6 +79,7 @@ class Parser {
   // --- Errors and speculation ---------------------------------------------
   void Error(DiagKind kind, uint32_t offset, std::initializer_list<std::string_view> args = {});
   void ErrorAtToken(const Token& token);
+  void ReportDeferred(const Diagnostic& diag);
   bool ReportForgottenComma();
   bool failed() const { return failed_; }
   struct Checkpoint {
@@ -162,6 +163,7 @@ class Parser {
   NodeId ParseConstantKeyword();
   NodeId ParseNumber();
   NodeId ParseStrings();
+  bool IsBytesToken(const Token& token) const;
   NodeId ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin);
   NodeId ParseFStringField();
   NodeId ParseFStringText(TokenKind stop, uint32_t begin);
@@ -209,6 +211,7 @@ class Parser {
   const SourceBuffer& source_;
   Diagnostics& diags_;
   std::vector<Token> tokens_;
+  std::vector<Diagnostic> deferred_;  // errors inside literals (kTokenDeferredError)
   Token eof_;
   size_t pos_ = 0;
   uint32_t prev_end_ = 0;  // end of the last token consumed

@@ -1,14 +1,12 @@
 # lit configuration for Taipan's tests. CMake fills in lit.site.cfg.py with
 # this build's paths and then loads this file.
 import os
-import sysconfig
-
 import lit.formats
 
 config.name = "Taipan"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".py", ".test"]
-config.excludes = ["Inputs", "corpus", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
+config.excludes = ["Inputs", "seeds", "tools", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.taipan_obj_root, "test")
 
@@ -24,9 +22,27 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%tools", os.path.join(config.taipan_src_root, "test", "tools")))
 config.substitutions.append(("%srcroot", config.taipan_src_root))
 
-# The CPython standard library whose files the corpus tests compare against.
-stdlib = sysconfig.get_paths()["stdlib"]
-config.substitutions.append(("%stdlib", stdlib))
+# The corpora the differential tests compare Taipan and CPython on: the
+# standard library and installed packages of the Python the tests run with.
+import subprocess
+
+def python_path(name):
+    code = "import sysconfig; print(sysconfig.get_paths()[%r])" % name
+    return subprocess.run([config.python_executable, "-c", code], capture_output=True, text=True).stdout.strip()
+
+def count_python_files(top, limit):
+    count = 0
+    for root, _dirs, files in os.walk(top):
+        count += sum(1 for f in files if f.endswith(".py"))
+        if count >= limit:
+            break
+    return count
+
+config.substitutions.append(("%stdlib", python_path("stdlib")))
+site_packages = python_path("purelib")
+config.substitutions.append(("%site-packages", site_packages))
+if site_packages and count_python_files(site_packages, 100) >= 100:
+    config.available_features.add("site-packages")
 
 if config.fuzzer_built:
     config.available_features.add("fuzzer")

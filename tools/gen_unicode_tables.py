@@ -19,6 +19,7 @@ CPython does:
 import codecs
 import encodings.aliases
 import importlib
+import pkgutil
 import sys
 import unicodedata
 
@@ -118,13 +119,14 @@ def codec_aliases():
     aliases = {}
     names = set(encodings.aliases.aliases.items())
     names |= {(m, m) for m in encodings.aliases.aliases.values()}
+    names |= {(m.name, m.name) for m in pkgutil.iter_modules(encodings.__path__)}
     for alias, module in sorted(names):
         try:
             name = codecs.lookup(module).name
         except LookupError:
             continue
-        aliases[alias.lower().replace("-", "_").replace(" ", "_")] = name
-        aliases[name.lower().replace("-", "_").replace(" ", "_")] = name
+        aliases[encodings.normalize_encoding(alias).lower()] = name
+        aliases[encodings.normalize_encoding(name).lower()] = name
     return sorted(aliases.items())
 
 

@@ -74,14 +74,29 @@ int32_t LookupHangulName(std::string_view name) {
   return -1;
 }
 
+// Python's encodings.normalize_encoding, lower-cased: runs of characters
+// other than letters, digits and '.' become one '_', none at either end.
 std::string NormalizeCodecName(std::string_view name) {
   std::string out;
+  bool separator = false;
   for (char c : name) {
-    if (c == '-' || c == ' ') c = '_';
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out += c;
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
+    if (!keep) {
+      separator = true;
+      continue;
+    }
+    if (separator && !out.empty()) out += '_';
+    separator = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;
+}
+
+const char* FindCodecAlias(const std::string& key) {
+  for (const CodecAlias& alias : kCodecAliases) {
+    if (key == alias.alias) return alias.codec;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -108,15 +123,17 @@ int32_t LookupCharacterName(std::string_view name) {
 
 CodecLookup FindSourceCodec(std::string_view name) {
   std::string key = NormalizeCodecName(name);
-  for (const CodecAlias& alias : kCodecAliases) {
-    if (key != alias.alias) continue;
-    if (std::strcmp(alias.codec, "utf-8") == 0) return {CodecKind::Utf8, nullptr};
-    for (const SingleByteCodec& codec : kSingleByteCodecs) {
-      if (std::strcmp(codec.name, alias.codec) == 0) return {CodecKind::SingleByte, &codec};
-    }
-    return {CodecKind::Unsupported, nullptr};
+  const char* codec = FindCodecAlias(key);
+  if (!codec) {
+    for (char& c : key) c = c == '.' ? '_' : c;
+    codec = FindCodecAlias(key);
   }
-  return {CodecKind::Unknown, nullptr};
+  if (!codec) return {CodecKind::Unknown, nullptr};
+  if (std::strcmp(codec, "utf-8") == 0) return {CodecKind::Utf8, nullptr};
+  for (const SingleByteCodec& single_byte : kSingleByteCodecs) {
+    if (std::strcmp(single_byte.name, codec) == 0) return {CodecKind::SingleByte, &single_byte};
+  }
+  return {CodecKind::Unsupported, nullptr};
 }
 
 int DecodeUtf8(std::string_view text, size_t pos, uint32_t* code_point) {

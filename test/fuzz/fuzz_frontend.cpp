@@ -1,7 +1,7 @@
 // libFuzzer target over the whole portable front: decoding, lexing,
 // parsing, scope resolution, the dumps and diagnostic rendering. Built with
 // -fsanitize=fuzzer,address,undefined; test/fuzz/fuzz-frontend.test runs it
-// for a bounded time from the seed corpus beside this file.
+// for a bounded time from the seeds in test/fuzz/seeds.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -12,7 +12,7 @@ readonly DEFAULT_EXAMPLE=examples/thermostat.py
 readonly PACKAGES=(
   cmake ninja-build python3
   clang-22 lld-22 llvm-22 llvm-22-dev llvm-22-tools libclang-rt-22-dev
-  libboost-program-options-dev
+  libboost-program-options-dev unicode-data
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

@@ -52,8 +52,9 @@ run_main_job() {
   "$BUILD_DIR/taipan" compile --emit=ast "$DEFAULT_EXAMPLE"
 }
 
+# Sums lit's summary lines such as "  Passed: 149 (100.00%)".
 count_lit_results() {
-  awk -v re="^ *($1) *:" '$0 ~ re {n += $NF} END {print n + 0}' "$2"
+  awk -v re="^ *($1) *:" '$0 ~ re {sub(/^[^:]*: */, ""); n += $1} END {print n + 0}' "$2"
 }
 
 # lit's own summary is not a line CI can read; end with 'tests: N passed, N failed'.

@@ -45,12 +45,12 @@ int RunCompile(const Options& options) {
   // Each file is checked on its own: its first error stops that file only.
   for (const std::string& input : options.inputs) {
     if (options.verbose) std::cerr << "taipan: checking " << input << "\n";
-    std::optional<std::string> bytes = ReadInputFile(input);
-    if (!bytes) {
+    std::unique_ptr<InputFile> file = ReadInputFile(input);
+    if (!file) {
       status = kExitError;
       continue;
     }
-    FrontendResult result = RunFrontend(input, *bytes, StageFor(options));
+    FrontendResult result = RunFrontend(input, file->bytes(), StageFor(options));
     if (!result.ok()) {
       for (const Diagnostic& diag : result.diags.list()) std::cerr << RenderDiagnostic(result.source, diag, color);
       status = kExitError;

@@ -2,7 +2,9 @@
 #ifndef TAIPAN_DRIVER_DRIVER_H
 #define TAIPAN_DRIVER_DRIVER_H
 
+#include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -39,9 +41,16 @@ std::optional<Options> ParseCommandLine(int argc, char** argv, int* status);
 int RunCompile(const Options& options);
 void PrintVersion();
 
+// A whole input file, read (or mapped) once.
+class InputFile {
+ public:
+  virtual ~InputFile() = default;
+  virtual std::string_view bytes() const = 0;
+};
+
 // Reads a whole file; on failure prints "taipan: error: cannot read ..." and
 // returns nothing.
-std::optional<std::string> ReadInputFile(const std::string& path);
+std::unique_ptr<InputFile> ReadInputFile(const std::string& path);
 bool StderrHasColors();
 bool WriteOutput(const std::string& path, const std::string& text);
 

@@ -9,17 +9,30 @@
 
 namespace taipan::driver {
 
-std::optional<std::string> ReadInputFile(const std::string& path) {
+namespace {
+
+class MemoryBufferFile : public InputFile {
+ public:
+  explicit MemoryBufferFile(std::unique_ptr<llvm::MemoryBuffer> buffer) : buffer_(std::move(buffer)) {}
+  std::string_view bytes() const override { return {buffer_->getBufferStart(), buffer_->getBufferSize()}; }
+
+ private:
+  std::unique_ptr<llvm::MemoryBuffer> buffer_;
+};
+
+}  // namespace
+
+std::unique_ptr<InputFile> ReadInputFile(const std::string& path) {
   if (llvm::sys::fs::is_directory(path)) {
     llvm::errs() << "taipan: error: cannot read '" << path << "': is a directory\n";
-    return std::nullopt;
+    return nullptr;
   }
   auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!buffer) {
     llvm::errs() << "taipan: error: cannot read '" << path << "': " << buffer.getError().message() << "\n";
-    return std::nullopt;
+    return nullptr;
   }
-  return (*buffer)->getBuffer().str();
+  return std::make_unique<MemoryBufferFile>(std::move(*buffer));
 }
 
 bool StderrHasColors() { return llvm::sys::Process::StandardErrHasColors(); }

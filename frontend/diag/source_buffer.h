@@ -33,9 +33,12 @@ class SourceBuffer {
   std::string_view LineText(uint32_t line) const;
 
  private:
+  // Built on first use: only diagnostics and dumps need line numbers.
+  const std::vector<uint32_t>& LineStarts() const;
+
   std::string filename_;
   std::string text_;
-  std::vector<uint32_t> line_starts_;
+  mutable std::vector<uint32_t> line_starts_;
 };
 
 }  // namespace taipan

@@ -55,7 +55,11 @@ void Parser::Error(DiagKind kind, uint32_t offset, std::initializer_list<std::st
   // line break, not on the empty line after it.
   std::string_view text = source_.text();
   if (offset == text.size() && offset > 0 && text.back() == '\n') --offset;
-  if (!speculating_) diags_.Error(kind, offset, args);
+  if (speculating_) return;
+  Diagnostic diag{kind, offset, FormatMessage(DiagKindFormat(kind), args)};
+  // CPython 3.11 parses an f-string's fields on their own and says so.
+  if (fstring_field_depth_ > 0) diag.message.insert(0, "f-string: ");
+  diags_.Report(std::move(diag));
 }
 
 // CPython's second pass: inside brackets, an expression directly followed

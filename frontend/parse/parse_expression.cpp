@@ -484,7 +484,9 @@ NodeId Parser::ParseFStringField() {
   uint32_t begin = Begin();
   Advance();  // FStringFieldStart
   uint32_t expression_begin = Begin();
+  ++fstring_field_depth_;
   NodeId value = ParseGroupContents(TokenKind::FStringFieldEnd, expression_begin);
+  --fstring_field_depth_;
   if (failed()) return kNoNode;
   NodeId node = Make(NodeKind::FormattedValue, begin, value);
   if (At(TokenKind::FStringDebug)) {

@@ -221,6 +221,7 @@ class Parser {
   int depth_ = 0;  // recursion depth of expression rules
   char* stack_base_ = static_cast<char*>(__builtin_frame_address(0));
   int bracket_depth_ = 0;  // open brackets (and f-string fields) around the current token
+  int fstring_field_depth_ = 0;  // f-string replacement fields being parsed
   // The last disjunction parsed, and the token position just after it: two
   // expressions side by side inside brackets are "a forgotten comma".
   uint32_t last_disjunction_begin_ = 0;

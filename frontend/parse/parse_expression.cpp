@@ -33,6 +33,8 @@ bool StartsExpression(TokenKind kind) {
   }
 }
 
+bool EndsOperand(TokenKind kind);
+
 bool AtComprehension(TokenKind kind, TokenKind next) {
   return kind == TokenKind::For || (kind == TokenKind::Async && next == TokenKind::For);
 }
@@ -117,12 +119,51 @@ NodeId Parser::ParseNamedExpression() {
   return expr;
 }
 
+// Tokens that cannot continue an expression at any precedence level: after
+// a plain operand they mean the operand is the whole disjunction.
+namespace {
+bool EndsOperand(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::Comma:
+    case TokenKind::RParen:
+    case TokenKind::RSquare:
+    case TokenKind::RBrace:
+    case TokenKind::Colon:
+    case TokenKind::Equal:
+    case TokenKind::Newline:
+    case TokenKind::Semicolon:
+    case TokenKind::EndOfFile:
+    case TokenKind::If:
+    case TokenKind::Else:
+    case TokenKind::For:
+    case TokenKind::From:
+    case TokenKind::As:
+    case TokenKind::FStringFieldEnd:
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
+// disjunction, for the commonest case: a name or number standing alone
+// (`f(a, 1)`, `x = y`) skips the dozen precedence levels between them.
+NodeId Parser::ParseDisjunctionOrOperand() {
+  TokenKind kind = Kind();
+  if ((kind != TokenKind::Name && kind != TokenKind::Number) || !EndsOperand(Kind(1))) return ParseDisjunction();
+  uint32_t begin = Begin();
+  NodeId node = kind == TokenKind::Name ? ParseName() : ParseNumber();
+  last_disjunction_begin_ = begin;
+  last_disjunction_end_ = pos_;
+  return node;
+}
+
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
 NodeId Parser::ParseExpression() {
   DepthGuard guard(*this);
   if (At(TokenKind::Lambda)) return ParseLambda();
   uint32_t begin = Begin();
-  NodeId body = ParseDisjunction();
+  NodeId body = ParseDisjunctionOrOperand();
   if (failed() || !At(TokenKind::If)) return body;
   Advance();
   NodeId test = ParseDisjunction();
@@ -774,11 +815,21 @@ NodeId Parser::ParseSlice() {
 }
 
 NodeId Parser::ParseCall(NodeId func, uint32_t begin) {
-  Advance();  // '('
+  uint32_t open = Advance().begin;  // '('
   NodeId call = Make(NodeKind::Call, begin, func);
   ParseCallArguments(call, TokenKind::RParen, true);
   if (failed() || !Expect(TokenKind::RParen)) return kNoNode;
   N(call).end = prev_end_;
+  // A generator expression that is the only argument uses the call's
+  // parentheses as its own, and CPython gives it their range.
+  const Node& node = N(call);
+  if (node.list.size == 1 && node.list2.size == 0) {
+    Node& arg = N(ast_.List(node.list)[0]);
+    if (arg.kind == NodeKind::GeneratorExp && !(arg.flags & kFlagParenthesized)) {
+      arg.begin = open;
+      arg.end = prev_end_;
+    }
+  }
   return call;
 }
 

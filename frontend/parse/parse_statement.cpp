@@ -343,17 +343,17 @@ NodeId Parser::ParseImportFrom() {
 // decorators: ('@' named_expression NEWLINE)+ then a def or class.
 NodeId Parser::ParseDecorated() {
   IdList decorators;
-  uint32_t begin = Begin();
   while (Consume(TokenKind::At)) {
     decorators.push_back(ParseNamedExpression());
     if (failed() || !Expect(TokenKind::Newline)) return kNoNode;
   }
+  // As in CPython's AST, a decorated definition starts at `def`/`class`.
   uint32_t def_begin = Begin();
-  if (At(TokenKind::Def)) return ParseFunctionDef(std::move(decorators), begin, false);
-  if (At(TokenKind::Class)) return ParseClassDef(std::move(decorators), begin);
+  if (At(TokenKind::Def)) return ParseFunctionDef(std::move(decorators), def_begin, false);
+  if (At(TokenKind::Class)) return ParseClassDef(std::move(decorators), def_begin);
   if (At(TokenKind::Async) && Kind(1) == TokenKind::Def) {
     Advance();
-    return ParseFunctionDef(std::move(decorators), begin, true);
+    return ParseFunctionDef(std::move(decorators), def_begin, true);
   }
   Error(DiagKind::InvalidSyntax, def_begin);
   return kNoNode;

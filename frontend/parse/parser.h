@@ -148,6 +148,7 @@ class Parser {
   NodeId ParseYield();
   NodeId ParseLambda();
   NodeId ParseDisjunction();
+  NodeId ParseDisjunctionOrOperand();
   NodeId ParseConjunction();
   NodeId ParseInversion();
   NodeId ParseComparison();

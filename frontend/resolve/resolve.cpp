@@ -128,6 +128,7 @@ class Resolver {
   void VisitClassDef(NodeId id);
   void VisitDeclaration(const Node& node, bool global);
   void VisitAnnAssign(const Node& node);
+  void DeclareInModule(InternId name, uint32_t offset);
   void VisitImport(const Node& node);
   void VisitLoopBody(NodeList body);
   void VisitTry(const Node& node);
@@ -139,7 +140,8 @@ class Resolver {
   void VisitExpression(NodeId id);
   void VisitExpressions(NodeList list);
   void VisitName(NodeId id);
-  void VisitArguments(NodeId arguments);
+  void VisitDefaults(NodeId arguments);
+  void VisitAnnotations(NodeId arguments, NodeId returns);
   void VisitParameters(NodeId arguments);
   void VisitLambda(NodeId id);
   void VisitComprehension(NodeId id);
@@ -171,6 +173,7 @@ class Resolver {
   bool in_comprehension_target_ = false;
   std::optional<PendingError> pending_;
   uint32_t leading_futures_end_ = 0;  // where the module's leading __future__ imports end
+  bool postponed_annotations_ = false;  // from __future__ import annotations
   InternId class_id_, super_id_;
 };
 
@@ -255,6 +258,7 @@ void Resolver::CheckFutureImports(const Node& module) {
     leading_futures_end_ = statement.end;
     for (NodeId alias_id : ast_.List(statement.list)) {
       std::string_view feature = NameOf(N(alias_id).value);
+      if (feature == "annotations") postponed_annotations_ = true;
       if (feature == "braces") return Error(DiagKind::FutureBraces, statement.begin);
       if (std::find(std::begin(kFeatures), std::end(kFeatures), feature) == std::end(kFeatures)) {
         return Error(DiagKind::UnknownFutureFeature, statement.begin, {feature});
@@ -287,9 +291,9 @@ void Resolver::VisitStatement(NodeId id) {
       if (node.a != kNoNode) VisitExpression(node.a);
       return;
     case NodeKind::Delete: return VisitExpressions(node.list);
-    case NodeKind::Assign:
-      VisitExpression(node.a);
-      return VisitExpressions(node.list);
+    case NodeKind::Assign:  // targets first, as CPython visits them
+      VisitExpressions(node.list);
+      return VisitExpression(node.a);
     case NodeKind::AugAssign:
       VisitExpression(node.a);
       return VisitExpression(node.b);
@@ -338,12 +342,14 @@ void Resolver::VisitStatement(NodeId id) {
   }
 }
 
+// In CPython's order: the name, the defaults, the annotations, the
+// decorators, then the body in its own scope.
 void Resolver::VisitFunctionDef(NodeId id) {
   const Node& node = N(id);
-  VisitExpressions(node.list2);  // decorators
-  VisitArguments(node.a);        // defaults and annotations
-  if (node.b != kNoNode) VisitExpression(node.b);
   AddSymbol(node.value, kSymAssigned, node.begin);
+  VisitDefaults(node.a);
+  VisitAnnotations(node.a, node.b);
+  VisitExpressions(node.list2);  // decorators
   EnterScope(ScopeKind::Function, id, node.value);
   if (node.flags & kFlagAsync) Cur().flags |= kScopeCoroutine;
   VisitParameters(node.a);
@@ -351,14 +357,15 @@ void Resolver::VisitFunctionDef(NodeId id) {
   LeaveScope();
 }
 
+// The name, the bases and keywords, the decorators, then the body.
 void Resolver::VisitClassDef(NodeId id) {
   const Node& node = N(id);
-  VisitExpressions(node.list2);  // decorators
+  AddSymbol(node.value, kSymAssigned, node.begin);
   if (node.a != kNoNode) {
     VisitExpressions(N(node.a).list);
     for (NodeId keyword : ast_.List(N(node.a).list2)) VisitExpression(N(keyword).a);
   }
-  AddSymbol(node.value, kSymAssigned, node.begin);
+  VisitExpressions(node.list2);  // decorators
   EnterScope(ScopeKind::Class, id, node.value);
   VisitBody(node.list);
   LeaveScope();
@@ -379,7 +386,14 @@ void Resolver::VisitDeclaration(const Node& node, bool global) {
     if (flags & kSymAssigned) return Error(DiagKind::AssignedBeforeDeclaration, node.begin, {NameOf(name), what});
     // Errors about the declaration point at the statement, as in CPython.
     AddSymbol(name, global ? kSymGlobal : kSymNonlocal, node.begin);
+    if (global) DeclareInModule(name, node.begin);
   }
+}
+
+// CPython records every `global` declaration in the module's table too, so
+// the module sees the name as a declared global.
+void Resolver::DeclareInModule(InternId name, uint32_t offset) {
+  AddSymbolTo(table_.scopes[0], name, kSymGlobal, offset);
 }
 
 void Resolver::VisitAnnAssign(const Node& node) {
@@ -400,7 +414,7 @@ void Resolver::VisitAnnAssign(const Node& node) {
   } else {
     VisitExpression(node.a);
   }
-  VisitExpression(node.b);
+  if (!postponed_annotations_) VisitExpression(node.b);
   if (node.c != kNoNode) VisitExpression(node.c);
 }
 
@@ -431,8 +445,10 @@ void Resolver::VisitLoopBody(NodeList body) {
   frames_.back().blocks.pop_back();
 }
 
+// CPython's order: the body, the else block, the handlers, finally.
 void Resolver::VisitTry(const Node& node) {
   VisitBody(node.list);
+  if (node.a != kNoNode) VisitBody(N(node.a).list);
   for (NodeId handler_id : ast_.List(node.list2)) {
     const Node& handler = N(handler_id);
     if (handler.a != kNoNode) VisitExpression(handler.a);
@@ -442,7 +458,6 @@ void Resolver::VisitTry(const Node& node) {
     VisitBody(handler.list);
     if (star) frames_.back().blocks.pop_back();
   }
-  if (node.a != kNoNode) VisitBody(N(node.a).list);
   if (node.b != kNoNode) VisitBody(N(node.b).list);
 }
 
@@ -653,14 +668,28 @@ void Resolver::VisitName(NodeId id) {
   AddSymbol(node.value, kSymAssigned, node.begin);
 }
 
-// Defaults and annotations are evaluated where the def or lambda is.
-void Resolver::VisitArguments(NodeId arguments) {
-  for (NodeId param : ast_.List(N(arguments).list)) {
-    if (N(param).a != kNoNode) VisitExpression(N(param).a);
-  }
+// Defaults are evaluated where the def or lambda is.
+void Resolver::VisitDefaults(NodeId arguments) {
   for (NodeId param : ast_.List(N(arguments).list)) {
     if (N(param).b != kNoNode) VisitExpression(N(param).b);
   }
+}
+
+// So are annotations, unless `from __future__ import annotations` makes
+// them strings. CPython's order: positional ones, *args, **kwargs,
+// keyword-only ones, the return annotation.
+void Resolver::VisitAnnotations(NodeId arguments, NodeId returns) {
+  if (postponed_annotations_) return;
+  std::span<const NodeId> params = ast_.List(N(arguments).list);
+  for (ParamKind group : {ParamKind::PositionalOnly, ParamKind::VarPositional, ParamKind::VarKeyword,
+                          ParamKind::KeywordOnly}) {
+    for (NodeId param : params) {
+      ParamKind kind = static_cast<ParamKind>(N(param).op);
+      bool in_group = kind == group || (group == ParamKind::PositionalOnly && kind == ParamKind::Normal);
+      if (in_group && N(param).a != kNoNode) VisitExpression(N(param).a);
+    }
+  }
+  if (returns != kNoNode) VisitExpression(returns);
 }
 
 void Resolver::VisitParameters(NodeId arguments) {
@@ -675,7 +704,7 @@ void Resolver::VisitParameters(NodeId arguments) {
 
 void Resolver::VisitLambda(NodeId id) {
   const Node& node = N(id);
-  VisitArguments(node.a);
+  VisitDefaults(node.a);
   EnterScope(ScopeKind::Lambda, id, kNoName);
   VisitParameters(node.a);
   VisitExpression(node.b);
@@ -706,10 +735,13 @@ void Resolver::VisitComprehension(NodeId id) {
     }
     VisitExpressions(generator.list);
   }
+  if (node.b != kNoNode) VisitExpression(node.b);  // a dict comprehension's value, then its key
   VisitExpression(node.a);
-  if (node.b != kNoNode) VisitExpression(node.b);
   bool coroutine = Cur().flags & kScopeCoroutine;
   LeaveScope();
+  // An asynchronous list, set or dict comprehension is awaited where it is,
+  // which makes that scope a coroutine too.
+  if (coroutine && node.kind != NodeKind::GeneratorExp) Cur().flags |= kScopeCoroutine;
   // CPython's compiler: only a generator expression may be asynchronous
   // outside an async function or another comprehension.
   const Scope& enclosing = Cur();
@@ -741,8 +773,9 @@ void Resolver::VisitNamedExpr(const Node& node) {
     bool module = scope.kind == ScopeKind::Module;
     const Symbol* existing = scope.Find(target.value);
     bool global = module || (existing && (existing->flags & kSymGlobal));
-    AddSymbolTo(Cur(), target.value, global ? kSymGlobal : kSymNonlocal, target.begin);
+    AddSymbolTo(Cur(), target.value, (global ? kSymGlobal : kSymNonlocal) | kSymAssigned, target.begin);
     AddSymbolTo(scope, target.value, module ? kSymGlobal : kSymAssigned, target.begin);
+    if (global) DeclareInModule(target.value, target.begin);
     return;
   }
 }

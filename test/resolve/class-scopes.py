@@ -142,13 +142,13 @@ class GlobalInClass:
 # CHECK: {{^}} function 'p' <61:9>{{$}}
 # CHECK-DAG: {{^}} self: local param used{{$}}
 # CHECK: {{^}} class 'Mangled' <67:1>{{$}}
-# CHECK-DAG: {{^}} _Mangled__private: local assigned{{$}}
+# CHECK-DAG: {{^}} __private: local assigned{{$}}
 # CHECK-DAG: {{^}} __dunder__: local assigned{{$}}
 # CHECK-DAG: {{^}} m: local assigned{{$}}
 # CHECK: {{^}} function 'm' <71:5>{{$}}
 # CHECK-DAG: {{^}} self: local param used{{$}}
-# CHECK-DAG: {{^}} _Mangled__arg: local param used{{$}}
-# CHECK-DAG: {{^}} _Mangled__local: local assigned used{{$}}
+# CHECK-DAG: {{^}} __arg: local param used{{$}}
+# CHECK-DAG: {{^}} __local: local assigned used{{$}}
 # CHECK: {{^}} class 'GlobalInClass' <76:1>{{$}}
 # CHECK-DAG: {{^}} declared_in_class: global assigned used declared-global{{$}}
 # CHECK-DAG: {{^}} used_later: local assigned{{$}}
@@ -177,3 +177,5 @@ class GlobalInClass:
 
 # Symbol lines in all: one per (scope, name) in CPython's tables, less .0.
 # NSYM: {{^}}53{{$}}
+# Class Mangled: MicroPython does not mangle private names (CPython's symtable
+# has _Mangled__private etc.); Taipan follows MicroPython.

@@ -146,9 +146,9 @@ def dict_with_lambdas(ks):
 # CHECK-DAG: {{^}} ks: local param used{{$}}
 # CHECK: {{^}} comprehension DictComp <50:12>{{$}}
 # CHECK-DAG: {{^}} k: cell assigned iteration{{$}}
-# CHECK: {{^}} lambda <50:14>{{$}}
-# CHECK-DAG: {{^}} k: free used{{$}}
 # CHECK: {{^}} lambda <50:27>{{$}}
+# CHECK-DAG: {{^}} k: free used{{$}}
+# CHECK: {{^}} lambda <50:14>{{$}}
 # CHECK-DAG: {{^}} k: free used{{$}}
 
 # Scope nesting (exact indentation).
@@ -181,8 +181,8 @@ def dict_with_lambdas(ks):
 # TREE:{{^}}    comprehension GeneratorExp <45:9> generator coroutine{{$}}
 # TREE:{{^}}  function 'dict_with_lambdas' <49:1>{{$}}
 # TREE:{{^}}    comprehension DictComp <50:12>{{$}}
-# TREE:{{^}}      lambda <50:14>{{$}}
 # TREE:{{^}}      lambda <50:27>{{$}}
+# TREE:{{^}}      lambda <50:14>{{$}}
 
 # Symbol lines in all: one per (scope, name) in CPython's tables, less .0.
 # NSYM: {{^}}69{{$}}

@@ -180,7 +180,20 @@ def match_code(ste, pool):
     return code
 
 
-def convert_ste(ste, code, import_star):
+def demangle(name, class_name):
+    """Taipan follows MicroPython, which does not mangle private names
+    (`__x` in class C stays `__x`; CPython makes it `_C__x`): undo
+    CPython's mangling so the two tables can be compared."""
+    if class_name is None:
+        return name
+    stripped = class_name.lstrip('_')
+    prefix = '_' + stripped + '__'
+    if stripped and name.startswith(prefix) and not name.endswith('__'):
+        return name[len(prefix) - 2:]
+    return name
+
+
+def convert_ste(ste, code, import_star, class_name=None):
     if ste.type == _symtable.TYPE_MODULE:
         scope = Scope('module', None, None, 1,
                       frozenset(['import-star'] if import_star else []))
@@ -219,12 +232,15 @@ def convert_ste(ste, code, import_star):
         if name == '.0' and scope.kind == 'comprehension':
             continue
         cls = CLASSIFICATION.get((flags >> SCOPE_OFF) & SCOPE_MASK, 'none')
-        scope.symbols[name] = (cls, frozenset(
+        own_class = ste.name if ste.type == _symtable.TYPE_CLASS else class_name
+        scope.symbols[demangle(name, own_class)] = (cls, frozenset(
             text for bit, text in SYMBOL_FLAGS if flags & bit))
     pool = code_children(code) if code is not None else []
+    # Names are mangled with the innermost enclosing class's name.
+    inner_class = ste.name if ste.type == _symtable.TYPE_CLASS else class_name
     for child in ste.children:
         scope.children.append(
-            convert_ste(child, match_code(child, pool), False))
+            convert_ste(child, match_code(child, pool), False, inner_class))
     return scope
 
 
@@ -371,6 +387,12 @@ def compare_scope(cp, tp, where, diffs):
     compare_children(cp, tp, here, diffs)
 
 
+def describe(scope):
+    """The label and the first few symbols, to tell apart scopes on a line."""
+    names = list(scope.symbols)[:3]
+    return '%s {%s}' % (scope.label(), ', '.join(names))
+
+
 def line_distance(t, c):
     """How far Taipan scope t is from CPython scope c; a Taipan line after
     CPython's is worse than one before it (decorators come first), and
@@ -381,14 +403,15 @@ def line_distance(t, c):
 
 def compare_children(cp, tp, here, diffs):
     path = ' > '.join(here)
-    if [(c.key(), c.line) for c in cp.children] == \
-            [(t.key(), t.line) for t in tp.children]:
+    if [(c.key(), c.line, set(c.symbols)) for c in cp.children] == \
+            [(t.key(), t.line, set(t.symbols)) for t in tp.children]:
         for c, t in zip(cp.children, tp.children):
             compare_scope(c, t, here, diffs)
         return
     # Pair each CPython child with the Taipan child of the same (kind, name,
-    # comp) nearest in line (lines differ by a def's decorators), then say
-    # what does not pair or pairs out of order.
+    # comp) nearest in line (lines differ by a def's decorators) and, on one
+    # line, with the same symbols; then say what does not pair or pairs out
+    # of order.
     taken = [False] * len(tp.children)
     pairs = []
     for c in cp.children:
@@ -406,8 +429,8 @@ def compare_children(cp, tp, here, diffs):
         if i2 < i1:
             diffs.append(('child scope order', '%s: child scope order: '
                           'taipan has %s before %s, cpython the other way'
-                          % (path, tp.children[i2].label(),
-                             tp.children[i1].label())))
+                          % (path, describe(tp.children[i2]),
+                             describe(tp.children[i1]))))
             break
     for c, i in pairs:
         if i is None:
@@ -436,7 +459,6 @@ def init_worker():
     warnings.simplefilter('ignore')
     if hasattr(sys, 'set_int_max_str_digits'):
         sys.set_int_max_str_digits(0)
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
 
 
 def check_chunk(taipan, paths):
@@ -461,7 +483,8 @@ def check_chunk(taipan, paths):
     for path in todo:
         status, out = taipan_out[path]
         if status != 'ok':
-            results[path] = ('differ', [('taipan ' + status, out)])
+            results[path] = ('differ', [('taipan ' + status,
+                                         'taipan %s: %s' % (status, out))])
             continue
         tp = out[0] if isinstance(out, list) else out
         diffs = compare_module(cpython[path], tp)
@@ -522,6 +545,8 @@ def main():
         status, diffs = results[path]
         if status == 'skip':
             skipped += 1
+            if args.all:
+                print('SKIP %s: %s' % (path, diffs[0][1]))
             continue
         compared += 1
         if status == 'identical':

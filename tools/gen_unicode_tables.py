@@ -13,6 +13,8 @@ CPython does:
   - character names: unicodedata.name() for every code point except the
     algorithmic CJK and Hangul names (computed by the lexer), plus the
     aliases of NameAliases.txt that unicodedata.lookup() accepts;
+  - NFKC normalisation data (decompositions, combining classes,
+    compositions), for identifiers: CPython compares names after NFKC;
   - single-byte codecs usable in a PEP 263 coding declaration, with every
     alias Python accepts for them.
 """
@@ -130,6 +132,58 @@ def codec_aliases():
     return sorted(aliases.items())
 
 
+def is_hangul_syllable(cp):
+    return 0xAC00 <= cp <= 0xD7A3
+
+
+def nfkc_tables():
+    """What NFKC needs besides the algorithmic Hangul rules: each code
+    point's full compatibility decomposition, canonical combining classes,
+    and the canonical compositions NFC performs (exclusions left out)."""
+    decompositions, combining, compositions = [], [], []
+    for cp in range(MAX_CODE_POINT + 1):
+        ch = chr(cp)
+        if is_hangul_syllable(cp):
+            continue
+        nfkd = unicodedata.normalize("NFKD", ch)
+        if nfkd != ch:
+            decompositions.append((cp, [ord(c) for c in nfkd]))
+        ccc = unicodedata.combining(ch)
+        if ccc:
+            combining.append((cp, ccc))
+        decomposition = unicodedata.decomposition(ch)
+        if decomposition and not decomposition.startswith("<"):
+            parts = [int(x, 16) for x in decomposition.split()]
+            if len(parts) == 2 and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == ch:
+                compositions.append((parts[0], parts[1], cp))
+    compositions.sort()
+    return decompositions, combining, compositions
+
+
+def write_nfkc(out):
+    decompositions, combining, compositions = nfkc_tables()
+    out.write("static const uint32_t kDecompositionData[] = {\n")
+    offset = 0
+    index = []
+    for cp, seq in decompositions:
+        out.write("  " + ", ".join(f"0x{c:X}" for c in seq) + ",\n")
+        index.append((cp, offset, len(seq)))
+        offset += len(seq)
+    out.write("};\n\n")
+    out.write("static const Decomposition kDecompositions[] = {\n")
+    for cp, at, length in index:
+        out.write(f"  {{0x{cp:X}, {at}, {length}}},\n")
+    out.write("};\n\n")
+    out.write("static const CombiningClass kCombiningClasses[] = {\n")
+    for cp, ccc in combining:
+        out.write(f"  {{0x{cp:X}, {ccc}}},\n")
+    out.write("};\n\n")
+    out.write("static const Composition kCompositions[] = {\n")
+    for first, second, composite in compositions:
+        out.write(f"  {{0x{first:X}, 0x{second:X}, 0x{composite:X}}},\n")
+    out.write("};\n\n")
+
+
 def c_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -169,6 +223,7 @@ def main():
             out.write(f"  {{{offset}, 0x{cp:X}}},\n")
             offset += len(name) + 1
         out.write("};\n\n")
+        write_nfkc(out)
         out.write("static const SingleByteCodec kSingleByteCodecs[] = {\n")
         for name, table in sbcs:
             cells = ", ".join(str(v if v >= 0 else 0xFFFF) for v in table)

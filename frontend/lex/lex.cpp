@@ -369,7 +369,13 @@ void Lexer::LexNameOrString() {
   if ((next == '\'' || next == '"') && ascii && ParseStringPrefix(name, &prefix)) {
     return LexString(begin, prefix);
   }
-  TokenKind kind = ascii ? KeywordOrName(name) : TokenKind::Name;
+  if (!ascii) {
+    // Names are compared after NFKC normalisation, as in CPython; the
+    // spelling is never a keyword then (`ｉｆ = 1` assigns to `if`).
+    Emit(TokenKind::Name, begin, pos_, out_.names.Intern(NormalizeNfkc(name)));
+    return;
+  }
+  TokenKind kind = KeywordOrName(name);
   Emit(kind, begin, pos_, kind == TokenKind::Name ? out_.names.Intern(name) : 0);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace taipan {
 
@@ -20,6 +21,21 @@ struct CharName {
 struct CodecAlias {
   const char* alias;
   const char* codec;
+};
+
+struct Decomposition {
+  uint32_t code_point;
+  uint32_t offset;  // into kDecompositionData
+  uint32_t length;
+};
+
+struct CombiningClass {
+  uint32_t code_point;
+  uint8_t combining_class;
+};
+
+struct Composition {
+  uint32_t first, second, composite;
 };
 
 #include "unicode_tables.inc"
@@ -99,7 +115,88 @@ const char* FindCodecAlias(const std::string& key) {
   return nullptr;
 }
 
+// Hangul syllables decompose and compose by arithmetic (Unicode ch. 3.12).
+constexpr uint32_t kHangulBase = 0xAC00, kLeadBase = 0x1100, kVowelBase = 0x1161, kTrailBase = 0x11A7;
+constexpr uint32_t kVowelCount = 21, kTrailCount = 28, kSyllableCount = 11172;
+
+uint8_t CombiningClassOf(uint32_t cp) {
+  auto it = std::lower_bound(std::begin(kCombiningClasses), std::end(kCombiningClasses), cp,
+                             [](const CombiningClass& entry, uint32_t value) { return entry.code_point < value; });
+  return it != std::end(kCombiningClasses) && it->code_point == cp ? it->combining_class : 0;
+}
+
+void Decompose(uint32_t cp, std::vector<uint32_t>& out) {
+  if (cp >= kHangulBase && cp < kHangulBase + kSyllableCount) {
+    uint32_t index = cp - kHangulBase;
+    out.push_back(kLeadBase + index / (kVowelCount * kTrailCount));
+    out.push_back(kVowelBase + (index % (kVowelCount * kTrailCount)) / kTrailCount);
+    if (index % kTrailCount) out.push_back(kTrailBase + index % kTrailCount);
+    return;
+  }
+  auto it = std::lower_bound(std::begin(kDecompositions), std::end(kDecompositions), cp,
+                             [](const Decomposition& entry, uint32_t value) { return entry.code_point < value; });
+  if (it == std::end(kDecompositions) || it->code_point != cp) {
+    out.push_back(cp);
+    return;
+  }
+  out.insert(out.end(), kDecompositionData + it->offset, kDecompositionData + it->offset + it->length);
+}
+
+// The canonical composite of a starter and a following character, or 0.
+uint32_t Compose(uint32_t first, uint32_t second) {
+  if (first >= kLeadBase && first < kLeadBase + 19 && second >= kVowelBase && second < kVowelBase + kVowelCount) {
+    return kHangulBase + ((first - kLeadBase) * kVowelCount + (second - kVowelBase)) * kTrailCount;
+  }
+  if (first >= kHangulBase && first < kHangulBase + kSyllableCount && (first - kHangulBase) % kTrailCount == 0 &&
+      second > kTrailBase && second < kTrailBase + kTrailCount) {
+    return first + (second - kTrailBase);
+  }
+  const Composition key{first, second, 0};
+  auto it = std::lower_bound(std::begin(kCompositions), std::end(kCompositions), key,
+                             [](const Composition& a, const Composition& b) {
+                               return a.first != b.first ? a.first < b.first : a.second < b.second;
+                             });
+  return it != std::end(kCompositions) && it->first == first && it->second == second ? it->composite : 0;
+}
+
 }  // namespace
+
+std::string NormalizeNfkc(std::string_view text) {
+  // Decompose fully (compatibility mappings included).
+  std::vector<uint32_t> cps;
+  for (size_t i = 0; i < text.size();) {
+    uint32_t cp;
+    int length = DecodeUtf8(text, i, &cp);
+    if (length == 0) return std::string(text);  // not valid UTF-8: leave it alone
+    Decompose(cp, cps);
+    i += static_cast<size_t>(length);
+  }
+  // Put each run of combining marks in canonical order (a stable sort).
+  for (size_t i = 1; i < cps.size(); ++i) {
+    uint8_t ccc = CombiningClassOf(cps[i]);
+    for (size_t j = i; ccc != 0 && j > 0 && CombiningClassOf(cps[j - 1]) > ccc; --j) std::swap(cps[j - 1], cps[j]);
+  }
+  // Compose each mark with the last starter unless a mark of the same or a
+  // higher class stands between them.
+  std::vector<uint32_t> composed;
+  size_t starter = SIZE_MAX;
+  uint8_t last_class = 0;
+  for (uint32_t cp : cps) {
+    uint8_t ccc = CombiningClassOf(cp);
+    if (starter != SIZE_MAX && (last_class < ccc || (last_class == 0 && composed.size() == starter + 1))) {
+      if (uint32_t composite = Compose(composed[starter], cp)) {
+        composed[starter] = composite;
+        continue;
+      }
+    }
+    if (ccc == 0) starter = composed.size();
+    last_class = ccc;
+    composed.push_back(cp);
+  }
+  std::string out;
+  for (uint32_t cp : composed) AppendUtf8(out, cp);
+  return out;
+}
 
 bool IsIdentifierStart(uint32_t cp) { return InRanges(kIdentifierStart, cp); }
 bool IsIdentifierContinue(uint32_t cp) { return InRanges(kIdentifierContinue, cp); }

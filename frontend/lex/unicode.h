@@ -5,6 +5,7 @@
 #define TAIPAN_FRONTEND_LEX_UNICODE_H
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace taipan {
@@ -12,6 +13,10 @@ namespace taipan {
 bool IsIdentifierStart(uint32_t code_point);
 bool IsIdentifierContinue(uint32_t code_point);
 bool IsPrintable(uint32_t code_point);
+
+// The NFKC normal form of valid UTF-8 text. CPython compares identifiers
+// after NFKC, so `ﬁle` and `file` are one name.
+std::string NormalizeNfkc(std::string_view text);
 
 // The code point named by a \N{...} escape (names and aliases), or -1.
 int32_t LookupCharacterName(std::string_view name);

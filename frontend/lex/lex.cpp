@@ -333,14 +333,17 @@ void Lexer::LexNameOrString() {
   uint32_t begin = pos_;
   // The common case: an ASCII name not followed by a quote.
   if (IsAsciiIdentStart(static_cast<unsigned char>(text_[pos_]))) {
+    uint64_t hash = Interner::HashByte(Interner::kHashSeed, static_cast<unsigned char>(text_[pos_]));
     uint32_t p = pos_ + 1;
-    while (p < end_ && IsAsciiIdentContinue(static_cast<unsigned char>(text_[p]))) ++p;
+    for (; p < end_ && IsAsciiIdentContinue(static_cast<unsigned char>(text_[p])); ++p) {
+      hash = Interner::HashByte(hash, static_cast<unsigned char>(text_[p]));
+    }
     char next = At(p);
     if (next != '\'' && next != '"' && static_cast<unsigned char>(next) < 0x80) {
       pos_ = p;
       std::string_view name = text_.substr(begin, p - begin);
       TokenKind kind = KeywordOrName(name);
-      Emit(kind, begin, p, kind == TokenKind::Name ? out_.names.Intern(name) : 0);
+      Emit(kind, begin, p, kind == TokenKind::Name ? out_.names.Intern(name, hash) : 0);
       return;
     }
   }

@@ -25,14 +25,16 @@ class Interner {
   Interner(const Interner&) = delete;
   Interner& operator=(const Interner&) = delete;
 
-  InternId Intern(std::string_view text) {
-    if ((views_.size() + 1) * 2 > slots_.size()) Grow();
-    uint64_t hash = Hash(text);
+  InternId Intern(std::string_view text) { return Intern(text, Hash(text)); }
+
+  // With the hash already computed (the lexer computes it while it scans a
+  // name; it must equal Hash(text)).
+  InternId Intern(std::string_view text, uint64_t hash) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
     size_t slot = Probe(text, hash);
     if (slots_[slot] != 0) return slots_[slot] - 1;
-    InternId id = static_cast<InternId>(views_.size());
-    views_.push_back(Store(text));
-    hashes_.push_back(hash);
+    InternId id = static_cast<InternId>(entries_.size());
+    entries_.push_back({Store(text), hash});
     slots_[slot] = id + 1;
     return id;
   }
@@ -43,41 +45,45 @@ class Interner {
     return slots_[slot] == 0 ? kNotFound : slots_[slot] - 1;
   }
 
-  std::string_view Get(InternId id) const { return views_[id]; }
-  size_t size() const { return views_.size(); }
+  // FNV-1a over the bytes, a byte at a time so that a scanner can compute
+  // it as it reads: start from kHashSeed and fold each byte with HashByte.
+  static constexpr uint64_t kHashSeed = 0xcbf29ce484222325ull;
+  static uint64_t HashByte(uint64_t hash, unsigned char c) { return (hash ^ c) * 0x100000001b3ull; }
+  static uint64_t Hash(std::string_view text) {
+    uint64_t hash = kHashSeed;
+    for (unsigned char c : text) hash = HashByte(hash, c);
+    return hash;
+  }
+
+  std::string_view Get(InternId id) const { return entries_[id].text; }
+  size_t size() const { return entries_.size(); }
 
  private:
-  // Eight bytes at a time, each mixed in with a multiply and a shift.
-  static uint64_t Hash(std::string_view text) {
-    const char* p = text.data();
-    size_t n = text.size();
-    uint64_t hash = n * 0x9E3779B97F4A7C15ull;
-    for (; n >= 8; p += 8, n -= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      hash = (hash ^ word) * 0xff51afd7ed558ccdull;
-      hash ^= hash >> 32;
-    }
-    uint64_t tail = 0;
-    std::memcpy(&tail, p, n);
-    hash = (hash ^ tail) * 0xc4ceb9fe1a85ec53ull;
-    return hash ^ (hash >> 29);
-  }
+  struct Entry {
+    std::string_view text;
+    uint64_t hash;
+  };
 
   // The slot holding `text`, or the empty slot where it would go.
   size_t Probe(std::string_view text, uint64_t hash) const {
     size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      uint32_t entry = slots_[i];
-      if (entry == 0 || (hashes_[entry - 1] == hash && views_[entry - 1] == text)) return i;
+    for (size_t i = (hash ^ (hash >> 29)) & mask;; i = (i + 1) & mask) {
+      uint32_t slot = slots_[i];
+      if (slot == 0) return i;
+      const Entry& entry = entries_[slot - 1];
+      if (entry.hash == hash && entry.text.size() == text.size() &&
+          std::memcmp(entry.text.data(), text.data(), text.size()) == 0) {
+        return i;
+      }
     }
   }
 
   void Grow() {
     std::vector<uint32_t> slots(slots_.empty() ? 256 : slots_.size() * 2, 0);
     size_t mask = slots.size() - 1;
-    for (uint32_t id = 0; id < views_.size(); ++id) {
-      size_t i = hashes_[id] & mask;
+    for (uint32_t id = 0; id < entries_.size(); ++id) {
+      uint64_t hash = entries_[id].hash;
+      size_t i = (hash ^ (hash >> 29)) & mask;
       while (slots[i] != 0) i = (i + 1) & mask;
       slots[i] = id + 1;
     }
@@ -105,8 +111,7 @@ class Interner {
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* current_chunk_ = nullptr;
   size_t chunk_used_ = 0;
-  std::vector<std::string_view> views_;
-  std::vector<uint64_t> hashes_;
+  std::vector<Entry> entries_;
   std::vector<uint32_t> slots_;  // id + 1; 0 is empty
 };
 

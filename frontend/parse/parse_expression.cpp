@@ -256,14 +256,17 @@ NodeId Parser::ParseComparison() {
   NodeId left = ParseBitwiseOr();
   CompareOp op;
   if (failed() || !ParseCompareOp(&op)) return left;
-  uint32_t ops_begin = static_cast<uint32_t>(ast_.compare_ops.size());
+  // The operators are stored only once the whole chain is parsed: a
+  // comparison nested in an operand stores its own first.
+  SmallVector<CompareOp, 4> ops;
   IdList comparators;
   do {
-    ast_.compare_ops.push_back(op);
+    ops.push_back(op);
     comparators.push_back(ParseBitwiseOr());
   } while (!failed() && ParseCompareOp(&op));
   NodeId node = Make(NodeKind::Compare, begin, left);
-  N(node).extra = ops_begin;
+  N(node).extra = static_cast<uint32_t>(ast_.compare_ops.size());
+  ast_.compare_ops.insert(ast_.compare_ops.end(), ops.begin(), ops.end());
   SetList(node, comparators);
   return node;
 }
@@ -582,8 +585,11 @@ NodeId Parser::ParseParenthesized() {
   NodeId node = ParseGroupContents(TokenKind::RParen, begin);
   if (failed() || !Expect(TokenKind::RParen)) return kNoNode;
   Node& n = N(node);
+  // A tuple or generator expression takes its own parentheses as its range
+  // (the innermost pair, as in CPython), other expressions do not.
+  bool own_parentheses = !(n.flags & kFlagParenthesized);
   n.flags |= kFlagParenthesized;
-  if (n.kind == NodeKind::Tuple || n.kind == NodeKind::GeneratorExp) {
+  if (own_parentheses && (n.kind == NodeKind::Tuple || n.kind == NodeKind::GeneratorExp)) {
     n.begin = begin;
     n.end = prev_end_;
   }

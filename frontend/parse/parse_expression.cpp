@@ -496,7 +496,7 @@ NodeId Parser::ParseStrings() {
 
 // One f-string's tokens, appending to the JoinedStr being built. Literal text
 // accumulates in `pending` until a field needs it flushed.
-NodeId Parser::ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin) {
+void Parser::ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin) {
   Advance();  // FStringStart
   auto flush = [&]() {
     if (pending.empty()) return;
@@ -520,7 +520,6 @@ NodeId Parser::ParseFString(IdList& parts, std::string& pending, uint32_t* pendi
     }
   }
   Expect(TokenKind::FStringEnd);
-  return kNoNode;
 }
 
 // '{' expression ['='] ['!' conversion] [':' format_spec] '}'
@@ -619,7 +618,7 @@ NodeId Parser::ParseGroupContents(TokenKind close, uint32_t begin) {
       Error(DiagKind::UnpackingInComprehension, N(first).begin, {"iterable", "comprehension"});
       return kNoNode;
     }
-    return ParseComprehension(NodeKind::GeneratorExp, first, kNoNode, begin, close);
+    return ParseComprehension(NodeKind::GeneratorExp, first, kNoNode, begin);
   }
   if (At(TokenKind::Comma)) {
     IdList elts{first};
@@ -649,7 +648,7 @@ NodeId Parser::ParseList() {
         Error(DiagKind::UnpackingInComprehension, N(first).begin, {"iterable", "comprehension"});
         return kNoNode;
       }
-      NodeId comp = ParseComprehension(NodeKind::ListComp, first, kNoNode, begin, TokenKind::RSquare);
+      NodeId comp = ParseComprehension(NodeKind::ListComp, first, kNoNode, begin);
       if (!Expect(TokenKind::RSquare)) return kNoNode;
       N(comp).end = prev_end_;
       return comp;
@@ -707,7 +706,7 @@ NodeId Parser::ParseDictTail(NodeId first_key, uint32_t begin) {
       NodeId value = ParseExpression();
       if (failed()) return kNoNode;
       if (keys.empty() && values.empty() && AtComprehension(Kind(), Kind(1))) {
-        NodeId comp = ParseComprehension(NodeKind::DictComp, key, value, begin, TokenKind::RBrace);
+        NodeId comp = ParseComprehension(NodeKind::DictComp, key, value, begin);
         if (!Expect(TokenKind::RBrace)) return kNoNode;
         N(comp).end = prev_end_;
         return comp;
@@ -732,7 +731,7 @@ NodeId Parser::ParseSetTail(NodeId first, uint32_t begin) {
       Error(DiagKind::UnpackingInComprehension, N(first).begin, {"iterable", "comprehension"});
       return kNoNode;
     }
-    NodeId comp = ParseComprehension(NodeKind::SetComp, first, kNoNode, begin, TokenKind::RBrace);
+    NodeId comp = ParseComprehension(NodeKind::SetComp, first, kNoNode, begin);
     if (!Expect(TokenKind::RBrace)) return kNoNode;
     N(comp).end = prev_end_;
     return comp;
@@ -770,7 +769,7 @@ IdList Parser::ParseComprehensionClauses() {
   return generators;
 }
 
-NodeId Parser::ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin, TokenKind close) {
+NodeId Parser::ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin) {
   IdList generators = ParseComprehensionClauses();
   if (failed()) return kNoNode;
   NodeId node = Make(kind, begin, elt, value);
@@ -891,7 +890,7 @@ NodeId Parser::ParseCallArguments(NodeId node, TokenKind close, bool allow_gener
           ErrorAtToken(Tok());  // class C(x for x in y)
           break;
         }
-        value = ParseComprehension(NodeKind::GeneratorExp, value, kNoNode, begin, close);
+        value = ParseComprehension(NodeKind::GeneratorExp, value, kNoNode, begin);
         if (failed()) break;
         if (!args.empty() || !keywords.empty() || !At(close)) {
           Error(DiagKind::UnparenthesizedGenerator, begin);

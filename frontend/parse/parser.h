@@ -165,7 +165,7 @@ class Parser {
   NodeId ParseNumber();
   NodeId ParseStrings();
   bool IsBytesToken(const Token& token) const;
-  NodeId ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin);
+  void ParseFString(IdList& parts, std::string& pending, uint32_t* pending_begin);
   NodeId ParseFStringField();
   NodeId ParseFStringText(TokenKind stop, uint32_t begin);
   NodeId ParseParenthesized();
@@ -179,7 +179,7 @@ class Parser {
   NodeId ParseCall(NodeId func, uint32_t begin);
   NodeId ParseCallArguments(NodeId node, TokenKind close, bool allow_generator);
   IdList ParseComprehensionClauses();
-  NodeId ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin, TokenKind close);
+  NodeId ParseComprehension(NodeKind kind, NodeId elt, NodeId value, uint32_t begin);
   NodeId ParseParameters(TokenKind close, bool annotations);
   NodeId ParseParameter(ParamKind kind, bool annotations, bool star_annotation);
   NodeId ParseStarTargets(TokenKind stop);

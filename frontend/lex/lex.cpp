@@ -48,14 +48,16 @@ constexpr KeywordEntry kKeywords[] = {
 
 // Character classes of ASCII bytes, looked up rather than computed: the
 // lexer's inner loops test every byte of every name.
-enum CharClass : uint8_t { kIdentStart = 1, kIdentContinue = 2 };
+enum CharClass : uint8_t { kIdentStart = 1, kIdentContinue = 2, kBlank = 4 };
 
 constexpr std::array<uint8_t, 256> MakeCharClasses() {
   std::array<uint8_t, 256> table{};
   for (int c = 0; c < 128; ++c) {
     bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     bool digit = c >= '0' && c <= '9';
-    table[c] = static_cast<uint8_t>((letter ? kIdentStart : 0) | (letter || digit ? kIdentContinue : 0));
+    bool blank = c == ' ' || c == '\t' || c == '\f';
+    table[c] = static_cast<uint8_t>((letter ? kIdentStart : 0) | (letter || digit ? kIdentContinue : 0) |
+                                    (blank ? kBlank : 0));
   }
   return table;
 }
@@ -64,6 +66,7 @@ constexpr std::array<uint8_t, 256> kCharClasses = MakeCharClasses();
 
 bool IsAsciiIdentStart(unsigned char c) { return kCharClasses[c] & kIdentStart; }
 bool IsAsciiIdentContinue(unsigned char c) { return kCharClasses[c] & kIdentContinue; }
+bool IsBlank(char c) { return kCharClasses[static_cast<unsigned char>(c)] & kBlank; }  // space, tab, form feed
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHexDigit(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -225,7 +228,7 @@ TokenizedBuffer Lexer::Run() {
       LexLineStart();
       if (failed()) break;
     }
-    while (pos_ < end_ && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\f')) ++pos_;
+    while (pos_ < end_ && IsBlank(text_[pos_])) ++pos_;
     if (pos_ >= end_) {
       FinishFile();
       break;

@@ -15,8 +15,12 @@ Parser::Parser(TokenizedBuffer tokens, const SourceBuffer& source, Diagnostics& 
   // have ids even when the source never spells them.
   for (std::string_view name : {"__class__", "super", "__debug__"}) ast_.names.Intern(name);
   uint32_t end = source.size();
-  eof_ = {TokenKind::EndOfFile, 0, end, end, 0};
-  if (tokens_.empty() || tokens_.back().kind != TokenKind::EndOfFile) tokens_.push_back(eof_);
+  // A lexer that stopped at an error leaves no end-of-file token.
+  Token eof{TokenKind::EndOfFile, 0, end, end, 0};
+  if (tokens_.empty() || tokens_.back().kind != TokenKind::EndOfFile) tokens_.push_back(eof);
+  eof_index_ = tokens_.size() - 1;
+  tokens_.push_back(tokens_.back());
+  tokens_.push_back(tokens_.back());
   ast_.nodes.reserve(tokens_.size() / 2 + 16);
   ast_.lists.reserve(tokens_.size() / 2 + 16);
 }
@@ -51,6 +55,7 @@ std::string_view Parser::TextOf(const Token& token) const {
 void Parser::Error(DiagKind kind, uint32_t offset, std::initializer_list<std::string_view> args) {
   if (failed_) return;
   failed_ = true;
+  pos_ = eof_index_;
   // CPython puts errors found at the end of the file on the last line's
   // line break, not on the empty line after it.
   std::string_view text = source_.text();
@@ -98,6 +103,7 @@ bool Parser::ReportForgottenComma() {
 void Parser::ReportDeferred(const Diagnostic& diag) {
   if (failed_) return;
   failed_ = true;
+  pos_ = eof_index_;
   if (!speculating_) diags_.Report(diag);
 }
 
@@ -136,17 +142,16 @@ NodeId Parser::Make(NodeKind kind, uint32_t begin, NodeId a, NodeId b, NodeId c)
 }
 
 NodeId Parser::MakeAt(NodeKind kind, uint32_t begin, uint32_t end, NodeId a, NodeId b, NodeId c) {
-  Node node;
-  node.kind = kind;
-  node.begin = begin;
-  node.end = end;
-  node.a = a, node.b = b, node.c = c;
   uint32_t depth = 1;
   for (NodeId child : {a, b, c}) {
     if (child != kNoNode) depth = std::max<uint32_t>(depth, N(child).depth + 1u);
   }
   NodeId id = static_cast<NodeId>(ast_.nodes.size());
-  ast_.nodes.push_back(node);
+  Node& node = ast_.nodes.emplace_back();
+  node.kind = kind;
+  node.begin = begin;
+  node.end = end;
+  node.a = a, node.b = b, node.c = c;
   SetDepth(id, depth);
   return id;
 }

@@ -32,13 +32,11 @@ class Parser {
 
  private:
   // --- Tokens -------------------------------------------------------------
-  // After an error every token looks like the end of the file, so every
-  // loop ends and every rule returns.
-  const Token& Tok(size_t ahead = 0) const {
-    if (failed_) return eof_;
-    size_t at = pos_ + ahead;
-    return at < tokens_.size() ? tokens_[at] : tokens_.back();
-  }
+  // The token array ends with the end-of-file token and two copies of it,
+  // so looking up to two tokens ahead needs no bounds check; and after an
+  // error the cursor is parked on the end of the file, so every loop ends
+  // and every rule returns.
+  const Token& Tok(size_t ahead = 0) const { return tokens_[pos_ + ahead]; }
   TokenKind Kind(size_t ahead = 0) const { return Tok(ahead).kind; }
   static int BracketDelta(TokenKind kind) {
     switch (kind) {
@@ -57,7 +55,7 @@ class Parser {
   bool AtName(std::string_view soft_keyword) const;
   const Token& Advance() {
     const Token& token = Tok();
-    if (!failed_ && pos_ + 1 < tokens_.size()) {
+    if (pos_ < eof_index_) {
       ++pos_;
       bracket_depth_ += BracketDelta(token.kind);
       // A statement ends with its last real token, not the line break after it.
@@ -213,7 +211,7 @@ class Parser {
   Diagnostics& diags_;
   std::vector<Token> tokens_;
   std::vector<Diagnostic> deferred_;  // errors inside literals (kTokenDeferredError)
-  Token eof_;
+  size_t eof_index_ = 0;              // the end-of-file token (padding follows it)
   size_t pos_ = 0;
   uint32_t prev_end_ = 0;  // end of the last token consumed
   Ast ast_;

@@ -71,26 +71,11 @@ void Parser::Error(DiagKind kind, uint32_t offset, std::initializer_list<std::st
 // by the start of another is reported at the first one.
 bool Parser::ReportForgottenComma() {
   if (bracket_depth_ <= 0 || last_disjunction_end_ != pos_) return false;
-  switch (Kind()) {
-    case TokenKind::Name:
-    case TokenKind::Number:
-    case TokenKind::String:
-    case TokenKind::FStringStart:
-    case TokenKind::LParen:
-    case TokenKind::LSquare:
-    case TokenKind::LBrace:
-    case TokenKind::Tilde:
-    case TokenKind::Not:
-    case TokenKind::Lambda:
-    case TokenKind::Await:
-    case TokenKind::None:
-    case TokenKind::True:
-    case TokenKind::False:
-    case TokenKind::Ellipsis:
-      break;
-    default:
-      return false;
-  }
+  // '+', '-' and '*' may also continue the first expression as operators.
+  TokenKind kind = Kind();
+  bool starts_another = StartsExpression(kind) && kind != TokenKind::Minus && kind != TokenKind::Plus &&
+                        kind != TokenKind::Star;
+  if (!starts_another) return false;
   // Not for a name right before a string (a bad prefix, as in `ub''`).
   if (pos_ > 0 && tokens_[pos_ - 1].kind == TokenKind::Name &&
       (At(TokenKind::String) || At(TokenKind::FStringStart))) {

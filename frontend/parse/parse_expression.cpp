@@ -7,7 +7,15 @@ namespace taipan {
 
 namespace {
 
-bool StartsExpression(TokenKind kind) {
+bool EndsOperand(TokenKind kind);
+
+bool AtComprehension(TokenKind kind, TokenKind next) {
+  return kind == TokenKind::For || (kind == TokenKind::Async && next == TokenKind::For);
+}
+
+}  // namespace
+
+bool Parser::StartsExpression(TokenKind kind) {
   switch (kind) {
     case TokenKind::Name:
     case TokenKind::Number:
@@ -32,14 +40,6 @@ bool StartsExpression(TokenKind kind) {
       return false;
   }
 }
-
-bool EndsOperand(TokenKind kind);
-
-bool AtComprehension(TokenKind kind, TokenKind next) {
-  return kind == TokenKind::For || (kind == TokenKind::Async && next == TokenKind::For);
-}
-
-}  // namespace
 
 // --- Expression lists ---------------------------------------------------------
 

@@ -79,6 +79,7 @@ class Parser {
   void ErrorAtToken(const Token& token);
   void ReportDeferred(const Diagnostic& diag);
   bool ReportForgottenComma();
+  static bool StartsExpression(TokenKind kind);
   bool failed() const { return failed_; }
   struct Checkpoint {
     size_t pos, nodes, lists, literals, compare_ops;

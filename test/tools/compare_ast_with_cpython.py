@@ -55,11 +55,14 @@ import ast
 import concurrent.futures
 import importlib.util
 import os
+
 import random
 import re
 import subprocess
 import sys
 import warnings
+
+from pycorpus import collect_files
 
 BATCH_SIZE = 30          # files per taipan invocation / work unit
 BATCH_TIMEOUT = 120.0
@@ -824,21 +827,6 @@ def compare(actual, expected, all_diffs=False):
 # --------------------------------------------------------------------------
 # Running
 
-def collect_files(dirs):
-    files = []
-    for top in dirs:
-        if os.path.isfile(top):
-            files.append(top)
-            continue
-        for root, subdirs, names in os.walk(top):
-            subdirs[:] = sorted(d for d in subdirs if d not in EXCLUDE_DIRS)
-            for name in sorted(names):
-                path = os.path.join(root, name)
-                if name.endswith('.py') and os.path.isfile(path):
-                    files.append(path)
-    return files
-
-
 def run_taipan(taipan, paths, timeout):
     """Return (ok, [module text per path] or error message)."""
     try:
@@ -987,7 +975,7 @@ def main():
     ap.add_argument('dirs', nargs='+')
     args = ap.parse_args()
 
-    files = collect_files(args.dirs)
+    files = collect_files(args.dirs, EXCLUDE_DIRS)
     if args.max_files is not None and args.max_files < len(files):
         files = sorted(random.Random(args.seed).sample(files, args.max_files))
     batches = [files[i:i + BATCH_SIZE] for i in range(0, len(files), BATCH_SIZE)]

@@ -46,6 +46,7 @@ import ast
 import collections
 import concurrent.futures
 import os
+
 import re
 import subprocess
 import sys
@@ -53,6 +54,8 @@ import types
 import warnings
 
 import _symtable
+
+from pycorpus import collect_files
 
 CHUNK = 40
 CHUNK_TIMEOUT = 120.0
@@ -490,23 +493,6 @@ def check_chunk(taipan, paths):
         diffs = compare_module(cpython[path], tp)
         results[path] = ('differ' if diffs else 'identical', diffs)
     return [(p,) + results[p] for p in paths]
-
-
-def collect_files(dirs, excludes, max_files):
-    files = []
-    for top in dirs:
-        if os.path.isfile(top):
-            files.append(top)
-            continue
-        for root, subdirs, names in os.walk(top):
-            subdirs[:] = sorted(d for d in subdirs if d not in excludes)
-            for name in sorted(names):
-                path = os.path.join(root, name)
-                if name.endswith('.py') and os.path.isfile(path):
-                    files.append(path)
-    if max_files is not None:
-        files = files[:max_files]
-    return files
 
 
 def main():

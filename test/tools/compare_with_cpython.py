@@ -36,12 +36,15 @@ of them.
 import argparse
 import concurrent.futures
 import os
+
 import re
 import subprocess
 import sys
 import time
 import warnings
 from concurrent.futures.process import BrokenProcessPool
+
+from pycorpus import collect_files
 
 BATCH_SIZE = 200
 BATCH_TIMEOUT = 120.0
@@ -65,28 +68,6 @@ CPYTHON_LIMIT_MSGS = (
     'too many levels of indentation',       # tokenizer MAXINDENT (100)
     'too many statically nested blocks',    # compiler CO_MAXBLOCKS (20)
 )
-
-
-# --------------------------------------------------------------------------
-# File collection
-
-def collect_files(dirs, exclude_dirs, max_files=None):
-    """Return the sorted *.py files under dirs, pruning excluded dir names."""
-    exclude = set(exclude_dirs)
-    files = []
-    for top in dirs:
-        if os.path.isfile(top):
-            files.append(top)
-            continue
-        for root, subdirs, names in os.walk(top):
-            subdirs[:] = sorted(d for d in subdirs if d not in exclude)
-            for name in sorted(names):
-                path = os.path.join(root, name)
-                if name.endswith('.py') and os.path.isfile(path):
-                    files.append(path)
-    if max_files is not None:
-        files = files[:max_files]
-    return files
 
 
 # --------------------------------------------------------------------------

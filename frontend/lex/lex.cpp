@@ -667,7 +667,9 @@ void Lexer::LexString(uint32_t begin, StringPrefix prefix) {
     }
     char ch = text_[p];
     if (ch == '\\') {
+      // The escaped character is text too: `'\é'` still needs its UTF-8 checked.
       has_backslash = true;
+      has_non_ascii |= static_cast<unsigned char>(At(p + 1)) >= 0x80;
       p += 2;
     } else if (ch == '\n' && !triple) {
       return Error(DiagKind::UnterminatedString, begin, {LineNumber(p)});

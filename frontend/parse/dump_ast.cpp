@@ -44,12 +44,18 @@ std::string Quote(std::string_view text, bool bytes) {
     } else if (c >= 0x80) {
       uint32_t cp;
       int length = DecodeUtf8(text, i, &cp);
-      if (length == 0) {
+      bool surrogate = length == 0 && c == 0xED && i + 2 < text.size() &&
+                       (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0xA0 &&
+                       (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80;
+      if (surrogate) {
         // A lone surrogate from a "\ud800" escape, stored as WTF-8.
         std::snprintf(buf, sizeof buf, "\\u%04x",
                       ((c & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F));
         out += buf;
         i += 2;
+      } else if (length == 0) {
+        std::snprintf(buf, sizeof buf, "\\x%02x", c);  // never made by the lexer; shown, not trusted
+        out += buf;
       } else {
         out.append(text.substr(i, length));
         i += length - 1;

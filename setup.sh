@@ -12,7 +12,8 @@ readonly DEFAULT_EXAMPLE=examples/thermostat.py
 readonly PACKAGES=(
   cmake ninja-build python3
   clang-22 lld-22 llvm-22 llvm-22-dev llvm-22-tools libclang-rt-22-dev
-  libboost-program-options-dev unicode-data
+  libboost-program-options-dev unicode-data libgtest-dev
+  qemu-system-arm qemu-system-misc binutils-xtensa-lx106
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -57,15 +58,25 @@ count_lit_results() {
   awk -v re="^ *($1) *:" '$0 ~ re {sub(/^[^:]*: */, ""); n += $1} END {print n + 0}' "$2"
 }
 
-# lit's own summary is not a line CI can read; end with 'tests: N passed, N failed'.
+# Sums ctest's "N% tests passed, M tests failed out of T".
+count_ctest_results() {
+  awk -v want="$1" '/tests passed, [0-9]+ tests? failed out of/ {failed = $4; total = $NF}
+       END {if (want == "passed") print total - failed; else print failed + 0}' "$2"
+}
+
+# lit's and ctest's own summaries are not lines CI can read; end with
+# 'tests: N passed, N failed, N skipped' over both.
 run_tests() {
-  local log_file="$BUILD_DIR/lit.log" status=0
+  local lit_log="$BUILD_DIR/lit.log" ctest_log="$BUILD_DIR/ctest.log" status=0
   log "running the test suite (lit)"
-  "$LLVM_BIN/lit" -sv --time-tests "$BUILD_DIR/test" 2>&1 | tee "$log_file" || status=$?
+  "$LLVM_BIN/lit" -sv --time-tests "$BUILD_DIR/test" 2>&1 | tee "$lit_log" || status=$?
+  log "running the runtime unit tests (ctest)"
+  ctest --test-dir "$BUILD_DIR" --output-on-failure 2>&1 | tee "$ctest_log" || status=$?
   local passed failed skipped
-  passed=$(count_lit_results 'Passed' "$log_file")
-  failed=$(count_lit_results 'Failed|Unexpectedly Passed|Timed Out|Unresolved' "$log_file")
-  skipped=$(count_lit_results 'Expectedly Failed|Unsupported' "$log_file")
+  passed=$(( $(count_lit_results 'Passed' "$lit_log") + $(count_ctest_results passed "$ctest_log") ))
+  failed=$(( $(count_lit_results 'Failed|Unexpectedly Passed|Timed Out|Unresolved' "$lit_log") + \
+             $(count_ctest_results failed "$ctest_log") ))
+  skipped=$(count_lit_results 'Expectedly Failed|Unsupported' "$lit_log")
   echo "tests: $passed passed, $failed failed, $skipped skipped"
   return "$status"
 }

@@ -52,6 +52,9 @@ class InputFile {
 // returns nothing.
 std::unique_ptr<InputFile> ReadInputFile(const std::string& path);
 bool StderrHasColors();
+// The runtime library for an architecture, next to the `taipan` binary
+// (build/runtime/<arch>/libtaipan-rt.a); empty if it does not exist.
+std::string RuntimeLibraryPath(const char* argv0, const std::string& march);
 bool WriteOutput(const std::string& path, const std::string& text);
 
 }  // namespace taipan::driver

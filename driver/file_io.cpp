@@ -3,7 +3,9 @@
 
 #include "driver/driver.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -36,6 +38,14 @@ std::unique_ptr<InputFile> ReadInputFile(const std::string& path) {
 }
 
 bool StderrHasColors() { return llvm::sys::Process::StandardErrHasColors(); }
+
+std::string RuntimeLibraryPath(const char* argv0, const std::string& march) {
+  static int anchor;  // any address in this executable
+  std::string executable = llvm::sys::fs::getMainExecutable(argv0, &anchor);
+  llvm::SmallString<256> path(llvm::sys::path::parent_path(executable));
+  llvm::sys::path::append(path, "runtime", march, "libtaipan-rt.a");
+  return llvm::sys::fs::exists(path) ? std::string(path.str()) : std::string();
+}
 
 bool WriteOutput(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {

@@ -114,6 +114,35 @@ bool Validate(const CommandInfo& info, const po::variables_map& vm, Options& opt
   return true;
 }
 
+// `taipan --print-runtime-lib -march=NAME`: the runtime library a program
+// for NAME links against (x64 is the host).
+std::optional<Options> PrintRuntimeLibrary(int argc, char** argv, int* status) {
+  constexpr std::array<std::string_view, 6> kRuntimeArchitectures = {"x64",     "armv6m", "armv7m",
+                                                                     "armv7emsp", "xtensa", "xtensawin"};
+  std::string march = "x64";
+  for (int i = 2; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.rfind("-march=", 0) == 0 || arg.rfind("--march=", 0) == 0) {
+      march = std::string(arg.substr(arg.find('=') + 1));
+    } else {
+      Fail("--print-runtime-lib", "unexpected argument '" + std::string(arg) + "'", status);
+      return std::nullopt;
+    }
+  }
+  if (!OneOf(kRuntimeArchitectures, march)) {
+    Fail("--print-runtime-lib", "no runtime library for '-march=" + march + "' (expected x64, armv6m, armv7m, "
+         "armv7emsp, xtensa or xtensawin)", status);
+    return std::nullopt;
+  }
+  std::string path = RuntimeLibraryPath(argv[0], march);
+  if (path.empty()) {
+    Fail("--print-runtime-lib", "the runtime library for '" + march + "' has not been built", status);
+    return std::nullopt;
+  }
+  std::cout << path << "\n";
+  return std::nullopt;
+}
+
 const CommandInfo* FindCommand(std::string_view name) {
   for (const CommandInfo& info : kCommands) {
     if (info.spelling == name) return &info;
@@ -135,6 +164,7 @@ std::optional<Options> ParseCommandLine(int argc, char** argv, int* status) {
     PrintVersion();
     return std::nullopt;
   }
+  if (first == "--print-runtime-lib") return PrintRuntimeLibrary(argc, argv, status);
   const CommandInfo* info = FindCommand(first);
   if (!info) {
     std::cerr << "taipan: error: unknown command '" << first << "' (see 'taipan --help')\n";

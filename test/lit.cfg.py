@@ -44,6 +44,11 @@ config.substitutions.append(("%site-packages", site_packages))
 if site_packages and count_python_files(site_packages, 100) >= 100:
     config.available_features.add("site-packages")
 
+# The emulators and the Xtensa linker the bare-metal runtime tests need.
+import shutil
+if all(shutil.which(tool) for tool in ("qemu-system-arm", "qemu-system-xtensa", "xtensa-lx106-elf-ld")):
+    config.available_features.add("qemu")
+
 if config.fuzzer_built:
     config.available_features.add("fuzzer")
     config.substitutions.append(("%fuzz-frontend", os.path.join(config.taipan_tools_dir, "taipan-fuzz-frontend")))

@@ -1,0 +1,212 @@
+// The garbage collector: conservative mark-sweep over a block pool.
+//
+// Freestanding C++20 (only <stdint.h> and <stddef.h>); one collector per
+// program, single-threaded, no allocation of its own beyond the region given
+// to gc_init.
+//
+// ---------------------------------------------------------------------------
+// Invariants
+// ---------------------------------------------------------------------------
+//
+// Layout. gc_init carves its region into three bit tables followed by the
+// pool. The pool is an array of `nblocks` blocks of kGcBlockBytes (4 machine
+// words: 16 bytes on 32-bit targets, 32 on x86-64); it starts on a
+// kGcBlockBytes boundary, so every allocation, which is a whole run of
+// blocks, is block-aligned. The tables hold one entry per block:
+//   - the allocation table, 2 bits: FREE, HEAD (first block of an
+//     allocation), TAIL (a following block of the same allocation), MARK
+//     (a HEAD found reachable during the current collection);
+//   - the finaliser table, 1 bit, meaningful on a HEAD only: run the
+//     finaliser hook before this allocation is reclaimed;
+//   - the no-scan table, 1 bit, meaningful on a HEAD only: the allocation
+//     never holds pointers (string or bytes data, float storage), so marking
+//     never reads it. A separate table was chosen over stealing an encoding
+//     because the allocation table's four states are all taken.
+// An allocation is one HEAD followed by zero or more TAILs; its extent ends
+// at the next block that is not a TAIL. Bits of the finaliser and no-scan
+// tables on non-HEAD blocks are always 0.
+//
+// MARK exists only while gc_collect runs. Outside a collection every
+// allocation table entry is FREE, HEAD or TAIL.
+//
+// Free hint. `first_free` is a lower bound on the index of the first FREE
+// block: every block below it is allocated. Allocation searches first-fit
+// from it; frees and sweeps lower it.
+//
+// Accounting. `used_blocks` always equals the number of HEAD+TAIL(+MARK)
+// blocks, so gc_mem_free/gc_mem_alloc are O(1); gc_info recounts from the
+// table (the tests check that the two agree).
+//
+// Zeroing. Memory handed out by gc_alloc (and the blocks added by an
+// in-place gc_realloc) is zeroed whole blocks, including the slack after
+// the requested size. Freed blocks keep their old contents until reused;
+// the collector never reads a FREE block, so stale words in freed memory
+// never keep anything alive.
+//
+// Reachability (conservative). A machine word "refers to" an allocation
+// when, read as an address, it lies anywhere inside the allocation's blocks
+// [head, head + nblocks * kGcBlockBytes): interior pointers count, because
+// LLVM keeps derived pointers (p + k, loop cursors) in registers and stack
+// slots and may have no copy of the base. A pointer one past the end of an
+// allocation is not a reference to it. Words of any alignment count; words
+// that merely look like pointers (small ints, qstrs) may keep garbage alive,
+// which is safe. The roots are:
+//   1. every word in each range registered with gc_add_root;
+//   2. every aligned word from the collector's own frame up to the stack top
+//      set by gc_set_stack_top (stacks grow down on every target), after the
+//      callee-saved registers have been spilled into that range (below);
+//   3. the allocation being moved by an in-progress gc_realloc.
+// An allocation is live iff it is referred to by a root or by a word inside
+// a live allocation that is not no-scan. Allocations that are not live are
+// reclaimed by the collection; live ones are never moved (no compaction).
+//
+// Registers. Caller-saved registers hold nothing live across a call, so at
+// the call into the collector every live value of every active frame is in
+// a stack slot or in a callee-saved register. The collector enters a
+// non-inlined function that stores *all* callee-saved integer registers into
+// its own frame and scans from a frame below it: on ARM (Thumb-1 and -2) an
+// inline-asm sequence stores r4-r11 (LLVM's __builtin_unwind_init would also
+// vpush d8-d15, which faults on an FPU-less Cortex-M3); elsewhere
+// __builtin_unwind_init() makes the prologue save them (x86-64: rbx rbp
+// r12-r15; Xtensa call0: a12-a15). Floating-point registers are not
+// scanned: this relies on LLVM never parking a pointer in one on these
+// targets (it does not spill integer registers to FP registers).
+// On Xtensa with the windowed ABI (ESP32) there are no callee-saved
+// registers: the callers' register windows may still sit in the physical
+// register file, and only a window-overflow exception writes them to their
+// frames' save areas on the stack. The collector forces that by
+// nesting 16 further non-inlined calls before it scans (a call rotates the
+// window by at least 4 of the 64 address registers, so 16 rotations evict
+// every older window). The embedder must only guarantee what the windowed
+// ABI already requires: the window overflow/underflow vectors are installed
+// (ESP-IDF and any windowed-ABI startup do). The nesting is done on every
+// Xtensa build, since the front end cannot tell call0 from windowed code
+// (-mcpu is given to llc); on call0 it just costs 16 tiny frames.
+// Under AddressSanitizer on the host, locals may live on ASan's "fake stack"
+// (detect_stack_use_after_return); the collector scans each live fake frame
+// that a word of the real stack points into.
+//
+// Marking uses an explicit stack of kGcMarkStackSize block indices in the
+// collector state, never recursion. When a newly marked allocation does not
+// fit on the stack it stays marked but unscanned and the collector widens a
+// block-index range [ovf_lo, ovf_hi] that contains every such allocation.
+// After the roots are done, the collector rescans every marked, scannable
+// allocation in that range (rescanning an already scanned one is harmless),
+// repeating while the rescans overflow again. Each round marks at least one
+// new allocation, so marking ends, in bounded memory, for any object graph
+// (a 100,000-long linked list or a 100,000-wide array alike).
+//
+// Sweep, in two passes. First every unmarked HEAD with its finaliser bit set
+// has the bit cleared and the finaliser hook called with its address —
+// before anything is freed, so a finaliser may still read other unreachable
+// objects. Then every unmarked allocation is freed and every MARK becomes
+// HEAD again. So: a finaliser runs at most once per allocation, only for an
+// unreachable one, and that allocation is freed in the same collection;
+// resurrection is not supported (storing the pointer anywhere leaves it
+// dangling). While the collector runs (including inside finalisers) it is
+// locked: gc_alloc and a growing gc_realloc return nullptr, gc_free is a
+// no-op, and gc_collect returns at once. gc_free does not run finalisers.
+//
+// Policy. gc_alloc, in order: fails if the heap is locked (gc_lock) or a
+// collection is running; collects first if automatic collection is enabled
+// and either stress mode is on or a threshold is set and at least that many
+// bytes were allocated since the last collection; searches first-fit; on
+// failure, if automatic collection is enabled and it has not collected for
+// this request yet, collects and searches once more; otherwise returns
+// nullptr. The collector never allocates to report failure: the caller
+// raises MemoryError from a preallocated object. Explicit gc_collect always
+// works, even with automatic collection disabled or the heap locked.
+//
+// Failure is reported by return values only (nullptr, false); the collector
+// never traps. A pointer that is not the address of a live allocation is
+// ignored by gc_free and reported as 0 by gc_nbytes.
+#ifndef TAIPAN_RUNTIME_GC_H
+#define TAIPAN_RUNTIME_GC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+namespace taipan::rt {
+
+inline constexpr size_t kGcBlockWords = 4;
+inline constexpr size_t kGcBlockBytes = kGcBlockWords * sizeof(void*);
+inline constexpr size_t kGcMaxRoots = 16;        // gc_add_root ranges
+inline constexpr size_t kGcMarkStackSize = 64;   // block indices
+
+// gc_alloc flags.
+inline constexpr unsigned kGcHasFinaliser = 1u << 0;  // run the hook before reclaiming
+inline constexpr unsigned kGcNoScan = 1u << 1;        // contents never hold pointers
+
+using GcFinaliser = void (*)(void* obj);
+
+// Takes [start, end) for the tables and the pool and resets every setting to
+// its default: no roots, no stack top, no finaliser hook, automatic
+// collection enabled, threshold off (-1), unlocked, stress off (on when the
+// runtime is built with -DTAIPAN_GC_STRESS=1). A region too small for one
+// block gives an empty heap on which every allocation fails.
+void gc_init(void* start, void* end);
+
+// Zeroed, kGcBlockBytes-aligned memory of at least `bytes` (0 counts as 1),
+// or nullptr when it cannot be had (see Policy above).
+void* gc_alloc(size_t bytes, unsigned flags);
+// Frees an allocation now. nullptr, non-heap pointers and interior pointers
+// are ignored, as is every call while the heap is locked or collecting (the
+// memory is then reclaimed by a later collection if unreachable).
+void gc_free(void* p);
+// Resizes an allocation, keeping its flags and contents (up to the smaller
+// size); grows in place when the following blocks are free, else moves
+// (the old allocation stays alive during the move). gc_realloc(nullptr, n)
+// is gc_alloc(n, 0); a size of 0 counts as 1. Returns nullptr, leaving `p`
+// untouched, on failure or when `p` is not an allocation. While locked it
+// returns `p` if the allocation is already big enough, else nullptr.
+void* gc_realloc(void* p, size_t bytes);
+// The usable size (whole blocks) of the allocation at `p`, 0 if `p` is not
+// the address of one.
+size_t gc_nbytes(const void* p);
+
+// Registers `count` words at `start` as roots; false when kGcMaxRoots ranges
+// are already registered. gc_remove_root drops the range that starts at
+// `start` (false if none does).
+bool gc_add_root(void** start, size_t count);
+bool gc_remove_root(void** start);
+// The highest address (exclusive) of the stack to scan; the embedder calls
+// it early in main (or the task entry). nullptr disables stack scanning.
+void gc_set_stack_top(void* top);
+// The hook called once per unreachable allocation made with
+// kGcHasFinaliser, before it is freed (nullptr: none; the bit is dropped).
+void gc_set_finaliser(GcFinaliser fn);
+
+void gc_collect();
+void gc_enable();   // automatic collection (threshold, stress, on failure)
+void gc_disable();
+bool gc_is_enabled();
+size_t gc_mem_free();   // bytes in free blocks
+size_t gc_mem_alloc();  // bytes in allocated blocks
+// Collect before an allocation once `bytes` were allocated since the last
+// collection; -1 (any negative value) turns it off, the default.
+void gc_set_threshold(ptrdiff_t bytes);
+ptrdiff_t gc_threshold();
+// Nesting lock (micropython.heap_lock/heap_unlock): while the depth is
+// non-zero every allocation fails and gc_free is a no-op.
+void gc_lock();
+void gc_unlock();  // no-op at depth 0
+bool gc_is_locked();
+unsigned gc_lock_depth();
+// Collect before every allocation (when automatic collection is enabled).
+void gc_set_stress(bool on);
+
+struct GcInfo {
+  size_t total;           // bytes in the pool
+  size_t used;            // bytes in allocated blocks
+  size_t free;            // bytes in free blocks; used + free == total
+  size_t max_free;        // largest run of free blocks, in bytes
+  size_t allocations;     // live allocations
+  size_t max_alloc;       // largest allocation, in bytes
+  size_t collections;     // since gc_init
+  size_t mark_overflows;  // allocations that missed the mark stack, since gc_init
+};
+void gc_info(GcInfo* out);
+
+}  // namespace taipan::rt
+
+#endif  // TAIPAN_RUNTIME_GC_H

@@ -1,0 +1,81 @@
+// Interned strings: the static table from qstrdefs.txt, and interning at
+// run time into GC-allocated pools.
+#include "runtime/qstr.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "runtime/gc.h"
+
+extern "C" void* __libc_stack_end;  // glibc: the top of the main thread's stack
+
+namespace taipan::rt {
+namespace {
+
+class QstrTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    QstrResetPools();
+    gc_init(heap_, heap_ + sizeof heap_);
+    gc_set_stack_top(__libc_stack_end);
+  }
+  alignas(64) static inline unsigned char heap_[64 * 1024];
+};
+
+std::string Text(Qstr q) {
+  size_t length;
+  const char* data = QstrData(q, &length);
+  return std::string(data, length);
+}
+
+TEST_F(QstrTest, StaticNamesHaveFixedIdsAndHashes) {
+  EXPECT_EQ(Text(Q___init__), "__init__");
+  EXPECT_EQ(Text(Q_angle_module), "<module>");
+  EXPECT_EQ(Text(kEmptyQstr), "");
+  EXPECT_EQ(QstrFind("__init__", 8), Q___init__);
+  EXPECT_EQ(QstrFind("", 0), kEmptyQstr);
+  for (Qstr q = 1; q < kStaticQstrCount; ++q) {
+    size_t length;
+    const char* data = QstrData(q, &length);
+    EXPECT_EQ(QstrHashOf(q), QstrHash(data, length)) << "generator and runtime disagree on " << data;
+    EXPECT_NE(QstrHashOf(q), 0);
+  }
+}
+
+TEST_F(QstrTest, InterningIsIdempotentAndDistinguishesStrings) {
+  EXPECT_EQ(QstrFind("temperature", 11), kNoQstr);
+  Qstr a = QstrIntern("temperature", 11);
+  ASSERT_NE(a, kNoQstr);
+  EXPECT_GE(a, kStaticQstrCount);
+  EXPECT_EQ(QstrIntern("temperature", 11), a);
+  EXPECT_EQ(QstrFind("temperature", 11), a);
+  Qstr b = QstrIntern("temperatures", 12);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(Text(a), "temperature");
+  EXPECT_EQ(QstrIntern("__init__", 8), Q___init__);  // static names are not copied
+}
+
+TEST_F(QstrTest, ManyInternedStringsSurviveCollections) {
+  // Enough names for several pools; every collection in between must keep
+  // the pools (a registered root) and the copied bytes alive.
+  Qstr ids[500];
+  char name[32];
+  for (int i = 0; i < 500; ++i) {
+    int n = std::snprintf(name, sizeof name, "sensor_%d", i);
+    ids[i] = QstrIntern(name, static_cast<size_t>(n));
+    ASSERT_NE(ids[i], kNoQstr);
+    if (i % 50 == 0) gc_collect();
+  }
+  gc_collect();
+  for (int i = 0; i < 500; ++i) {
+    int n = std::snprintf(name, sizeof name, "sensor_%d", i);
+    EXPECT_EQ(Text(ids[i]), std::string(name, static_cast<size_t>(n)));
+    EXPECT_EQ(QstrFind(name, static_cast<size_t>(n)), ids[i]);
+  }
+  EXPECT_EQ(QstrCount(), kStaticQstrCount + 500);
+}
+
+}  // namespace
+}  // namespace taipan::rt

@@ -21,6 +21,7 @@ config.substitutions.append(("%taipan", os.path.join(config.taipan_tools_dir, "t
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%tools", os.path.join(config.taipan_src_root, "test", "tools")))
 config.substitutions.append(("%srcroot", config.taipan_src_root))
+config.substitutions.append(("%objroot", config.taipan_obj_root))
 
 # The corpora the differential tests compare Taipan and CPython on: the
 # standard library and installed packages of the Python the tests run with.

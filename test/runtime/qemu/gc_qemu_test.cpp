@@ -6,7 +6,8 @@
 // failures; the startup code turns that into QEMU's exit status (run.sh
 // links it with --defsym=nlr_qemu_main=gc_qemu_main).
 //
-// Freestanding: no division or modulo, no libc (memset/memcpy are below).
+// Freestanding: no division or modulo; memset/memcpy come from the
+// runtime's own runtime/freestanding/libc.cpp.
 //
 // Conservative scanning means a stale copy of a pointer in dead stack can
 // keep an allocation alive. The tests that expect something to be freed
@@ -15,78 +16,26 @@
 // physical address register outside the caller's window, which would
 // otherwise be spilled with stale contents by later calls) before collecting.
 #include "runtime/gc.h"
+#include "test/runtime/qemu/bare_test.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
 using namespace taipan::rt;
 
-extern "C" void platform_write(const char* s, size_t n);  // startup code
 extern "C" char __stack_top[];                            // arm.ld, xtensa.ld
 extern "C" void gc_test_scrub();                          // *_gc_regs.S
 
-// The compiler lowers __builtin_memset/memcpy (gc.cpp) to these.
-extern "C" void* memset(void* d, int c, size_t n) {
-  volatile unsigned char* p = static_cast<unsigned char*>(d);
-  for (size_t i = 0; i < n; ++i) p[i] = static_cast<unsigned char>(c);
-  return d;
-}
-extern "C" void* memcpy(void* d, const void* s, size_t n) {
-  volatile unsigned char* p = static_cast<unsigned char*>(d);
-  const unsigned char* q = static_cast<const unsigned char*>(s);
-  for (size_t i = 0; i < n; ++i) p[i] = q[i];
-  return d;
-}
-#if defined(__arm__)
-extern "C" void __aeabi_memset(void* d, size_t n, int c) { memset(d, c, n); }
-extern "C" void __aeabi_memset4(void* d, size_t n, int c) { memset(d, c, n); }
-extern "C" void __aeabi_memclr(void* d, size_t n) { memset(d, 0, n); }
-extern "C" void __aeabi_memclr4(void* d, size_t n) { memset(d, 0, n); }
-extern "C" void __aeabi_memcpy(void* d, const void* s, size_t n) { memcpy(d, s, n); }
-extern "C" void __aeabi_memcpy4(void* d, const void* s, size_t n) { memcpy(d, s, n); }
-#endif
 
 namespace {
 
 constexpr size_t kHeapBytes = 8192;
 alignas(16) unsigned char g_heap[kHeapBytes];
 
-int g_failures = 0;
-
-size_t Length(const char* s) {
-  size_t n = 0;
-  while (s[n] != 0) ++n;
-  return n;
-}
-
-void Print(const char* s) { platform_write(s, Length(s)); }
-
-void PrintHex(uintptr_t v) {
-  char buf[2 + 2 * sizeof(v)];
-  buf[0] = '0';
-  buf[1] = 'x';
-  for (size_t i = 0; i < 2 * sizeof(v); ++i) {
-    unsigned d = (v >> (4 * (2 * sizeof(v) - 1 - i))) & 0xf;
-    buf[2 + i] = static_cast<char>(d < 10 ? '0' + d : 'a' + d - 10);
-  }
-  platform_write(buf, sizeof(buf));
-}
-
-void Fail(const char* test, int line, const char* what) {
-  ++g_failures;
-  Print("FAIL ");
-  Print(test);
-  Print(" line ");
-  PrintHex(static_cast<uintptr_t>(line));
-  Print(": ");
-  Print(what);
-  Print("\n");
-}
-
-#define CHECK(cond)                               \
-  do {                                            \
-    if (!(cond)) Fail(__func__, __LINE__, #cond); \
-  } while (0)
+using bare_test::g_failures;
+using bare_test::Print;
+using bare_test::PrintHex;
+using bare_test::Fail;
 
 void ResetHeap() {
   gc_init(g_heap, g_heap + kHeapBytes);

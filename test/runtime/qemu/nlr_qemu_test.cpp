@@ -7,52 +7,19 @@
 // Freestanding: no division or modulo (Cortex-M0 and the LX106 have no
 // divide instruction and we link no compiler runtime), no libc.
 #include "runtime/nlr.h"
+#include "test/runtime/qemu/bare_test.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
 using taipan::rt::NlrBuf;
 
-extern "C" void platform_write(const char* s, size_t n);  // startup code
-
 namespace {
 
-int g_failures = 0;
-
-size_t Length(const char* s) {
-  size_t n = 0;
-  while (s[n] != 0) ++n;
-  return n;
-}
-
-void Print(const char* s) { platform_write(s, Length(s)); }
-
-void PrintHex(uintptr_t v) {
-  char buf[2 + 2 * sizeof(v)];
-  buf[0] = '0';
-  buf[1] = 'x';
-  for (size_t i = 0; i < 2 * sizeof(v); ++i) {
-    unsigned d = (v >> (4 * (2 * sizeof(v) - 1 - i))) & 0xf;
-    buf[2 + i] = static_cast<char>(d < 10 ? '0' + d : 'a' + d - 10);
-  }
-  platform_write(buf, sizeof(buf));
-}
-
-void Fail(const char* test, int line, const char* what) {
-  ++g_failures;
-  Print("FAIL ");
-  Print(test);
-  Print(" line ");
-  PrintHex(static_cast<uintptr_t>(line));
-  Print(": ");
-  Print(what);
-  Print("\n");
-}
-
-#define CHECK(cond)                                 \
-  do {                                              \
-    if (!(cond)) Fail(__func__, __LINE__, #cond);   \
-  } while (0)
+using bare_test::g_failures;
+using bare_test::Print;
+using bare_test::PrintHex;
+using bare_test::Fail;
 
 // Opaque to the optimiser: keeps values from being folded into constants.
 __attribute__((noinline)) uintptr_t Opaque(uintptr_t x) {

@@ -23,9 +23,9 @@ sources() {
              ASM_SRCS="runtime/nlr_thumb.S $Q/arm_regs_test.S" ;;
     nlr-xtensa) CXX_SRCS="runtime/nlr.cpp $Q/nlr_qemu_test.cpp"
              ASM_SRCS="runtime/nlr_xtensa.S $Q/xtensa_regs_test.S" ;;
-    gc-arm) CXX_SRCS="runtime/gc.cpp $Q/gc_qemu_test.cpp"
+    gc-arm) CXX_SRCS="runtime/gc.cpp runtime/freestanding/libc.cpp $Q/gc_qemu_test.cpp"
              ASM_SRCS="$Q/arm_gc_regs.S" ;;
-    gc-xtensa) CXX_SRCS="runtime/gc.cpp $Q/gc_qemu_test.cpp"
+    gc-xtensa) CXX_SRCS="runtime/gc.cpp runtime/freestanding/libc.cpp $Q/gc_qemu_test.cpp"
              ASM_SRCS="$Q/xtensa_gc_regs.S" ;;
   esac
   if [ "$1" = nlr ]; then

@@ -1,8 +1,8 @@
 // Unit tests for the arbitrary-precision integer core (runtime/bigint.h).
 //
 // The bulk of the checks are generated: bigint_cases.inc holds thousands of
-// operations with Python's results (gen_bigint_cases.py; re-running it must
-// reproduce the file exactly). Every output buffer is allocated at exactly
+// operations with Python's results, made by the build from Python's int
+// (test/tools/gen_bigint_cases.py, a fixed seed). Every output buffer is allocated at exactly
 // the size the *_digits() bound asks for, followed by guard digits that must
 // survive, so both plain and ASan builds catch a bound that is too small.
 #include "runtime/bigint.h"

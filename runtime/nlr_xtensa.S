@@ -15,6 +15,19 @@
 
 #define R(i) (TAIPAN_NLR_REGS_OFFSET + 4 * (i))
 
+// Copies four words from src + src_off to dst + dst_off through a6-a9 (the
+// window words the push snapshot and the restore move in groups of four).
+.macro COPY4 src, src_off, dst, dst_off
+        l32i    a6, \src, \src_off
+        l32i    a7, \src, \src_off + 4
+        l32i    a8, \src, \src_off + 8
+        l32i    a9, \src, \src_off + 12
+        s32i    a6, \dst, \dst_off
+        s32i    a7, \dst, \dst_off + 4
+        s32i    a8, \dst, \dst_off + 8
+        s32i    a9, \dst, \dst_off + 12
+.endm
+
 #if !TAIPAN_NLR_XTENSA_WINDOWED
 
 // ===========================================================================
@@ -183,32 +196,11 @@ taipan_nlr_push:
         l32i    a4, a4, 4                   // sp_P
         beqi    a3, 2, 1f
         addi    a4, a4, -48                 // call12: a4-a11 at [sp_P - 48, sp_P - 16)
-        l32i    a6, a4, 0
-        l32i    a7, a4, 4
-        l32i    a8, a4, 8
-        l32i    a9, a4, 12
-        s32i    a6, a2, R(4)
-        s32i    a7, a2, R(5)
-        s32i    a8, a2, R(6)
-        s32i    a9, a2, R(7)
-        l32i    a6, a4, 16
-        l32i    a7, a4, 20
-        l32i    a8, a4, 24
-        l32i    a9, a4, 28
-        s32i    a6, a2, R(8)
-        s32i    a7, a2, R(9)
-        s32i    a8, a2, R(10)
-        s32i    a9, a2, R(11)
+        COPY4   a4, 0, a2, R(4)
+        COPY4   a4, 16, a2, R(8)
         j       2f
 1:      addi    a4, a4, -32                 // call8: a4-a7 at [sp_P - 32, sp_P - 16)
-        l32i    a6, a4, 0
-        l32i    a7, a4, 4
-        l32i    a8, a4, 8
-        l32i    a9, a4, 12
-        s32i    a6, a2, R(4)
-        s32i    a7, a2, R(5)
-        s32i    a8, a2, R(6)
-        s32i    a9, a2, R(7)
+        COPY4   a4, 0, a2, R(4)
 2:      // taipan_nlr_push_tail(buf) links buf and returns 0.
         l32r    a8, .Lpush_tail
         mov     a10, a2
@@ -234,32 +226,11 @@ taipan_nlr_restore:
         l32i    a4, a4, 4                   // sp_P
         beqi    a3, 2, 1f
         addi    a4, a4, -48                 // call12: a4-a11
-        l32i    a6, a2, R(4)
-        l32i    a7, a2, R(5)
-        l32i    a8, a2, R(6)
-        l32i    a9, a2, R(7)
-        s32i    a6, a4, 0
-        s32i    a7, a4, 4
-        s32i    a8, a4, 8
-        s32i    a9, a4, 12
-        l32i    a6, a2, R(8)
-        l32i    a7, a2, R(9)
-        l32i    a8, a2, R(10)
-        l32i    a9, a2, R(11)
-        s32i    a6, a4, 16
-        s32i    a7, a4, 20
-        s32i    a8, a4, 24
-        s32i    a9, a4, 28
+        COPY4   a2, R(4), a4, 0
+        COPY4   a2, R(8), a4, 16
         j       2f
 1:      addi    a4, a4, -32                 // call8: a4-a7
-        l32i    a6, a2, R(4)
-        l32i    a7, a2, R(5)
-        l32i    a8, a2, R(6)
-        l32i    a9, a2, R(7)
-        s32i    a6, a4, 0
-        s32i    a7, a4, 4
-        s32i    a8, a4, 8
-        s32i    a9, a4, 12
+        COPY4   a2, R(4), a4, 0
 2:      // C's a0-a3 below our stack pointer, where the underflow handler
         // will look for them.
         addi    a3, a1, -16

@@ -44,6 +44,30 @@ inline void Fail(const char* test, int line, const char* what) {
   Print("\n");
 }
 
+struct Test {
+  const char* name;
+  void (*run)();
+};
+
+// Runs each test, printing "ok" or "FAIL" and its name.
+template <size_t N>
+void RunTests(const Test (&tests)[N]) {
+  for (const Test& test : tests) {
+    int before = g_failures;
+    test.run();
+    Print(g_failures == before ? "ok   " : "FAIL ");
+    Print(test.name);
+    Print("\n");
+  }
+}
+
+// The summary line and the program's result (QEMU's exit status).
+inline int Finish(const char* suite) {
+  Print(suite);
+  Print(g_failures == 0 ? ": all tests passed\n" : ": FAILURES\n");
+  return g_failures;
+}
+
 }  // namespace bare_test
 
 #define CHECK(cond)                                         \

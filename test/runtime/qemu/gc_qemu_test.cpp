@@ -354,12 +354,7 @@ void RegisterHeldPointers() {
 #define TAIPAN_HAVE_REGS 1
 #endif
 
-struct Test {
-  const char* name;
-  void (*run)();
-};
-
-const Test kTests[] = {
+const bare_test::Test kTests[] = {
     {"AllocCollectFree", AllocCollectFree},
     {"Exhaustion", Exhaustion},
     {"DeepCallChain", DeepCallChain},
@@ -372,13 +367,6 @@ const Test kTests[] = {
 
 // Called by the startup code (as nlr_qemu_main); the result is QEMU's exit status.
 extern "C" int gc_qemu_main() {
-  for (const Test& t : kTests) {
-    int before = g_failures;
-    t.run();
-    Print(g_failures == before ? "ok   " : "FAIL ");
-    Print(t.name);
-    Print("\n");
-  }
-  Print(g_failures == 0 ? "gc: all tests passed\n" : "gc: FAILURES\n");
-  return g_failures;
+  bare_test::RunTests(kTests);
+  return bare_test::Finish("gc");
 }

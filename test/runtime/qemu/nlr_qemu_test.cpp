@@ -419,12 +419,7 @@ void EveryCallSize() {
 }
 #endif
 
-struct Test {
-  const char* name;
-  void (*run)();
-};
-
-const Test kTests[] = {
+const bare_test::Test kTests[] = {
     {"PushAndPop", PushAndPop},
     {"JumpDeliversTheValue", JumpDeliversTheValue},
     {"NestedHandlers", NestedHandlers},
@@ -457,14 +452,7 @@ extern "C" void nlr_test_deep_jump(int depth, void* value) { RecurseThenJump(dep
 // Called by the startup code; the result is QEMU's exit status.
 extern "C" int nlr_qemu_main() {
   uintptr_t mark = StackMark();
-  for (const Test& t : kTests) {
-    int before = g_failures;
-    t.run();
-    Print(g_failures == before ? "ok   " : "FAIL ");
-    Print(t.name);
-    Print("\n");
-  }
+  bare_test::RunTests(kTests);
   if (StackMark() != mark) Fail(__func__, __LINE__, "the stack moved over the whole run");
-  Print(g_failures == 0 ? "nlr: all tests passed\n" : "nlr: FAILURES\n");
-  return g_failures;
+  return bare_test::Finish("nlr");
 }

@@ -1,0 +1,40 @@
+// Classes defined by programs, and their instances.
+//
+// A class is a heap Type (flags kTypeIsClass) whose slots are the generic
+// instance_* functions of class.cpp: they look the special methods
+// (__add__, __getitem__, ...) up in the class's MRO and call them. Its
+// attributes are in `dict`, its C3 linearisation in `mro` (itself first,
+// `object` last) and its direct bases in `bases`.
+//
+// An instance is an InstanceObject. When the class derives from a builtin
+// type other than object (list, dict, Exception, ...), `native` holds an
+// instance of that builtin type, which the builtin's methods operate on:
+// NativeValue() is what a builtin method receives as self.
+#ifndef TAIPAN_RUNTIME_CLASS_H
+#define TAIPAN_RUNTIME_CLASS_H
+
+#include "runtime/object.h"
+
+namespace taipan::rt {
+
+struct InstanceObject {
+  Object base;  // the class
+  Value dict;   // the instance's __dict__ (a dict), kNull until first needed
+  Value native; // the builtin base's instance, or kNull
+};
+
+// type(name, bases, dict): a new class. Raises TypeError for an
+// inconsistent MRO or a base that cannot be subclassed.
+Value NewClass(Qstr name, Value bases, Value dict);
+bool IsClass(const Type* type);
+// The builtin type (other than object) a class derives from, or null.
+const Type* NativeBaseOf(const Type* type);
+// For a class instance with a native base: that native instance; for
+// anything else: v itself.
+Value NativeValue(Value v);
+// The instance's attribute dict, created when `create` (kNull otherwise).
+Value InstanceDict(Value instance, bool create);
+
+}  // namespace taipan::rt
+
+#endif  // TAIPAN_RUNTIME_CLASS_H

@@ -1,0 +1,35 @@
+// The runtime's global state. Every GC root the runtime itself holds is a
+// Value field of RuntimeState: RuntimeInit registers the whole struct as one
+// root range, so adding a field here is all it takes to keep a value alive.
+// (The qstr pools register their own root: qstr.cpp predates this.)
+#ifndef TAIPAN_RUNTIME_STATE_H
+#define TAIPAN_RUNTIME_STATE_H
+
+#include "runtime/object.h"
+
+namespace taipan::rt {
+
+struct RuntimeState {
+  Value modules;          // sys.modules (a dict)
+  Value builtins;         // the builtins module's globals (a dict)
+  Value main_module;      // __main__
+  Value sys_path;         // a list
+  Value sys_argv;         // a list
+  Value sys_stdin;
+  Value sys_stdout;
+  Value sys_stderr;
+  Value locals;           // the locals dict of the class body being built, or kNull
+  Value globals;          // the globals of the running module (for globals())
+  Value schedule_queue;   // micropython.schedule's pending (function, arg) pairs
+  Value keyboard_interrupt;  // preallocated KeyboardInterrupt instance
+  Value scratch[4];       // short-lived values the runtime must keep alive
+};
+
+// Word-aligned, all Values: scanned as an array of words.
+static_assert(sizeof(RuntimeState) % sizeof(Value) == 0, "RuntimeState holds only Values");
+
+extern RuntimeState g_state;
+
+}  // namespace taipan::rt
+
+#endif  // TAIPAN_RUNTIME_STATE_H

@@ -1,0 +1,2 @@
+// The host port (Linux): console, clocks, exit.
+#include "runtime/port.h"

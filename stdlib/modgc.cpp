@@ -1,0 +1,2 @@
+// The gc module.
+#include "runtime/runtime.h"

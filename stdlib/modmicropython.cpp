@@ -1,0 +1,2 @@
+// The micropython module.
+#include "runtime/runtime.h"

@@ -1,0 +1,2 @@
+// The sys module.
+#include "runtime/runtime.h"

@@ -1,0 +1,2 @@
+// The time module.
+#include "runtime/runtime.h"

@@ -1,0 +1,1 @@
+#include "test/runtime/runtime_test.h"

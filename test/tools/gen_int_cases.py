@@ -1,0 +1,6 @@
+#!/usr/bin/env python3
+"""Writes int formatting test cases with CPython's answers (placeholder)."""
+import sys
+
+with open(sys.argv[1], "w") as out:
+    out.write("// no cases yet\n")

@@ -18,10 +18,16 @@
 namespace taipan::rt {
 
 struct InstanceObject {
-  Object base;  // the class
+  Object base;  // the class (its `type` is a heap Type with kTypeIsClass)
   Value dict;   // the instance's __dict__ (a dict), kNull until first needed
   Value native; // the builtin base's instance, or kNull
 };
+
+// A class's Type fields beyond the slots: `dict` (keys are qstr values),
+// `bases` (tuple), `mro` (tuple of types: the class first, every builtin
+// ancestor included, `object` last) and `base_type`, which for a class is its
+// native base (the most derived builtin ancestor other than object, whose
+// instance InstanceObject::native holds) or &kObjectType when there is none.
 
 // type(name, bases, dict): a new class. Raises TypeError for an
 // inconsistent MRO or a base that cannot be subclassed.
@@ -34,6 +40,14 @@ const Type* NativeBaseOf(const Type* type);
 Value NativeValue(Value v);
 // The instance's attribute dict, created when `create` (kNull otherwise).
 Value InstanceDict(Value instance, bool create);
+
+// object's own methods, for object.cpp's method table (object.__init__,
+// object.__new__ (a staticmethod), object.__setattr__, object.__delattr__):
+// super() falls back to them when it reaches a builtin type.
+extern const BuiltinFunction kObjectInitFn;
+extern const ConstMethodWrapper kObjectNewMethod;
+extern const BuiltinFunction kObjectSetAttrFn;
+extern const BuiltinFunction kObjectDelAttrFn;
 
 }  // namespace taipan::rt
 

@@ -22,14 +22,55 @@ Value ExceptionMakeNew(const Type* type, size_t n_args, size_t n_kw, const Value
   return NewException(type, n_args, args);
 }
 
-// OSError(errno, ...) prints as "[Errno N] text" in MicroPython when it knows
-// the errno's name; the errno module is not there yet, so the arguments are
-// printed as they are.
+// The errno names MicroPython's errno module knows (Linux numbering, which
+// MicroPython uses on every port): OSError(errno, ...) prints as
+// "[Errno N] ENAME" for these.
+struct ErrnoName {
+  uint8_t number;
+  const char* name;
+};
+constexpr ErrnoName kErrnoNames[] = {
+    {1, "EPERM"},       {2, "ENOENT"},        {5, "EIO"},           {9, "EBADF"},         {11, "EAGAIN"},
+    {12, "ENOMEM"},     {13, "EACCES"},       {17, "EEXIST"},       {19, "ENODEV"},       {21, "EISDIR"},
+    {22, "EINVAL"},     {95, "EOPNOTSUPP"},   {98, "EADDRINUSE"},   {103, "ECONNABORTED"}, {104, "ECONNRESET"},
+    {105, "ENOBUFS"},   {107, "ENOTCONN"},    {110, "ETIMEDOUT"},   {111, "ECONNREFUSED"}, {113, "EHOSTUNREACH"},
+    {114, "EALREADY"},  {115, "EINPROGRESS"},
+};
+
+const char* ErrnoNameOf(Value number) {
+  if (!IsSmallInt(number)) return nullptr;
+  SignedWord n = SmallIntValue(number);
+  for (const ErrnoName& entry : kErrnoNames)
+    if (entry.number == n) return entry.name;
+  return nullptr;
+}
+
+// "[Errno N] ENAME" (then ": strerror") for an OSError with a known errno
+// and at most two arguments; false when it does not apply.
+bool PrintOSError(const Printer& out, const ExceptionObject* exc, const TupleObject* args) {
+  if (!IsSubclass(exc->base.type, &kOSErrorType) || args->length == 0 || args->length > 2) return false;
+  const char* name = ErrnoNameOf(args->items[0]);
+  if (!name) return false;
+  PrintCString(out, "[Errno ");
+  PrintSignedWord(out, SmallIntValue(args->items[0]));
+  PrintCString(out, "] ");
+  PrintCString(out, name);
+  if (args->length == 2) {
+    PrintCString(out, ": ");
+    PrintValue(out, args->items[1], PrintKind::kStr);
+  }
+  return true;
+}
+
+// MicroPython's formats: str() is "" with no arguments, str(arg) with one,
+// the tuple's repr with more; repr() is the type name then the args tuple's
+// repr, so one argument keeps its comma: ValueError('x',).
 void ExceptionPrint(const Printer& out, Value self, PrintKind kind) {
   ExceptionObject* exc = ObjectPointer<ExceptionObject>(self);
   TupleObject* args = AsTuple(exc->args);
   if (kind == PrintKind::kStr) {
     if (args->length == 0) return;
+    if (PrintOSError(out, exc, args)) return;
     if (args->length == 1) {
       PrintValue(out, args->items[0], PrintKind::kStr);
       return;
@@ -41,6 +82,10 @@ void ExceptionPrint(const Printer& out, Value self, PrintKind kind) {
   PrintValue(out, exc->args, PrintKind::kRepr);
 }
 
+// Attributes: args, __cause__, __context__, __traceback__ (None: tracebacks
+// are not objects), and as in MicroPython `value` and `errno` on every
+// exception (aliases of args[0]); `code` for SystemExit and `strerror` for
+// OSError as in CPython.
 Value ExceptionAttr(Value self, Qstr name, AttrOp op, Value value) {
   ExceptionObject* exc = ObjectPointer<ExceptionObject>(self);
   if (op == AttrOp::kStore) {
@@ -56,14 +101,23 @@ Value ExceptionAttr(Value self, Qstr name, AttrOp op, Value value) {
   if (name == Q___cause__) return exc->cause;
   if (name == Q___context__) return exc->context;
   if (name == Q___traceback__) return kNone;
-  if (name == Q_value && IsSubclass(exc->base.type, &kStopIterationType)) return ExceptionValue(self);
+  if (name == Q_value || name == Q_errno) return ExceptionValue(self);
   if (name == Q_code && IsSubclass(exc->base.type, &kSystemExitType)) return ExceptionValue(self);
-  if (IsSubclass(exc->base.type, &kOSErrorType)) {
-    if (name == Q_errno) return ExceptionValue(self);
-    if (name == Q_strerror) return args->length > 1 ? args->items[1] : kNone;
-  }
+  if (name == Q_strerror && IsSubclass(exc->base.type, &kOSErrorType)) return args->length > 1 ? args->items[1] : kNone;
   return kNull;
 }
+
+// with_traceback(tb): tracebacks are not objects here, so this only returns
+// the exception (what `raise e.with_traceback(None)` needs).
+Value ExceptionWithTraceback(Value self, Value) { return self; }
+
+constexpr BuiltinFunction kWithTracebackFn(Q_with_traceback, ExceptionWithTraceback);
+TAIPAN_CONST_MAP(kExceptionMethods, {Q_with_traceback, &kWithTracebackFn});
+
+// micropython.alloc_emergency_exception_buf(n): recorded only. Taipan's
+// out-of-memory path never needs the buffer: MemoryError is preallocated
+// and other exceptions are made before the heap is exhausted.
+size_t g_emergency_exception_buf_size = 0;
 
 // A Raise*Error helper's exception: the message as a str argument. When the
 // heap is exhausted MemoryError replaces it (making it needs memory).
@@ -74,6 +128,9 @@ Value ExceptionWithText(const Type* type, const char* text, size_t length) {
 
 }  // namespace
 
+void SetEmergencyExceptionBufSize(size_t bytes) { g_emergency_exception_buf_size = bytes; }
+size_t EmergencyExceptionBufSize() { return g_emergency_exception_buf_size; }
+
 #define EXCEPTION_ROOT(Name)                  \
   const Type k##Name##Type = {                \
       .base = {&kTypeType},                   \
@@ -83,6 +140,7 @@ Value ExceptionWithText(const Type* type, const char* text, size_t length) {
       .print = ExceptionPrint,                \
       .attr = ExceptionAttr,                  \
       .base_type = &kObjectType,              \
+      .methods = &kExceptionMethods,          \
   };
 #define EXCEPTION_TYPE(Name, Base)            \
   const Type k##Name##Type = {                \

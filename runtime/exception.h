@@ -96,6 +96,11 @@ void PrintException(const Printer& out, Value exc);
 // The preallocated MemoryError (see the invariants above).
 extern ExceptionObject g_memory_error;
 
+// micropython.alloc_emergency_exception_buf: records the size (MemoryError
+// here needs no buffer; the size is kept for programs that read it back).
+void SetEmergencyExceptionBufSize(size_t bytes);
+size_t EmergencyExceptionBufSize();
+
 }  // namespace taipan::rt
 
 #endif  // TAIPAN_RUNTIME_EXCEPTION_H

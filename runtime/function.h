@@ -24,12 +24,17 @@ struct ClosureObject {
   Value cells[];
 };
 
+// A function with its first argument fixed. Two bound methods are equal when
+// they bind the same object (identity) to equal functions.
 struct BoundMethodObject {
   Object base;  // &kBoundMethodType
   Value function;
   Value self;
 };
 
+// A data descriptor: loading the attribute from an instance calls getter,
+// storing calls setter, deleting calls deleter. Immutable: .getter() and
+// friends make a new property.
 struct PropertyObject {
   Object base;  // &kPropertyType
   Value getter;  // kNone when absent
@@ -47,11 +52,18 @@ inline bool IsFunctionObject(Value v) {
   return type == &kBuiltinFunctionType || type == &kClosureType || (type->flags & kTypeIsFunction);
 }
 
-Value NewCell(Value contents);
+Value NewCell(Value contents);  // contents kNull: unbound
+// The cell's contents; NameError when unbound.
+Value CellGet(Value cell);
+void CellSet(Value cell, Value value);  // value kNull: unbind (del)
 Value NewClosure(Value function, size_t n_cells, const Value* cells);
 Value NewBoundMethod(Value function, Value self);
 Value NewStaticMethod(Value function);
 Value NewClassMethod(Value function);
+// property(getter, setter, deleter, doc); kNone for the absent ones.
+Value NewProperty(Value getter, Value setter, Value deleter, Value doc);
+// fn(self, *args, **kw) for a call's arguments (as Call takes them).
+Value CallWithSelf(Value fn, Value self, size_t n_args, size_t n_kw, const Value* args);
 // Calls a BuiltinFunction (checks the argument count).
 Value CallBuiltin(const BuiltinFunction* fn, size_t n_args, size_t n_kw, const Value* args);
 // The function's name (for messages and repr); kNoQstr if unknown.

@@ -8,9 +8,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runtime/bigint.h"
+#include "runtime/float.h"
 #include "runtime/object.h"
 
 namespace taipan::rt {
+
+// A big int: an int outside the small-int range.
+// Invariants: the digits are normalised (bigint.h: digits[length-1] != 0)
+// and the value does not fit a small int (so length > 0). Immutable once
+// made; `capacity` may exceed `length` (the bound an operation reserved).
+struct BigIntObject {
+  Object base;  // &kIntType
+  uint32_t length;    // digits in use
+  uint32_t capacity;  // digits allocated
+  bool negative;
+  BigDigit digits[];
+};
 
 // An int with the value n (small when it fits).
 Value NewInt(SignedWord n);
@@ -25,6 +39,22 @@ bool IntFitsWord(Value v, SignedWord* out);
 Value ParseInt(const char* text, size_t length, int base);
 // Prints v in `base` (2, 8, 10 or 16) with Python's prefixes when asked.
 void PrintInt(const Printer& out, Value v, int base, bool prefix, bool upper);
+
+// pow(a, b, m) for ints (a negative b takes the modular inverse, as Python
+// 3.8+); TypeError for other types, ValueError for m == 0.
+Value IntPowMod(Value a, Value b, Value m);
+// int(f): truncates toward zero. OverflowError for inf, ValueError for NaN.
+Value IntFromFloat(Float f);
+// float(v) for an int or bool (rounded to nearest); OverflowError "int too
+// large to convert to float" when out of range.
+Float IntToFloat(Value v);
+
+// The slots int and bool share (bool.cpp). The binary slot accepts any mix
+// of int, bool and int-subclass operands and returns kNull otherwise (a
+// float operand is left to float's reflected slot).
+Value IntUnaryOp(UnaryOp op, Value self);
+Value IntBinaryOp(BinaryOp op, Value lhs, Value rhs);
+Value IntAttr(Value self, Qstr name, AttrOp op, Value value);
 
 }  // namespace taipan::rt
 

@@ -1,14 +1,66 @@
-// list. (Initial core: construction and append; the containers work fills
-// in the rest.)
+// list: a growable array of values (invariants in list.h).
 #include "runtime/list.h"
 
+#include "runtime/class.h"
+#include "runtime/int.h"
 #include "runtime/runtime.h"
+#include "runtime/slice.h"
+#include "runtime/tuple.h"
 
 namespace taipan::rt {
 
+namespace {
+
+constexpr size_t kMinCapacity = 4;
+
+// Room for at least `needed` items (grown by half again, so appends are
+// amortised O(1)); new slots are kNull.
+void ListReserve(ListObject* list, size_t needed) {
+  if (needed <= list->capacity) return;
+  size_t capacity = list->capacity + list->capacity / 2;
+  if (capacity < needed) capacity = needed;
+  if (capacity < kMinCapacity) capacity = kMinCapacity;
+  if (capacity > ~size_t{0} / sizeof(Value)) RaiseMemoryError();
+  list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
+  for (size_t i = list->length; i < capacity; ++i) list->items[i] = kNull;
+  list->capacity = capacity;
+}
+
+// Sets the length to `length` (<= the current one), clearing the freed
+// slots so they keep nothing alive, and gives back memory when the list
+// shrank to under a quarter of its capacity.
+void ListTruncate(ListObject* list, size_t length) {
+  for (size_t i = length; i < list->length; ++i) list->items[i] = kNull;
+  list->length = length;
+  if (list->capacity > kMinCapacity && length < list->capacity / 4) {
+    size_t capacity = length * 2 < kMinCapacity ? kMinCapacity : length * 2;
+    list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
+    list->capacity = capacity;
+  }
+}
+
+// Moves items[from, length) to start at `to` and sets the new length
+// (opens a gap when to > from, closes one when to < from).
+void ListShift(ListObject* list, size_t from, size_t to) {
+  size_t moved = list->length - from;
+  size_t new_length = list->length - from + to;
+  if (to > from) ListReserve(list, new_length);
+  __builtin_memmove(list->items + to, list->items + from, moved * sizeof(Value));
+  if (to < from) {
+    ListTruncate(list, new_length);
+  } else {
+    list->length = new_length;
+  }
+}
+
+// The list a method receives as self (a list subclass keeps it native).
+ListObject* SelfList(Value self) { return AsList(NativeValue(self)); }
+
+}  // namespace
+
 Value NewList(size_t length, const Value* items) {
   auto* list = NewObject<ListObject>(&kListType);
-  size_t capacity = length < 4 ? 4 : length;
+  size_t capacity = length < kMinCapacity ? kMinCapacity : length;
   list->items = static_cast<Value*>(Allocate(capacity * sizeof(Value)));
   list->length = length;
   list->capacity = capacity;
@@ -18,29 +70,440 @@ Value NewList(size_t length, const Value* items) {
 
 void ListAppend(Value list_value, Value item) {
   ListObject* list = AsList(list_value);
-  if (list->length == list->capacity) {
-    size_t capacity = list->capacity * 2;
-    list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
-    for (size_t i = list->length; i < capacity; ++i) list->items[i] = kNull;
-    list->capacity = capacity;
-  }
+  if (list->length == list->capacity) ListReserve(list, list->length + 1);
   list->items[list->length++] = item;
+}
+
+void ListExtend(Value list_value, Value iterable) {
+  ListObject* list = AsList(list_value);
+  Value source = NativeValue(iterable);
+  if (HasExactType(source, &kTupleType) || HasExactType(source, &kListType)) {
+    size_t n;
+    Value* items;
+    GetSequenceItems(source, &n, &items);
+    ListReserve(list, list->length + n);
+    // Re-read after reserving: `source` may be this list (x.extend(x)).
+    GetSequenceItems(source, &n, &items);
+    for (size_t i = 0; i < n; ++i) list->items[list->length + i] = items[i];
+    list->length += n;
+    return;
+  }
+  Value it = GetIter(iterable);
+  for (Value x = IterNext(it); x != kStopIteration; x = IterNext(it)) ListAppend(list_value, x);
 }
 
 Value ListFromIterable(Value iterable) {
   Value list = NewList(0, nullptr);
-  Value it = GetIter(iterable);
-  for (Value x = IterNext(it); x != kStopIteration; x = IterNext(it)) ListAppend(list, x);
+  ListExtend(list, iterable);
   return list;
 }
 
-void ListSort(Value, Value, bool) { RaiseNotImplementedError("list.sort"); }
+// --- Sorting ----------------------------------------------------------------------
+//
+// A stable merge sort: insertion sort of short runs, then bottom-up merges
+// between the entry array and a buffer of the same size. An entry pairs
+// the sort key with its item. The list keeps its items while sorting; the
+// result is written back at the end (ValueError if the list changed size
+// meanwhile: a key or __lt__ mutated it).
+
+namespace {
+
+struct SortEntry {
+  Value key;
+  Value item;
+};
+
+struct SortOrder {
+  bool reverse;
+  // a before b (strictly): a < b, or b < a when reversed. Equal entries
+  // are never "before" each other, which keeps the sort stable in both
+  // directions.
+  bool Before(const SortEntry& a, const SortEntry& b) const {
+    Value x = reverse ? b.key : a.key;
+    Value y = reverse ? a.key : b.key;
+    if (IsSmallInt(x) && IsSmallInt(y)) return SmallIntValue(x) < SmallIntValue(y);
+    return IsTrue(ApplyBinaryOp(BinaryOp::kLess, x, y));
+  }
+};
+
+constexpr size_t kSortRun = 16;
+
+void InsertionSort(SortEntry* entries, size_t n, const SortOrder& order) {
+  for (size_t i = 1; i < n; ++i) {
+    SortEntry e = entries[i];
+    size_t j = i;
+    while (j > 0 && order.Before(e, entries[j - 1])) {
+      entries[j] = entries[j - 1];
+      --j;
+    }
+    entries[j] = e;
+  }
+}
+
+// Merges the sorted runs src[lo, mid) and src[mid, hi) into dst[lo, hi),
+// taking from the left run on ties.
+void Merge(const SortEntry* src, SortEntry* dst, size_t lo, size_t mid, size_t hi, const SortOrder& order) {
+  size_t i = lo, j = mid, k = lo;
+  while (i < mid && j < hi) dst[k++] = order.Before(src[j], src[i]) ? src[j++] : src[i++];
+  while (i < mid) dst[k++] = src[i++];
+  while (j < hi) dst[k++] = src[j++];
+}
+
+}  // namespace
+
+void ListSort(Value list_value, Value key, bool reverse) {
+  list_value = NativeValue(list_value);
+  size_t n = AsList(list_value)->length;
+  if (n == 0 || (n == 1 && key == kNone)) return;
+  // Both arrays are GC allocations reachable from this frame.
+  auto* entries = static_cast<SortEntry*>(Allocate(n * sizeof(SortEntry)));
+  auto* buffer = static_cast<SortEntry*>(Allocate(n * sizeof(SortEntry)));
+  for (size_t i = 0; i < n; ++i) entries[i].item = AsList(list_value)->items[i];
+  for (size_t i = 0; i < n; ++i) entries[i].key = key == kNone ? entries[i].item : Call1(key, entries[i].item);
+  SortOrder order{reverse};
+  for (size_t lo = 0; lo < n; lo += kSortRun) InsertionSort(entries + lo, n - lo < kSortRun ? n - lo : kSortRun, order);
+  for (size_t width = kSortRun; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+      size_t mid = lo + width < n ? lo + width : n;
+      size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+      Merge(entries, buffer, lo, mid, hi, order);
+    }
+    SortEntry* swap = entries;
+    entries = buffer;
+    buffer = swap;
+  }
+  ListObject* list = AsList(list_value);
+  if (list->length != n) RaiseValueError("list modified during sort");
+  for (size_t i = 0; i < n; ++i) list->items[i] = entries[i].item;
+}
+
+// --- The type ---------------------------------------------------------------------
+
+namespace {
+
+// list() / list(iterable)
+Value ListMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
+  CheckArgCount(n_args, n_kw, 0, 1, Q_list);
+  if (n_args == 0) return NewList(0, nullptr);
+  return ListFromIterable(args[0]);
+}
+
+// Lists being printed, innermost last, so that a list containing itself
+// prints as [...] instead of recursing forever. Only identities are kept
+// (each list is alive in a frame of its print call); an exception leaving
+// a print unwinds the entry through the nlr handler in ListPrint.
+constexpr size_t kMaxPrintNesting = 64;
+const void* g_printing[kMaxPrintNesting];
+size_t g_printing_depth;
+
+bool IsBeingPrinted(const void* list) {
+  for (size_t i = 0; i < g_printing_depth; ++i)
+    if (g_printing[i] == list) return true;
+  return false;
+}
+
+void ListPrint(const Printer& out, Value self, PrintKind) {
+  ListObject* list = AsList(self);
+  if (g_printing_depth == kMaxPrintNesting || IsBeingPrinted(list)) {
+    PrintCString(out, "[...]");
+    return;
+  }
+  size_t depth = g_printing_depth;
+  g_printing[g_printing_depth++] = list;
+  NlrBuf buf;
+  if (taipan_nlr_push(&buf) == 0) {
+    PrintChar(out, '[');
+    for (size_t i = 0; i < list->length; ++i) {
+      if (i) PrintCString(out, ", ");
+      PrintValue(out, list->items[i], PrintKind::kRepr);
+    }
+    PrintChar(out, ']');
+    taipan_nlr_pop();
+    g_printing_depth = depth;
+    return;
+  }
+  g_printing_depth = depth;
+  Raise(FromPointer(buf.value));
+}
+
+Value ListUnaryOp(UnaryOp op, Value self) {
+  ListObject* list = SelfList(self);
+  switch (op) {
+    case UnaryOp::kBool: return FromBool(list->length != 0);
+    case UnaryOp::kLen: return FromSmallInt(static_cast<SignedWord>(list->length));
+    default: return kNull;  // no kHash: lists are unhashable
+  }
+}
+
+// list * n (a new list) or list *= n (in place).
+Value ListRepeat(Value self, Value n, bool in_place) {
+  SignedWord count = RepeatCount(n, AsList(self)->length);
+  if (count < 0) return kNull;
+  size_t length = AsList(self)->length;
+  if (in_place) {
+    ListObject* list = AsList(self);
+    if (count == 0) {
+      ListTruncate(list, 0);
+      return self;
+    }
+    ListReserve(list, length * static_cast<size_t>(count));
+    RepeatItems(list->items + length, list->items, length, static_cast<size_t>(count) - 1);
+    list->length = length * static_cast<size_t>(count);
+    return self;
+  }
+  Value result = NewList(length * static_cast<size_t>(count), nullptr);
+  RepeatItems(AsList(result)->items, AsList(self)->items, length, static_cast<size_t>(count));
+  return result;
+}
+
+Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {
+  lhs = NativeValue(lhs);
+  switch (op) {
+    case BinaryOp::kContains:
+      for (size_t i = 0; i < AsList(lhs)->length; ++i)
+        if (Equal(AsList(lhs)->items[i], rhs)) return kTrue;
+      return kFalse;
+    case BinaryOp::kMultiply:
+    case BinaryOp::kReverseMultiply: return ListRepeat(lhs, rhs, false);
+    case BinaryOp::kInplaceMultiply: return ListRepeat(lhs, rhs, true);
+    case BinaryOp::kInplaceAdd: ListExtend(lhs, rhs); return lhs;
+    default: break;
+  }
+  rhs = NativeValue(rhs);
+  if (!HasExactType(rhs, &kListType)) return kNull;
+  switch (op) {
+    case BinaryOp::kAdd: {
+      size_t n1 = AsList(lhs)->length, n2 = AsList(rhs)->length;
+      Value result = NewList(n1 + n2, nullptr);
+      ListObject* out = AsList(result);
+      for (size_t i = 0; i < n1; ++i) out->items[i] = AsList(lhs)->items[i];
+      for (size_t i = 0; i < n2; ++i) out->items[n1 + i] = AsList(rhs)->items[i];
+      return result;
+    }
+    case BinaryOp::kEqual:
+    case BinaryOp::kNotEqual:
+    case BinaryOp::kLess:
+    case BinaryOp::kLessEqual:
+    case BinaryOp::kMore:
+    case BinaryOp::kMoreEqual: return SequenceCompare(op, lhs, rhs);
+    default: return kNull;
+  }
+}
+
+Value ListLoadSlice(Value self, Value slice) {
+  SignedWord start, stop, step;
+  size_t count = SliceIndices(slice, AsList(self)->length, &start, &stop, &step);
+  Value result = NewList(count, nullptr);
+  ListObject* list = AsList(self);
+  for (size_t i = 0; i < count; ++i) AsList(result)->items[i] = list->items[start + static_cast<SignedWord>(i) * step];
+  return result;
+}
+
+void ListDeleteSlice(Value self, Value slice) {
+  ListObject* list = AsList(self);
+  SignedWord start, stop, step;
+  size_t count = SliceIndices(slice, list->length, &start, &stop, &step);
+  if (count == 0) return;
+  if (step < 0) {
+    // The same items, walked upwards.
+    start += static_cast<SignedWord>(count - 1) * step;
+    step = -step;
+  }
+  if (step == 1) {
+    ListShift(list, static_cast<size_t>(start) + count, static_cast<size_t>(start));
+    return;
+  }
+  // Compact: keep every item that is not one of start, start + step, ...
+  size_t to = static_cast<size_t>(start);
+  size_t next_deleted = static_cast<size_t>(start);
+  size_t deleted = 0;
+  for (size_t from = static_cast<size_t>(start); from < list->length; ++from) {
+    if (deleted < count && from == next_deleted) {
+      ++deleted;
+      next_deleted += static_cast<size_t>(step);
+      continue;
+    }
+    list->items[to++] = list->items[from];
+  }
+  ListTruncate(list, to);
+}
+
+[[noreturn]] void RaiseExtendedSliceSize(size_t given, size_t expected) {
+  char given_text[24], expected_text[24];
+  auto format = [](char* buf, size_t n) {
+    char digits[24];
+    size_t i = sizeof digits;
+    do {
+      digits[--i] = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n);
+    __builtin_memcpy(buf, digits + i, sizeof digits - i);
+    buf[sizeof digits - i] = 0;
+  };
+  format(given_text, given);
+  format(expected_text, expected);
+  const char* parts[] = {"attempt to assign sequence of size ", given_text, " to extended slice of size ",
+                         expected_text};
+  RaiseJoined(&kValueErrorType, parts, 4);
+}
+
+void ListStoreSlice(Value self, Value slice, Value value) {
+  // Take the new items first: `value` may be this list, or an iterator.
+  Value source = NativeValue(value);
+  if (!HasExactType(source, &kTupleType) && !HasExactType(source, &kListType)) source = ListFromIterable(value);
+  if (source == self) source = NewList(AsList(self)->length, AsList(self)->items);
+  size_t n;
+  Value* items;
+  GetSequenceItems(source, &n, &items);
+  ListObject* list = AsList(self);
+  SignedWord start, stop, step;
+  size_t count = SliceIndices(slice, list->length, &start, &stop, &step);
+  if (step == 1) {
+    // Replace [start, max(start, stop)) by the n items: the length may change.
+    size_t begin = static_cast<size_t>(start);
+    size_t end = begin + count;
+    ListShift(list, end, begin + n);
+    GetSequenceItems(source, &n, &items);
+    for (size_t i = 0; i < n; ++i) list->items[begin + i] = items[i];
+    return;
+  }
+  if (n != count) RaiseExtendedSliceSize(n, count);
+  for (size_t i = 0; i < n; ++i) list->items[start + static_cast<SignedWord>(i) * step] = items[i];
+}
+
+Value ListSubscr(Value self, Value index, Value value) {
+  self = NativeValue(self);
+  ListObject* list = AsList(self);
+  if (IsSlice(index)) {
+    if (value == kSentinel) return ListLoadSlice(self, index);
+    if (value == kNull) ListDeleteSlice(self, index);
+    else ListStoreSlice(self, index, value);
+    return kNone;
+  }
+  size_t i = NormalizeIndex(index, list->length, "list");
+  if (value == kSentinel) return list->items[i];
+  if (value == kNull) {
+    ListShift(list, i + 1, i);
+  } else {
+    list->items[i] = value;
+  }
+  return kNone;
+}
+
+Value ListGetIter(Value self) { return NewSequenceIterator(NativeValue(self)); }
+
+// --- Methods ------------------------------------------------------------------------
+
+Value ListAppendMethod(Value self, Value item) {
+  ListAppend(NativeValue(self), item);
+  return kNone;
+}
+
+Value ListClear(Value self) {
+  ListTruncate(SelfList(self), 0);
+  return kNone;
+}
+
+Value ListCopy(Value self) {
+  ListObject* list = SelfList(self);
+  return NewList(list->length, list->items);
+}
+
+Value ListCount(Value self, Value x) {
+  return FromSmallInt(static_cast<SignedWord>(SequenceCount(NativeValue(self), x)));
+}
+
+Value ListExtendMethod(Value self, Value iterable) {
+  ListExtend(NativeValue(self), iterable);
+  return kNone;
+}
+
+Value ListIndex(size_t n_args, const Value* args) {
+  return FromSmallInt(static_cast<SignedWord>(SequenceIndex(n_args, args)));
+}
+
+// list.insert(i, x): i is clamped to [0, len] after adding len to a
+// negative one.
+Value ListInsert(Value self, Value index, Value item) {
+  ListObject* list = SelfList(self);
+  SignedWord i = IndexValue(index);
+  SignedWord length = static_cast<SignedWord>(list->length);
+  if (i < 0) {
+    i += length;
+    if (i < 0) i = 0;
+  }
+  if (i > length) i = length;
+  ListShift(list, static_cast<size_t>(i), static_cast<size_t>(i) + 1);
+  list->items[i] = item;
+  return kNone;
+}
+
+Value ListPop(size_t n_args, const Value* args) {
+  ListObject* list = SelfList(args[0]);
+  if (list->length == 0) RaiseIndexError("pop from empty list");
+  size_t i = n_args > 1 ? NormalizeIndex(args[1], list->length, "list") : list->length - 1;
+  Value item = list->items[i];
+  ListShift(list, i + 1, i);
+  return item;
+}
+
+Value ListRemove(Value self, Value x) {
+  Value args[] = {self, x};
+  size_t i = SequenceIndex(2, args);
+  ListShift(SelfList(self), i + 1, i);
+  return kNone;
+}
+
+Value ListReverse(Value self) {
+  ListObject* list = SelfList(self);
+  for (size_t i = 0, j = list->length; i + 1 < j; ++i, --j) {
+    Value swap = list->items[i];
+    list->items[i] = list->items[j - 1];
+    list->items[j - 1] = swap;
+  }
+  return kNone;
+}
+
+constexpr ArgSpec kSortArgs[] = {{Q_key, false, kNone}, {Q_reverse, false, kFalse}};
+
+// list.sort(*, key=None, reverse=False)
+Value ListSortMethod(size_t n_args, const Value* args, size_t n_kw, const Value* kw) {
+  Value parsed[2];
+  ParseArgs(n_args - 1, args + 1, n_kw, kw, kSortArgs, 2, 0, parsed);
+  ListSort(args[0], parsed[0], IsTrue(parsed[1]));
+  return kNone;
+}
+
+constexpr BuiltinFunction kListAppendFn(Q_append, ListAppendMethod);
+constexpr BuiltinFunction kListClearFn(Q_clear, ListClear);
+constexpr BuiltinFunction kListCopyFn(Q_copy, ListCopy);
+constexpr BuiltinFunction kListCountFn(Q_count, ListCount);
+constexpr BuiltinFunction kListExtendFn(Q_extend, ListExtendMethod);
+constexpr BuiltinFunction kListIndexFn(Q_index, 2, 4, ListIndex);
+constexpr BuiltinFunction kListInsertFn(Q_insert, ListInsert);
+constexpr BuiltinFunction kListPopFn(Q_pop, 1, 2, ListPop);
+constexpr BuiltinFunction kListRemoveFn(Q_remove, ListRemove);
+constexpr BuiltinFunction kListReverseFn(Q_reverse, ListReverse);
+constexpr BuiltinFunction kListSortFn(Q_sort, 1, 1, ListSortMethod);
+TAIPAN_CONST_MAP(kListMethods, {Q_append, &kListAppendFn}, {Q_clear, &kListClearFn}, {Q_copy, &kListCopyFn},
+                 {Q_count, &kListCountFn}, {Q_extend, &kListExtendFn}, {Q_index, &kListIndexFn},
+                 {Q_insert, &kListInsertFn}, {Q_pop, &kListPopFn}, {Q_remove, &kListRemoveFn},
+                 {Q_reverse, &kListReverseFn}, {Q_sort, &kListSortFn});
+
+}  // namespace
 
 const Type kListType = {
     .base = {&kTypeType},
     .flags = kTypeBaseAllowed,
     .name = Q_list,
+    .make_new = ListMakeNew,
+    .print = ListPrint,
+    .unary_op = ListUnaryOp,
+    .binary_op = ListBinaryOp,
+    .subscr = ListSubscr,
+    .get_iter = ListGetIter,
     .base_type = &kObjectType,
+    .methods = &kListMethods,
 };
 
 }  // namespace taipan::rt

@@ -23,6 +23,8 @@ inline ListObject* AsList(Value v) { return ObjectPointer<ListObject>(v); }
 void ListAppend(Value list, Value item);
 // list(iterable)
 Value ListFromIterable(Value iterable);
+// list.extend(iterable) / list += iterable (the list itself may be given).
+void ListExtend(Value list, Value iterable);
 // Sorts in place, stably, by key(item) when key is not kNone.
 void ListSort(Value list, Value key, bool reverse);
 

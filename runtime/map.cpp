@@ -1,3 +1,5 @@
+// The insertion-ordered hash table (see map.h for the layout and its
+// invariants).
 #include "runtime/map.h"
 
 #include "runtime/object.h"
@@ -7,62 +9,160 @@ namespace taipan::rt {
 
 namespace {
 
+constexpr uint32_t kEmptySlot = 0;
+constexpr uint32_t kDeletedSlot = 0xFFFFFFFFu;
+constexpr size_t kNoSlot = ~size_t{0};
+
+// The smallest power of two (at least 8) with more than capacity * 3 / 2
+// slots: at most two thirds of the index is ever in use.
 size_t IndexSizeFor(size_t capacity) {
   size_t size = 8;
   while (size <= capacity + capacity / 2) size *= 2;
   return size;
 }
 
-size_t FirstSlot(SignedWord hash, size_t index_size) {
-  // Small ints hash to themselves; spreading the bits keeps runs of
-  // consecutive keys from forming long probe chains with other keys.
-  Word h = static_cast<Word>(hash);
-  h ^= h >> 7;
-  return h & (index_size - 1);
-}
+// Bytes per index slot. A slot holds at most 1 + capacity, which is below
+// two thirds of index_size, so the all-ones tombstone never collides.
+size_t SlotWidth(size_t index_size) { return index_size <= 256 ? 1 : index_size <= 65536 ? 2 : 4; }
 
-bool KeysEqual(Value a, Value b) { return a == b || Equal(a, b); }
+void* AllocateIndex(size_t index_size) { return Allocate(index_size * SlotWidth(index_size), true); }
 
-// Rebuilds `index` for the entries, which must be compact (no deleted ones).
-void Reindex(Map* map) {
-  __builtin_memset(map->index, 0, map->index_size * sizeof(uint32_t));
-  for (size_t i = 0; i < map->filled; ++i) {
-    size_t slot = FirstSlot(Hash(map->entries[i].key), map->index_size);
-    while (map->index[slot] != 0) slot = (slot + 1) & (map->index_size - 1);
-    map->index[slot] = static_cast<uint32_t>(i + 1);
+// Slot `slot` of an index of `index_size` slots; a tombstone reads as
+// kDeletedSlot whatever the width.
+uint32_t ReadSlot(const void* index, size_t index_size, size_t slot) {
+  switch (SlotWidth(index_size)) {
+    case 1: {
+      uint8_t at = static_cast<const uint8_t*>(index)[slot];
+      return at == 0xFF ? kDeletedSlot : at;
+    }
+    case 2: {
+      uint16_t at = static_cast<const uint16_t*>(index)[slot];
+      return at == 0xFFFF ? kDeletedSlot : at;
+    }
+    default: return static_cast<const uint32_t*>(index)[slot];
   }
 }
 
-// Makes room for at least one more entry: compacts away deleted entries
-// and, when the live ones fill more than half the array, doubles it.
-void Grow(Map* map) {
-  size_t capacity = map->used * 2 < map->capacity ? map->capacity : (map->capacity ? map->capacity * 2 : 4);
+void WriteSlot(void* index, size_t index_size, size_t slot, uint32_t at) {
+  switch (SlotWidth(index_size)) {
+    case 1: static_cast<uint8_t*>(index)[slot] = static_cast<uint8_t>(at); break;
+    case 2: static_cast<uint16_t*>(index)[slot] = static_cast<uint16_t>(at); break;
+    default: static_cast<uint32_t*>(index)[slot] = at; break;
+  }
+}
+
+uint32_t SlotAt(const Map* map, size_t slot) { return ReadSlot(map->index, map->index_size, slot); }
+void SetSlot(Map* map, size_t slot, uint32_t at) { WriteSlot(map->index, map->index_size, slot, at); }
+
+// The first slot to probe. Multiplicative (Fibonacci) hashing, keeping the
+// product's top bits: str hashes are only 16 bits wide and small ints hash
+// to themselves, and the multiplication spreads both over the whole index
+// (a plain mask would crowd every str key of a big map into its first
+// 65,536 slots, one long probe chain).
+size_t FirstSlot(SignedWord hash, size_t index_size) {
+  constexpr Word kGolden = sizeof(Word) == 8 ? static_cast<Word>(0x9E3779B97F4A7C15ull) : Word{0x9E3779B9u};
+  Word h = static_cast<Word>(hash) * kGolden;
+  unsigned bits = static_cast<unsigned>(__builtin_ctzg(index_size));
+  return static_cast<size_t>(h >> (sizeof(Word) * 8 - bits));
+}
+
+size_t NextSlot(size_t slot, size_t index_size) { return (slot + 1) & (index_size - 1); }
+
+// Two different small ints, or two different qstrs, are never equal: the
+// common keys skip the generic Equal().
+bool DistinctImmediates(Value a, Value b) {
+  return (IsSmallInt(a) && IsSmallInt(b)) || (IsQstr(a) && IsQstr(b));
+}
+
+struct Probe {
+  size_t slot;  // kNoSlot: the map has no index
+  bool found;   // slot names key's entry; else slot is where key would go
+};
+
+// Looks `key` (whose hash is `hash`) up. When absent, the slot returned is
+// the first tombstone passed, else the empty slot that ended the probe.
+// Equal() may run Python code that changes the map: then the probe starts
+// over on the map as it now is.
+Probe ProbeFor(const Map* map, Value key, SignedWord hash) {
+  for (;;) {
+    if (map->index_size == 0) return {kNoSlot, false};
+    const void* index = map->index;
+    const MapEntry* entries = map->entries;
+    size_t index_size = map->index_size;
+    size_t insert_at = kNoSlot;
+    bool changed = false;
+    for (size_t slot = FirstSlot(hash, index_size);; slot = NextSlot(slot, index_size)) {
+      uint32_t at = ReadSlot(index, index_size, slot);
+      if (at == kEmptySlot) return {insert_at != kNoSlot ? insert_at : slot, false};
+      if (at == kDeletedSlot) {
+        if (insert_at == kNoSlot) insert_at = slot;
+        continue;
+      }
+      Value existing = entries[at - 1].key;
+      if (existing == key) return {slot, true};
+      if (DistinctImmediates(existing, key)) continue;
+      bool equal = Equal(existing, key);
+      if (map->index != index || map->entries != entries || SlotAt(map, slot) != at) {
+        changed = true;
+        break;
+      }
+      if (equal) return {slot, true};
+    }
+    if (!changed) break;
+  }
+  return {kNoSlot, false};
+}
+
+// Fills `index` (all empty) for entries[0, n), which are live and distinct.
+void IndexEntries(const MapEntry* entries, size_t n, void* index, size_t index_size) {
+  for (size_t i = 0; i < n; ++i) {
+    size_t slot = FirstSlot(Hash(entries[i].key), index_size);
+    while (ReadSlot(index, index_size, slot) != kEmptySlot) slot = NextSlot(slot, index_size);
+    WriteSlot(index, index_size, slot, static_cast<uint32_t>(i + 1));
+  }
+}
+
+// Rebuilds the map with room for twice its live entries: compacts away the
+// deleted ones (so a map that shrank gets smaller arrays) and reindexes,
+// which clears every tombstone. The new arrays are only published once
+// complete: a __hash__ that raises leaves the map as it was.
+void Rebuild(Map* map) {
+  size_t capacity = map->used < 2 ? 4 : map->used * 2;
   auto* entries = static_cast<MapEntry*>(Allocate(capacity * sizeof(MapEntry)));
-  size_t n = 0;
-  for (size_t i = 0; i < map->filled; ++i)
-    if (map->entries[i].key != kNull) entries[n++] = map->entries[i];
   size_t index_size = IndexSizeFor(capacity);
-  uint32_t* index = index_size == map->index_size ? map->index
-                                                  : static_cast<uint32_t*>(Allocate(index_size * 4, true));
+  void* index = AllocateIndex(index_size);
+  size_t n = 0;
+  for (size_t i = 0; i < map->filled && n < capacity; ++i)
+    if (map->entries[i].key != kNull) entries[n++] = map->entries[i];
+  IndexEntries(entries, n, index, index_size);
   map->entries = entries;
+  map->index = index;
   map->capacity = capacity;
+  map->index_size = index_size;
   map->filled = n;
   map->used = n;
-  map->index = index;
-  map->index_size = index_size;
-  Reindex(map);
+  map->tombstones = 0;
 }
 
-// The index slot for `key`: the one naming its entry, or the 0 slot where
-// it would go.
-size_t ProbeSlot(const Map* map, Value key, SignedWord hash) {
-  size_t mask = map->index_size - 1;
-  for (size_t slot = FirstSlot(hash, map->index_size);; slot = (slot + 1) & mask) {
-    uint32_t at = map->index[slot];
-    if (at == 0) return slot;
-    Value existing = map->entries[at - 1].key;
-    if (existing != kNull && KeysEqual(existing, key)) return slot;
-  }
+// After the entry at filled - 1 was deleted: drops the deleted entries
+// from the end of the array, so that entries[filled - 1] is live again (no
+// slot names a deleted entry, so their places can be reused).
+void TrimDeletedTail(Map* map) {
+  while (map->filled > 0 && map->entries[map->filled - 1].key == kNull) --map->filled;
+}
+
+// Deletes the entry named by `slot`, returning its value.
+Value RemoveAtSlot(Map* map, size_t slot) {
+  uint32_t at = SlotAt(map, slot);
+  MapEntry* entry = &map->entries[at - 1];
+  Value value = entry->value;
+  entry->key = kNull;
+  entry->value = kNull;  // the collector must not keep the value alive
+  SetSlot(map, slot, kDeletedSlot);
+  ++map->tombstones;
+  --map->used;
+  if (at == map->filled) TrimDeletedTail(map);
+  return value;
 }
 
 }  // namespace
@@ -70,16 +170,16 @@ size_t ProbeSlot(const Map* map, Value key, SignedWord hash) {
 void MapInit(Map* map, size_t capacity) {
   *map = Map{};
   if (capacity == 0) return;
-  map->capacity = capacity;
   map->entries = static_cast<MapEntry*>(Allocate(capacity * sizeof(MapEntry)));
   map->index_size = IndexSizeFor(capacity);
-  map->index = static_cast<uint32_t*>(Allocate(map->index_size * 4, true));
+  map->index = AllocateIndex(map->index_size);
+  map->capacity = capacity;
 }
 
 MapEntry* MapFind(const Map* map, Value key) {
   if (map->used == 0) return nullptr;
-  uint32_t at = map->index[ProbeSlot(map, key, Hash(key))];
-  return at ? &map->entries[at - 1] : nullptr;
+  Probe probe = ProbeFor(map, key, Hash(key));
+  return probe.found ? &map->entries[SlotAt(map, probe.slot) - 1] : nullptr;
 }
 
 Value MapLookup(const Map* map, Value key) {
@@ -89,22 +189,27 @@ Value MapLookup(const Map* map, Value key) {
 
 MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
   SignedWord hash = Hash(key);
-  if (map->index_size != 0) {
-    uint32_t at = map->index[ProbeSlot(map, key, hash)];
-    if (at != 0) {
+  for (;;) {
+    Probe probe = ProbeFor(map, key, hash);
+    if (probe.found) {
       *added = false;
-      return &map->entries[at - 1];
+      return &map->entries[SlotAt(map, probe.slot) - 1];
     }
+    if (probe.slot != kNoSlot && map->filled < map->capacity) {
+      bool reuses_tombstone = SlotAt(map, probe.slot) == kDeletedSlot;
+      if (reuses_tombstone || map->used + map->tombstones < map->capacity) {
+        if (reuses_tombstone) --map->tombstones;
+        MapEntry* entry = &map->entries[map->filled];
+        entry->key = key;
+        entry->value = kNull;
+        SetSlot(map, probe.slot, static_cast<uint32_t>(++map->filled));
+        ++map->used;
+        *added = true;
+        return entry;
+      }
+    }
+    Rebuild(map);
   }
-  if (map->filled == map->capacity) Grow(map);
-  size_t slot = ProbeSlot(map, key, hash);
-  MapEntry* entry = &map->entries[map->filled];
-  entry->key = key;
-  entry->value = kNull;
-  map->index[slot] = static_cast<uint32_t>(++map->filled);
-  ++map->used;
-  *added = true;
-  return entry;
 }
 
 void MapStore(Map* map, Value key, Value value) {
@@ -113,30 +218,38 @@ void MapStore(Map* map, Value key, Value value) {
 }
 
 Value MapRemove(Map* map, Value key) {
-  MapEntry* entry = MapFind(map, key);
-  if (!entry) return kNull;
-  Value value = entry->value;
-  entry->key = kNull;  // its index slot becomes a tombstone
-  entry->value = kNull;
-  --map->used;
-  return value;
+  if (map->used == 0) return kNull;
+  Probe probe = ProbeFor(map, key, Hash(key));
+  if (!probe.found) return kNull;
+  return RemoveAtSlot(map, probe.slot);
 }
 
 bool MapPopLast(Map* map, MapEntry* out) {
-  while (map->filled > 0 && map->entries[map->filled - 1].key == kNull) --map->filled;
-  if (map->filled == 0) return false;
-  MapEntry* last = &map->entries[map->filled - 1];
-  *out = *last;
-  MapRemove(map, last->key);
-  return true;
+  for (;;) {
+    if (map->used == 0) return false;
+    size_t position = map->filled - 1;  // live: see TrimDeletedTail
+    Value key = map->entries[position].key;
+    SignedWord hash = Hash(key);
+    // A __hash__ may have changed the map: then look again.
+    if (map->used == 0 || map->filled != position + 1 || map->entries[position].key != key) continue;
+    size_t slot = FirstSlot(hash, map->index_size);
+    while (SlotAt(map, slot) != position + 1) slot = NextSlot(slot, map->index_size);
+    out->key = key;
+    out->value = RemoveAtSlot(map, slot);
+    return true;
+  }
 }
 
 void MapClear(Map* map) { MapInit(map, 0); }
 
 void MapCopy(Map* dest, const Map* src) {
-  MapInit(dest, src->used);
+  Map copy;
+  MapInit(&copy, src->used);
   size_t position = 0;
-  while (MapEntry* entry = MapNext(src, &position)) MapStore(dest, entry->key, entry->value);
+  while (MapEntry* entry = MapNext(src, &position)) copy.entries[copy.filled++] = *entry;
+  copy.used = copy.filled;
+  if (copy.index_size) IndexEntries(copy.entries, copy.filled, copy.index, copy.index_size);
+  *dest = copy;
 }
 
 MapEntry* MapNext(const Map* map, size_t* position) {

@@ -1,10 +1,13 @@
-// Modules and the import registry. (Initial core: module objects and
-// builtin-module lookup; the modules work fills in packages and loaders.)
+// Modules and the import registry: module objects, builtin modules made
+// from their constant tables, dotted and relative imports, sys.modules.
 #include "runtime/module.h"
 
 #include "runtime/dict.h"
+#include "runtime/list.h"
 #include "runtime/runtime.h"
 #include "runtime/state.h"
+#include "runtime/str.h"
+#include "runtime/tuple.h"
 
 namespace taipan::rt {
 
@@ -18,7 +21,14 @@ const BuiltinModuleDef kBuiltinModules[] = {
 #include "runtime/builtin_modules.def"
 };
 
+// Not a GC value: a function pointer set by the embedder.
 ModuleLoader g_loader = nullptr;
+
+Qstr InternOrRaise(const char* data, size_t length) {
+  Qstr q = QstrIntern(data, length);
+  if (q == kNoQstr) RaiseMemoryError();
+  return q;
+}
 
 Value ModuleFromTable(const BuiltinModuleDef& def) {
   Value module = NewModule(def.name);
@@ -50,13 +60,89 @@ void ModulePrint(const Printer& out, Value self, PrintKind) {
   PrintCString(out, "'>");
 }
 
+[[noreturn]] void RaiseNoModule(Qstr name) {
+  size_t length;
+  const char* parts[] = {"no module named '", QstrData(name, &length), "'"};
+  RaiseJoined(&kImportErrorType, parts, 3);
+}
+
+// One level of a dotted import: the module called `full_name` (already
+// imported, builtin, or found by the loader).
+Value ImportOne(Qstr full_name) {
+  Value existing = DictLookup(g_state.modules, FromQstr(full_name));
+  if (existing != kNull) return existing;
+  for (const BuiltinModuleDef& def : kBuiltinModules) {
+    if (def.name != full_name) continue;
+    Value module = ModuleFromTable(def);
+    DictStore(g_state.modules, FromQstr(full_name), module);
+    return module;
+  }
+  if (g_loader) {
+    Value module = g_loader(full_name);
+    if (module != kNull) {
+      DictStore(g_state.modules, FromQstr(full_name), module);
+      return module;
+    }
+  }
+  RaiseNoModule(full_name);
+}
+
+bool IsEmptyFromlist(Value fromlist) { return fromlist == kNull || fromlist == kNone || !IsTrue(fromlist); }
+
+// The absolute name of a relative import: `level` leading dots before
+// `name`, relative to the module whose globals are given. The package is
+// __package__ when set, else __name__ itself for a package (it has
+// __path__) or __name__ without its last component for a plain module;
+// each further dot goes up one package.
+Qstr ResolveRelative(const char* name, size_t name_length, int level, Value globals) {
+  if (globals == kNull || !HasExactType(globals, &kDictType))
+    RaiseMessage(&kImportErrorType, "can't perform relative import");
+  Value package = DictLookup(globals, FromQstr(Q___package__));
+  size_t strip = static_cast<size_t>(level) - 1;
+  if (package == kNull || package == kNone || !IsStr(package) || !IsTrue(package)) {
+    package = DictLookup(globals, FromQstr(Q___name__));
+    if (package == kNull || !IsStr(package)) RaiseMessage(&kImportErrorType, "can't perform relative import");
+    if (DictLookup(globals, FromQstr(Q___path__)) == kNull) ++strip;  // a module: its package is its parent
+  }
+  size_t length;
+  const char* base = StrBytes(package, &length);
+  for (; strip > 0; --strip) {
+    while (length > 0 && base[length - 1] != '.') --length;
+    if (length == 0) break;
+    --length;  // the dot
+  }
+  if (length == 0) RaiseMessage(&kImportErrorType, "can't perform relative import");
+  StringBuilder full;
+  full.Append(base, length);
+  if (name_length > 0) {
+    full.Append('.');
+    full.Append(name, name_length);
+  }
+  return InternOrRaise(full.data, full.length);
+}
+
 }  // namespace
 
 void RuntimeModulesInit() {
   g_state.modules = NewDict(8);
+  Value path[2] = {FromQstr(kEmptyQstr), NewStrFromCString(".frozen")};
+  g_state.sys_path = NewList(2, path);
+  g_state.sys_argv = NewList(0, nullptr);
+  g_state.sys_stdin = ConsoleStream(0);
+  g_state.sys_stdout = ConsoleStream(1);
+  g_state.sys_stderr = ConsoleStream(2);
+  g_state.schedule_queue = NewList(0, nullptr);
+  // Raised from an interrupt handler, where allocating is not allowed.
+  g_state.keyboard_interrupt = NewException(&kKeyboardInterruptType, 0, nullptr);
   for (const BuiltinModuleDef& def : kBuiltinModules) {
-    if (def.name == Q_builtins) g_state.builtins = ModuleGlobals(ModuleFromTable(def));
+    if (def.name != Q_builtins) continue;
+    Value builtins = ModuleFromTable(def);
+    DictStore(g_state.modules, FromQstr(Q_builtins), builtins);
+    g_state.builtins = ModuleGlobals(builtins);
   }
+  g_state.main_module = NewModule(Q___main__);
+  DictStore(g_state.modules, FromQstr(Q___main__), g_state.main_module);
+  g_state.globals = ModuleGlobals(g_state.main_module);
 }
 
 Value NewModule(Qstr name) {
@@ -68,29 +154,68 @@ Value NewModule(Qstr name) {
 
 void SetModuleLoader(ModuleLoader loader) { g_loader = loader; }
 
-Value ImportName(Qstr name, Value, int) {
-  Value existing = DictLookup(g_state.modules, FromQstr(name));
-  if (existing != kNull) return existing;
-  for (const BuiltinModuleDef& def : kBuiltinModules) {
-    if (def.name != name) continue;
-    Value module = ModuleFromTable(def);
-    DictStore(g_state.modules, FromQstr(name), module);
-    return module;
-  }
-  if (g_loader) {
-    Value module = g_loader(name);
-    if (module != kNull) return module;
-  }
+Value ImportName(Qstr name, Value fromlist, int level) { return ImportNameIn(name, fromlist, level, kNull); }
+
+Value ImportNameIn(Qstr name, Value fromlist, int level, Value globals) {
   size_t length;
-  const char* parts[] = {"no module named '", QstrData(name, &length), "'"};
-  RaiseJoined(&kImportErrorType, parts, 3);
+  const char* data = QstrData(name, &length);
+  if (level > 0) {
+    name = ResolveRelative(data, length, level, globals == kNull ? g_state.globals : globals);
+    data = QstrData(name, &length);
+  } else if (length == 0) {
+    RaiseValueError("Empty module name");
+  }
+  // Import each prefix in turn: a, a.b, a.b.c; each submodule becomes an
+  // attribute of its parent. (Qstr data never moves, so `data` stays valid.)
+  Value top = kNull, outer = kNull;
+  size_t start = 0;
+  for (size_t i = 1; i <= length; ++i) {
+    if (i < length && data[i] != '.') continue;
+    Value module = ImportOne(InternOrRaise(data, i));
+    if (outer != kNull && HasExactType(outer, &kModuleType))
+      DictStore(ModuleGlobals(outer), FromQstr(InternOrRaise(data + start, i - start)), module);
+    if (top == kNull) top = module;
+    outer = module;
+    start = i + 1;
+  }
+  return IsEmptyFromlist(fromlist) ? top : outer;
 }
 
-Value ImportFrom(Value module, Qstr name) { return LoadAttr(module, name); }
+Value ImportFrom(Value module, Qstr name) {
+  Value found = LoadAttrOrNull(module, name);
+  if (found != kNull) return found;
+  // A package's submodule that was not imported yet.
+  if (HasExactType(module, &kModuleType)) {
+    Value globals = ModuleGlobals(module);
+    Value package = DictLookup(globals, FromQstr(Q___name__));
+    if (DictLookup(globals, FromQstr(Q___path__)) != kNull && package != kNull && IsStr(package)) {
+      size_t package_length, name_length;
+      const char* package_data = StrBytes(package, &package_length);
+      const char* name_data = QstrData(name, &name_length);
+      StringBuilder full;
+      full.Append(package_data, package_length);
+      full.Append('.');
+      full.Append(name_data, name_length);
+      Qstr full_name = InternOrRaise(full.data, full.length);
+      return ImportNameIn(full_name, kTrue, 0, kNull);
+    }
+  }
+  size_t length;
+  const char* parts[] = {"cannot import name ", QstrData(name, &length)};
+  RaiseJoined(&kImportErrorType, parts, 2);
+}
 
 void ImportAll(Value module, Value dest_globals) {
+  Value globals = ModuleGlobals(module);
+  Value all = DictLookup(globals, FromQstr(Q___all__));
+  if (all != kNull) {
+    Value it = GetIter(all);
+    for (Value name = IterNext(it); name != kStopIteration; name = IterNext(it))
+      DictStore(dest_globals, name, LoadAttr(module, StrToQstr(name)));
+    return;
+  }
   size_t position = 0;
-  while (MapEntry* entry = MapNext(DictMap(ModuleGlobals(module)), &position)) {
+  while (MapEntry* entry = MapNext(DictMap(globals), &position)) {
     size_t length;
     const char* data = StrBytes(entry->key, &length);
     if (length > 0 && data[0] == '_') continue;

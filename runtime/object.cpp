@@ -128,12 +128,18 @@ void EllipsisPrint(const Printer& out, Value, PrintKind) { PrintCString(out, "El
 
 }  // namespace
 
+// object.__init__ and friends, for classes that call them explicitly
+// (class.cpp defines the functions).
+TAIPAN_CONST_MAP(kObjectMethods, {Q___delattr__, &kObjectDelAttrFn}, {Q___init__, &kObjectInitFn},
+                 {Q___new__, &kObjectNewMethod}, {Q___setattr__, &kObjectSetAttrFn});
+
 const Type kObjectType = {
     .base = {&kTypeType},
     .flags = kTypeBaseAllowed,
     .name = Q_object,
     .make_new = ObjectMakeNew,
     .print = ObjectPrint,
+    .methods = &kObjectMethods,
 };
 
 const Type kTypeType = {

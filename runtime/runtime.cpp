@@ -62,8 +62,9 @@ SignedWord Hash(Value v) {
   if (v == kTrue) return 1;
   const Type* type = TypeOf(v);
   if (type->unary_op) {
+    // Folded into the small-int range, so hash() always gives a small int.
     Value result = type->unary_op(UnaryOp::kHash, v);
-    if (result != kNull) return IntToWord(result);
+    if (result != kNull) return SmallIntValue(FromSmallInt(IntToWord(result)));
   }
   // Objects that define equality but not hashing are unhashable; the rest
   // hash by identity.
@@ -169,7 +170,8 @@ Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   const Type* lhs_type = TypeOf(lhs);
   const Type* rhs_type = TypeOf(rhs);
   if (op == BinaryOp::kEqual || op == BinaryOp::kNotEqual) {
-    if (lhs == rhs) return FromBool(op == BinaryOp::kEqual);
+    // No identity shortcut here: a NaN is not equal to itself. (Equal(),
+    // which containers use, does compare identity first, as CPython does.)
     if ((lhs_type->flags & kTypeEqualIsIdentity) && (rhs_type->flags & kTypeEqualIsIdentity))
       return EqualityFallback(op, lhs, rhs);
     Value result = TryBinary(lhs_type, BinaryOp::kEqual, lhs, rhs);
@@ -180,6 +182,12 @@ Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   }
   Value result = TryBinary(lhs_type, op, lhs, rhs);
   if (result != kNull && result != NotImplementedValue()) return result;
+  if (op == BinaryOp::kDivMod) {
+    // divmod has no reflected form: (a // b, a % b) lets the right operand's
+    // type handle mixed operands (divmod(7, 2.5)).
+    Value pair[2] = {ApplyBinaryOp(BinaryOp::kFloorDivide, lhs, rhs), ApplyBinaryOp(BinaryOp::kModulo, lhs, rhs)};
+    return NewTuple(2, pair);
+  }
   if (op >= BinaryOp::kInplaceOr && op <= BinaryOp::kInplacePower) return ApplyBinaryOp(NonInplaceOp(op), lhs, rhs);
   BinaryOp reflected = op <= BinaryOp::kMoreEqual ? SwappedComparison(op) : ReflectedOp(op);
   if (reflected != op || op <= BinaryOp::kMoreEqual) {
@@ -244,6 +252,7 @@ Value CallMethod(Value obj, Qstr name, size_t n_args, const Value* args) {
 Value CallWithStarArgs(Value fn, Value args_iterable, Value kwargs_dict) {
   Value list = args_iterable == kNull ? NewList(0, nullptr) : ListFromIterable(args_iterable);
   size_t n_args = AsList(list)->length;
+  if (kwargs_dict != kNull) kwargs_dict = NativeValue(kwargs_dict);  // a dict subclass's dict
   size_t n_kw = kwargs_dict == kNull ? 0 : DictMap(kwargs_dict)->used;
   Value* all = static_cast<Value*>(Allocate((n_args + 2 * n_kw + 1) * sizeof(Value)));
   for (size_t i = 0; i < n_args; ++i) all[i] = AsList(list)->items[i];
@@ -436,8 +445,6 @@ void DeleteSubscr(Value obj, Value index) { Subscript(obj, index, kNull, "' obje
 
 // --- Iteration ----------------------------------------------------------------------
 
-Value NewSequenceIterator(Value sequence);  // iterators.cpp: iterates over __getitem__
-
 Value GetIter(Value obj) {
   const Type* type = TypeOf(obj);
   if (type->get_iter) {
@@ -517,6 +524,7 @@ bool IsStr(Value v) { return IsQstr(v) || IsSubclass(TypeOf(v), &kStrType); }
 const char* StrBytes(Value v, size_t* length) {
   if (IsQstr(v)) return QstrData(QstrValue(v), length);
   v = NativeValue(v);
+  if (IsQstr(v)) return QstrData(QstrValue(v), length);  // a str subclass's native part
   if (!HasExactType(v, &kStrType)) {
     const char* parts[] = {"can't convert '", TypeNameOf(v), "' object to str implicitly"};
     RaiseJoined(&kTypeErrorType, parts, 3);

@@ -5,13 +5,18 @@
 // text is already interned, so equal short strings are usually one value.
 // The hash of a str is QstrHash of its bytes whichever form it has, so the
 // two forms of the same text are equal keys in a dict.
-// Invariant: `data` is valid UTF-8 (checked where text comes from bytes).
+// Invariants: `data` is valid UTF-8 (checked where text comes from bytes);
+// indexes, lengths, slices and widths seen by Python code count code points,
+// while the C++ functions below take byte offsets unless they say otherwise.
+// Comparisons order by bytes, which for UTF-8 is the code point order.
 #ifndef TAIPAN_RUNTIME_STR_H
 #define TAIPAN_RUNTIME_STR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "runtime/object.h"
+#include "runtime/print.h"
 
 namespace taipan::rt {
 
@@ -27,10 +32,38 @@ Value NewStr(const char* data, size_t length);
 Value NewStrFromCString(const char* text);
 // A str taking over `data`, a GC allocation of length + 1 bytes ending in 0.
 Value NewStrTakingBuffer(char* data, size_t length);
+// The text of a StringBuilder as a str, taking over its buffer (the builder
+// is left empty).
+Value NewStrTakingBuilder(StringBuilder* text);
 // The qstr for a str value (interning it if needed).
 Qstr StrToQstr(Value str);
+
+// --- UTF-8 ----------------------------------------------------------------------
+
 // Number of code points in `length` bytes of UTF-8.
 size_t Utf8CharCount(const char* data, size_t length);
+// True if [data, data + length) is well-formed UTF-8 (no overlong forms,
+// no surrogates, nothing above U+10FFFF).
+bool Utf8IsValid(const char* data, size_t length);
+// Writes the UTF-8 form of code point `c` (< 0x110000) to `out`; returns
+// its length (1 to 4).
+size_t Utf8Encode(uint32_t c, char out[4]);
+// The code point starting at `*p` (valid UTF-8 before `end`); advances *p.
+uint32_t Utf8Decode(const char** p, const char* end);
+// The byte offset of code point number `chars` (clamped to the end).
+size_t Utf8Offset(const char* data, size_t length, size_t chars);
+
+// --- Used by str_format.cpp and other types -----------------------------------
+
+// repr() of text: Python's quoting and escapes.
+void PrintStrRepr(const Printer& out, const char* data, size_t length);
+// ascii(v): repr(v) with every non-ASCII code point escaped (\xNN, \uNNNN
+// or \UNNNNNNNN).
+Value AsciiOf(Value v);
+// str % args (printf-style formatting).
+Value StrPercentFormat(Value format, Value args);
+// str.format(self, *args, **kwargs) as a builtin method (self is args[0]).
+Value StrFormatMethod(size_t n_args, const Value* args, size_t n_kw, const Value* kw);
 
 }  // namespace taipan::rt
 

@@ -65,12 +65,7 @@ Value LoadSlice(ByteArrayObject* array, Value slice) {
 
 void AppendCount(StringBuilder* text, size_t n) {
   char digits[24];
-  size_t i = sizeof digits;
-  do {
-    digits[--i] = static_cast<char>('0' + n % 10);
-    n /= 10;
-  } while (n);
-  text->Append(digits + i, sizeof digits - i);
+  text->AppendCString(DecimalText(static_cast<SignedWord>(n), digits));
 }
 
 void StoreSlice(Value self, Value slice, Value value) {

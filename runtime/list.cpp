@@ -330,20 +330,8 @@ void ListDeleteSlice(Value self, Value slice) {
 
 [[noreturn]] void RaiseExtendedSliceSize(size_t given, size_t expected) {
   char given_text[24], expected_text[24];
-  auto format = [](char* buf, size_t n) {
-    char digits[24];
-    size_t i = sizeof digits;
-    do {
-      digits[--i] = static_cast<char>('0' + n % 10);
-      n /= 10;
-    } while (n);
-    __builtin_memcpy(buf, digits + i, sizeof digits - i);
-    buf[sizeof digits - i] = 0;
-  };
-  format(given_text, given);
-  format(expected_text, expected);
-  const char* parts[] = {"attempt to assign sequence of size ", given_text, " to extended slice of size ",
-                         expected_text};
+  const char* parts[] = {"attempt to assign sequence of size ", DecimalText(static_cast<SignedWord>(given), given_text),
+                         " to extended slice of size ", DecimalText(static_cast<SignedWord>(expected), expected_text)};
   RaiseJoined(&kValueErrorType, parts, 4);
 }
 

@@ -23,16 +23,21 @@ void PrintQstr(const Printer& out, Qstr q) {
   PrintBytes(out, data, length);
 }
 
-void PrintSignedWord(const Printer& out, SignedWord n) {
-  char digits[24];
-  size_t i = sizeof digits;
+const char* DecimalText(SignedWord n, char (&buffer)[24]) {
+  size_t i = sizeof buffer;
+  buffer[--i] = 0;
   Word magnitude = n < 0 ? Word{0} - static_cast<Word>(n) : static_cast<Word>(n);
   do {
-    digits[--i] = static_cast<char>('0' + magnitude % 10);
+    buffer[--i] = static_cast<char>('0' + magnitude % 10);
     magnitude /= 10;
   } while (magnitude);
-  if (n < 0) digits[--i] = '-';
-  PrintBytes(out, digits + i, sizeof digits - i);
+  if (n < 0) buffer[--i] = '-';
+  return buffer + i;
+}
+
+void PrintSignedWord(const Printer& out, SignedWord n) {
+  char buffer[24];
+  PrintCString(out, DecimalText(n, buffer));
 }
 
 void PrintValue(const Printer& out, Value v, PrintKind kind) {

@@ -19,6 +19,9 @@ void PrintCString(const Printer& out, const char* text);
 void PrintChar(const Printer& out, char c);
 void PrintQstr(const Printer& out, Qstr q);
 void PrintSignedWord(const Printer& out, SignedWord n);
+// The decimal text of n, NUL-terminated, written at the end of `buffer`;
+// returns where it starts (for messages built from pieces).
+const char* DecimalText(SignedWord n, char (&buffer)[24]);
 // str(v) or repr(v), through the type's print slot (or __str__/__repr__).
 void PrintValue(const Printer& out, Value v, PrintKind kind);
 

@@ -276,25 +276,14 @@ void CheckArgCount(size_t n_args, size_t n_kw, size_t min, size_t max, Qstr func
   if (n_args >= min && n_args <= max) return;
   // MicroPython's wording: "function takes 2 positional arguments but 3 were given".
   char expected[24], given[24];
-  auto format = [](char* buf, size_t n) {
-    char digits[24];
-    size_t i = sizeof digits;
-    do {
-      digits[--i] = static_cast<char>('0' + n % 10);
-      n /= 10;
-    } while (n);
-    size_t len = sizeof digits - i;
-    __builtin_memcpy(buf, digits + i, len);
-    buf[len] = 0;
-  };
   if (n_args < min) {
-    format(expected, min - n_args);
-    const char* parts[] = {"function missing ", expected, " required positional arguments"};
+    const char* parts[] = {"function missing ", DecimalText(static_cast<SignedWord>(min - n_args), expected),
+                           " required positional arguments"};
     RaiseJoined(&kTypeErrorType, parts, 3);
   }
-  format(expected, max);
-  format(given, n_args);
-  const char* parts[] = {"function takes ", expected, " positional arguments but ", given, " were given"};
+  const char* parts[] = {"function takes ", DecimalText(static_cast<SignedWord>(max), expected),
+                         " positional arguments but ", DecimalText(static_cast<SignedWord>(n_args), given),
+                         " were given"};
   RaiseJoined(&kTypeErrorType, parts, 5);
 }
 

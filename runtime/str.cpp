@@ -214,22 +214,8 @@ namespace {
 
 // --- Helpers ------------------------------------------------------------------------
 
-// The bytes of a str argument (TypeError "can't convert 'int' object to str
-// implicitly" for anything else, MicroPython's wording).
-struct Text {
-  const char* data;
-  size_t length;
-  const char* end() const { return data + length; }
-};
-
-Text TextOf(Value v) {
-  Text t;
-  // (The native str of a subclass instance may be a qstr, which StrBytes
-  // does not expect after unwrapping the instance.)
-  Value native = NativeValue(v);
-  t.data = IsQstr(native) ? QstrData(QstrValue(native), &t.length) : StrBytes(v, &t.length);
-  return t;
-}
+using Text = StrText;
+Text TextOf(Value v) { return StrTextOf(v); }
 
 // A result str made from a GC buffer of at least length + 1 bytes: the qstr
 // when the text is interned, else a str that takes over the buffer.

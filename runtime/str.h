@@ -17,6 +17,7 @@
 
 #include "runtime/object.h"
 #include "runtime/print.h"
+#include "runtime/runtime.h"
 
 namespace taipan::rt {
 
@@ -26,6 +27,19 @@ struct StrObject {
   size_t length;     // in bytes
   const char* data;  // `length` bytes of UTF-8, then a 0 byte
 };
+
+// The UTF-8 bytes of a str value (TypeError "can't convert 'int' object to
+// str implicitly" for anything else, MicroPython's wording).
+struct StrText {
+  const char* data;
+  size_t length;
+  const char* end() const { return data + length; }
+};
+inline StrText StrTextOf(Value v) {
+  StrText t;
+  t.data = StrBytes(v, &t.length);
+  return t;
+}
 
 // A str holding a copy of `data` (UTF-8, not checked).
 Value NewStr(const char* data, size_t length);

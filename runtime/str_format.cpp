@@ -17,18 +17,8 @@ namespace taipan::rt {
 
 namespace {
 
-struct Text {
-  const char* data;
-  size_t length;
-  const char* end() const { return data + length; }
-};
-
-Text TextOf(Value v) {
-  Text t;
-  Value native = NativeValue(v);  // (may be a qstr: see str.cpp)
-  t.data = IsQstr(native) ? QstrData(QstrValue(native), &t.length) : StrBytes(v, &t.length);
-  return t;
-}
+using Text = StrText;
+Text TextOf(Value v) { return StrTextOf(v); }
 
 // The bytes of the first `chars` code points of t (all of it if fewer).
 size_t PrefixBytes(Text t, SignedWord chars) {

@@ -1,6 +1,6 @@
 // str: construction, operators, indexing, iteration, methods, repr, and
 // formatting (format(), str.format, %). The table-driven cases were made by
-// running each call in python3 (CPython 3.11) and copying its repr.
+// running each call in python3 (CPython 3.11): test/tools/gen_str_cases.py prints them.
 #include <gtest/gtest.h>
 
 #include <initializer_list>

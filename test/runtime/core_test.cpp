@@ -3,6 +3,7 @@
 
 #include "runtime/dict.h"
 #include "runtime/exception.h"
+#include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/map.h"
 #include "runtime/module.h"
@@ -56,6 +57,57 @@ TEST_F(CoreTest, RaiseAndCatch) {
   ASSERT_NE(exc, kNull);
   EXPECT_TRUE(ExceptionMatches(exc, FromType(&kValueErrorType)));
   EXPECT_TRUE(ExceptionMatches(exc, FromType(&kExceptionType)));
+}
+
+// Filling the heap raises the preallocated MemoryError (making an exception
+// object needs memory there is not); once the garbage is dropped the heap
+// serves again, and the MemoryError's traceback never allocates.
+TEST_F(CoreTest, HeapExhaustionRaisesMemoryErrorAndRecovers) {
+  alignas(64) static unsigned char small_heap[64 * 1024];
+  RuntimeInit(small_heap, sizeof small_heap, __libc_stack_end);
+  Value exc = Catch([] {
+    Value list = NewList(0, nullptr);
+    for (;;) ListAppend(list, NewTuple(4, nullptr));
+  });
+  ASSERT_NE(exc, kNull);
+  EXPECT_EQ(TypeOf(exc), &kMemoryErrorType);
+  EXPECT_EQ(ExceptionOf(exc), &g_memory_error);
+  for (int i = 0; i < 20; ++i) TracebackAdd(exc, Q___main__, static_cast<size_t>(i), Q___main__);
+  EXPECT_LE(g_memory_error.traceback_length, g_memory_error.traceback_capacity);
+  gc_collect();
+  Value list = NewList(0, nullptr);
+  for (int i = 0; i < 100; ++i) ListAppend(list, NewTuple(4, nullptr));
+  EXPECT_EQ(Length(list), 100u);
+}
+
+// Raising a class instantiates it; except-matching takes tuples; a raise
+// carries the exception through nested handlers unchanged.
+TEST_F(CoreTest, RaiseClassAndMatchTuple) {
+  Value exc = Catch([] { Raise(FromType(&kKeyErrorType)); });
+  EXPECT_EQ(TypeOf(exc), &kKeyErrorType);
+  Value options[] = {FromType(&kTypeErrorType), FromType(&kLookupErrorType)};
+  EXPECT_TRUE(ExceptionMatches(exc, NewTuple(2, options)));
+  EXPECT_FALSE(ExceptionMatches(exc, FromType(&kTypeErrorType)));
+  Value outer = Catch([] {
+    Value inner = Catch([] { RaiseIndexError("list index out of range"); });
+    Raise(inner);
+  });
+  EXPECT_EQ(Str(outer), "list index out of range");
+  EXPECT_EQ(Raised([] { Raise(FromSmallInt(1)); }), "TypeError: exceptions must derive from BaseException");
+}
+
+// Tracebacks print MicroPython's way: outermost call first.
+TEST_F(CoreTest, TracebackPrintsOutermostFirst) {
+  Value exc = Catch([] { RaiseValueError("bad"); });
+  TracebackAdd(exc, QstrIntern("inner.py", 8), 3, QstrIntern("f", 1));
+  TracebackAdd(exc, QstrIntern("main.py", 7), 10, Q_angle_module);
+  StringBuilder text;
+  PrintException(text.AsPrinter(), exc);
+  EXPECT_EQ(std::string(text.data, text.length),
+            "Traceback (most recent call last):\n"
+            "  File \"main.py\", line 10, in <module>\n"
+            "  File \"inner.py\", line 3, in f\n"
+            "ValueError: bad\n");
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ void RuntimeInit(void* heap, size_t bytes, void* stack_top) {
   Value* fields = reinterpret_cast<Value*>(&g_state);
   for (size_t i = 0; i < sizeof(g_state) / sizeof(Value); ++i) fields[i] = kNull;
   gc_add_root(reinterpret_cast<void**>(&g_state), sizeof(g_state) / sizeof(void*));
+  // The preallocated MemoryError lives outside the heap but may be given a
+  // __cause__ or __context__ that does not.
+  gc_add_root(reinterpret_cast<void**>(&g_memory_error), sizeof(g_memory_error) / sizeof(void*));
   RuntimeModulesInit();
 }
 

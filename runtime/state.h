@@ -1,7 +1,8 @@
 // The runtime's global state. Every GC root the runtime itself holds is a
 // Value field of RuntimeState: RuntimeInit registers the whole struct as one
 // root range, so adding a field here is all it takes to keep a value alive.
-// (The qstr pools register their own root: qstr.cpp predates this.)
+// (Two roots live elsewhere: the qstr pools register their own, and
+// RuntimeInit registers the preallocated MemoryError, g_memory_error.)
 #ifndef TAIPAN_RUNTIME_STATE_H
 #define TAIPAN_RUNTIME_STATE_H
 

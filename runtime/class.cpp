@@ -408,10 +408,22 @@ Value InstanceGetIter(Value self) {
   return it == native ? self : it;
 }
 
-// A StopIteration raised by __next__ ends the iteration in IterNext.
+// __next__ signals the end by raising StopIteration; the slot convention is
+// to return kStopIteration, so the raise is caught here (only here: builtin
+// iterators never raise it, and the generic IterNext stays handler-free).
 Value InstanceIterNext(Value self) {
   Value method = LookupInClasses(TypeOf(self), Q___next__);
-  if (method != kNull) return CallMethodOn0(method, self);
+  if (method != kNull) {
+    NlrBuf buf;
+    if (taipan_nlr_push(&buf) == 0) {
+      Value next = CallMethodOn0(method, self);
+      taipan_nlr_pop();
+      return next;
+    }
+    Value exc = FromPointer(buf.value);
+    if (IsInstance(exc, FromType(&kStopIterationType))) return kStopIteration;
+    Raise(exc);
+  }
   Value native = AsInstance(self)->native;
   if (native == kNull || !TypeOf(native)->iter_next) {
     const char* parts[] = {"'", TypeNameOf(self), "' object isn't an iterator"};

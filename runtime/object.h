@@ -102,8 +102,9 @@ using AttrFn = Value (*)(Value self, Qstr name, AttrOp op, Value value);
 // type does not support the operation.
 using SubscrFn = Value (*)(Value self, Value index, Value value);
 using GetIterFn = Value (*)(Value self);
-// The next item, or kStopIteration (== kNull) when exhausted. An iterator
-// may instead raise StopIteration itself.
+// The next item, or kStopIteration (== kNull) when exhausted; the end is
+// never signalled by raising StopIteration (class.cpp converts a __next__
+// that raises it), so loops need no exception handler.
 using IterNextFn = Value (*)(Value self);
 // Fills `info` and returns true if the object exposes a buffer (with
 // write access when `for_write`).

@@ -104,8 +104,8 @@ void DeleteSubscr(Value obj, Value index);
 
 // iter(obj): the type's get_iter, or a sequence iterator over __getitem__.
 Value GetIter(Value obj);
-// next(it), returning kStopIteration (kNull) when exhausted; an iterator
-// that raises StopIteration also ends the iteration here.
+// next(it), returning kStopIteration (kNull) when exhausted (a class whose
+// __next__ raises StopIteration ends the same way: its slot converts it).
 Value IterNext(Value it);
 // next(it), raising StopIteration when exhausted.
 Value IterNextOrRaise(Value it);

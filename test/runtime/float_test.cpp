@@ -76,6 +76,7 @@ TEST_F(FloatGeneratedTest, ReprMatchesCPython) {
       ADD_FAILURE() << "repr of bits 0x" << std::hex << c.bits << ": got " << got << ", want " << c.repr;
   }
   EXPECT_EQ(failures, 0u) << "of " << std::size(kFloatReprCases);
+  EXPECT_GT(std::size(kFloatReprCases), 5000u);  // the generator ran in full
 }
 
 TEST_F(FloatGeneratedTest, ParseMatchesCPython) {
@@ -92,6 +93,7 @@ TEST_F(FloatGeneratedTest, ParseMatchesCPython) {
     if (!problem.empty() && ++failures <= 20) ADD_FAILURE() << "float('" << c.text << "'): " << problem;
   }
   EXPECT_EQ(failures, 0u) << "of " << std::size(kFloatParseCases);
+  EXPECT_GT(std::size(kFloatParseCases), 3000u);  // the generator ran in full
 }
 
 TEST_F(FloatGeneratedTest, FormatMatchesCPython) {
@@ -106,6 +108,7 @@ TEST_F(FloatGeneratedTest, FormatMatchesCPython) {
                     << "'";
   }
   EXPECT_EQ(failures, 0u) << "of " << std::size(kFloatFormatCases);
+  EXPECT_GT(std::size(kFloatFormatCases), 10000u);  // the generator ran in full
 }
 
 TEST_F(FloatGeneratedTest, ArithmeticMatchesCPython) {
@@ -121,6 +124,7 @@ TEST_F(FloatGeneratedTest, ArithmeticMatchesCPython) {
       ADD_FAILURE() << Repr(a) << " " << c.op << " " << Repr(b) << ": got " << got << ", want " << c.result;
   }
   EXPECT_EQ(failures, 0u) << "of " << std::size(kFloatArithCases);
+  EXPECT_GT(std::size(kFloatArithCases), 5000u);  // the generator ran in full
 }
 
 // --- float ---------------------------------------------------------------------------

@@ -1,0 +1,2 @@
+// Owned by the .mpy loading work (see vm.h).
+#include "runtime/vm.h"

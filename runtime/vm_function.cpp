@@ -1,0 +1,2 @@
+// Owned by the VM work (see vm.h).
+#include "runtime/vm.h"

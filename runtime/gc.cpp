@@ -57,7 +57,9 @@ struct GcState {
   uintptr_t pool_end = 0;
   size_t nblocks = 0;
   size_t used_blocks = 0;
-  size_t first_free = 0;
+  // run_hint[k]: a lower bound on the first block of the first run of at
+  // least k + 1 free blocks (the last entry serves every longer run).
+  size_t run_hint[kGcRunHints] = {};
   size_t alloc_since = 0;  // bytes allocated since the last collection
   size_t threshold = 0;  // valid when threshold_on
   bool threshold_on = false;
@@ -148,18 +150,43 @@ size_t HeadIndex(const void* p) {
   return (k == kHead || k == kMark) ? b : kNone;
 }
 
+// Blocks from `b` on became free: a run of k + 1 free blocks that did not
+// exist before contains one of them, so it starts at b - k or later.
+void LowerRunHints(size_t b) {
+  for (size_t k = 0; k < kGcRunHints; ++k) {
+    size_t start = b > k ? b - k : 0;
+    if (start < g.run_hint[k]) g.run_hint[k] = start;
+  }
+}
+
+// Blocks [b, b + n) were just allocated at the first run of n free blocks
+// FindRun found: no run of n or more starts before b, and none starts inside
+// the allocation.
+void RaiseRunHints(size_t b, size_t n) {
+  for (size_t k = 0; k < kGcRunHints; ++k) {
+    if (k + 1 >= n && g.run_hint[k] < b) g.run_hint[k] = b;
+    if (g.run_hint[k] >= b && g.run_hint[k] < b + n) g.run_hint[k] = b + n;
+  }
+}
+
+void ResetRunHints(size_t first_free) {
+  for (size_t k = 0; k < kGcRunHints; ++k) g.run_hint[k] = first_free;
+}
+
+size_t RunHintIndex(size_t n) { return (n < kGcRunHints ? n : kGcRunHints) - 1; }
+
 void FreeBlocks(size_t b, size_t n) {
   ClearBit(g.ftb, b);
   ClearBit(g.nstb, b);
   for (size_t i = 0; i < n; ++i) SetKind(b + i, kFree);
   g.used_blocks -= n;
-  if (b < g.first_free) g.first_free = b;
+  LowerRunHints(b);
 }
 
 // First fit from the hint: the first block of a run of `n` free blocks.
 size_t FindRun(size_t n) {
   size_t run = 0;
-  size_t b = g.first_free;
+  size_t b = g.run_hint[RunHintIndex(n)];
   const size_t nb = g.nblocks;
   while (b < nb) {
     if ((b & 3) == 0 && b + 4 <= nb) {
@@ -378,7 +405,7 @@ void Sweep() {
     }
   }
   g.used_blocks = used;
-  g.first_free = first_free == kNone ? g.nblocks : first_free;
+  ResetRunHints(first_free == kNone ? g.nblocks : first_free);
 }
 
 void Collect() {
@@ -457,7 +484,10 @@ void* gc_alloc(size_t bytes, unsigned flags) {
     Collect();
     b = FindRun(n);
   }
-  if (b == kNone) return nullptr;
+  if (b == kNone) {
+    if (n <= kGcRunHints) g.run_hint[n - 1] = g.nblocks;
+    return nullptr;
+  }
 
   SetKind(b, kHead);
   for (size_t i = 1; i < n; ++i) SetKind(b + i, kTail);
@@ -465,7 +495,7 @@ void* gc_alloc(size_t bytes, unsigned flags) {
   if (flags & kGcNoScan) SetBit(g.nstb, b);
   g.used_blocks += n;
   g.alloc_since += n << kBlockShift;
-  if (b == g.first_free) g.first_free = b + n;
+  RaiseRunHints(b, n);
   void* p = reinterpret_cast<void*>(BlockAddr(b));
   __builtin_memset(p, 0, n << kBlockShift);
   return p;
@@ -492,7 +522,7 @@ void* gc_realloc(void* p, size_t bytes) {
     size_t cut = b + n_new;
     for (size_t i = cut; i < b + n_old; ++i) SetKind(i, kFree);
     g.used_blocks -= n_old - n_new;
-    if (cut < g.first_free) g.first_free = cut;
+    LowerRunHints(cut);
     return p;
   }
 
@@ -506,7 +536,6 @@ void* gc_realloc(void* p, size_t bytes) {
       size_t grown = (n_new - n_old) << kBlockShift;
       g.used_blocks += n_new - n_old;
       g.alloc_since += grown;
-      if (g.first_free == b + n_old) g.first_free = end;
       __builtin_memset(reinterpret_cast<uint8_t*>(p) + (n_old << kBlockShift), 0, grown);
       return p;
     }

@@ -29,9 +29,14 @@
 // MARK exists only while gc_collect runs. Outside a collection every
 // allocation table entry is FREE, HEAD or TAIL.
 //
-// Free hint. `first_free` is a lower bound on the index of the first FREE
-// block: every block below it is allocated. Allocation searches first-fit
-// from it; frees and sweeps lower it.
+// Free hints. `run_hint[k]` is a lower bound on the index of the first
+// block of the first run of at least k + 1 FREE blocks (the last entry,
+// kGcRunHints - 1, serves all longer runs). Allocation searches first-fit
+// from the hint for its size; an allocation raises the hints it proves
+// (nothing of its size starts before it, nothing starts inside it), a free
+// of blocks from b lowers hint k to b - k, and a sweep resets them all to
+// the first FREE block. One hint per size keeps multi-block allocations
+// from rescanning a fragmented heap start on every call.
 //
 // Accounting. `used_blocks` always equals the number of HEAD+TAIL(+MARK)
 // blocks, so gc_mem_free/gc_mem_alloc are O(1); gc_info recounts from the
@@ -130,6 +135,7 @@ namespace taipan::rt {
 
 inline constexpr size_t kGcBlockWords = 4;
 inline constexpr size_t kGcBlockBytes = kGcBlockWords * sizeof(void*);
+inline constexpr size_t kGcRunHints = 8;          // free-run hints by size (invariants above)
 inline constexpr size_t kGcMaxRoots = 16;        // gc_add_root ranges
 inline constexpr size_t kGcMarkStackSize = 64;   // block indices
 

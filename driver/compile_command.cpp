@@ -2,15 +2,57 @@
 // asked for (-fsyntax-only: only the diagnostics).
 #include <iostream>
 
+#include "backends/mpy/mpy.h"
 #include "driver/driver.h"
+#include "driver/program.h"
 #include "frontend/frontend.h"
 
 namespace taipan::driver {
 
 namespace {
 
+bool EmitsBytecode(const std::string& emit) { return emit == "bytecode" || emit == "mpy-roundtrip"; }
+
 bool EmitNeedsLaterPhase(const std::string& emit) {
-  return !emit.empty() && emit != "tokens" && emit != "ast" && emit != "scopes";
+  return !emit.empty() && emit != "tokens" && emit != "ast" && emit != "scopes" && !EmitsBytecode(emit);
+}
+
+bool IsMpyFile(const std::string& path) {
+  return path.size() > 4 && path.compare(path.size() - 4, 4, ".mpy") == 0;
+}
+
+// --emit=bytecode (a listing) and the hidden --emit=mpy-roundtrip, which
+// checks that ReadMpy(WriteMpy(m)) == m and that writing it again gives the
+// same bytes, printing "mpy round trip: ok" or what differs.
+bool EmitBytecode(const Options& options, const std::string& input, std::string_view bytes, std::string* output) {
+  bytecode::Module module;
+  if (IsMpyFile(input)) {
+    std::string error;
+    if (!mpy::ReadMpy(std::vector<uint8_t>(bytes.begin(), bytes.end()), &module, &error)) {
+      std::cerr << "taipan compile: error: " << input << ": " << error << "\n";
+      return false;
+    }
+  } else {
+    if (!CompileToBytecode(input, bytes, &module).ok()) return false;
+  }
+  if (options.emit == "bytecode") {
+    *output += bytecode::Disassemble(module);
+    return true;
+  }
+  std::vector<uint8_t> written = mpy::WriteMpy(module);
+  bytecode::Module reread;
+  std::string error;
+  if (!mpy::ReadMpy(written, &reread, &error)) {
+    *output += input + ": mpy round trip: cannot read back: " + error + "\n";
+  } else if (!(reread == module)) {
+    *output += input + ": mpy round trip: the module read back differs\n";
+  } else if (mpy::WriteMpy(reread) != written) {
+    *output += input + ": mpy round trip: writing again gives different bytes\n";
+  } else {
+    *output += input + ": mpy round trip: ok (" + std::to_string(written.size()) + " bytes)\n";
+    return true;
+  }
+  return false;
 }
 
 FrontendStage StageFor(const Options& options) {
@@ -48,6 +90,10 @@ int RunCompile(const Options& options) {
     std::unique_ptr<InputFile> file = ReadInputFile(input);
     if (!file) {
       status = kExitError;
+      continue;
+    }
+    if (EmitsBytecode(options.emit)) {
+      if (!EmitBytecode(options, input, file->bytes(), &output)) status = kExitError;
       continue;
     }
     FrontendResult result = RunFrontend(input, file->bytes(), StageFor(options));

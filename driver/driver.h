@@ -32,6 +32,8 @@ struct Options {
   std::string emit;             // compile --emit=
   bool syntax_only = false;     // compile -fsyntax-only
   std::vector<std::string> program_args;  // run: arguments after the script
+  bool vm = false;              // build/run --vm: bytecode + VM instead of native code
+  std::string argv0;            // how taipan was invoked (to find its runtime libraries)
 };
 
 // Parses argv; prints help or an error itself. Returns nothing when the
@@ -39,6 +41,9 @@ struct Options {
 std::optional<Options> ParseCommandLine(int argc, char** argv, int* status);
 
 int RunCompile(const Options& options);
+int RunMpy(const Options& options);
+int RunBuild(const Options& options);
+int RunRun(const Options& options);
 void PrintVersion();
 
 // A whole input file, read (or mapped) once.

@@ -9,6 +9,9 @@ int main(int argc, char** argv) {
   if (!options) return status;
   switch (options->command) {
     case Command::Compile: return RunCompile(*options);
+    case Command::Mpy: return RunMpy(*options);
+    case Command::Build: return RunBuild(*options);
+    case Command::Run: return RunRun(*options);
     default: return kExitNotAvailable;  // ParseCommandLine reports these
   }
 }

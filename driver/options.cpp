@@ -30,7 +30,9 @@ constexpr CommandInfo kCommands[] = {
 // The -march names of mpy-cross, which Taipan shares.
 constexpr std::array<std::string_view, 9> kArchitectures = {
     "x86", "x64", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "xtensa", "xtensawin"};
-constexpr std::array<std::string_view, 4> kEmitKinds = {"tokens", "ast", "scopes", "bytecode"};
+constexpr std::array<std::string_view, 5> kEmitKinds = {"tokens", "ast", "scopes", "bytecode",
+                                                        "mpy-roundtrip"};  // hidden: a test of the .mpy tools
+constexpr std::array<std::string_view, 2> kMpyEmitKinds = {"bytecode", "native"};
 constexpr std::array<std::string_view, 4> kLaterEmitKinds = {"ir", "llvm", "asm", "obj"};
 
 void PrintUsage(std::ostream& out) {
@@ -65,8 +67,20 @@ po::options_description CommandOptions(Command command) {
   if (command == Command::Compile) {
     options.add_options()
         ("emit", po::value<std::string>()->value_name("KIND"),
-         "print a phase's output: tokens, ast, scopes (later: ir, llvm, asm, obj, bytecode)")
+         "print a phase's output: tokens, ast, scopes, bytecode (a listing; the input may also be an "
+         ".mpy file) (later: ir, llvm, asm, obj)")
         ("fsyntax-only", "only lex, parse and resolve scopes; report the first error of each file");
+  }
+  if (command == Command::Mpy) {
+    options.add_options()
+        ("emit", po::value<std::string>()->value_name("KIND"),
+         "what the .mpy holds: bytecode (the default for now), native (not available yet: it needs the "
+         "native backend)");
+  }
+  if (command == Command::Build || command == Command::Run) {
+    options.add_options()
+        ("vm", "compile to bytecode and link the VM in (the only mode for now: without --vm the program "
+               "also runs on the VM until the native backend exists)");
   }
   return options;
 }
@@ -100,7 +114,9 @@ bool Validate(const CommandInfo& info, const po::variables_map& vm, Options& opt
   }
   if (vm.count("emit")) {
     options.emit = vm["emit"].as<std::string>();
-    if (!OneOf(kEmitKinds, options.emit) && !OneOf(kLaterEmitKinds, options.emit)) {
+    bool known = info.command == Command::Mpy ? OneOf(kMpyEmitKinds, options.emit)
+                                              : OneOf(kEmitKinds, options.emit) || OneOf(kLaterEmitKinds, options.emit);
+    if (!known) {
       return Fail(info.spelling, "unknown --emit kind '" + options.emit + "'", status);
     }
   }
@@ -108,6 +124,7 @@ bool Validate(const CommandInfo& info, const po::variables_map& vm, Options& opt
   if (vm.count("path")) options.path = vm["path"].as<std::vector<std::string>>();
   options.verbose = vm.count("verbose") > 0;
   options.syntax_only = vm.count("fsyntax-only") > 0;
+  options.vm = vm.count("vm") > 0;
   if (options.command != Command::Boards && options.inputs.empty()) {
     return Fail(info.spelling, "no input files", status);
   }
@@ -143,6 +160,16 @@ std::optional<Options> PrintRuntimeLibrary(int argc, char** argv, int* status) {
   return std::nullopt;
 }
 
+// Options whose value may be the next argument (`-I lib`): when looking
+// for `taipan run`'s script, that argument is not the script.
+bool TakesSeparateValue(std::string_view arg) {
+  for (std::string_view option : {"-I", "--path", "-path", "-o", "--output", "-output", "-O", "--opt", "--march",
+                                  "-march", "--emit", "-emit"}) {
+    if (arg == option) return true;
+  }
+  return false;
+}
+
 const CommandInfo* FindCommand(std::string_view name) {
   for (const CommandInfo& info : kCommands) {
     if (info.spelling == name) return &info;
@@ -173,6 +200,7 @@ std::optional<Options> ParseCommandLine(int argc, char** argv, int* status) {
   }
   Options options;
   options.command = info->command;
+  options.argv0 = argv[0];
   po::options_description visible = CommandOptions(info->command);
   po::options_description all = visible;
   all.add_options()("input", po::value<std::vector<std::string>>()->value_name("FILE"), "input files");
@@ -181,11 +209,19 @@ std::optional<Options> ParseCommandLine(int argc, char** argv, int* status) {
   int style = (po::command_line_style::default_style | po::command_line_style::allow_long_disguise) &
               ~po::command_line_style::allow_guessing;
   // `taipan run app.py a b`: everything after the script is the program's.
+  // The parser sees argv[2 .. tool_argc] (argv[1], the command, stands in
+  // for the program name it skips).
   int tool_argc = argc - 1;
+  int script_index = 0;
   if (info->command == Command::Run) {
     for (int i = 2; i < argc; ++i) {
-      if (argv[i][0] != '-') {
-        tool_argc = i;
+      if (TakesSeparateValue(argv[i])) {
+        ++i;
+        continue;
+      }
+      if (argv[i][0] != '-' || std::string_view(argv[i]) == "-") {
+        tool_argc = i - 1;
+        script_index = i;
         options.program_args.assign(argv + i + 1, argv + argc);
         break;
       }
@@ -208,12 +244,15 @@ std::optional<Options> ParseCommandLine(int argc, char** argv, int* status) {
     std::cout << "usage: taipan " << info->spelling << " [options] "
               << (info->command == Command::Boards ? "" : info->command == Command::Run ? "FILE [ARGS...]" : "FILE...")
               << "\n" << info->summary << "\n\n" << visible;
+    if (info->command == Command::Run) {
+      std::cout << "\nEverything after FILE is the program's (sys.argv is [FILE, ARGS...]); the exit status is the "
+                   "program's.\nExecutables are cached in $TAIPAN_CACHE_DIR, else $XDG_CACHE_HOME/taipan, else "
+                   "~/.cache/taipan.\n";
+    }
     return std::nullopt;
   }
   if (vm.count("input")) options.inputs = vm["input"].as<std::vector<std::string>>();
-  if (info->command == Command::Run && tool_argc < argc - 1) {
-    options.inputs.push_back(argv[tool_argc]);
-  }
+  if (script_index != 0) options.inputs.push_back(argv[script_index]);
   if (!Validate(*info, vm, options, status)) return std::nullopt;
   if (!info->available) {
     std::cerr << "taipan " << info->spelling << ": not available yet: the backend it needs (IR, LLVM codegen, "

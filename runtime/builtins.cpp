@@ -5,7 +5,9 @@
 // constant table, which is written out in ASCII order of the names (the
 // X-macro lists of builtin_types.def and exception_types.def are not in that
 // order, and TAIPAN_CONST_MAP checks it).
+#include "runtime/bytes.h"
 #include "runtime/class.h"
+#include "runtime/compile_hook.h"
 #include "runtime/dict.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
@@ -16,6 +18,7 @@
 #include "runtime/state.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/vm.h"
 
 namespace taipan::rt {
 
@@ -428,7 +431,8 @@ Value ImportFn(size_t n_args, const Value* args) {
 // __build_class__(body, name, *bases, metaclass=...): runs the class body
 // with g_state.locals set to a new dict (the VM stores the body's names
 // there), then makes the class with the metaclass (default: the type of the
-// first base, else type).
+// first base, else type). A body whose methods use super() or __class__
+// returns the class cell; the new class is stored into it.
 Value BuildClass(size_t n_args, const Value* args, size_t n_kw, const Value* kw) {
   Value metaclass = kNull;
   for (size_t k = 0; k < n_kw; ++k) {
@@ -443,8 +447,9 @@ Value BuildClass(size_t n_args, const Value* args, size_t n_kw, const Value* kw)
   Value saved_locals = g_state.locals;
   g_state.locals = namespace_dict;
   NlrBuf buf;
+  Value class_cell = kNone;
   if (taipan_nlr_push(&buf) == 0) {
-    Call0(body);
+    class_cell = Call0(body);
     taipan_nlr_pop();
     g_state.locals = saved_locals;
   } else {
@@ -452,12 +457,129 @@ Value BuildClass(size_t n_args, const Value* args, size_t n_kw, const Value* kw)
     Raise(FromPointer(buf.value));
   }
   if (metaclass == kNull) metaclass = n_args > 2 ? FromType(TypeOf(args[2])) : FromType(&kTypeType);
-  if (metaclass == FromType(&kTypeType)) return NewClass(StrToQstr(name), bases, namespace_dict);
-  Value class_args[3] = {name, bases, namespace_dict};
-  return Call(metaclass, 3, 0, class_args);
+  Value cls;
+  if (metaclass == FromType(&kTypeType)) {
+    cls = NewClass(StrToQstr(name), bases, namespace_dict);
+  } else {
+    Value class_args[3] = {name, bases, namespace_dict};
+    cls = Call(metaclass, 3, 0, class_args);
+  }
+  if (IsObject(class_cell) && TypeOf(class_cell) == &kCellType) CellSet(class_cell, cls);
+  return cls;
 }
 
 // --- The table ------------------------------------------------------------------------
+
+
+// --- eval, exec, compile ------------------------------------------------------------
+//
+// A code object keeps the .mpy image the installed compiler made; each run
+// loads it afresh into a module whose globals are the dict given (a
+// ModuleContext is bound to one module's globals at load time).
+
+SourceCompiler g_source_compiler = nullptr;
+
+struct CodeObject {
+  Object base;  // &kCodeType
+  Value mpy;    // a bytes object
+  CompileMode mode;
+};
+
+void CodePrint(const Printer& out, Value, PrintKind) { PrintCString(out, "<code object <module>>"); }
+
+const Type kCodeType = {
+    .base = {&kTypeType},
+    .flags = kTypeEqualIsIdentity,
+    .name = Q_code,
+    .print = CodePrint,
+    .base_type = &kObjectType,
+};
+
+Value CompileSource(Value source, Qstr filename, CompileMode mode) {
+  if (g_source_compiler == nullptr) RaiseNotImplementedError("compiler is not available");
+  BufferInfo text;
+  if (IsStr(source)) {
+    text.data = const_cast<char*>(StrBytes(source, &text.length));
+  } else if (!TryGetBuffer(source, &text, false)) {
+    RaiseTypeError("expected str, bytes or code object");
+  }
+  // The compiler may allocate (and collect): keep the source alive.
+  g_state.scratch[0] = source;
+  Value mpy = g_source_compiler(static_cast<const char*>(text.data), text.length, filename, mode);
+  g_state.scratch[0] = kNull;
+  auto* code = NewObject<CodeObject>(&kCodeType);
+  code->mpy = mpy;
+  code->mode = mode;
+  return FromPointer(code);
+}
+
+CompileMode ModeOf(Value mode) {
+  StrText text = StrTextOf(mode);
+  auto is = [&](const char* name, size_t n) { return text.length == n && __builtin_memcmp(text.data, name, n) == 0; };
+  if (is("exec", 4)) return CompileMode::kExec;
+  if (is("eval", 4)) return CompileMode::kEval;
+  if (is("single", 6)) return CompileMode::kSingle;
+  RaiseValueError("bad compile mode");
+}
+
+void CheckDict(Value v, const char* message) {
+  if (!IsDict(v)) RaiseTypeError(message);
+}
+
+// Runs `code` (a code object, or source to compile in `mode`) with the
+// globals args[1] and locals args[2] (defaults: the caller's globals);
+// returns eval's value, or None.
+//
+// Module code reads and writes its names in its globals only, so distinct
+// locals are approximated: the code runs in a copy of the globals updated
+// with the locals, and every name it then holds that the globals do not
+// (or hold with another value) is written back to the locals.
+Value RunCode(size_t n_args, const Value* args, CompileMode mode) {
+  Value code = args[0];
+  Value globals = n_args > 1 && args[1] != kNone ? args[1] : g_state.globals;
+  CheckDict(globals, "globals must be a dict");
+  Value locals = n_args > 2 && args[2] != kNone ? args[2] : globals;
+  CheckDict(locals, "locals must be a dict");
+  if (!HasExactType(code, &kCodeType)) code = CompileSource(code, QstrIntern("<string>", 8), mode);
+  Value scope = globals;
+  if (locals != globals) {
+    scope = NewDict(0);
+    DictUpdate(scope, globals);
+    DictUpdate(scope, locals);
+  }
+  auto* code_object = ObjectPointer<CodeObject>(code);
+  Value module = NewModule(Q___main__);
+  ObjectPointer<ModuleObject>(module)->globals = scope;
+  auto* image = ObjectPointer<BytesObject>(code_object->mpy);
+  RawCode* top;
+  ModuleContext* context = LoadMpy(image->data, image->length, false, module, &top);
+  RunModuleCode(context, top);
+  Value result = kNone;
+  if (code_object->mode == CompileMode::kEval) {
+    result = DictRemove(scope, FromQstr(Q___taipan_eval__));
+    if (result == kNull) result = kNone;
+  }
+  if (scope != globals) {
+    size_t position = 0;
+    while (MapEntry* entry = MapNext(DictMap(scope), &position))
+      if (DictLookup(globals, entry->key) != entry->value) DictStore(locals, entry->key, entry->value);
+  }
+  return result;
+}
+
+Value Exec(size_t n_args, const Value* args) {
+  RunCode(n_args, args, CompileMode::kExec);
+  return kNone;
+}
+
+Value Eval(size_t n_args, const Value* args) { return RunCode(n_args, args, CompileMode::kEval); }
+
+// compile(source, filename, mode, flags=0, dont_inherit=False)
+Value CompileFn(size_t, const Value* args) { return CompileSource(args[0], StrToQstr(args[1]), ModeOf(args[2])); }
+
+constexpr BuiltinFunction kCompileFn(Q_compile, 3, 5, CompileFn);
+constexpr BuiltinFunction kEvalFn(Q_eval, 1, 3, Eval);
+constexpr BuiltinFunction kExecFn(Q_exec, 1, 3, Exec);
 
 constexpr BuiltinFunction kBuildClassFn(Q___build_class__, 2, kAnyArgs, BuildClass);
 constexpr BuiltinFunction kImportFn(Q___import__, 1, 5, ImportFn);
@@ -496,6 +618,10 @@ constexpr BuiltinFunction kSortedFn(Q_sorted, 1, 1, Sorted);
 constexpr BuiltinFunction kSumFn(Q_sum, 1, 2, Sum);
 
 }  // namespace
+
+void SetSourceCompiler(SourceCompiler compiler) { g_source_compiler = compiler; }
+
+extern const BuiltinFunction kOpenFn;  // stdlib/modio.cpp
 
 TAIPAN_CONST_MAP(kBuiltinsModuleGlobals,
     {Q_ArithmeticError, &kArithmeticErrorType},
@@ -569,12 +695,15 @@ TAIPAN_CONST_MAP(kBuiltinsModuleGlobals,
     {Q_callable, &kCallableFn},
     {Q_chr, &kChrFn},
     {Q_classmethod, &kClassMethodType},
+    {Q_compile, &kCompileFn},
     {Q_complex, &kComplexType},
     {Q_delattr, &kDelattrFn},
     {Q_dict, &kDictType},
     {Q_dir, &kDirFn},
     {Q_divmod, &kDivmodFn},
     {Q_enumerate, &kEnumerateType},
+    {Q_eval, &kEvalFn},
+    {Q_exec, &kExecFn},
     {Q_filter, &kFilterType},
     {Q_float, &kFloatType},
     {Q_frozenset, &kFrozenSetType},
@@ -599,6 +728,7 @@ TAIPAN_CONST_MAP(kBuiltinsModuleGlobals,
     {Q_next, &kNextFn},
     {Q_object, &kObjectType},
     {Q_oct, &kOctFn},
+    {Q_open, &kOpenFn},
     {Q_ord, &kOrdFn},
     {Q_pow, &kPowFn},
     {Q_print, &kPrintFn},

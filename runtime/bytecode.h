@@ -218,7 +218,11 @@ struct Signature {
   size_t n_def_pos_args = 0;
 };
 
-constexpr size_t kMaxSignatureBytes = 16;
+// Longest encodings the decoders accept: beyond them the fields' shifts
+// would pass the width of size_t.
+constexpr size_t kMaxSignatureBytes = 16;  // what EncodeSignature writes at most
+constexpr unsigned kMaxSignatureExtraBytes = (sizeof(size_t) * 8 - 4) / 2;
+constexpr unsigned kMaxPreludeSizeBytes = (sizeof(size_t) * 8) / 6;
 
 // Bit-interleaved as MicroPython does: first byte xSSSSEAA, then xFSSKAED
 // bytes while anything is left (x = another byte follows; S = n_state - 1).
@@ -250,7 +254,7 @@ inline bool DecodeSignature(const uint8_t** ip, const uint8_t* end, Signature* s
   uint8_t z = *p++;
   size_t s = (z >> 3) & 0xf, e = (z >> 2) & 1, f = 0, a = z & 3, k = 0, d = 0;
   for (unsigned n = 0; z & 0x80; ++n) {
-    if (p >= end || n >= kMaxSignatureBytes) return false;
+    if (p >= end || n >= kMaxSignatureExtraBytes) return false;
     z = *p++;
     s |= (size_t)((z >> 4) & 3) << (4 + 2 * n);
     e |= (size_t)((z >> 1) & 1) << (1 + n);
@@ -280,7 +284,7 @@ inline size_t EncodePreludeSize(uint8_t* out, size_t n_info, size_t n_cells) {
 inline bool DecodePreludeSize(const uint8_t** ip, const uint8_t* end, size_t* n_info, size_t* n_cells) {
   size_t info = 0, cells = 0;
   for (unsigned n = 0;; ++n) {
-    if (*ip >= end || n >= kMaxSignatureBytes) return false;
+    if (*ip >= end || n >= kMaxPreludeSizeBytes) return false;
     uint8_t z = *(*ip)++;
     cells |= (size_t)(z & 1) << n;
     info |= (size_t)((z & 0x7e) >> 1) << (6 * n);
@@ -318,30 +322,36 @@ inline bool DecodeLineStep(const uint8_t** ip, const uint8_t* end, LineStep* ste
   return true;
 }
 
-// Appends the entries that advance by `bc` bytes and `lines` lines; returns
-// the number of bytes written (out needs room for all of them; pass nullptr
-// to count).
+// Appends the entries that advance by `bc` bytes and then `lines` lines;
+// returns the number of bytes written (out needs room for all of them; pass
+// nullptr to count). The bytes are skipped first: a line increment applies
+// from the end of its entry's bytes on, so attaching it to an early chunk
+// would move the previous line's last instructions onto the new line.
 inline size_t EncodeLineSteps(uint8_t* out, size_t bc, size_t lines) {
   size_t n = 0;
-  while (bc > 0 || lines > 0) {
-    if (lines <= kLineStepOneByteMaxLine) {
-      size_t b = bc < kLineStepOneByteMaxBc ? bc : kLineStepOneByteMaxBc;
-      if (out) out[n] = (uint8_t)(b | lines << 5);
+  auto put = [&](size_t b, size_t l) {
+    if (l <= kLineStepOneByteMaxLine) {
+      if (out) out[n] = (uint8_t)(b | l << 5);
       n += 1;
-      bc -= b;
-      lines = 0;
     } else {
-      size_t b = bc < kLineStepTwoByteMaxBc ? bc : kLineStepTwoByteMaxBc;
-      size_t l = lines < kLineStepTwoByteMaxLine ? lines : kLineStepTwoByteMaxLine;
       if (out) {
         out[n] = (uint8_t)(0x80 | b | ((l >> 4) & 0x70));
         out[n + 1] = (uint8_t)(l & 0xff);
       }
       n += 2;
-      bc -= b;
-      lines -= l;
     }
+  };
+  size_t max_bc = lines <= kLineStepOneByteMaxLine ? kLineStepOneByteMaxBc : kLineStepTwoByteMaxBc;
+  while (bc > max_bc) {
+    put(kLineStepOneByteMaxBc < bc ? kLineStepOneByteMaxBc : bc, 0);
+    bc -= kLineStepOneByteMaxBc < bc ? kLineStepOneByteMaxBc : bc;
   }
+  do {
+    size_t l = lines < kLineStepTwoByteMaxLine ? lines : kLineStepTwoByteMaxLine;
+    put(bc, l);
+    bc = 0;
+    lines -= l;
+  } while (lines > 0);
   return n;
 }
 

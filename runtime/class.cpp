@@ -197,6 +197,28 @@ Value InstanceLoadAttr(Value self, Qstr name) {
   return kNull;
 }
 
+}  // namespace
+
+// LoadMethod on an instance: a function found in the classes comes back with
+// self (dest[1]) instead of as a new bound method, so obj.m() allocates
+// nothing. Anything else is what attribute loading gives.
+void InstanceLoadMethod(Value self, Qstr name, Value dest[2]) {
+  const Type* owner = nullptr;
+  Value attr = LookupFrom(TypeOf(self), 0, name, &owner);
+  InstanceObject* inst = AsInstance(self);
+  bool class_function = attr != kNull && IsFunctionObject(attr) &&
+                        (IsClass(owner) || owner == &kObjectType || inst->native == kNull);
+  if (class_function && (inst->dict == kNull || DictLookup(inst->dict, FromQstr(name)) == kNull)) {
+    dest[0] = attr;
+    dest[1] = self;
+    return;
+  }
+  dest[0] = InstanceLoadAttr(self, name);
+  dest[1] = kNull;
+}
+
+namespace {
+
 // object.__setattr__: a property's setter, the native instance's own
 // attributes (an exception's __cause__), else the instance dict.
 Value GenericStoreAttr(Value self, Qstr name, Value value) {

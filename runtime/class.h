@@ -33,6 +33,9 @@ struct InstanceObject {
 // inconsistent MRO or a base that cannot be subclassed.
 Value NewClass(Qstr name, Value bases, Value dict);
 bool IsClass(const Type* type);
+// LoadMethod for an instance of a class: a class's function with self in
+// dest[1] (no bound method), else the attribute with dest[1] = kNull.
+void InstanceLoadMethod(Value self, Qstr name, Value dest[2]);
 // The builtin type (other than object) a class derives from, or null.
 const Type* NativeBaseOf(const Type* type);
 // For a class instance with a native base: that native instance; for

@@ -332,7 +332,7 @@ double Atan(double t) {  // t >= 0
     double add = term / n;
     sum += (n & 2) ? -add : add;
     term *= t2;
-    if (term < 1e-20 * (sum < 0 ? -sum : sum) || term == 0) break;
+    if ((term < 0 ? -term : term) < 1e-20 * (sum < 0 ? -sum : sum) || term == 0) break;
   }
   return offset + sum;
 }

@@ -157,6 +157,33 @@ Value BoundMethodAttr(Value self, Qstr name, AttrOp op, Value) {
   return LoadAttrOrNull(method->function, name);  // __name__ and the like
 }
 
+// --- Methods of builtin types, unbound ----------------------------------------------
+
+struct CheckedMethodObject {
+  Object base;  // &kCheckedMethodType
+  const Type* type;
+  Value function;
+};
+
+Value CheckedMethodCall(Value self, size_t n_args, size_t n_kw, const Value* args) {
+  auto* method = ObjectPointer<CheckedMethodObject>(self);
+  if (n_args == 0 || !IsSubclass(TypeOf(args[0]), method->type)) {
+    const char* parts[] = {"descriptor requires a '", TypeName(method->type), "' object but received a '",
+                           n_args == 0 ? "nothing" : TypeNameOf(args[0]), "'"};
+    RaiseJoined(&kTypeErrorType, parts, 5);
+  }
+  return Call(method->function, n_args, n_kw, args);
+}
+
+void CheckedMethodPrint(const Printer& out, Value self, PrintKind kind) {
+  PrintValue(out, ObjectPointer<CheckedMethodObject>(self)->function, kind);
+}
+
+Value CheckedMethodAttr(Value self, Qstr name, AttrOp op, Value) {
+  if (op != AttrOp::kLoad) return kNull;
+  return LoadAttrOrNull(ObjectPointer<CheckedMethodObject>(self)->function, name);
+}
+
 // --- staticmethod, classmethod ------------------------------------------------------------
 
 Value NewMethodWrapper(const Type* type, Value function) {
@@ -235,6 +262,13 @@ Value CallWithSelf(Value fn, Value self, size_t n_args, size_t n_kw, const Value
   return Call(fn, n_args + 1, n_kw, all.all);
 }
 
+Value NewCheckedMethod(const Type* type, Value function) {
+  auto* method = NewObject<CheckedMethodObject>(&kCheckedMethodType);
+  method->type = type;
+  method->function = function;
+  return FromPointer(method);
+}
+
 Value NewBoundMethod(Value function, Value self) {
   auto* method = NewObject<BoundMethodObject>(&kBoundMethodType);
   method->function = function;
@@ -281,6 +315,15 @@ const Type kBoundMethodType = {
     .unary_op = BoundMethodUnaryOp,
     .binary_op = BoundMethodBinaryOp,
     .attr = BoundMethodAttr,
+    .base_type = &kObjectType,
+};
+const Type kCheckedMethodType = {
+    .base = {&kTypeType},
+    .flags = kTypeIsFunction,
+    .name = Q_function,
+    .print = CheckedMethodPrint,
+    .call = CheckedMethodCall,
+    .attr = CheckedMethodAttr,
     .base_type = &kObjectType,
 };
 const Type kStaticMethodType = {

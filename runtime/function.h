@@ -58,6 +58,10 @@ Value CellGet(Value cell);
 void CellSet(Value cell, Value value);  // value kNull: unbind (del)
 Value NewClosure(Value function, size_t n_cells, const Value* cells);
 Value NewBoundMethod(Value function, Value self);
+// A builtin type's method loaded from the type itself (list.append): calling
+// it checks that the first argument is an instance of the type, which the
+// method's code takes for granted.
+Value NewCheckedMethod(const Type* type, Value function);
 Value NewStaticMethod(Value function);
 Value NewClassMethod(Value function);
 // property(getter, setter, deleter, doc); kNone for the absent ones.

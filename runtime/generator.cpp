@@ -1,2 +1,165 @@
-// Owned by the VM work (see vm.h).
+// Generators (and async def coroutines, which MicroPython runs as
+// generators): a heap frame resumed by next()/send()/throw()/close().
+#include "runtime/exception.h"
+#include "runtime/gc.h"
+#include "runtime/module.h"
+#include "runtime/print.h"
+#include "runtime/runtime.h"
+#include "runtime/state.h"
 #include "runtime/vm.h"
+#include "runtime/vm_frame.h"
+
+namespace taipan::rt {
+
+namespace {
+
+struct GeneratorObject {
+  Object base;  // &kGeneratorType
+  // kNone normally; kNull while its frame executes (re-entry is an error);
+  // else an exception pend_throw() asked to raise at the next resumption.
+  Value pending;
+  // The frame follows (VmFrame with its state).
+  VmFrame* frame() { return reinterpret_cast<VmFrame*>(this + 1); }
+};
+
+static_assert(sizeof(GeneratorObject) % sizeof(Value) == 0, "the frame after the header must be word-aligned");
+
+GeneratorObject* AsGenerator(Value v) { return ObjectPointer<GeneratorObject>(v); }
+
+// Raises `result` of a resumption that ended in an exception.
+[[noreturn]] void Rethrow(Value exc) { taipan_nlr_jump(reinterpret_cast<void*>(Bits(exc))); }
+
+// Resumes and turns the outcome into a value or an exception: a return
+// raises StopIteration(value).
+Value ResumeOrRaise(Value self, Value send, Value thrown) {
+  Value v;
+  switch (VmGeneratorResume(self, send, thrown, &v)) {
+    case VmResult::kYield:
+      return v;
+    case VmResult::kReturn:
+      RaiseStopIteration(v == kNone ? kNull : v);
+    default:
+      Rethrow(v);
+  }
+}
+
+Value GeneratorIterNext(Value self) {
+  Value v;
+  switch (VmGeneratorResume(self, kNone, kNull, &v)) {
+    case VmResult::kYield:
+      return v;
+    case VmResult::kReturn:
+      return kStopIteration;
+    default:
+      Rethrow(v);
+  }
+}
+
+Value GeneratorGetIter(Value self) { return self; }
+
+}  // namespace
+
+Value GeneratorNextOrRaise(Value self) { return ResumeOrRaise(self, kNone, kNull); }
+
+namespace {
+
+Value GeneratorSend(Value self, Value value) { return ResumeOrRaise(self, value, kNull); }
+
+// throw(exc) / throw(type, value[, traceback]) as MicroPython takes them.
+Value GeneratorThrow(size_t n_args, const Value* args) {
+  Value exc = args[1];
+  if (n_args > 2 && args[2] != kNone) exc = args[2];
+  return ResumeOrRaise(args[0], kNull, exc);
+}
+
+Value GeneratorClose(Value self) {
+  Value v;
+  switch (VmGeneratorResume(self, kNull, NewException(&kGeneratorExitType, 0, nullptr), &v)) {
+    case VmResult::kYield:
+      RaiseMessage(&kRuntimeErrorType, "generator ignored GeneratorExit");
+    case VmResult::kException:
+      if (ExceptionMatches(v, FromType(&kGeneratorExitType))) return kNone;
+      Rethrow(v);
+    default:
+      return kNone;
+  }
+}
+
+// MicroPython's pend_throw(exc): raise exc at the next resumption;
+// returns the exception pending before (None if none).
+Value GeneratorPendThrow(Value self, Value exc) {
+  GeneratorObject* gen = AsGenerator(self);
+  if (gen->pending == kNull) RaiseValueError("generator already executing");
+  Value previous = gen->pending;
+  gen->pending = exc;
+  return previous;
+}
+
+void GeneratorPrint(const Printer& out, Value self, PrintKind) {
+  PrintCString(out, "<generator object '");
+  PrintQstr(out, AsGenerator(self)->frame()->fun->raw->name);
+  PrintCString(out, "' at 0x");
+  VmPrintHexWord(out, Bits(self));
+  PrintCString(out, ">");
+}
+
+constexpr BuiltinFunction kGeneratorCloseFn(Q_close, GeneratorClose);
+constexpr BuiltinFunction kGeneratorPendThrowFn(Q_pend_throw, GeneratorPendThrow);
+constexpr BuiltinFunction kGeneratorSendFn(Q_send, GeneratorSend);
+constexpr BuiltinFunction kGeneratorThrowFn(Q_throw, 2, 4, GeneratorThrow);
+
+TAIPAN_CONST_MAP(kGeneratorMethods, {Q_close, &kGeneratorCloseFn}, {Q_pend_throw, &kGeneratorPendThrowFn}, {Q_send, &kGeneratorSendFn},
+                 {Q_throw, &kGeneratorThrowFn});
+
+}  // namespace
+
+const Type kGeneratorType = {
+    .base = {&kTypeType},
+    .flags = kTypeEqualIsIdentity | kTypeIsIterator,
+    .name = Q_generator,
+    .print = GeneratorPrint,
+    .get_iter = GeneratorGetIter,
+    .iter_next = GeneratorIterNext,
+    .base_type = &kObjectType,
+    .methods = &kGeneratorMethods,
+};
+
+Value VmNewGenerator(BytecodeFunction* fun, size_t n_args, size_t n_kw, const Value* args) {
+  auto* gen = NewObject<GeneratorObject>(&kGeneratorType, VmFrameBytes(fun->raw));
+  gen->pending = kNone;
+  VmSetupFrame(gen->frame(), fun, n_args, n_kw, args);
+  return FromPointer(gen);
+}
+
+VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
+  GeneratorObject* gen = AsGenerator(self);
+  VmFrame* frame = gen->frame();
+  if (frame->ip == nullptr) {  // finished
+    *out = kNone;
+    return VmResult::kReturn;
+  }
+  if (gen->pending == kNull) RaiseValueError("generator already executing");
+  if (gen->pending != kNone) thrown = gen->pending;
+  if (frame->sp == frame->state - 1) {
+    if (send != kNone && send != kNull) RaiseTypeError("can't send non-None value to a just-started generator");
+  } else {
+    *frame->sp = send;  // the value of the yield expression
+  }
+  VmCheckStack();
+  gen->pending = kNull;
+  Value saved_globals = g_state.globals;
+  g_state.globals = ModuleGlobals(frame->fun->context->module);
+  VmResult kind = VmExecute(frame, thrown, out);
+  g_state.globals = saved_globals;
+  gen->pending = kNone;
+  if (kind == VmResult::kReturn) {
+    frame->ip = nullptr;
+  } else if (kind == VmResult::kException) {
+    frame->ip = nullptr;
+    if (ExceptionMatches(*out, FromType(&kStopIterationType)))
+      *out = NewExceptionWithMessage(&kRuntimeErrorType, "generator raised StopIteration");
+  }
+  return kind;
+}
+
+}  // namespace taipan::rt

@@ -11,6 +11,7 @@
 #include "runtime/bytes.h"
 #include "runtime/class.h"
 #include "runtime/format_spec.h"
+#include "runtime/print.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -488,17 +489,21 @@ int DigitValue(char c) {
 
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-[[noreturn]] void RaiseInvalidInt(int base) {
+// "invalid syntax for integer with base 10: 'x1'", as MicroPython says it.
+[[noreturn]] void RaiseInvalidInt(int base, const char* text, size_t length) {
+  StringBuilder message;
+  message.AppendCString("invalid syntax for integer with base ");
   char digits[8];
   size_t i = sizeof digits;
-  digits[--i] = 0;
   unsigned b = base < 0 ? 0u : static_cast<unsigned>(base);
   do {
     digits[--i] = static_cast<char>('0' + b % 10);
     b /= 10;
   } while (b);
-  const char* parts[] = {"invalid syntax for integer with base ", digits + i};
-  RaiseJoined(&kValueErrorType, parts, 2);
+  message.Append(digits + i, sizeof digits - i);
+  message.AppendCString(": ");
+  PrintValue(message.AsPrinter(), NewStr(text, length), PrintKind::kRepr);
+  RaiseWithArg(&kValueErrorType, message.ToStr());
 }
 
 // --- Float conversions -------------------------------------------------------------
@@ -744,19 +749,19 @@ Value ParseInt(const char* text, size_t length, int base) {
   for (; i < end; ++i) {
     char c = text[i];
     if (c == '_') {
-      if (after_underscore || (digits == 0 && !prefixed)) RaiseInvalidInt(base);
+      if (after_underscore || (digits == 0 && !prefixed)) RaiseInvalidInt(base, text, length);
       after_underscore = true;
       continue;
     }
     int d = DigitValue(c);
-    if (d >= radix) RaiseInvalidInt(base);
+    if (d >= radix) RaiseInvalidInt(base, text, length);
     nonzero |= d != 0;
     ++digits;
     after_underscore = false;
   }
-  if (digits == 0 || after_underscore) RaiseInvalidInt(base);
+  if (digits == 0 || after_underscore) RaiseInvalidInt(base, text, length);
   // Base 0: no leading zeros in a decimal number other than zero ("010").
-  if (decimal_base0 && nonzero && text[start] == '0') RaiseInvalidInt(base);
+  if (decimal_base0 && nonzero && text[start] == '0') RaiseInvalidInt(base, text, length);
   // Fast path: the magnitude fits a small int.
   Word limit = static_cast<Word>(kSmallIntMax) / static_cast<Word>(radix);
   Word value = 0;
@@ -774,7 +779,7 @@ Value ParseInt(const char* text, size_t length, int base) {
   }
   BigIntObject* obj = AllocateBigInt(bigint_from_string_digits(end - start, static_cast<unsigned>(radix)));
   BigIntRef r = RefTo(obj);
-  if (!bigint_from_string(r, text + start, end - start, static_cast<unsigned>(radix))) RaiseInvalidInt(base);
+  if (!bigint_from_string(r, text + start, end - start, static_cast<unsigned>(radix))) RaiseInvalidInt(base, text, length);
   r.negative = negative && r.length > 0;
   return Finish(obj, r);
 }

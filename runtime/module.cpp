@@ -206,8 +206,10 @@ Value ImportFrom(Value module, Qstr name) {
 }
 
 void ImportAll(Value module, Value dest_globals) {
-  Value globals = ModuleGlobals(module);
-  Value all = DictLookup(globals, FromQstr(Q___all__));
+  // sys.modules may hold any object: its __dict__ then stands for globals.
+  bool is_module = IsObject(module) && TypeOf(module) == &kModuleType;
+  Value globals = is_module ? ModuleGlobals(module) : LoadAttr(module, Q___dict__);
+  Value all = is_module ? DictLookup(globals, FromQstr(Q___all__)) : LoadAttrOrNull(module, Q___all__);
   if (all != kNull) {
     Value it = GetIter(all);
     for (Value name = IterNext(it); name != kStopIteration; name = IterNext(it))

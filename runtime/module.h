@@ -57,6 +57,9 @@ void ImportAll(Value module, Value dest_globals);
 using ModuleLoader = Value (*)(Qstr full_name);
 void SetModuleLoader(ModuleLoader loader);
 
+// errno's init hook (stdlib/moderrno.cpp): builds errno.errorcode.
+void ErrnoModuleInit(Value module);
+
 // --- sys (stdlib/modsys.cpp) --------------------------------------------------
 
 // sys.argv from the program's arguments (strs, taken as UTF-8).

@@ -1,2 +1,761 @@
-// Owned by the .mpy loading work (see vm.h).
+// The bytecode verifier: every raw code loaded from an .mpy passes through
+// it before it can run, so that the VM may trust the code it executes:
+//  - the prelude and the info section lie inside the code, their qstr
+//    indices inside the module's qstr table, cell numbers inside the state;
+//  - every instruction decodes inside the code, with qstr, object, child
+//    and local operands in range and jumps landing on instruction starts;
+//  - a dataflow pass over (value stack depth, exception block chain, which
+//    slots hold the VM's own values) proves that no instruction pops an
+//    empty stack, that the value stack never grows into the locals (it has
+//    the n_state slots the highest local leaves) nor the exception stack
+//    beyond n_exc_stack, that kNull and iterator buffers reach only the
+//    instructions made for them, and that every path into an instruction
+//    agrees on all of it. States are kept only where paths join (see
+//    Flow), so the memory needed is small next to the code.
+// The stack rules follow MicroPython's VM (py/vm.c): a FOR_ITER that ends
+// jumps with its 4-slot iterator popped; JUMP_IF_*_OR_POP keeps the value
+// when jumping; a SETUP_* handler is entered with the depth at the SETUP
+// (after __exit__ and the context manager for SETUP_WITH) plus the
+// exception; UNWIND_JUMP runs the finally handlers it leaves; a finally
+// handler is running once execution has passed its first instruction.
+//
+// What the VM may rely on (and must provide):
+//  - The modelled depth is a lower bound of the real one: a finally or with
+//    handler entered by a return or an unwinding jump holds a two-slot
+//    record where the model has one value (and async-with code moves it
+//    about), so the real depth exceeds the model by up to one slot per
+//    running finally handler. Every instruction is checked with that
+//    margin against the room above the locals.
+//  - In a finally handler, the model may reach kStackGuardSlots slots
+//    below the stack's base: async-with code tells an exception from an
+//    unwind record with a global lookup (BaseException) that a program
+//    could rebind, and then takes the record's path. The VM keeps that many
+//    slots (holding None) below the value stack's base, so even then no
+//    access leaves the frame.
+//  - Every other slot holds a Python value, so code that mixes values up
+//    raises rather than crashes, provided the VM checks what only it can:
+//    that a DEREF slot holds a cell, that defaults are a tuple / dict, and
+//    that what END_FINALLY and WITH_CLEANUP take for an unwind record is
+//    one (forged small ints must not become jump targets).
+//
+// TAIPAN_MPY_VERIFY=0 leaves only the prelude's decoding (still checked):
+// for a build whose only bytecode is frozen by the Taipan driver itself,
+// where the checks would cost flash and start-up time for nothing.
+#include "runtime/exception.h"
+#include "runtime/gc.h"
 #include "runtime/vm.h"
+
+#ifndef TAIPAN_MPY_VERIFY
+#define TAIPAN_MPY_VERIFY 1
+#endif
+
+namespace taipan::rt {
+
+const char* VerifyRawCode(RawCode* raw, const ModuleContext* context);
+
+namespace {
+
+using namespace bytecode;
+
+constexpr int kIterSlots = 4;  // FOR_ITER's iterator buffer
+
+}  // namespace
+
+// Slots the VM keeps below the value stack (see above).
+constexpr int kStackGuardSlots = 1;
+
+namespace {
+
+// One decoded instruction.
+struct Insn {
+  uint8_t op;
+  size_t arg;  // the decoded operand (for ranges: op - base)
+  unsigned extra;  // the extra byte
+  size_t next;  // offset of the following instruction
+  SignedWord target;  // jump target offset (Jump/Fwd operands)
+};
+
+// Decodes the instruction at `offset` of [code, code + size); false when
+// it is not a valid opcode or runs past the end.
+bool Decode(const uint8_t* code, size_t size, size_t offset, Insn* insn) {
+  const uint8_t* ip = code + offset;
+  const uint8_t* end = code + size;
+  insn->op = *ip++;
+  const OpcodeInfo& info = InfoOf(insn->op);
+  if (info.name == nullptr) return false;
+  insn->arg = info.is_range ? insn->op - info.range_base : 0;
+  insn->extra = 0;
+  insn->target = -1;
+  switch (info.operand) {
+    case Operand::None:
+      break;
+    case Operand::Qstr:
+    case Operand::Uint:
+    case Operand::Obj:
+    case Operand::Child:
+      if (!DecodeUint(&ip, end, &insn->arg)) return false;
+      break;
+    case Operand::Sint: {
+      intptr_t value;
+      if (!DecodeSint(&ip, end, &value)) return false;
+      insn->arg = 0;
+      break;
+    }
+    case Operand::Jump:
+    case Operand::Fwd: {
+      intptr_t offset_value;
+      if (!DecodeJump(&ip, end, info.operand == Operand::Jump, &offset_value)) return false;
+      // Relative to the end of the offset, before UNWIND_JUMP's extra byte.
+      insn->target = (ip - code) + offset_value;
+      if (info.extra_byte) {
+        if (ip >= end) return false;
+        insn->extra = *ip++;
+      }
+      insn->next = ip - code;
+      return true;
+    }
+  }
+  if (info.extra_byte) {
+    if (ip >= end) return false;
+    insn->extra = *ip++;
+  }
+  insn->next = ip - code;
+  return true;
+}
+
+// How many values the instruction reads from the stack (it needs at least
+// that depth), and its net effect when it falls through.
+int Inputs(const Insn& in) {
+  size_t calls = (in.arg & 0xff) + 2 * ((in.arg >> 8) & 0xff);
+  switch (InfoOf(in.op).range_base) {
+    case kOp_LOAD_ATTR: case kOp_LOAD_METHOD: case kOp_STORE_NAME: case kOp_STORE_GLOBAL:
+    case kOp_IMPORT_FROM: case kOp_STORE_FAST_N: case kOp_STORE_DEREF: case kOp_UNPACK_SEQUENCE:
+    case kOp_UNPACK_EX: case kOp_POP_JUMP_IF_TRUE: case kOp_POP_JUMP_IF_FALSE:
+    case kOp_JUMP_IF_TRUE_OR_POP: case kOp_JUMP_IF_FALSE_OR_POP: case kOp_SETUP_WITH:
+    case kOp_DUP_TOP: case kOp_POP_TOP: case kOp_END_FINALLY: case kOp_GET_ITER: case kOp_GET_ITER_STACK:
+    case kOp_RETURN_VALUE: case kOp_RAISE_OBJ: case kOp_YIELD_VALUE: case kOp_IMPORT_STAR:
+    case kOp_STORE_FAST_MULTI: case kOp_UNARY_OP_MULTI:
+      return 1;
+    case kOp_STORE_ATTR: case kOp_IMPORT_NAME: case kOp_MAKE_FUNCTION_DEFARGS: case kOp_LOAD_SUBSCR:
+    case kOp_DUP_TOP_TWO: case kOp_ROT_TWO: case kOp_RAISE_FROM: case kOp_YIELD_FROM: case kOp_BINARY_OP_MULTI:
+      return 2;
+    case kOp_LOAD_SUPER_METHOD: case kOp_STORE_SUBSCR: case kOp_ROT_THREE: case kOp_WITH_CLEANUP:
+    case kOp_STORE_MAP:
+      return 3;
+    case kOp_FOR_ITER:
+      return kIterSlots;
+    case kOp_MAKE_CLOSURE:
+      return static_cast<int>(in.extra);
+    case kOp_MAKE_CLOSURE_DEFARGS:
+      return 2 + static_cast<int>(in.extra);
+    case kOp_BUILD_TUPLE: case kOp_BUILD_LIST: case kOp_BUILD_SET: case kOp_BUILD_SLICE:
+      return static_cast<int>(in.arg);
+    case kOp_STORE_COMP:
+      return static_cast<int>(in.arg >> 2) + 1;
+    case kOp_CALL_FUNCTION:
+      return static_cast<int>(calls) + 1;
+    case kOp_CALL_FUNCTION_VAR_KW: case kOp_CALL_METHOD:
+      return static_cast<int>(calls) + 2;
+    case kOp_CALL_METHOD_VAR_KW:
+      return static_cast<int>(calls) + 3;
+    default:
+      return 0;
+  }
+}
+
+int Effect(const Insn& in) { return StackEffect(in.op, in.arg, in.extra); }
+
+// The state on entry to an instruction: value stack depth (kUnknownDepth:
+// not reached yet) and the innermost exception block (the offset of its
+// SETUP_* instruction, -1 for none; the blocks below it follow from the
+// state at that SETUP, so the block also gives the exception stack depth).
+// Which stack slots hold the VM's own values rather than Python objects:
+// the kNull of LOAD_NULL and LOAD_METHOD (a CALL_METHOD's "no self"), and
+// the four slots of a for loop's iterator buffer (kNull, kSentinel and
+// raw positions). Only the instructions made for them may touch them, so
+// that no other instruction ever sees one. Bit i is slot i from the base
+// of the stack; such values are not allowed above kTrackedSlots.
+struct Slots {
+  uint64_t nulls;
+  uint64_t iters;
+  uint64_t heads;  // the first slot of each intact iterator buffer
+
+  bool operator==(const Slots& other) const {
+    return nulls == other.nulls && iters == other.iters && heads == other.heads;
+  }
+};
+
+constexpr int kTrackedSlots = 64;
+
+uint64_t Bit(int slot) { return slot >= 0 && slot < kTrackedSlots ? uint64_t{1} << slot : 0; }
+// Slots `slot` and up.
+uint64_t BitsFrom(int slot) {
+  if (slot <= 0) return ~uint64_t{0};
+  return slot >= kTrackedSlots ? 0 : ~uint64_t{0} << slot;
+}
+uint64_t BitsIn(int from, int to) { return BitsFrom(from) & ~BitsFrom(to); }
+
+// The stack shrinks to `depth` slots; an iterator buffer that loses any of
+// its slots is no longer one.
+Slots Truncated(Slots s, int depth) {
+  s.nulls &= ~BitsFrom(depth);
+  s.iters &= ~BitsFrom(depth);
+  s.heads &= ~BitsFrom(depth - (kIterSlots - 1));
+  return s;
+}
+
+struct State {
+  int16_t depth;
+  // At a SETUP_FINALLY/SETUP_WITH: the depth its handler leaves when its
+  // END_FINALLY ends it (kUnknownDepth until the flow gets there).
+  int16_t finally_exit;
+  int32_t block;
+  Slots slots;
+};
+
+constexpr int16_t kUnknownDepth = INT16_MIN;
+
+unsigned PopCount(uint64_t x) {
+  unsigned n = 0;
+  for (; x != 0; x &= x - 1) ++n;
+  return n;
+}
+
+class Verifier {
+ public:
+  Verifier(RawCode* raw, const ModuleContext* context) : raw_(raw), context_(context) {}
+
+  const char* Run();
+
+ private:
+  const char* DecodePrelude();
+  const char* CheckOperands();
+  const char* Flow();
+  const char* Step(size_t offset, const State& state, bool* changed);
+  const char* Unwind(size_t offset, const Insn& in, const State& state, bool* changed);
+  const char* CheckSlots(const Insn& in, int d, Slots* slots);
+  int RunningFinallyHandlers(size_t offset, int32_t block) const;
+  const char* CheckState(int depth, int32_t block) const;
+  const char* Merge(SignedWord offset, int depth, int32_t block, const Slots& slots, bool* changed);
+  const char* FallThrough(SignedWord next, int depth, int32_t block, const Slots& slots, bool* changed);
+  void IndexLeaders();
+  bool IsStart(SignedWord offset) const {
+    return offset >= 0 && static_cast<size_t>(offset) < n_code_ && (starts_[offset >> 3] >> (offset & 7)) & 1;
+  }
+  bool IsLeader(SignedWord offset) const {
+    return offset >= 0 && static_cast<size_t>(offset) < n_code_ && (leaders_[offset >> 6] >> (offset & 63)) & 1;
+  }
+  void MarkLeader(SignedWord offset) {
+    if (offset >= 0 && static_cast<size_t>(offset) < n_code_) leaders_[offset >> 6] |= uint64_t{1} << (offset & 63);
+  }
+  // The stored state of a leader (see Flow).
+  State& At(SignedWord leader) const {
+    uint64_t below = leaders_[leader >> 6] & ((uint64_t{1} << (leader & 63)) - 1);
+    return states_[leader_rank_[leader >> 6] + PopCount(below)];
+  }
+  // The value stack depth a block's handler starts from (the exception or
+  // unwind record goes on top of it).
+  int HandlerBase(int32_t block) const {
+    return At(block).depth + (code_[block] == kOp_SETUP_WITH ? 1 : 0);
+  }
+
+  bool IsCell(size_t local) const {
+    for (size_t i = 0; i < raw_->n_cells; ++i)
+      if (raw_->cells[i] == local) return true;
+    return false;
+  }
+
+  // Where the handler of the block set up at `block` starts.
+  SignedWord HandlerOf(int32_t block) const {
+    Insn setup;
+    Decode(code_, n_code_, block, &setup);
+    return setup.target;
+  }
+
+  RawCode* raw_;
+  const ModuleContext* context_;
+  const uint8_t* code_ = nullptr;  // the opcodes
+  size_t n_code_ = 0;
+  size_t room_ = 0;  // stack slots the state leaves beyond the locals
+  uint8_t* starts_ = nullptr;  // bitmap: instruction starts
+  // Bitmap of the instructions whose state is stored: the first, jump and
+  // handler targets, SETUP_* (their state describes their block). Any
+  // other instruction is reached only from the one before it.
+  uint64_t* leaders_ = nullptr;
+  uint32_t* leader_rank_ = nullptr;  // leaders before each word of leaders_
+  State* states_ = nullptr;  // one per leader
+  State pending_;  // the fall-through state of the instruction being stepped
+  bool has_pending_ = false;
+};
+
+// Bytes of the longest prelude encodings accepted: n_state up to 2^16 in
+// the signature, n_info up to 2^24 in the prelude size.
+constexpr size_t kMaxSignatureLength = 7;
+constexpr size_t kMaxPreludeSizeLength = 4;
+
+// Whether the var-length value at `ip` (high bit: another byte follows)
+// ends within `max_bytes` bytes and before `end`.
+bool FitsBytes(const uint8_t* ip, const uint8_t* end, size_t max_bytes) {
+  for (size_t n = 0; n < max_bytes && ip + n < end; ++n)
+    if (!(ip[n] & 0x80)) return true;
+  return false;
+}
+
+bool QstrIndexInRange(const uint8_t** ip, const uint8_t* end, size_t n_qstr, size_t* index) {
+  return DecodeUint(ip, end, index) && *index < n_qstr;
+}
+
+const char* Verifier::DecodePrelude() {
+  const uint8_t* ip = raw_->code;
+  const uint8_t* end = raw_->code + raw_->code_size;
+  Signature& sig = raw_->sig;
+  size_t n_info, n_cells;
+  // Longer encodings would shift bits out of a word in the decoders.
+  if (!FitsBytes(ip, end, kMaxSignatureLength) || !DecodeSignature(&ip, end, &sig)) return "bad signature";
+  if (!FitsBytes(ip, end, kMaxPreludeSizeLength) || !DecodePreludeSize(&ip, end, &n_info, &n_cells))
+    return "bad prelude size";
+  if (n_info > static_cast<size_t>(end - ip) || n_cells > static_cast<size_t>(end - ip) - n_info)
+    return "truncated prelude";
+  size_t n_args = sig.n_pos_args + sig.n_kwonly_args + ((sig.scope_flags & kScopeVarArgs) ? 1 : 0) +
+                  ((sig.scope_flags & kScopeVarKeywords) ? 1 : 0);
+  if (sig.n_state > 0x7fff || sig.n_exc_stack > 0x7fff || n_args > sig.n_state ||
+      sig.n_def_pos_args > sig.n_pos_args)
+    return "bad signature";
+  const uint8_t* info_end = ip + n_info;
+  size_t name;
+  if (!QstrIndexInRange(&ip, info_end, context_->n_qstr, &name)) return "bad function name";
+  raw_->name = context_->qstr_table[name];
+  raw_->arg_names = ip;
+  for (size_t i = 0; i < sig.n_pos_args + sig.n_kwonly_args; ++i) {
+    size_t arg_name;
+    if (!QstrIndexInRange(&ip, info_end, context_->n_qstr, &arg_name)) return "bad argument name";
+  }
+  raw_->line_info = ip;
+  raw_->line_info_end = info_end;
+  for (LineStep step; ip < info_end;)
+    if (!DecodeLineStep(&ip, info_end, &step)) return "bad line info";
+  raw_->cells = info_end;
+  raw_->n_cells = n_cells;
+  for (size_t i = 0; i < n_cells; ++i)
+    if (info_end[i] >= sig.n_state) return "bad cell";
+  raw_->opcodes = info_end + n_cells;
+  code_ = raw_->opcodes;
+  n_code_ = end - code_;
+  if (n_code_ == 0 || n_code_ > 0x7fffffff) return "no code";
+  return nullptr;
+}
+
+// Pass 1: decodes every instruction, checks its operands and marks where
+// instructions start; finds the highest local the code uses.
+const char* Verifier::CheckOperands() {
+  const Signature& sig = raw_->sig;
+  size_t locals = sig.n_pos_args + sig.n_kwonly_args + ((sig.scope_flags & kScopeVarArgs) ? 1 : 0) +
+                  ((sig.scope_flags & kScopeVarKeywords) ? 1 : 0);
+  for (size_t i = 0; i < raw_->n_cells; ++i)
+    if (raw_->cells[i] + 1u > locals) locals = raw_->cells[i] + 1u;
+  starts_ = static_cast<uint8_t*>(Allocate((n_code_ + 7) / 8, /*no_scan=*/true));
+  leaders_ = static_cast<uint64_t*>(Allocate((n_code_ + 63) / 64 * sizeof(uint64_t), /*no_scan=*/true));
+  MarkLeader(0);
+  for (size_t offset = 0; offset < n_code_;) {
+    starts_[offset >> 3] |= static_cast<uint8_t>(1u << (offset & 7));
+    Insn in;
+    if (!Decode(code_, n_code_, offset, &in)) return "bad instruction";
+    if (in.target >= 0) MarkLeader(in.target);
+    if (in.op == kOp_SETUP_EXCEPT || in.op == kOp_SETUP_FINALLY || in.op == kOp_SETUP_WITH) MarkLeader(offset);
+    switch (InfoOf(in.op).operand) {
+      case Operand::Qstr:
+        if (in.arg >= context_->n_qstr) return "qstr index out of range";
+        break;
+      case Operand::Obj:
+        if (in.arg >= context_->n_obj) return "object index out of range";
+        break;
+      case Operand::Child:
+        if (in.arg >= raw_->n_children) return "child index out of range";
+        break;
+      default:
+        break;
+    }
+    // Counts of stack items (and locals) fit 16 bits; bigger ones would
+    // only overflow the depth arithmetic.
+    if (InfoOf(in.op).operand == Operand::Uint && in.op != kOp_BUILD_MAP && in.arg > 0xffff)
+      return "operand too large";
+    switch (InfoOf(in.op).range_base) {
+      case kOp_LOAD_FAST_N: case kOp_STORE_FAST_N: case kOp_DELETE_FAST: case kOp_LOAD_DEREF:
+      case kOp_STORE_DEREF: case kOp_DELETE_DEREF: case kOp_LOAD_FAST_MULTI: case kOp_STORE_FAST_MULTI:
+        if (in.arg >= sig.n_state) return "local out of range";
+        if (in.arg + 1 > locals) locals = in.arg + 1;
+        break;
+      default:
+        break;
+    }
+    switch (in.op) {
+      case kOp_LOAD_DEREF: case kOp_STORE_DEREF: case kOp_DELETE_DEREF:
+        // A cell of this code, or a closed-over one passed in as one of the
+        // first (positional) arguments.
+        if (in.arg >= sig.n_pos_args && !IsCell(in.arg)) return "not a cell";
+        break;
+      case kOp_STORE_COMP:
+        if ((in.arg & 3) == 3 || (in.arg >> 2) < ((in.arg & 3) == 1 ? 2u : 1u)) return "bad STORE_COMP";
+        break;
+      case kOp_BUILD_SLICE:
+        if (in.arg != 2 && in.arg != 3) return "bad BUILD_SLICE";
+        break;
+      case kOp_YIELD_VALUE: case kOp_YIELD_FROM:
+        if (!(sig.scope_flags & kScopeGenerator)) return "yield outside a generator";
+        break;
+      default:
+        break;
+    }
+    offset = in.next;
+  }
+  if (locals > sig.n_state) return "locals exceed the state";
+  room_ = sig.n_state - locals;
+  return nullptr;
+}
+
+// The checks every state must pass.
+const char* Verifier::CheckState(int depth, int32_t block) const {
+  if (depth < -kStackGuardSlots) return "stack underflow";
+  if (depth > static_cast<int>(room_)) return "stack overflow";
+  size_t exc = 0;
+  for (int32_t b = block; b >= 0; b = At(b).block) ++exc;
+  if (exc > raw_->sig.n_exc_stack) return "exception stack overflow";
+  return nullptr;
+}
+
+// A jump (or handler entry) to `offset` with the given state.
+const char* Verifier::Merge(SignedWord offset, int depth, int32_t block, const Slots& slots, bool* changed) {
+  if (!IsStart(offset) || !IsLeader(offset)) return "jump outside the code";
+  if (const char* err = CheckState(depth, block)) return err;
+  State& s = At(offset);
+  if (s.depth == kUnknownDepth) {
+    s.depth = static_cast<int16_t>(depth);
+    s.block = block;
+    s.slots = slots;
+    *changed = true;
+    return nullptr;
+  }
+  if (s.depth != depth || s.block != block || !(s.slots == slots)) return "inconsistent stack at a join";
+  return nullptr;
+}
+
+// Going on to the next instruction: a leader merges, any other takes the
+// state as it is (it has no other way in).
+const char* Verifier::FallThrough(SignedWord next, int depth, int32_t block, const Slots& slots, bool* changed) {
+  if (static_cast<size_t>(next) >= n_code_) return "code falls off the end";
+  if (IsLeader(next)) return Merge(next, depth, block, slots, changed);
+  if (const char* err = CheckState(depth, block)) return err;
+  pending_ = State{static_cast<int16_t>(depth), kUnknownDepth, block, slots};
+  has_pending_ = true;
+  return nullptr;
+}
+
+// Numbers the leaders and makes room for their states.
+void Verifier::IndexLeaders() {
+  size_t words = (n_code_ + 63) / 64;
+  leader_rank_ = static_cast<uint32_t*>(Allocate(words * sizeof(uint32_t), /*no_scan=*/true));
+  uint32_t count = 0;
+  for (size_t w = 0; w < words; ++w) {
+    leader_rank_[w] = count;
+    count += PopCount(leaders_[w]);
+  }
+  states_ = static_cast<State*>(Allocate(count * sizeof(State), /*no_scan=*/true));
+  for (uint32_t i = 0; i < count; ++i) states_[i] = State{kUnknownDepth, kUnknownDepth, -1, Slots{0, 0, 0}};
+  states_[0] = State{0, kUnknownDepth, -1, Slots{0, 0, 0}};  // offset 0 is the first leader
+}
+
+// UNWIND_JUMP (break/continue out of try, with and except blocks), as the
+// VM does it: leaving a finally or with block whose handler has not
+// started runs the handler first, which needs the stack at the block's
+// base (and a with block's handler drops __exit__ and the context
+// manager); leaving one whose handler is running (the offset is past the
+// handler's start) drops the value its handler started with.
+const char* Verifier::Unwind(size_t offset, const Insn& in, const State& state, bool* changed) {
+  int d = state.depth;
+  int32_t block = state.block;
+  int n = static_cast<int>(in.extra & 0x7f);
+  for (int k = 0; k < n; ++k) {
+    if (block < 0) return "unwinding past the outermost block";
+    uint8_t kind = code_[block];
+    if (kind != kOp_SETUP_EXCEPT) {
+      if (static_cast<SignedWord>(offset) >= HandlerOf(block)) {
+        d -= 1;
+      } else {
+        if (d != HandlerBase(block)) return "unwinding from a bad stack depth";
+        // The handler runs, and the unwinding goes on from the depth its
+        // END_FINALLY leaves (a with block's drops __exit__ and the
+        // context manager); not known yet: a later sweep comes back.
+        if (At(block).finally_exit == kUnknownDepth) return nullptr;
+        d = At(block).finally_exit;
+      }
+    }
+    block = At(block).block;
+  }
+  // The VM drops a for loop's iterator buffer last (flag 0x80).
+  d -= (in.extra & 0x80) ? kIterSlots : 0;
+  return Merge(in.target, d, block, Truncated(state.slots, d), changed);
+}
+
+// The number of finally and with handlers running at `offset` (blocks on
+// the chain whose handler starts at or before it): each may hold an unwind
+// record one slot larger than the model.
+int Verifier::RunningFinallyHandlers(size_t offset, int32_t innermost) const {
+  int count = 0;
+  for (int32_t block = innermost; block >= 0; block = At(block).block) {
+    if (code_[block] != kOp_SETUP_EXCEPT && static_cast<SignedWord>(offset) >= HandlerOf(block)) ++count;
+  }
+  return count;
+}
+
+// How far above its entry depth the instruction's stack reaches.
+int Peak(const Insn& in) {
+  switch (in.op) {
+    case kOp_SETUP_WITH:
+      return 3;  // __exit__, the context manager, __enter__ being called
+    case kOp_UNWIND_JUMP:
+      // The destination; entering a finally handler on the way, the count
+      // of blocks left goes where the handler's first instruction checks.
+      return 1;
+    case kOp_WITH_CLEANUP:
+      return 2;  // the arguments of __exit__
+    default: {
+      int effect = Effect(in);
+      return effect > 0 ? effect : 0;
+    }
+  }
+}
+
+// How many values the instruction takes off the stack (Inputs counts
+// those it only reads too).
+int Pops(const Insn& in) {
+  switch (in.op) {
+    case kOp_STORE_COMP:
+      return (in.arg & 3) == 1 ? 2 : 1;
+    case kOp_FOR_ITER:
+      return 0;
+    default:
+      return Inputs(in);
+  }
+}
+
+// Checks that the instruction at depth `d` reads no slot holding the VM's
+// own values except where it is made to, and gives the slots after it
+// falls through.
+const char* Verifier::CheckSlots(const Insn& in, int d, Slots* slots) {
+  const Slots s = *slots;
+  uint64_t special = s.nulls | s.iters;
+  int pops = Pops(in);
+  int low = d - pops;
+  uint64_t allowed = 0;
+  int n_pos = static_cast<int>(in.arg & 0xff), n_kw = static_cast<int>((in.arg >> 8) & 0xff);
+  switch (InfoOf(in.op).range_base) {
+    case kOp_POP_TOP:
+      allowed = special;
+      break;
+    case kOp_DUP_TOP: case kOp_DUP_TOP_TWO: case kOp_ROT_TWO: case kOp_ROT_THREE:
+      allowed = s.nulls;  // moved about, as async-with code does with a method's self
+      break;
+    case kOp_STORE_SUBSCR: case kOp_STORE_ATTR:
+      allowed = s.nulls & Bit(low);  // storing kNull deletes
+      break;
+    case kOp_MAKE_FUNCTION_DEFARGS: case kOp_MAKE_CLOSURE_DEFARGS:
+      allowed = s.nulls & BitsIn(low, low + 2);  // kNull: no defaults
+      break;
+    case kOp_CALL_METHOD:
+      allowed = s.nulls & Bit(low + 1);  // self, or kNull for none
+      break;
+    case kOp_CALL_FUNCTION_VAR_KW:
+    case kOp_CALL_METHOD_VAR_KW: {
+      // kNull as a keyword's name: **mapping.
+      int first_key = low + 1 + n_pos + (in.op == kOp_CALL_METHOD_VAR_KW ? 1 : 0);
+      for (int k = 0; k < n_kw; ++k) allowed |= s.nulls & Bit(first_key + 2 * k);
+      if (in.op == kOp_CALL_METHOD_VAR_KW) allowed |= s.nulls & Bit(low + 1);
+      break;
+    }
+    case kOp_STORE_COMP:
+      if (special & Bit(d - 1 - static_cast<int>(in.arg >> 2))) return "bad stack slot";
+      break;
+    case kOp_FOR_ITER: {
+      // GET_ITER_STACK's buffer, or one a generator expression builds:
+      // kNull, the iterator, two kNull or values.
+      int base = d - kIterSlots;
+      uint64_t buffer = BitsIn(base, d);
+      bool intact = (s.heads & Bit(base)) && (s.iters & buffer) == buffer;
+      bool built = (s.nulls & Bit(base)) && !(special & Bit(base + 1)) && !(s.iters & buffer);
+      if (d < kIterSlots || base >= kTrackedSlots || !(intact || built)) return "FOR_ITER without an iterator";
+      break;
+    }
+    default:
+      break;
+  }
+  if ((special & ~allowed & BitsIn(low, d)) != 0) return "bad stack slot";
+  *slots = Truncated(s, low);
+  // Where the moving instructions put the kNull they take.
+  auto null_at = [&s](int slot) { return (s.nulls & Bit(slot)) != 0; };
+  auto put_null = [slots](int slot, bool is_null) {
+    if (is_null) slots->nulls |= Bit(slot);
+  };
+  switch (in.op) {
+    case kOp_DUP_TOP:
+      put_null(d - 1, null_at(d - 1));
+      put_null(d, null_at(d - 1));
+      break;
+    case kOp_DUP_TOP_TWO:
+      for (int k = 0; k < 2; ++k) {
+        put_null(d - 2 + k, null_at(d - 2 + k));
+        put_null(d + k, null_at(d - 2 + k));
+      }
+      break;
+    case kOp_ROT_TWO:
+      put_null(d - 2, null_at(d - 1));
+      put_null(d - 1, null_at(d - 2));
+      break;
+    case kOp_ROT_THREE:
+      put_null(d - 3, null_at(d - 1));
+      put_null(d - 2, null_at(d - 3));
+      put_null(d - 1, null_at(d - 2));
+      break;
+    default:
+      break;
+  }
+  int top = low + pops + Effect(in) - 1;  // the highest slot written
+  if (top >= kTrackedSlots && (in.op == kOp_LOAD_NULL || InfoOf(in.op).range_base == kOp_LOAD_METHOD ||
+                               in.op == kOp_LOAD_SUPER_METHOD || in.op == kOp_GET_ITER_STACK))
+    return "stack too deep";
+  switch (in.op) {
+    case kOp_LOAD_NULL:
+    case kOp_LOAD_METHOD:
+    case kOp_LOAD_SUPER_METHOD:
+      slots->nulls |= Bit(top);
+      break;
+    case kOp_GET_ITER_STACK:
+      slots->iters |= BitsIn(low, low + kIterSlots);
+      slots->heads |= Bit(low);
+      break;
+    case kOp_FOR_ITER:
+      *slots = s;
+      break;
+    default:
+      break;
+  }
+  return nullptr;
+}
+
+// Propagates the state of the instruction at `offset` to its successors.
+const char* Verifier::Step(size_t offset, const State& state, bool* changed) {
+  Insn in;
+  Decode(code_, n_code_, offset, &in);  // pass 1 accepted it
+  int d = state.depth;
+  int32_t b = state.block;
+  int32_t here = static_cast<int32_t>(offset);
+  int records = RunningFinallyHandlers(offset, b);
+  // Only finally handlers (async with) dip into the guard slots.
+  if (d - Inputs(in) < (records > 0 ? -kStackGuardSlots : 0)) return "stack underflow";
+  // WITH_CLEANUP's two slots take in its own with block's record.
+  if (in.op == kOp_WITH_CLEANUP && b >= 0 && code_[b] != kOp_SETUP_EXCEPT && records > 0 &&
+      offset >= static_cast<size_t>(HandlerOf(b)))
+    --records;
+  if (d + records + Peak(in) > static_cast<int>(room_)) return "stack overflow";
+  const Slots before = state.slots;
+  Slots after = before;
+  if (const char* err = CheckSlots(in, d, &after)) return err;
+  SignedWord next = static_cast<SignedWord>(in.next);
+  switch (in.op) {
+    case kOp_JUMP:
+      return Merge(in.target, d, b, after, changed);
+    case kOp_POP_JUMP_IF_TRUE:
+    case kOp_POP_JUMP_IF_FALSE:
+      if (const char* err = Merge(in.target, d - 1, b, after, changed)) return err;
+      return FallThrough(next, d - 1, b, after, changed);
+    case kOp_JUMP_IF_TRUE_OR_POP:
+    case kOp_JUMP_IF_FALSE_OR_POP:
+      if (const char* err = Merge(in.target, d, b, before, changed)) return err;
+      return FallThrough(next, d - 1, b, after, changed);
+    case kOp_SETUP_EXCEPT:
+    case kOp_SETUP_FINALLY:
+      if (const char* err = Merge(in.target, d + 1, here, Truncated(before, d), changed)) return err;
+      return FallThrough(next, d, here, after, changed);
+    case kOp_SETUP_WITH:
+      // __exit__ and the context manager stay below the handler's stack.
+      if (const char* err = Merge(in.target, d + 2, here, after, changed)) return err;
+      return FallThrough(next, d + 2, here, after, changed);
+    case kOp_POP_EXCEPT_JUMP:
+      if (b < 0) return "no exception block to pop";
+      return Merge(in.target, d, At(b).block, after, changed);
+    case kOp_FOR_ITER:
+      if (const char* err = Merge(in.target, d - kIterSlots, b, Truncated(before, d - kIterSlots), changed))
+        return err;
+      return FallThrough(next, d + 1, b, after, changed);
+    case kOp_UNWIND_JUMP:
+      return Unwind(offset, in, state, changed);
+    case kOp_END_FINALLY:
+      if (b < 0) return "no exception block to pop";
+      if (code_[b] != kOp_SETUP_EXCEPT) {
+        int16_t& exit = At(b).finally_exit;
+        if (exit == kUnknownDepth) {
+          exit = static_cast<int16_t>(d - 1);
+          *changed = true;
+        } else if (exit != d - 1) {
+          return "inconsistent stack at the end of a finally";
+        }
+      }
+      return FallThrough(next, d - 1, At(b).block, after, changed);
+    case kOp_RETURN_VALUE:
+    case kOp_RAISE_LAST:
+    case kOp_RAISE_OBJ:
+    case kOp_RAISE_FROM:
+      return nullptr;
+    default:
+      break;
+  }
+  return FallThrough(next, d + Effect(in), b, after, changed);
+}
+
+// Pass 2: sweeps the code in order until no state changes; every reached
+// instruction's successors get (or must agree with) its outgoing state.
+// Only leaders store theirs; any other instruction gets its state from
+// the one before, stepped just before it.
+const char* Verifier::Flow() {
+  IndexLeaders();
+  for (bool changed = true; changed;) {
+    changed = false;
+    has_pending_ = false;
+    for (size_t offset = 0; offset < n_code_; ++offset) {
+      if (!IsStart(offset)) continue;
+      State state;
+      if (IsLeader(offset)) {
+        state = At(offset);
+      } else if (has_pending_) {
+        state = pending_;
+      } else {
+        continue;  // not reached
+      }
+      has_pending_ = false;
+      if (state.depth == kUnknownDepth) continue;
+      if (const char* err = Step(offset, state, &changed)) return err;
+    }
+  }
+  return nullptr;
+}
+
+const char* Verifier::Run() {
+  const char* err = DecodePrelude();
+#if TAIPAN_MPY_VERIFY
+  if (err == nullptr) err = CheckOperands();
+  if (err == nullptr) err = Flow();
+#endif
+  gc_free(states_);
+  gc_free(leader_rank_);
+  gc_free(leaders_);
+  gc_free(starts_);
+  return err;
+}
+
+}  // namespace
+
+const char* VerifyRawCode(RawCode* raw, const ModuleContext* context) {
+  Verifier verifier(raw, context);
+  return verifier.Run();
+}
+
+}  // namespace taipan::rt

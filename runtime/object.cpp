@@ -4,6 +4,7 @@
 
 #include "runtime/class.h"
 #include "runtime/dict.h"
+#include "runtime/function.h"
 #include "runtime/gc.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
@@ -111,6 +112,7 @@ Value TypeAttr(Value self, Qstr name, AttrOp op, Value value) {
   if (name == Q___dict__ && type->dict != kNull) return type->dict;
   Value found = LookupInType(type, name);
   if (found == kNull) return kNull;
+  if (!(type->flags & kTypeIsClass) && HasExactType(found, &kBuiltinFunctionType)) return NewCheckedMethod(type, found);
   return BindAttribute(found, kNull, type);
 }
 

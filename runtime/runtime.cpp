@@ -13,6 +13,7 @@
 #include "runtime/state.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "runtime/vm.h"
 
 namespace taipan::rt {
 
@@ -363,6 +364,7 @@ void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]) {
   dest[0] = kNull;
   dest[1] = kNull;
   const Type* type = TypeOf(obj);
+  if (type->flags & kTypeIsClass) return InstanceLoadMethod(obj, name, dest);
   // The type's attr slot comes first (instance state, module globals,
   // computed attributes); a class's slot also does the class lookup itself.
   if (type->attr) {
@@ -374,7 +376,10 @@ void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]) {
     if (type->flags & kTypeIsClass) return;
   }
   Value found = LookupInType(type, name);
-  if (found == kNull) return;
+  if (found == kNull) {
+    if (name == Q___class__) dest[0] = FromType(type);  // every object has one
+    return;
+  }
   if (IsFunctionObject(found)) {
     dest[0] = found;  // a method: no bound method is made
     dest[1] = obj;
@@ -461,6 +466,7 @@ Value IterNext(Value it) {
 }
 
 Value IterNextOrRaise(Value it) {
+  if (IsObject(it) && TypeOf(it) == &kGeneratorType) return GeneratorNextOrRaise(it);
   Value next = IterNext(it);
   if (next == kStopIteration) RaiseStopIteration(kNull);
   return next;

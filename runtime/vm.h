@@ -79,6 +79,10 @@ Value RunModuleCode(ModuleContext* context, RawCode* top);
 // (0 when there is no line info).
 size_t LineOfOffset(const RawCode* raw, size_t offset);
 
+// next(gen): the next value, or StopIteration carrying the generator's
+// return value (an iter_next slot can only say "exhausted").
+Value GeneratorNextOrRaise(Value gen);
+
 // ---- mpy_load.cpp ----
 
 // Parses and verifies a bytecode .mpy (version 6; native code is refused)

@@ -53,3 +53,25 @@ if all(shutil.which(tool) for tool in ("qemu-system-arm", "qemu-system-xtensa", 
 if config.fuzzer_built:
     config.available_features.add("fuzzer")
     config.substitutions.append(("%fuzz-frontend", os.path.join(config.taipan_tools_dir, "taipan-fuzz-frontend")))
+
+# The bytecode backend's tests run once the emitter produces code (probed on
+# a one-line module), and the build/run tests once the host runtime
+# libraries that `taipan build` links sit next to this build's taipan.
+def bytecode_emitter_works():
+    taipan = os.path.join(config.taipan_tools_dir, "taipan")
+    if not os.path.exists(taipan):
+        return False
+    probe = os.path.join(config.test_exec_root, "bytecode-probe.py")
+    os.makedirs(config.test_exec_root, exist_ok=True)
+    with open(probe, "w") as f:
+        f.write("x = 1\n")
+    result = subprocess.run([taipan, "compile", "--emit=bytecode", probe], capture_output=True, text=True)
+    return result.returncode == 0 and "STORE_NAME 'x'" in result.stdout
+
+if bytecode_emitter_works():
+    config.available_features.add("bytecode-emitter")
+host_libs = os.path.join(config.taipan_tools_dir, "runtime", "x64")
+if all(os.path.exists(os.path.join(host_libs, lib)) for lib in ("libtaipan-main.a", "libtaipan-rt.a")):
+    config.available_features.add("host-runtime")
+# `taipan run` caches its executables here, not in the user's home.
+config.environment["TAIPAN_CACHE_DIR"] = os.path.join(config.test_exec_root, "run-cache")

@@ -377,12 +377,12 @@ TEST_F(IntTest, MakeNewFromText) {
   EXPECT_EQ(Call2(IntType(), NewBytes(reinterpret_cast<const uint8_t*>("z"), 1), N(36)), N(35));
   Value args[] = {S("17"), Kw("base"), N(8)};
   EXPECT_EQ(Call(IntType(), 1, 1, args), N(15));
-  EXPECT_EQ(Raised([] { Call1(IntType(), S("12x")); }), "ValueError: invalid syntax for integer with base 10");
+  EXPECT_EQ(Raised([] { Call1(IntType(), S("12x")); }), "ValueError: invalid syntax for integer with base 10: '12x'");
   EXPECT_EQ(Raised([] { Call2(IntType(), S("12"), N(1)); }), "ValueError: int() arg 2 must be >= 2 and <= 36");
   EXPECT_EQ(Raised([] { Call2(IntType(), S("12"), N(37)); }), "ValueError: int() arg 2 must be >= 2 and <= 36");
   EXPECT_EQ(Raised([] { Call2(IntType(), N(12), N(10)); }),
             "TypeError: can't convert non-string with explicit base");
-  EXPECT_EQ(Raised([] { Call2(IntType(), S("9"), N(8)); }), "ValueError: invalid syntax for integer with base 8");
+  EXPECT_EQ(Raised([] { Call2(IntType(), S("9"), N(8)); }), "ValueError: invalid syntax for integer with base 8: '9'");
 }
 
 Value ReturnsSeven(Value) { return FromSmallInt(7); }
@@ -422,7 +422,7 @@ TEST_F(IntTest, SubclassInstancesActAsTheirInt) {
 TEST_F(IntTest, ParseIntEdgeCases) {
   EXPECT_EQ(ParseInt("0", 1, 0), N(0));
   EXPECT_EQ(Str(ParseInt("-0x_dead_BEEF_0123_4567_89ab", 28, 0)), "-1051570404138450629921195");
-  EXPECT_EQ(Raised([] { ParseInt("", 0, 0); }), "ValueError: invalid syntax for integer with base 0");
+  EXPECT_EQ(Raised([] { ParseInt("", 0, 0); }), "ValueError: invalid syntax for integer with base 0: ''");
   EXPECT_EQ(Raised([] { ParseInt("1", 1, 99); }), "ValueError: int() arg 2 must be >= 2 and <= 36");
 }
 
@@ -604,7 +604,8 @@ TEST_F(IntCasesTest, Parsing) {
     std::string got;
     Value exc = Catch([&] { got = Str(ParseInt(c.text, __builtin_strlen(c.text), c.base)); });
     if (*c.expected == 0) {
-      EXPECT_EQ(exc == kNull ? got : std::string(TypeNameOf(exc)) + ": " + Str(exc),
+      std::string message = exc == kNull ? got : std::string(TypeNameOf(exc)) + ": " + Str(exc);
+      EXPECT_EQ(message.substr(0, message.rfind(':')),
                 "ValueError: invalid syntax for integer with base " + std::to_string(c.base))
           << "int(" << c.text << ", " << c.base << ")";
     } else {

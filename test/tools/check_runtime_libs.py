@@ -33,7 +33,7 @@ def main():
     parser.add_argument("port_h")
     parser.add_argument("libdir")
     parser.add_argument("archs", nargs="+")
-    parser.add_argument("--max-text", type=int, default=160 * 1024)
+    parser.add_argument("--max-text", type=int, default=256 * 1024)
     args = parser.parse_args()
     with open(args.port_h, encoding="utf-8") as f:
         port = set(re.findall(r"\b(taipan_port_\w+)\s*\(", f.read()))

@@ -1,0 +1,78 @@
+// Host start-up (see host_start.h). Host-only: uses the C library.
+#include "targets/host/host_start.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/runtime.h"
+#include "runtime/state.h"
+#include "runtime/str.h"
+
+namespace taipan::host {
+
+namespace {
+
+// MicroPython's unix port defaults to a few MiB; its stress tests want
+// more, and untouched heap pages cost nothing.
+constexpr size_t kDefaultHeapBytes = size_t{64} << 20;
+constexpr size_t kMinHeapBytes = size_t{64} << 10;
+
+size_t HeapBytes() {
+  const char* text = getenv("TAIPAN_HEAP_SIZE");
+  if (text == nullptr || *text == '\0') return kDefaultHeapBytes;
+  char* end;
+  unsigned long long bytes = strtoull(text, &end, 10);
+  switch (*end) {
+    case 'k': case 'K': bytes <<= 10; break;
+    case 'm': case 'M': bytes <<= 20; break;
+    case 'g': case 'G': bytes <<= 30; break;
+    default: break;
+  }
+  return bytes < kMinHeapBytes ? kMinHeapBytes : static_cast<size_t>(bytes);
+}
+
+// Runs with the runtime started; kept out of line so that no Python value
+// lives in RunHosted's frame, above the stack top the collector scans to.
+__attribute__((noinline)) int StartAndRun(void* heap, size_t bytes, void* stack_top, int argc, char** argv,
+                                          const char* path0, int (*body)(void* data), void* data) {
+  rt::RuntimeInit(heap, bytes, stack_top);
+  rt::UsePortConsole();
+  rt::SysSetArgv(argc, argv);
+  if (path0 != nullptr && rt::AsList(rt::g_state.sys_path)->length > 0)
+    rt::AsList(rt::g_state.sys_path)->items[0] = rt::NewStrFromCString(path0);
+  return body(data);
+}
+
+struct FrozenTable {
+  const rt::FrozenModule* modules;
+  size_t count;
+};
+
+int RunFrozen(void* data) {
+  auto* table = static_cast<FrozenTable*>(data);
+  rt::UseFrozenModules(table->modules, table->count);
+  return rt::RunFrozenMain();
+}
+
+}  // namespace
+
+int RunHosted(int argc, char** argv, const char* path0, int (*body)(void* data), void* data) {
+  size_t bytes = HeapBytes();
+  void* heap = malloc(bytes);
+  if (heap == nullptr) {
+    fputs("taipan: cannot allocate the heap\n", stderr);
+    return 1;
+  }
+  int status = StartAndRun(heap, bytes, __builtin_frame_address(0), argc, argv, path0, body, data);
+  fflush(stdout);
+  return status;
+}
+
+int RunProgram(int argc, char** argv, const char* path0, const rt::FrozenModule* modules, size_t count) {
+  FrozenTable table = {modules, count};
+  return RunHosted(argc, argv, path0, RunFrozen, &table);
+}
+
+}  // namespace taipan::host

@@ -1,0 +1,1 @@
+from ..core import VERSION as PARENT_VERSION

@@ -1,0 +1,3 @@
+# Importing this module fails.
+print('raises: before error')
+raise ValueError('import failed')

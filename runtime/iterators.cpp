@@ -9,6 +9,7 @@
 #include "runtime/list.h"
 #include "runtime/runtime.h"
 #include "runtime/tuple.h"
+#include "runtime/vm.h"
 
 namespace taipan::rt {
 
@@ -100,9 +101,16 @@ Value EnumerateMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* arg
   return FromPointer(e);
 }
 
+// The next item of a wrapped iterator. Iterators nested thousands deep
+// (enumerate(enumerate(...))) recurse in C++, so the stack is checked.
+Value InnerNext(Value it) {
+  VmCheckStack();
+  return IterNext(it);
+}
+
 Value EnumerateNext(Value self) {
   auto* e = ObjectPointer<EnumerateObject>(self);
-  Value item = IterNext(e->iterator);
+  Value item = InnerNext(e->iterator);
   if (item == kStopIteration) return kStopIteration;
   Value count = e->count;
   Value pair[] = {count, item};
@@ -137,7 +145,7 @@ Value ZipNext(Value self) {
   size_t n = AsTuple(iterators)->length;
   Value result = NewTuple(n, nullptr);
   for (size_t i = 0; i < n; ++i) {
-    Value item = IterNext(AsTuple(iterators)->items[i]);
+    Value item = InnerNext(AsTuple(iterators)->items[i]);
     if (item == kStopIteration) {
       z->iterators = kNull;
       return kStopIteration;
@@ -174,7 +182,7 @@ Value MapNext(Value self) {
   Value local[4];
   Value* args = n <= 4 ? local : static_cast<Value*>(Allocate(n * sizeof(Value)));
   for (size_t i = 0; i < n; ++i) {
-    args[i] = IterNext(AsTuple(iterators)->items[i]);
+    args[i] = InnerNext(AsTuple(iterators)->items[i]);
     if (args[i] == kStopIteration) {
       m->iterators = kNull;
       return kStopIteration;
@@ -203,7 +211,7 @@ Value FilterMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) 
 Value FilterNext(Value self) {
   auto* f = ObjectPointer<FilterObject>(self);
   for (;;) {
-    Value item = IterNext(f->iterator);
+    Value item = InnerNext(f->iterator);
     if (item == kStopIteration) return kStopIteration;
     bool keep = f->function == kNone ? IsTrue(item) : IsTrue(Call1(f->function, item));
     if (keep) return item;

@@ -5,6 +5,7 @@
 
 #include "runtime/class.h"
 #include "runtime/dict.h"
+#include "runtime/exception.h"
 #include "runtime/function.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
@@ -162,13 +163,31 @@ Value ApplyUnaryOp(UnaryOp op, Value v) {
   RaiseUnsupportedUnary(op, v);
 }
 
+namespace {
+
+// `except X:` with an X that is neither an exception class nor a tuple of
+// them is a TypeError, as in CPython (not a silent mismatch).
+void CheckExceptionMatchable(Value match) {
+  if (HasExactType(match, &kTupleType)) {
+    TupleObject* options = AsTuple(match);
+    for (size_t i = 0; i < options->length; ++i) CheckExceptionMatchable(options->items[i]);
+    return;
+  }
+  if (!IsType(match) || !IsExceptionType(TypeValue(match)))
+    RaiseTypeError("catching classes that do not inherit from BaseException is not allowed");
+}
+
+}  // namespace
+
 Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   switch (op) {
     case BinaryOp::kIs: return FromBool(lhs == rhs);
     case BinaryOp::kIsNot: return FromBool(lhs != rhs);
     case BinaryOp::kIn: return Contains(rhs, lhs);
     case BinaryOp::kNotIn: return FromBool(Contains(rhs, lhs) == kFalse);
-    case BinaryOp::kExceptionMatch: return FromBool(ExceptionMatches(lhs, rhs));
+    case BinaryOp::kExceptionMatch:
+      CheckExceptionMatchable(rhs);
+      return FromBool(ExceptionMatches(lhs, rhs));
     default: break;
   }
   const Type* lhs_type = TypeOf(lhs);
@@ -178,11 +197,19 @@ Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
     // which containers use, does compare identity first, as CPython does.)
     if ((lhs_type->flags & kTypeEqualIsIdentity) && (rhs_type->flags & kTypeEqualIsIdentity))
       return EqualityFallback(op, lhs, rhs);
+    if (op == BinaryOp::kNotEqual) {
+      // A class's own __ne__ comes before `not __eq__`: the left operand's,
+      // or the right one's when the left is no class (MicroPython's order).
+      Value result = (lhs_type->flags & kTypeIsClass)   ? TryBinary(lhs_type, op, lhs, rhs)
+                     : (rhs_type->flags & kTypeIsClass) ? TryBinary(rhs_type, op, rhs, lhs)
+                                                        : kNull;
+      if (result != kNull && result != NotImplementedValue()) return result;
+    }
     Value result = TryBinary(lhs_type, BinaryOp::kEqual, lhs, rhs);
     if (result == kNull || result == NotImplementedValue()) result = TryBinary(rhs_type, BinaryOp::kEqual, rhs, lhs);
     if (result == kNull || result == NotImplementedValue()) return EqualityFallback(op, lhs, rhs);
-    bool equal = IsTrue(result);
-    return FromBool(op == BinaryOp::kEqual ? equal : !equal);
+    if (op == BinaryOp::kEqual) return result;  // __eq__'s own result, as Python gives it
+    return FromBool(!IsTrue(result));
   }
   Value result = TryBinary(lhs_type, op, lhs, rhs);
   if (result != kNull && result != NotImplementedValue()) return result;
@@ -360,6 +387,11 @@ Value BindAttribute(Value attr, Value self, const Type* type) {
   return attr;
 }
 
+namespace {
+Value IterNextMethod(Value self) { return IterNextOrRaise(self); }
+constexpr BuiltinFunction kIterNextMethod(Q___next__, IterNextMethod);
+}  // namespace
+
 void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]) {
   dest[0] = kNull;
   dest[1] = kNull;
@@ -378,6 +410,10 @@ void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]) {
   Value found = LookupInType(type, name);
   if (found == kNull) {
     if (name == Q___class__) dest[0] = FromType(type);  // every object has one
+    if (name == Q___next__ && type->iter_next) {  // iterators written in C++
+      dest[0] = FromPointer(&kIterNextMethod);
+      dest[1] = obj;
+    }
     return;
   }
   if (IsFunctionObject(found)) {
@@ -467,6 +503,8 @@ Value IterNext(Value it) {
 
 Value IterNextOrRaise(Value it) {
   if (IsObject(it) && TypeOf(it) == &kGeneratorType) return GeneratorNextOrRaise(it);
+  // A class's __next__ raises its own StopIteration, value included.
+  if (TypeOf(it)->flags & kTypeIsClass) return CallMethod(it, Q___next__, 0, nullptr);
   Value next = IterNext(it);
   if (next == kStopIteration) RaiseStopIteration(kNull);
   return next;

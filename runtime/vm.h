@@ -83,6 +83,11 @@ size_t LineOfOffset(const RawCode* raw, size_t offset);
 // return value (an iter_next slot can only say "exhausted").
 Value GeneratorNextOrRaise(Value gen);
 
+// Raises RuntimeError("maximum recursion depth exceeded") when the C stack
+// is nearly used up: called on every VM call and by code that recurses in
+// C++ (iterators wrapping iterators).
+void VmCheckStack();
+
 // ---- mpy_load.cpp ----
 
 // Parses and verifies a bytecode .mpy (version 6; native code is refused)

@@ -54,7 +54,6 @@ void VmPrintHexWord(const Printer& out, Word w);
 // kNull. *out is the returned / yielded value or the exception.
 VmResult VmExecute(VmFrame* frame, Value inject, Value* out);
 // Raises RuntimeError when the C stack is nearly exhausted.
-void VmCheckStack();
 
 // generator.cpp: a generator object for a call of a generator function.
 Value VmNewGenerator(BytecodeFunction* fun, size_t n_args, size_t n_kw, const Value* args);

@@ -31,13 +31,14 @@ llvm::GlobalVariable* PrivateBytes(llvm::Module& module, llvm::ArrayRef<uint8_t>
   return global;
 }
 
-// { const char* name; const uint8_t* mpy; size_t size; bool is_package; }
+// { const char* name; const uint8_t* mpy; size_t size; bool is_package;
+//   const NativeModuleCode* native; }
 void AddTable(llvm::Module& module, const std::vector<FrozenModuleImage>& modules) {
   llvm::LLVMContext& context = module.getContext();
   llvm::Type* ptr = llvm::PointerType::get(context, 0);
   llvm::Type* size = llvm::Type::getInt64Ty(context);
   llvm::Type* flag = llvm::Type::getInt8Ty(context);
-  llvm::StructType* entry = llvm::StructType::create(context, {ptr, ptr, size, flag}, "taipan.FrozenModule");
+  llvm::StructType* entry = llvm::StructType::create(context, {ptr, ptr, size, flag, ptr}, "taipan.FrozenModule");
   std::vector<llvm::Constant*> entries;
   for (size_t i = 0; i < modules.size(); ++i) {
     const FrozenModuleImage& image = modules[i];
@@ -45,9 +46,14 @@ void AddTable(llvm::Module& module, const std::vector<FrozenModuleImage>& module
     name.push_back(0);
     llvm::GlobalVariable* name_global = PrivateBytes(module, name, "taipan.frozen.name." + llvm::Twine(i));
     llvm::GlobalVariable* mpy_global = PrivateBytes(module, image.mpy, "taipan.frozen.mpy." + llvm::Twine(i));
+    llvm::Constant* native = llvm::ConstantPointerNull::get(llvm::PointerType::get(context, 0));
+    if (!image.native_symbol.empty()) {
+      native = new llvm::GlobalVariable(module, llvm::Type::getInt8Ty(context), true,
+                                        llvm::GlobalValue::ExternalLinkage, nullptr, image.native_symbol);
+    }
     entries.push_back(llvm::ConstantStruct::get(
         entry, {name_global, mpy_global, llvm::ConstantInt::get(size, image.mpy.size()),
-                llvm::ConstantInt::get(flag, image.is_package ? 1 : 0)}));
+                llvm::ConstantInt::get(flag, image.is_package ? 1 : 0), native}));
   }
   llvm::ArrayType* table_type = llvm::ArrayType::get(entry, entries.size());
   new llvm::GlobalVariable(module, table_type, true, llvm::GlobalValue::ExternalLinkage,

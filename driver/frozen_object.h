@@ -14,6 +14,7 @@ struct FrozenModuleImage {
   std::string name;  // dotted module name; "__main__" for the program
   std::vector<uint8_t> mpy;
   bool is_package = false;
+  std::string native_symbol;  // the module's NativeModuleCode table; empty: all bytecode
 };
 
 // Writes an object defining, as runtime/vm.h's FrozenModule expects,

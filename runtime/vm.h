@@ -29,6 +29,25 @@ struct ModuleContext {
   Value* obj_table;  // GC-allocated, n_obj entries
 };
 
+struct BytecodeFunction;
+
+// Natively compiled code for a raw code (backends/llvm). `args` points at
+// the bound-argument frame the VM's argument binding fills: slot i (free
+// variables' cells first, then the parameters in local order, *args,
+// **kwargs; cell parameters already wrapped in cells) is args[-i].
+using NativeEntry = Value (*)(BytecodeFunction* self, Value* args);
+
+// A module's native code, emitted by the LLVM backend next to its .mpy:
+// entries[i] is the native code of raw code i in pre-order (0 the module
+// body, then each child tree in order), null where it stays bytecode.
+// Loading stores the module's context into *context (native code without
+// a function object to hand, e.g. direct entries, reads globals through it).
+struct NativeModuleCode {
+  size_t n_functions;
+  const NativeEntry* entries;
+  ModuleContext** context;
+};
+
 // One compiled function body (module, class body, def, lambda,
 // comprehension). The prelude is decoded once, at load time, after the
 // verifier accepted the code.
@@ -46,6 +65,7 @@ struct RawCode {
   const uint8_t* opcodes;  // the first instruction
   size_t n_children;
   RawCode** children;  // GC-allocated
+  NativeEntry native;  // null: run the bytecode
 };
 
 // A function made by MAKE_FUNCTION / MAKE_CLOSURE from a RawCode.
@@ -110,6 +130,7 @@ struct FrozenModule {
   const uint8_t* mpy;
   size_t size;
   bool is_package;
+  const NativeModuleCode* native;  // null: all bytecode
 };
 
 // Installs the module loader that finds frozen modules first, then (on the

@@ -8,12 +8,13 @@
 namespace taipan::bytecode {
 
 Module Compile(const Ast& ast, const ScopeTable& scopes, const SourceBuffer& source, std::string_view source_name,
-               Diagnostics& diags) {
+               Diagnostics& diags, CompileInfo* info) {
   Module module;
   module.qstrs.push_back(std::string(source_name));
   if (ast.root == kNoNode || scopes.scopes.empty()) return module;
   Compiler compiler(ast, scopes, source, diags, &module);
   module.top = compiler.CompileScope(0);
+  if (info) info->layouts = compiler.TakeLayouts();
   return module;
 }
 
@@ -297,6 +298,7 @@ RawCode Compiler::CompileScope(uint32_t index) {
     Error(node.begin, "jump too far for MicroPython's bytecode in '" + std::string(SimpleName(ast_, scope)) + "'");
   }
   raw.children = std::move(state.children);
+  raw.scope = index;
   cur_ = saved;
   return raw;
 }

@@ -29,38 +29,12 @@ constexpr uint8_t kOpUnaryNot = 3;
 // Position of a Python operator within the Or..Power run.
 unsigned BinaryOpIndex(BinaryOp op);
 
-// Where a name lives in one scope.
-enum class VarKind : uint8_t { Fast, Deref, Name, Global };
-
-struct VarRef {
-  VarKind kind = VarKind::Name;
-  uint32_t local = 0;
-};
-
-// A scope's frame layout, MicroPython style: free variables first (passed
-// by the closure as leading positional arguments), then the parameters
-// (positional, keyword-only, *args, **kwargs), then the other locals, then
-// the non-parameter cells.
-struct ScopeLayout {
-  std::unordered_map<InternId, VarRef> vars;  // fast and deref names
-  // This scope's cells and frees in a fixed order: a child closing over
-  // some of them receives them in this order (text, local number).
-  std::vector<std::pair<std::string, uint32_t>> closure_order;
-  std::vector<uint8_t> cells;
-  std::vector<std::string> arg_names;  // "*" for the free slots
-  std::vector<NodeId> params;          // Arg nodes in local order
-  size_t num_locals = 0;
-  size_t n_free = 0;
-  Signature signature;
-  std::optional<uint32_t> class_cell;  // a class body's __class__ cell
-  std::optional<uint32_t> comp_iter;   // a comprehension's iterator argument
-};
-
 class Compiler {
  public:
   Compiler(const Ast& ast, const ScopeTable& scopes, const SourceBuffer& source, Diagnostics& diags, Module* module);
 
   RawCode CompileScope(uint32_t scope);
+  std::map<uint32_t, ScopeLayout> TakeLayouts() { return std::move(layouts_); }
 
  private:
   struct Loop {

@@ -1,0 +1,203 @@
+// Phase entry: the typed IR.
+//
+// A Program holds one Module per Python module of the program; a Module one
+// Function per raw code of its bytecode (module body, def, lambda,
+// comprehension, class body), in the bytecode module's pre-order, so
+// function i of a module is raw code i when the runtime loads the .mpy.
+// Every raw code has bytecode; a Function that the native backend can
+// compile replaces it at load time (native or bytecode per function).
+//
+// A Function is a control-flow graph: Blocks of Insts, everything referenced
+// by 32-bit ids into the function's arrays. Values never cross blocks: an
+// instruction's operands are earlier instructions of its own block, and
+// whatever must flow between blocks goes through a Local (LLVM's mem2reg
+// makes them registers again). So there are no phis, and type inference
+// works on locals: a local's type is the join of every value stored to it.
+//
+// Kinds are listed once: instructions.def and types.def.
+#ifndef TAIPAN_IR_IR_H
+#define TAIPAN_IR_IR_H
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backends/bytecode/bytecode.h"
+#include "frontend/diag/diagnostics.h"
+#include "frontend/diag/source_buffer.h"
+#include "frontend/parse/ast.h"
+#include "frontend/resolve/resolve.h"
+
+namespace taipan::ir {
+
+using InstId = uint32_t;
+using BlockId = uint32_t;
+using LocalId = uint32_t;
+using TypeId = uint32_t;
+constexpr uint32_t kNoId = UINT32_MAX;
+
+// ---- types ----
+
+enum class TypeKind : uint8_t {
+#define IR_TYPE(Kind, spelling, rep) Kind,
+#include "ir/types.def"
+};
+
+// How native code holds a value of a type (types.def explains each).
+enum class Rep : uint8_t { Void, Value, Float, Bool, Word };
+
+// A function of the program: module index and function index in it.
+struct FuncRef {
+  uint32_t module = kNoId;
+  uint32_t function = kNoId;
+  bool valid() const { return module != kNoId; }
+  bool operator==(const FuncRef&) const = default;
+};
+
+struct Type {
+  TypeKind kind = TypeKind::Unknown;
+  std::vector<TypeId> params;  // List/Set: [element]; Dict: [key, value]; Tuple: items
+  FuncRef ref;                 // Function: the function, when known
+  bool operator==(const Type&) const = default;
+};
+
+// Interned types: equal types have equal ids. The fixed kinds without
+// parameters have the predefined ids below.
+class TypeTable {
+ public:
+  TypeTable();
+  TypeId Intern(const Type& type);
+  TypeId Of(TypeKind kind) { return Intern(Type{kind, {}, {}}); }
+  const Type& Get(TypeId id) const { return types_[id]; }
+  TypeKind KindOf(TypeId id) const { return types_[id].kind; }
+  Rep RepOf(TypeId id) const;
+  // The least type holding both (Unknown is the identity; Object the top).
+  TypeId Join(TypeId a, TypeId b);
+  std::string Name(TypeId id) const;
+
+ private:
+  std::vector<Type> types_;
+};
+
+// Predefined by TypeTable's constructor, in this order.
+constexpr TypeId kUnknownType = 0;
+constexpr TypeId kVoidType = 1;
+constexpr TypeId kObjectType = 2;
+constexpr TypeId kIntType = 3;
+constexpr TypeId kFloatType = 4;
+constexpr TypeId kBoolType = 5;
+constexpr TypeId kNoneType = 6;
+constexpr TypeId kStrType = 7;
+
+// ---- instructions ----
+
+enum class Op : uint8_t {
+#define IR_INST(Name, spelling, flags, operands) Name,
+#include "ir/instructions.def"
+};
+
+enum InstFlag : uint8_t { kTerminator = 1, kNoResult = 2, kMayRaise = 4 };
+
+std::string_view OpName(Op op);
+uint8_t OpFlags(Op op);
+
+struct Inst {
+  Op op;
+  uint8_t sub = 0;
+  TypeId type = kUnknownType;  // the result's type (kVoidType without a result)
+  BlockId block = kNoId;
+  uint32_t offset = 0;         // source byte offset (diagnostics, line tables)
+  int64_t imm = 0;
+  double fimm = 0;
+  std::vector<InstId> ops;
+  std::vector<uint32_t> names;  // qstr indices (keyword names)
+  BlockId target[2] = {kNoId, kNoId};
+  FuncRef callee;               // CallDirect
+};
+
+struct Block {
+  std::vector<InstId> insts;  // the last one is the terminator
+};
+
+enum class LocalKind : uint8_t {
+  Param,  // a parameter (frame slot `slot`: the VM's argument binding fills it)
+  Free,   // a free variable: frame slot `slot` holds the cell the closure passed
+  Var,    // a Python local variable
+  Cell,   // a local shared with nested functions: the local holds its cell
+  Temp,   // a compiler temporary
+};
+
+struct Local {
+  std::string name;
+  LocalKind kind = LocalKind::Var;
+  uint32_t slot = kNoId;      // Param/Free (and Cell parameters): index in the bound-argument frame
+  bool is_cell = false;       // holds a cell object (Free, Cell, or a Param that is a cell)
+  bool is_volatile = false;   // stored inside a try region: kept in memory across nlr jumps
+  TypeId type = kUnknownType; // a cell local's own type is Object; its contents are Object
+};
+
+struct Function {
+  std::string name;         // the Python name ("<module>", "<lambda>", "<listcomp>", ...)
+  std::string qualified;    // for remarks: module.name or the dotted nesting
+  uint32_t scope = kNoId;   // in the module's ScopeTable
+  uint32_t offset = 0;      // source offset of the def (remarks point here)
+  uint32_t n_slots = 0;     // bound-argument frame size: free variables, then parameters
+  std::vector<Inst> insts;
+  std::vector<Block> blocks;  // blocks[0] is the entry
+  std::vector<Local> locals;
+  uint32_t n_try_slots = 0;
+  TypeId return_type = kUnknownType;
+
+  // The native-or-bytecode decision: `native` false means the function stays
+  // bytecode, and `reason` says why (for --remarks).
+  bool native = true;
+  std::string reason;
+  bool is_module_body = false;
+  bool is_class_body = false;
+  bool is_generator = false;
+  bool is_def = false;       // a `def` or lambda: gets a --remarks line
+  // Set by inference: may CallDirect reach this function's direct entry
+  // (positional parameters only, no cells/frees, no nested functions).
+  bool has_direct_entry = false;
+};
+
+struct Module {
+  std::string name;         // dotted module name ("__main__" for the program)
+  std::string source_name;  // qstr 0: what tracebacks print
+  const SourceBuffer* source = nullptr;
+  std::vector<Function> functions;  // pre-order of the raw-code tree: [0] is the module body
+};
+
+struct Program {
+  TypeTable types;
+  std::vector<Module> modules;
+};
+
+// ---- entry points ----
+
+// Builds the IR of every raw code of one module. `bc` is the module's
+// bytecode (its qstr and object tables grow with what native code needs;
+// its raw-code tree fixes the function order) and `info` what the
+// bytecode compiler decided about each scope (frame layouts). Functions
+// using constructs the native backend does not support are built with
+// `native` false and a reason, never an error.
+Module BuildModule(const Ast& ast, const ScopeTable& scopes, const SourceBuffer& source, std::string_view name,
+                   bytecode::Module* bc, const bytecode::CompileInfo& info, TypeTable& types);
+
+// Checks the structural invariants (operands defined earlier in the same
+// block, one terminator per block at its end, targets and locals in range).
+// Returns an empty string when the function is well formed.
+std::string Verify(const Function& function, const TypeTable& types);
+
+// Whole-program type inference: parameter types from the call sites,
+// locals, results, return types; turns calls of known functions into
+// CallDirect where that is sound. Runs Verify before and after.
+void InferTypes(Program& program);
+
+// The text form for --emit=ir.
+std::string Print(const Module& module, const TypeTable& types);
+
+}  // namespace taipan::ir
+
+#endif  // TAIPAN_IR_IR_H

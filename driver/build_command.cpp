@@ -1,8 +1,8 @@
-// `taipan mpy`, `taipan build` and `taipan run`: bytecode for now. `build`
-// and `run` freeze the program's .mpy images into a host executable that
-// links the VM (runtime/x64/libtaipan-main.a + libtaipan-rt.a next to the
-// taipan binary); without --vm they do the same until the native backend
-// (issue 5) exists.
+// `taipan mpy`, `taipan build` and `taipan run`. `build` and `run` freeze
+// the program's .mpy images into a host executable that links the runtime
+// and the VM (runtime/x64/libtaipan-main.a + libtaipan-rt.a next to the
+// taipan binary) and, unless --vm, one native object per module whose
+// functions replace their bytecode at load time (native.h).
 #include <unistd.h>
 
 #include <cstdlib>
@@ -11,6 +11,7 @@
 #include "backends/mpy/mpy.h"
 #include "driver/driver.h"
 #include "driver/frozen_object.h"
+#include "driver/native.h"
 #include "driver/program.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -85,12 +86,17 @@ std::string FindLinker() {
 
 // Links the frozen table with the host runtime through clang's driver (it
 // knows the host's crt files and libc) using lld.
-bool Link(const std::string& object, const HostLibraries& libraries, const std::string& output, bool verbose,
-          std::string_view command) {
+bool Link(const std::vector<std::string>& objects, const HostLibraries& libraries, const std::string& output,
+          bool verbose, std::string_view command) {
   std::string clang = FindLinker();
   if (clang.empty()) return Error(command, "cannot find clang (" TAIPAN_LLVM_TOOLS_DIR "/clang) to link with");
-  std::vector<llvm::StringRef> args = {clang,  "-fuse-ld=lld", "-no-pie", "-o", output, object, libraries.main,
-                                       libraries.compiler, libraries.runtime, "-lstdc++", "-lm"};
+  std::vector<llvm::StringRef> args = {clang, "-fuse-ld=lld", "-no-pie", "-o", output};
+  for (const std::string& object : objects) args.push_back(object);
+  for (llvm::StringRef library : {llvm::StringRef(libraries.main), llvm::StringRef(libraries.compiler),
+                                  llvm::StringRef(libraries.runtime), llvm::StringRef("-lstdc++"),
+                                  llvm::StringRef("-lm")}) {
+    args.push_back(library);
+  }
   if (verbose) {
     std::cerr << "taipan: linking:";
     for (llvm::StringRef arg : args) std::cerr << " " << arg.str();
@@ -104,23 +110,51 @@ bool Link(const std::string& object, const HostLibraries& libraries, const std::
   return true;
 }
 
-std::vector<FrozenModuleImage> FrozenImages(std::vector<ProgramModule>& modules) {
+std::vector<FrozenModuleImage> FrozenImages(const std::vector<ProgramModule>& modules) {
   std::vector<FrozenModuleImage> images;
-  for (ProgramModule& module : modules) images.push_back({module.name, std::move(module.mpy), module.is_package});
+  for (const ProgramModule& module : modules) images.push_back({module.name, module.mpy, module.is_package, {}});
   return images;
 }
 
-// Writes the frozen table next to `output` and links the executable there.
+// Native code: one object per module with native functions, written next
+// to `output`; their table symbols go into the frozen images.
+bool EmitNativeObjects(const Options& options, std::vector<ProgramModule>& modules, const std::string& output,
+                       std::vector<FrozenModuleImage>* images, std::vector<std::string>* objects,
+                       std::string_view command) {
+  ir::Program program = BuildProgramIr(modules);
+  if (options.remarks) PrintRemarks(program);
+  *images = FrozenImages(modules);
+  llvmbe::CodegenOptions codegen = CodegenOptionsFrom(options);
+  for (uint32_t i = 0; i < program.modules.size(); ++i) {
+    std::string object = output + ".native" + std::to_string(i) + ".o";
+    std::string error;
+    if (!EmitNativeObject(program, i, codegen, object, &(*images)[i].native_symbol, &error)) {
+      return Error(command, modules[i].path + ": " + error);
+    }
+    if (!(*images)[i].native_symbol.empty()) objects->push_back(object);
+  }
+  return true;
+}
+
+// Writes the frozen table (and the native objects) next to `output` and
+// links the executable there.
 bool BuildExecutable(const Options& options, std::vector<ProgramModule>& modules, const std::string& output,
                      std::string_view command) {
   HostLibraries libraries;
   if (!FindHostLibraries(options.argv0, command, &libraries)) return false;
-  std::string object = output + ".frozen.o";
+  std::vector<FrozenModuleImage> images;
+  std::vector<std::string> objects = {output + ".frozen.o"};
+  bool ok = true;
+  if (options.vm) {
+    images = FrozenImages(modules);
+  } else {
+    ok = EmitNativeObjects(options, modules, output, &images, &objects, command);
+  }
   std::string error;
-  if (!WriteFrozenObject(FrozenImages(modules), object, &error)) return Error(command, error);
-  bool linked = Link(object, libraries, output, options.verbose, command);
-  llvm::sys::fs::remove(object);
-  return linked;
+  if (ok && !WriteFrozenObject(images, objects[0], &error)) ok = Error(command, error);
+  if (ok) ok = Link(objects, libraries, output, options.verbose, command);
+  for (const std::string& object : objects) llvm::sys::fs::remove(object);
+  return ok;
 }
 
 bool CheckHostOnly(const Options& options, std::string_view command) {
@@ -162,7 +196,10 @@ void HashFileStamp(llvm::SHA256& hash, const std::string& path) {
 std::string CacheKey(const Options& options, const std::vector<ProgramModule>& modules,
                      const HostLibraries& libraries) {
   llvm::SHA256 hash;
-  HashField(hash, "taipan-run-1");
+  HashField(hash, "taipan-run-2");
+  HashField(hash, options.vm ? "vm" : "native");
+  HashField(hash, options.opt_level);
+  HashField(hash, options.debug_info ? "g" : "");
   static int anchor;
   HashFileStamp(hash, llvm::sys::fs::getMainExecutable(options.argv0.c_str(), &anchor));
   HashFileStamp(hash, libraries.main);
@@ -237,6 +274,7 @@ int RunRun(const Options& options) {
   std::string executable = Join(dir, std::string(llvm::sys::path::stem(script)));
   if (llvm::sys::fs::can_execute(executable)) {
     if (options.verbose) std::cerr << "taipan: using cached " << executable << "\n";
+    if (options.remarks && !options.vm) PrintRemarks(BuildProgramIr(modules));
   } else {
     if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
       Error("run", "cannot create the cache directory '" + dir + "': " + ec.message());

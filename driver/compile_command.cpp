@@ -4,6 +4,7 @@
 
 #include "backends/mpy/mpy.h"
 #include "driver/driver.h"
+#include "driver/native.h"
 #include "driver/program.h"
 #include "frontend/frontend.h"
 
@@ -13,9 +14,7 @@ namespace {
 
 bool EmitsBytecode(const std::string& emit) { return emit == "bytecode" || emit == "mpy-roundtrip"; }
 
-bool EmitNeedsLaterPhase(const std::string& emit) {
-  return !emit.empty() && emit != "tokens" && emit != "ast" && emit != "scopes" && !EmitsBytecode(emit);
-}
+bool EmitsNative(const std::string& emit) { return emit == "ir" || emit == "llvm" || emit == "asm" || emit == "obj"; }
 
 bool IsMpyFile(const std::string& path) {
   return path.size() > 4 && path.compare(path.size() - 4, 4, ".mpy") == 0;
@@ -55,6 +54,38 @@ bool EmitBytecode(const Options& options, const std::string& input, std::string_
   return false;
 }
 
+// --emit=ir|llvm|asm|obj: the file as a program's main module on its own
+// (its imports are not compiled; calls into them stay dynamic).
+bool EmitNative(const Options& options, const std::string& input, std::string_view bytes, std::string* output) {
+  std::vector<ProgramModule> modules(1);
+  ProgramModule& module = modules[0];
+  module.name = "__main__";
+  module.path = input;
+  module.front = std::make_unique<FrontendResult>(CompileToBytecode(input, bytes, &module.code, &module.info));
+  if (!module.front->ok()) return false;
+  ir::Program program = BuildProgramIr(modules);
+  if (options.remarks) PrintRemarks(program);
+  if (options.emit == "ir") {
+    *output += ir::Print(program.modules[0], program.types);
+    return true;
+  }
+  llvmbe::CodegenOptions codegen = CodegenOptionsFrom(options);
+  if (!llvmbe::IsSupportedTarget(codegen.march)) {
+    std::cerr << "taipan compile: error: the native backend does not support '-march=" << codegen.march << "'\n";
+    return false;
+  }
+  llvmbe::EmitKind kind = options.emit == "llvm" ? llvmbe::EmitKind::LlvmIr
+                          : options.emit == "asm" ? llvmbe::EmitKind::Assembly
+                                                  : llvmbe::EmitKind::Object;
+  std::string text, error;
+  if (!llvmbe::EmitModule(program, 0, codegen, kind, &text, &error)) {
+    std::cerr << "taipan compile: error: " << input << ": " << error << "\n";
+    return false;
+  }
+  *output += text;
+  return true;
+}
+
 FrontendStage StageFor(const Options& options) {
   if (options.emit == "tokens") return FrontendStage::Tokens;
   if (options.emit == "ast") return FrontendStage::Ast;
@@ -71,15 +102,14 @@ std::string Dump(const Options& options, const FrontendResult& result) {
 }  // namespace
 
 int RunCompile(const Options& options) {
-  if (EmitNeedsLaterPhase(options.emit)) {
-    std::cerr << "taipan compile: --emit=" << options.emit
-              << " is not available yet: the phase that produces it has not been built\n";
-    return kExitNotAvailable;
-  }
   if (options.emit.empty() && !options.syntax_only) {
-    std::cerr << "taipan compile: compiling to object code is not available yet (the LLVM backend has not "
-                 "been built); use -fsyntax-only or --emit=tokens|ast|scopes\n";
-    return kExitNotAvailable;
+    std::cerr << "taipan compile: say what to produce: -fsyntax-only or "
+                 "--emit=tokens|ast|scopes|bytecode|ir|llvm|asm|obj\n";
+    return kExitError;
+  }
+  if (options.emit == "obj" && options.output.empty()) {
+    std::cerr << "taipan compile: error: --emit=obj needs -o FILE\n";
+    return kExitError;
   }
   bool color = StderrHasColors();
   int status = kExitOk;
@@ -94,6 +124,10 @@ int RunCompile(const Options& options) {
     }
     if (EmitsBytecode(options.emit)) {
       if (!EmitBytecode(options, input, file->bytes(), &output)) status = kExitError;
+      continue;
+    }
+    if (EmitsNative(options.emit)) {
+      if (!EmitNative(options, input, file->bytes(), &output)) status = kExitError;
       continue;
     }
     FrontendResult result = RunFrontend(input, file->bytes(), StageFor(options));

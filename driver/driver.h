@@ -33,6 +33,8 @@ struct Options {
   bool syntax_only = false;     // compile -fsyntax-only
   std::vector<std::string> program_args;  // run: arguments after the script
   bool vm = false;              // build/run --vm: bytecode + VM instead of native code
+  bool remarks = false;         // --remarks: native or bytecode, per function
+  bool debug_info = false;      // -g
   std::string argv0;            // how taipan was invoked (to find its runtime libraries)
 };
 

@@ -30,10 +30,10 @@ constexpr CommandInfo kCommands[] = {
 // The -march names of mpy-cross, which Taipan shares.
 constexpr std::array<std::string_view, 9> kArchitectures = {
     "x86", "x64", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "xtensa", "xtensawin"};
-constexpr std::array<std::string_view, 5> kEmitKinds = {"tokens", "ast", "scopes", "bytecode",
+constexpr std::array<std::string_view, 9> kEmitKinds = {"tokens", "ast",  "scopes", "bytecode", "ir",
+                                                        "llvm",   "asm",  "obj",
                                                         "mpy-roundtrip"};  // hidden: a test of the .mpy tools
 constexpr std::array<std::string_view, 2> kMpyEmitKinds = {"bytecode", "native"};
-constexpr std::array<std::string_view, 4> kLaterEmitKinds = {"ir", "llvm", "asm", "obj"};
 
 void PrintUsage(std::ostream& out) {
   out << "usage: taipan <command> [options] [inputs]\n\ncommands:\n";
@@ -57,6 +57,12 @@ po::options_description CommonOptions() {
   return options;
 }
 
+void AddCodegenOptions(po::options_description& options) {
+  options.add_options()
+      ("remarks", "say for every function whether it was compiled natively or to bytecode, and why")
+      ("debug,g", "debug information: map native code to Python lines (for gdb)");
+}
+
 po::options_description CommandOptions(Command command) {
   if (command == Command::Boards) {
     po::options_description options("options");
@@ -68,8 +74,9 @@ po::options_description CommandOptions(Command command) {
     options.add_options()
         ("emit", po::value<std::string>()->value_name("KIND"),
          "print a phase's output: tokens, ast, scopes, bytecode (a listing; the input may also be an "
-         ".mpy file) (later: ir, llvm, asm, obj)")
+         ".mpy file), ir (the typed IR after inference), llvm (LLVM IR), asm, obj (-march selects the target)")
         ("fsyntax-only", "only lex, parse and resolve scopes; report the first error of each file");
+    AddCodegenOptions(options);
   }
   if (command == Command::Mpy) {
     options.add_options()
@@ -79,8 +86,9 @@ po::options_description CommandOptions(Command command) {
   }
   if (command == Command::Build || command == Command::Run) {
     options.add_options()
-        ("vm", "compile to bytecode and link the VM in (the only mode for now: without --vm the program "
-               "also runs on the VM until the native backend exists)");
+        ("vm", "compile every function to bytecode for the VM (default: native code, bytecode only for "
+               "what the native backend cannot compile)");
+    AddCodegenOptions(options);
   }
   return options;
 }
@@ -115,7 +123,7 @@ bool Validate(const CommandInfo& info, const po::variables_map& vm, Options& opt
   if (vm.count("emit")) {
     options.emit = vm["emit"].as<std::string>();
     bool known = info.command == Command::Mpy ? OneOf(kMpyEmitKinds, options.emit)
-                                              : OneOf(kEmitKinds, options.emit) || OneOf(kLaterEmitKinds, options.emit);
+                                              : OneOf(kEmitKinds, options.emit);
     if (!known) {
       return Fail(info.spelling, "unknown --emit kind '" + options.emit + "'", status);
     }
@@ -125,6 +133,8 @@ bool Validate(const CommandInfo& info, const po::variables_map& vm, Options& opt
   options.verbose = vm.count("verbose") > 0;
   options.syntax_only = vm.count("fsyntax-only") > 0;
   options.vm = vm.count("vm") > 0;
+  options.remarks = vm.count("remarks") > 0;
+  options.debug_info = vm.count("debug") > 0;
   if (options.command != Command::Boards && options.inputs.empty()) {
     return Fail(info.spelling, "no input files", status);
   }

@@ -132,11 +132,20 @@ std::vector<std::string> ImportedNames(const ProgramModule& module, const Ast& a
   return names;
 }
 
+ProgramModule NewModule(std::string name, std::string path, bool is_package) {
+  ProgramModule module;
+  module.name = std::move(name);
+  module.path = std::move(path);
+  module.is_package = is_package;
+  return module;
+}
+
 }  // namespace
 
-FrontendResult CompileToBytecode(const std::string& path, std::string_view bytes, bytecode::Module* module) {
+FrontendResult CompileToBytecode(const std::string& path, std::string_view bytes, bytecode::Module* module,
+                                 bytecode::CompileInfo* info) {
   FrontendResult result = RunFrontend(path, bytes);
-  if (result.ok()) *module = bytecode::Compile(result.ast, result.scopes, result.source, path, result.diags);
+  if (result.ok()) *module = bytecode::Compile(result.ast, result.scopes, result.source, path, result.diags, info);
   if (result.ok()) return result;
   bool color = StderrHasColors();
   for (const Diagnostic& diag : result.diags.list()) std::cerr << RenderDiagnostic(result.source, diag, color);
@@ -150,7 +159,7 @@ bool CollectProgram(const std::string& script, const std::vector<std::string>& s
   search_dirs.insert(search_dirs.end(), search_path.begin(), search_path.end());
 
   std::deque<ProgramModule> queue;
-  queue.push_back(ProgramModule{"__main__", script, false, {}, {}});
+  queue.push_back(NewModule("__main__", script, false));
   std::set<std::string> seen = {"__main__"};
   bool ok = true;
   while (!queue.empty()) {
@@ -165,17 +174,17 @@ bool CollectProgram(const std::string& script, const std::vector<std::string>& s
       }
       module.source = std::string(file->bytes());
     }  // else a package directory without __init__.py: an empty module
-    bytecode::Module code;
-    FrontendResult result = CompileToBytecode(module.path, module.source, &code);
-    if (!result.ok()) {
+    module.front = std::make_unique<FrontendResult>(
+        CompileToBytecode(module.path, module.source, &module.code, &module.info));
+    if (!module.front->ok()) {
       ok = false;
       continue;
     }
-    module.mpy = mpy::WriteMpy(code);
-    for (const std::string& name : ImportedNames(module, result.ast)) {
+    module.mpy = mpy::WriteMpy(module.code);
+    for (const std::string& name : ImportedNames(module, module.front->ast)) {
       if (!seen.insert(name).second) continue;
       Found found;
-      if (FindModule(name, search_dirs, &found)) queue.push_back(ProgramModule{name, found.path, found.is_package, {}, {}});
+      if (FindModule(name, search_dirs, &found)) queue.push_back(NewModule(name, found.path, found.is_package));
     }
     modules->push_back(std::move(module));
   }

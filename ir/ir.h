@@ -167,6 +167,10 @@ struct Module {
   std::string source_name;  // qstr 0: what tracebacks print
   const SourceBuffer* source = nullptr;
   std::vector<Function> functions;  // pre-order of the raw-code tree: [0] is the module body
+  // Copies of the bytecode module's qstr and object tables as BuildModule
+  // left them, so that Print can show names and constants (imm indices).
+  std::vector<std::string> qstrs;
+  std::vector<bytecode::Constant> constants;
 };
 
 struct Program {

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""End-to-end test: run one Python program through Taipan's VM and compare.
+"""End-to-end test: run one Python program through Taipan and compare.
 
 Usage:
-    run_e2e.py [--timeout SECONDS] TAIPAN FILE.py
+    run_e2e.py [--timeout SECONDS] [--mode vm|native|both] TAIPAN FILE.py
 
-Runs ``TAIPAN run --vm FILE.py ARGS...`` with the file's directory as the
-working directory and compares its stdout and exit status with the expected
-ones:
+Runs ``TAIPAN run --vm FILE.py ARGS...`` (the VM: every function bytecode)
+and ``TAIPAN run FILE.py ARGS...`` (native code, bytecode only where the
+native backend cannot compile a function), each with the file's directory
+as the working directory, and compares stdout and exit status with the
+expected ones:
 
 * FILE.py.exp, when it exists, holds the expected stdout (the MicroPython
   dialect's output, for programs where MicroPython deliberately differs from
@@ -18,6 +20,10 @@ ones:
 
 ARGS come from an optional ``# ARGS: a b c`` comment line in the program
 (split like a shell command line) and are passed to both runs.
+
+A ``# XFAIL-NATIVE: reason`` line says the native build is known to differ
+(the reason says why); the native run must then fail, so the line goes away
+once the backend handles the program.
 
 stderr is not compared (tracebacks and messages differ between
 implementations) but is shown when the outputs differ.  On a mismatch a
@@ -33,15 +39,23 @@ import sys
 
 DEFAULT_TIMEOUT = 300.0
 ARGS_PREFIX = "# ARGS:"
+XFAIL_NATIVE_PREFIX = "# XFAIL-NATIVE:"
+MODES = {"vm": ["run", "--vm"], "native": ["run"]}
+
+
+def directive(path, prefix):
+    """The rest of the program's first line starting with prefix, or None."""
+    with open(path, encoding="utf-8") as source:
+        for line in source:
+            if line.startswith(prefix):
+                return line[len(prefix):].strip()
+    return None
 
 
 def program_args(path):
     """The arguments named by the program's ``# ARGS:`` line, if any."""
-    with open(path, encoding="utf-8") as source:
-        for line in source:
-            if line.startswith(ARGS_PREFIX):
-                return shlex.split(line[len(ARGS_PREFIX):])
-    return []
+    args = directive(path, ARGS_PREFIX)
+    return shlex.split(args) if args is not None else []
 
 
 def child_environment():
@@ -100,13 +114,13 @@ def as_lines(data):
     return data.decode("utf-8", "replace").splitlines(keepends=True)
 
 
-def report_mismatch(path, expected, actual, stderr, source):
+def report_mismatch(path, mode, expected, actual, stderr, source):
     exp_stdout, exp_status = expected
     act_stdout, act_status = actual
-    print(f"run_e2e: FAIL: {path}")
+    print(f"run_e2e: FAIL ({mode}): {path}")
     if exp_stdout != act_stdout:
         diff = difflib.unified_diff(as_lines(exp_stdout), as_lines(act_stdout),
-                                    fromfile=f"expected ({source})", tofile="taipan run --vm")
+                                    fromfile=f"expected ({source})", tofile=f"taipan ({mode})")
         for line in diff:
             sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     if exp_status != act_status:
@@ -119,6 +133,7 @@ def report_mismatch(path, expected, actual, stderr, source):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    parser.add_argument("--mode", choices=["vm", "native", "both"], default="both")
     parser.add_argument("taipan")
     parser.add_argument("file")
     options = parser.parse_args()
@@ -126,14 +141,22 @@ def main():
     path = options.file
     args = program_args(path)
     directory, name = os.path.split(os.path.abspath(path))
-    exp_stdout, exp_status, source = expected_output(path, args, options.timeout)
+    expected = expected_output(path, args, options.timeout)
     taipan = os.path.abspath(options.taipan) if os.sep in options.taipan else options.taipan
-    act_stdout, stderr, act_status = run([taipan, "run", "--vm", name] + args, directory,
-                                         options.timeout)
-    if (exp_stdout, exp_status) != (act_stdout, act_status):
-        report_mismatch(path, (exp_stdout, exp_status), (act_stdout, act_status), stderr, source)
-        return 1
-    return 0
+    native_xfail = directive(path, XFAIL_NATIVE_PREFIX)
+    failed = False
+    for mode in (["vm", "native"] if options.mode == "both" else [options.mode]):
+        stdout, stderr, status = run([taipan] + MODES[mode] + [name] + args, directory, options.timeout)
+        matches = (stdout, status) == expected[:2]
+        if mode == "native" and native_xfail is not None:
+            if matches:
+                print(f"run_e2e: XPASS (native): {path} now passes: remove its XFAIL-NATIVE line")
+                failed = True
+            continue
+        if not matches:
+            report_mismatch(path, mode, expected[:2], (stdout, status), stderr, expected[2])
+            failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

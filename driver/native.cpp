@@ -1,0 +1,59 @@
+// The native pipeline of the driver (native.h).
+#include "driver/native.h"
+
+#include <iostream>
+
+#include "backends/mpy/mpy.h"
+
+namespace taipan::driver {
+
+ir::Program BuildProgramIr(std::vector<ProgramModule>& modules) {
+  ir::Program program;
+  for (ProgramModule& module : modules) {
+    const FrontendResult& front = *module.front;
+    program.modules.push_back(ir::BuildModule(front.ast, front.scopes, front.source, module.name, &module.code,
+                                              module.info, program.types));
+  }
+  ir::InferTypes(program);
+  for (ProgramModule& module : modules) module.mpy = mpy::WriteMpy(module.code);
+  return program;
+}
+
+void PrintRemarks(const ir::Program& program) {
+  for (const ir::Module& module : program.modules) {
+    for (const ir::Function& function : module.functions) {
+      if (!function.is_def) continue;
+      LineCol where = module.source->Locate(function.offset);
+      std::cerr << module.source->filename() << ":" << where.line << ":" << where.column << ": remark: function '"
+                << function.name << "' compiled "
+                << (function.native ? std::string("natively") : "to bytecode: " + function.reason) << "\n";
+    }
+  }
+}
+
+llvmbe::CodegenOptions CodegenOptionsFrom(const Options& options) {
+  llvmbe::CodegenOptions codegen;
+  codegen.march = options.march.empty() ? "x64" : options.march;
+  codegen.optimize_size = options.opt_level == "s";
+  codegen.opt_level = codegen.optimize_size ? 2 : options.opt_level[0] - '0';
+  codegen.debug_info = options.debug_info;
+  return codegen;
+}
+
+bool EmitNativeObject(const ir::Program& program, uint32_t module_index, const llvmbe::CodegenOptions& codegen,
+                      const std::string& path, std::string* symbol, std::string* error) {
+  symbol->clear();
+  bool any_native = false;
+  for (const ir::Function& function : program.modules[module_index].functions) any_native |= function.native;
+  if (!any_native) return true;
+  std::string object;
+  if (!llvmbe::EmitModule(program, module_index, codegen, llvmbe::EmitKind::Object, &object, error)) return false;
+  if (!WriteOutput(path, object)) {
+    *error = "cannot write '" + path + "'";
+    return false;
+  }
+  *symbol = llvmbe::NativeTableSymbol(module_index);
+  return true;
+}
+
+}  // namespace taipan::driver

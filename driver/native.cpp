@@ -7,12 +7,36 @@
 
 namespace taipan::driver {
 
+namespace {
+
+// Walks the raw-code tree in pre-order (the functions' order) recording
+// each function's signature and children. Returns the next free index.
+uint32_t AttachRawCodeFacts(const bytecode::RawCode& raw, const bytecode::CompileInfo& info, uint32_t index,
+                            std::vector<ir::Function>& functions) {
+  uint32_t next = index + 1;
+  std::vector<uint32_t> children;
+  for (const bytecode::RawCode& child : raw.children) {
+    children.push_back(next);
+    next = AttachRawCodeFacts(child, info, next, functions);
+  }
+  if (index < functions.size()) {
+    auto layout = info.layouts.find(raw.scope);
+    if (layout != info.layouts.end()) functions[index].signature = layout->second.signature;
+    functions[index].children = std::move(children);
+  }
+  return next;
+}
+
+}  // namespace
+
 ir::Program BuildProgramIr(std::vector<ProgramModule>& modules) {
   ir::Program program;
   for (ProgramModule& module : modules) {
     const FrontendResult& front = *module.front;
     program.modules.push_back(ir::BuildModule(front.ast, front.scopes, front.source, module.name, &module.code,
                                               module.info, program.types));
+    AttachRawCodeFacts(module.code.top, module.info, 0, program.modules.back().functions);
+    program.modules.back().qstrs = module.code.qstrs;
   }
   ir::InferTypes(program);
   for (ProgramModule& module : modules) module.mpy = mpy::WriteMpy(module.code);

@@ -1,6 +1,600 @@
-// Stub: replaced by type inference.
+// Whole-program type inference (ir.h: InferTypes).
+//
+// An optimistic fixpoint over every native function of the program at
+// once: types start Unknown and only rise (Unknown < a specific type <
+// Object), so the iteration ends. Locals take the join of the values stored
+// to them, results follow from their operands (rules in ResultType), a
+// function's return type is the join of its returns, and the parameters of
+// a function that known call sites reach directly take the join of the
+// arguments there.
+//
+// Known functions. A module-level `def f` whose global is stored exactly
+// once in the whole program (by that def), never deleted, never an
+// attribute target anywhere (`mod.f = ...`), in a program without
+// dynamic access to namespaces (globals(), setattr, exec, eval, __dict__,
+// `import *`), is the function that LoadGlobal f yields. Its calls with
+// exactly its positional parameters become CallDirect (unboxed arguments)
+// when it qualifies for a direct entry (no cells, no free variables, no
+// nested functions, no *args/**kwargs/keyword-only parameters). The
+// function may still be called dynamically too: its native entry checks
+// the parameter types and runs the bytecode when they do not hold.
+// Deviation: a direct call does not check that the def has run yet (a call
+// before the def raises NameError in Python).
+//
+// Container element types are not inferred yet (elements are Object):
+// aliasing makes them unsound without tracking every list's creation site.
+// Builtins (len, abs, int, float, min, max, ...) and math functions give
+// typed results when their names are not rebound anywhere in the program.
+#include <array>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
 #include "ir/ir.h"
 
 namespace taipan::ir {
-void InferTypes(Program&) {}
+
+namespace {
+
+// The runtime's operator numbering (runtime/operator.def).
+enum class BinOp : uint8_t {
+#define BINARY_OP(Name, method) k##Name,
+#include "runtime/operator.def"
+#undef BINARY_OP
+};
+enum class UnOp : uint8_t {
+#define UNARY_OP(Name, method) k##Name,
+#include "runtime/operator.def"
+#undef UNARY_OP
+};
+constexpr uint8_t kInplaceToBinary = static_cast<uint8_t>(BinOp::kOr) - static_cast<uint8_t>(BinOp::kInplaceOr);
+
+// Names whose dynamic use could rebind a global behind the compiler's back.
+constexpr std::array<std::string_view, 6> kNamespaceAccess = {"globals", "setattr", "exec", "eval", "__dict__",
+                                                             "vars"};
+
+struct NameUse {
+  int stores = 0;
+  int deletes = 0;
+  InstId make_function = kNoId;  // the MakeFunction stored by the only store, in the module body
+  uint32_t function = kNoId;     // ... and the function it makes
+};
+
+class Inference {
+ public:
+  explicit Inference(Program& program) : program_(program), types_(program.types) {}
+
+  void Run() {
+    ScanNames();
+    FindKnownFunctions();
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteDirectCalls(m);
+    InitLocals();
+    while (true) {
+      Fixpoint();
+      if (!WidenUnknown()) break;
+    }
+    Finish();
+  }
+
+ private:
+  // ---- whole-program name facts ----
+
+  std::string_view QstrText(uint32_t module, int64_t index) const {
+    const std::vector<std::string>& qstrs = program_.modules[module].qstrs;
+    return index >= 0 && static_cast<size_t>(index) < qstrs.size() ? std::string_view(qstrs[index])
+                                                                    : std::string_view();
+  }
+
+  void ScanNames() {
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      for (const Function& f : program_.modules[m].functions) {
+        for (const Inst& inst : f.insts) ScanInst(m, f, inst);
+      }
+    }
+  }
+
+  void ScanInst(uint32_t m, const Function& f, const Inst& inst) {
+    switch (inst.op) {
+      case Op::StoreGlobal: {
+        NameUse& use = globals_[m][std::string(QstrText(m, inst.imm))];
+        ++use.stores;
+        const Inst& value = f.insts[inst.ops[0]];
+        if (&f == &program_.modules[m].functions[0] && value.op == Op::MakeFunction &&
+            static_cast<size_t>(value.imm) < f.children.size()) {
+          use.function = f.children[value.imm];
+        }
+        break;
+      }
+      case Op::DeleteGlobal: ++globals_[m][std::string(QstrText(m, inst.imm))].deletes; break;
+      case Op::StoreAttr:
+      case Op::DeleteAttr: attribute_targets_.insert(std::string(QstrText(m, inst.imm))); break;
+      case Op::ImportStar: dynamic_namespaces_ = true; break;
+      case Op::LoadGlobal:
+      case Op::LoadAttr:
+        for (std::string_view name : kNamespaceAccess) {
+          if (QstrText(m, inst.imm) == name) dynamic_namespaces_ = true;
+        }
+        break;
+      default: break;
+    }
+    // Names bound by class bodies and other bytecode-only code are not
+    // seen here: a function that is not native has no instructions, so
+    // any global it stores must make the name unknown.
+    (void)f;
+  }
+
+  // A global of module m is a known function when its only store is a def
+  // in the module body.
+  void FindKnownFunctions() {
+    if (dynamic_namespaces_) return;
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      if (!AllCodeVisible(m)) continue;
+      for (auto& [name, use] : globals_[m]) {
+        if (use.stores != 1 || use.deletes != 0 || use.function == kNoId) continue;
+        if (attribute_targets_.count(name)) continue;
+        known_[m][name] = FuncRef{m, use.function};
+      }
+    }
+  }
+
+  // Bytecode-only functions (class bodies, generators) have no IR: their
+  // `global` stores are invisible, so a module with any of them that might
+  // store globals keeps its globals unknown. Class bodies store class
+  // attributes, not globals, unless they declare `global` (rare): accept
+  // them; other non-native functions disqualify the module.
+  bool AllCodeVisible(uint32_t m) const {
+    for (const Function& f : program_.modules[m].functions) {
+      if (!f.native && !f.is_class_body && f.insts.empty() && f.is_def) return false;
+    }
+    return true;
+  }
+
+  std::string_view GlobalName(uint32_t m, const Inst& inst) const { return QstrText(m, inst.imm); }
+
+  const FuncRef* KnownFunction(uint32_t m, const Inst& load) const {
+    if (load.op != Op::LoadGlobal) return nullptr;
+    auto it = known_[m].find(std::string(GlobalName(m, load)));
+    return it == known_[m].end() ? nullptr : &it->second;
+  }
+
+  // A builtin name, when nothing in module m (or the program, by attribute)
+  // can rebind it.
+  bool IsBuiltin(uint32_t m, const Inst& load, std::string_view name) const {
+    if (load.op != Op::LoadGlobal || GlobalName(m, load) != name || dynamic_namespaces_) return false;
+    if (!AllCodeVisible(m) || attribute_targets_.count(std::string(name))) return false;
+    auto it = globals_[m].find(std::string(name));
+    return it == globals_[m].end() || (it->second.stores == 0 && it->second.deletes == 0);
+  }
+
+  // ---- direct calls ----
+
+  Function& FunctionOf(FuncRef ref) { return program_.modules[ref.module].functions[ref.function]; }
+
+  bool QualifiesForDirectEntry(const Function& f) const {
+    if (!f.native || f.is_generator || f.is_module_body || f.is_class_body) return false;
+    if (f.signature.scope_flags & (bytecode::kScopeVarArgs | bytecode::kScopeVarKeywords | bytecode::kScopeGenerator))
+      return false;
+    if (f.signature.n_kwonly_args != 0) return false;
+    for (const Local& local : f.locals) {
+      if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) return false;
+    }
+    for (const Inst& inst : f.insts) {
+      if (inst.op == Op::MakeFunction) return false;
+    }
+    return true;
+  }
+
+  void RewriteDirectCalls(uint32_t m) {
+    for (Function& caller : program_.modules[m].functions) {
+      if (!caller.native) continue;
+      std::vector<uint32_t> uses(caller.insts.size(), 0);
+      for (const Inst& inst : caller.insts)
+        for (InstId op : inst.ops) ++uses[op];
+      for (Block& block : caller.blocks) {
+        for (InstId id : block.insts) RewriteCall(m, caller, id, uses);
+        std::erase_if(block.insts, [&](InstId id) { return dropped_.count(Key(caller, id)) != 0; });
+      }
+    }
+  }
+
+  void RewriteCall(uint32_t m, Function& caller, InstId id, const std::vector<uint32_t>& uses) {
+    Inst& call = caller.insts[id];
+    if (call.op != Op::Call || !call.names.empty()) return;
+    InstId callee_load = call.ops[0];
+    const FuncRef* ref = KnownFunction(m, caller.insts[callee_load]);
+    if (!ref) return;
+    Function& callee = FunctionOf(*ref);
+    if (!QualifiesForDirectEntry(callee) || call.ops.size() - 1 != callee.signature.n_pos_args) return;
+    callee.has_direct_entry = true;
+    call.op = Op::CallDirect;
+    call.callee = *ref;
+    call.ops.erase(call.ops.begin());
+    // The global's load is only there for the call: drop it (its helper
+    // call could not be removed later, it may raise).
+    if (uses[callee_load] == 1) dropped_.insert(Key(caller, callee_load));
+  }
+
+  static std::string Key(const Function& f, InstId id) {
+    return std::to_string(reinterpret_cast<uintptr_t>(&f)) + ":" + std::to_string(id);
+  }
+
+  // ---- the fixpoint ----
+
+  // Locals that must stay Object whatever is stored: cells, frees, locals
+  // that may be read unbound or are deleted (null marks unbound), and the
+  // parameters of functions no direct call reaches.
+  void InitLocals() {
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        if (!f.native) continue;
+        for (Local& local : f.locals) local.type = kUnknownType;
+        for (const Inst& inst : f.insts) {
+          if ((inst.op == Op::LoadLocal && inst.sub == 1) || inst.op == Op::DeleteLocal) {
+            f.locals[inst.imm].type = kObjectType;
+          }
+        }
+        for (Local& local : f.locals) {
+          if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) local.type = kObjectType;
+          if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
+        }
+        f.return_type = kUnknownType;
+      }
+    }
+  }
+
+  void Fixpoint() {
+    changed_ = true;
+    for (int round = 0; changed_ && round < 1000; ++round) {
+      changed_ = false;
+      for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+        for (Function& f : program_.modules[m].functions) {
+          if (!f.native) continue;
+          for (const Block& block : f.blocks)
+            for (InstId id : block.insts) Transfer(m, f, id);
+        }
+      }
+    }
+  }
+
+  void Raise(TypeId* slot, TypeId type) {
+    TypeId joined = types_.Join(*slot, Bounded(type));
+    if (joined != *slot) {
+      *slot = joined;
+      changed_ = true;
+    }
+  }
+
+  // Types nest at most two levels (list[list[float]]): deeper ones lose
+  // their parameters, so the lattice has finite height.
+  TypeId Bounded(TypeId type, int depth = 0) {
+    const Type& t = types_.Get(type);
+    if (t.params.empty()) return type;
+    if (depth >= 2) return types_.Intern(Type{t.kind, {}, t.ref});
+    Type copy = t;
+    for (TypeId& param : copy.params) param = Bounded(param, depth + 1);
+    return types_.Intern(copy);
+  }
+
+  void Transfer(uint32_t m, Function& f, InstId id) {
+    Inst& inst = f.insts[id];
+    switch (inst.op) {
+      case Op::StoreLocal: Raise(&f.locals[inst.imm].type, f.insts[inst.ops[0]].type); return;
+      case Op::ForIter: Raise(&f.locals[inst.imm].type, kObjectType); return;
+      case Op::Return: Raise(&f.return_type, f.insts[inst.ops[0]].type); return;
+      case Op::CallDirect: {
+        Function& callee = FunctionOf(inst.callee);
+        for (size_t i = 0; i < inst.ops.size(); ++i) {
+          Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
+          if (param) Raise(&param->type, f.insts[inst.ops[i]].type);
+        }
+        break;
+      }
+      default: break;
+    }
+    if (OpFlags(inst.op) & kNoResult) {
+      inst.type = kVoidType;
+      return;
+    }
+    TypeId result = ResultType(m, f, inst);
+    if (result != inst.type) {
+      // Results are recomputed from scratch, but their inputs only rise,
+      // so they rise too; join to be safe against rule quirks.
+      Raise(&inst.type, result);
+    }
+  }
+
+  static Local* ParamAtSlot(Function& f, uint32_t slot) {
+    for (Local& local : f.locals) {
+      if (local.kind == LocalKind::Param && local.slot == slot) return &local;
+    }
+    return nullptr;
+  }
+
+  TypeKind Kind(TypeId t) const { return types_.KindOf(t); }
+  bool IsUnknown(TypeId t) const { return Kind(t) == TypeKind::Unknown; }
+  bool IsIntLike(TypeId t) const { return Kind(t) == TypeKind::Int || Kind(t) == TypeKind::Bool; }
+  bool IsNumber(TypeId t) const { return IsIntLike(t) || Kind(t) == TypeKind::Float; }
+
+  TypeId ResultType(uint32_t m, Function& f, const Inst& inst) {
+    auto operand = [&](size_t i) { return f.insts[inst.ops[i]].type; };
+    switch (inst.op) {
+      case Op::ConstInt: return kIntType;
+      case Op::ConstFloat: return kFloatType;
+      case Op::ConstBool: return kBoolType;
+      case Op::ConstNone: return kNoneType;
+      case Op::ConstQstr: return kStrType;
+      case Op::LoadLocal: return inst.sub == 1 ? kObjectType : f.locals[inst.imm].type;
+      case Op::LoadGlobal: {
+        if (const FuncRef* ref = KnownFunction(m, inst)) return types_.Intern(Type{TypeKind::Function, {}, *ref});
+        return kObjectType;
+      }
+      case Op::Is:
+      case Op::Not:
+      case Op::Truth:
+      case Op::ExceptionMatch: return kBoolType;
+      case Op::ToIndex: return kIntType;
+      case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
+      case Op::Unary: return UnaryType(inst.sub, operand(0));
+      case Op::BuildTuple: {
+        Type tuple{TypeKind::Tuple, {}, {}};
+        for (size_t i = 0; i < inst.ops.size(); ++i) {
+          if (IsUnknown(operand(i))) return kUnknownType;
+          tuple.params.push_back(operand(i));
+        }
+        return types_.Intern(tuple);
+      }
+      case Op::BuildList:
+      case Op::ListToTuple: return ContainerOf(inst.op == Op::BuildList ? TypeKind::List : TypeKind::Tuple);
+      case Op::BuildDict: return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});
+      case Op::BuildSet: return types_.Intern(Type{TypeKind::Set, {kObjectType}, {}});
+      case Op::Unpack: {
+        TypeId seq = operand(0);
+        const Type& t = types_.Get(seq);
+        if (t.kind == TypeKind::Tuple && t.params.size() == static_cast<size_t>(inst.imm)) return seq;
+        return types_.Intern(Type{TypeKind::Tuple, std::vector<TypeId>(inst.imm, kObjectType), {}});
+      }
+      case Op::TupleItem: {
+        const Type& t = types_.Get(operand(0));
+        if (t.kind == TypeKind::Tuple && static_cast<size_t>(inst.imm) < t.params.size()) return t.params[inst.imm];
+        return IsUnknown(operand(0)) ? kUnknownType : kObjectType;
+      }
+      case Op::Subscr: return SubscrType(operand(0), operand(1), f.insts[inst.ops[1]]);
+      case Op::MakeFunction: {
+        if (static_cast<size_t>(inst.imm) < f.children.size())
+          return types_.Intern(Type{TypeKind::Function, {}, FuncRef{m, f.children[inst.imm]}});
+        return kObjectType;
+      }
+      case Op::CallDirect: return FunctionOf(inst.callee).return_type;
+      case Op::Call: return CallType(m, f, inst);
+      default: return kObjectType;
+    }
+  }
+
+  TypeId ContainerOf(TypeKind kind) {
+    if (kind == TypeKind::Tuple) return types_.Intern(Type{TypeKind::Tuple, {}, {}});
+    return types_.Intern(Type{kind, {kObjectType}, {}});
+  }
+
+  TypeId BinaryType(uint8_t code, TypeId a, TypeId b) {
+    if (IsUnknown(a) || IsUnknown(b)) return kUnknownType;
+    if (code >= static_cast<uint8_t>(BinOp::kInplaceOr) && code <= static_cast<uint8_t>(BinOp::kInplacePower))
+      code += kInplaceToBinary;
+    auto op = static_cast<BinOp>(code);
+    switch (op) {
+      case BinOp::kLess:
+      case BinOp::kMore:
+      case BinOp::kEqual:
+      case BinOp::kLessEqual:
+      case BinOp::kMoreEqual:
+      case BinOp::kNotEqual:
+        if ((IsNumber(a) && IsNumber(b)) || (Kind(a) == TypeKind::Str && Kind(b) == TypeKind::Str)) return kBoolType;
+        return kObjectType;
+      case BinOp::kIn: return IsContainer(b) ? kBoolType : kObjectType;
+      case BinOp::kAnd:
+      case BinOp::kOr:
+      case BinOp::kXor:
+        if (Kind(a) == TypeKind::Bool && Kind(b) == TypeKind::Bool) return kBoolType;
+        return IsIntLike(a) && IsIntLike(b) ? kIntType : kObjectType;
+      case BinOp::kLshift:
+      case BinOp::kRshift: return IsIntLike(a) && IsIntLike(b) ? kIntType : kObjectType;
+      case BinOp::kAdd:
+      case BinOp::kSubtract:
+      case BinOp::kMultiply:
+      case BinOp::kFloorDivide:
+      case BinOp::kModulo:
+        if (IsIntLike(a) && IsIntLike(b)) return kIntType;
+        if (IsNumber(a) && IsNumber(b)) return kFloatType;
+        return SequenceArithmetic(op, a, b);
+      case BinOp::kTrueDivide: return IsNumber(a) && IsNumber(b) ? kFloatType : kObjectType;
+      default: return kObjectType;
+    }
+  }
+
+  bool IsContainer(TypeId t) const {
+    TypeKind k = Kind(t);
+    return k == TypeKind::List || k == TypeKind::Tuple || k == TypeKind::Dict || k == TypeKind::Set ||
+           k == TypeKind::Str || k == TypeKind::Bytes || k == TypeKind::Range;
+  }
+
+  // str + str, str * int, str % x, list + list, list * int.
+  TypeId SequenceArithmetic(BinOp op, TypeId a, TypeId b) {
+    TypeKind ka = Kind(a), kb = Kind(b);
+    if (op == BinOp::kAdd && ka == kb && (ka == TypeKind::Str || ka == TypeKind::Bytes)) return a;
+    if (op == BinOp::kModulo && ka == TypeKind::Str) return kStrType;
+    if (op == BinOp::kMultiply && (ka == TypeKind::Str || ka == TypeKind::List) && IsIntLike(b)) return a;
+    if (op == BinOp::kMultiply && (kb == TypeKind::Str || kb == TypeKind::List) && IsIntLike(a)) return b;
+    if (op == BinOp::kAdd && ka == TypeKind::List && kb == TypeKind::List) return ContainerOf(TypeKind::List);
+    return kObjectType;
+  }
+
+  TypeId UnaryType(uint8_t code, TypeId a) {
+    if (IsUnknown(a)) return kUnknownType;
+    switch (static_cast<UnOp>(code)) {
+      case UnOp::kPositive:
+      case UnOp::kNegative:
+        if (IsIntLike(a)) return kIntType;
+        return Kind(a) == TypeKind::Float ? kFloatType : kObjectType;
+      case UnOp::kInvert: return IsIntLike(a) ? kIntType : kObjectType;
+      default: return kObjectType;
+    }
+  }
+
+  TypeId SubscrType(TypeId container, TypeId index, const Inst& index_inst) {
+    if (IsUnknown(container) || IsUnknown(index)) return kUnknownType;
+    const Type& t = types_.Get(container);
+    if (!IsIntLike(index)) return kObjectType;
+    if (t.kind == TypeKind::Str) return kStrType;
+    if (t.kind == TypeKind::Tuple && index_inst.op == Op::ConstInt) {
+      int64_t i = index_inst.imm < 0 ? index_inst.imm + static_cast<int64_t>(t.params.size()) : index_inst.imm;
+      if (i >= 0 && static_cast<size_t>(i) < t.params.size()) return t.params[i];
+    }
+    if (t.kind == TypeKind::List && !t.params.empty()) return t.params[0];
+    return kObjectType;
+  }
+
+  // Builtins and math functions with known result types.
+  TypeId CallType(uint32_t m, Function& f, const Inst& call) {
+    const Inst& callee = f.insts[call.ops[0]];
+    size_t n_args = call.ops.size() - 1 - call.names.size();
+    auto arg = [&](size_t i) { return f.insts[call.ops[1 + i]].type; };
+    for (size_t i = 0; i < n_args; ++i) {
+      if (IsUnknown(arg(i))) return kUnknownType;
+    }
+    if (!call.names.empty()) return kObjectType;
+    auto builtin = [&](std::string_view name) { return IsBuiltin(m, callee, name); };
+    if (builtin("len") || builtin("ord") || builtin("hash")) return kIntType;
+    if (builtin("int") && n_args == 1 && Kind(arg(0)) != TypeKind::Object) return kIntType;
+    if (builtin("float") && n_args == 1 && IsNumber(arg(0))) return kFloatType;
+    if (builtin("bool") || builtin("isinstance") || builtin("callable") || builtin("hasattr")) return kBoolType;
+    if (builtin("str") || builtin("repr") || builtin("chr")) return kStrType;
+    if (builtin("range")) return types_.Of(TypeKind::Range);
+    if (builtin("abs") && n_args == 1 && IsNumber(arg(0))) return Kind(arg(0)) == TypeKind::Float ? kFloatType : kIntType;
+    if ((builtin("min") || builtin("max")) && n_args >= 2) {
+      TypeId joined = arg(0);
+      for (size_t i = 1; i < n_args; ++i) joined = types_.Join(joined, arg(i));
+      if (IsNumber(joined)) return joined;
+    }
+    if (builtin("list")) return ContainerOf(TypeKind::List);
+    if (builtin("tuple")) return ContainerOf(TypeKind::Tuple);
+    if (builtin("dict")) return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});
+    if (callee.op == Op::LoadAttr && IsMathModule(m, f, callee)) return MathResult(QstrText(m, callee.imm));
+    const Type& t = types_.Get(callee.type);
+    if (t.kind == TypeKind::Function && t.ref.valid() && FunctionOf(t.ref).native) {
+      return kObjectType;  // a dynamic call of a known function: its entry boxes whatever it returns
+    }
+    return kObjectType;
+  }
+
+  // `math.NAME` where the global `math` holds the builtin math module: bound
+  // only by `import math` in the module body, and no module of the program
+  // is itself called math.
+  bool IsMathModule(uint32_t m, const Function& f, const Inst& attr) {
+    const Inst& base = f.insts[attr.ops[0]];
+    if (base.op != Op::LoadGlobal || QstrText(m, base.imm) != "math" || dynamic_namespaces_) return false;
+    for (const Module& module : program_.modules) {
+      if (module.name == "math") return false;
+    }
+    auto it = globals_[m].find("math");
+    if (it == globals_[m].end() || it->second.stores != 1 || it->second.deletes != 0) return false;
+    return ImportsMath(m);
+  }
+
+  bool ImportsMath(uint32_t m) {
+    const Function& body = program_.modules[m].functions[0];
+    for (const Inst& inst : body.insts) {
+      if (inst.op != Op::StoreGlobal || QstrText(m, inst.imm) != "math") continue;
+      const Inst& value = body.insts[inst.ops[0]];
+      return value.op == Op::ImportName && QstrText(m, value.imm) == "math";
+    }
+    return false;
+  }
+
+  TypeId MathResult(std::string_view name) {
+    static constexpr std::array<std::string_view, 24> kFloatResults = {
+        "sqrt", "sin",   "cos",  "tan",  "asin", "acos", "atan", "atan2", "exp",   "log",   "log2",  "log10",
+        "pow",  "fabs",  "sinh", "cosh", "tanh", "hypot", "degrees", "radians", "copysign", "fmod", "expm1",
+        "log1p"};
+    for (std::string_view f : kFloatResults) {
+      if (f == name) return kFloatType;
+    }
+    if (name == "floor" || name == "ceil" || name == "trunc") return kIntType;
+    if (name == "isnan" || name == "isinf" || name == "isfinite") return kBoolType;
+    return kObjectType;
+  }
+
+  // After a fixpoint, whatever is still Unknown (a cycle nothing typed,
+  // or a local never stored) becomes Object; another round then settles
+  // what depends on it. Returns whether anything was widened.
+  bool WidenUnknown() {
+    bool widened = false;
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        if (!f.native) continue;
+        for (Local& local : f.locals) {
+          if (local.type == kUnknownType) {
+            local.type = kObjectType;
+            widened = true;
+          }
+        }
+        if (f.return_type == kUnknownType && HasReturn(f)) {
+          f.return_type = kObjectType;
+          widened = true;
+        }
+        for (Inst& inst : f.insts) {
+          if (inst.type == kUnknownType && !(OpFlags(inst.op) & kNoResult) && InBlock(f, inst)) {
+            inst.type = kObjectType;
+            widened = true;
+          }
+        }
+      }
+    }
+    return widened;
+  }
+
+  static bool HasReturn(const Function& f) {
+    for (const Block& block : f.blocks) {
+      if (!block.insts.empty() && f.insts[block.insts.back()].op == Op::Return) return true;
+    }
+    return false;
+  }
+
+  bool InBlock(const Function& f, const Inst& inst) const {
+    return inst.block != kNoId && !dropped_.count(Key(f, static_cast<InstId>(&inst - f.insts.data())));
+  }
+
+  // Functions without a return (they always raise) still need a type.
+  void Finish() {
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        if (!f.native) continue;
+        if (f.return_type == kUnknownType) f.return_type = kObjectType;
+        for (Inst& inst : f.insts) {
+          if (inst.type == kUnknownType) inst.type = (OpFlags(inst.op) & kNoResult) ? kVoidType : kObjectType;
+        }
+        std::string problem = Verify(f, types_);
+        if (!problem.empty()) {
+          f.native = false;
+          f.reason = "internal error after type inference: " + problem;
+        }
+      }
+    }
+  }
+
+  Program& program_;
+  TypeTable& types_;
+  std::vector<std::unordered_map<std::string, NameUse>> globals_ =
+      std::vector<std::unordered_map<std::string, NameUse>>(program_.modules.size());
+  std::vector<std::unordered_map<std::string, FuncRef>> known_ =
+      std::vector<std::unordered_map<std::string, FuncRef>>(program_.modules.size());
+  std::set<std::string> attribute_targets_;
+  std::set<std::string> dropped_;
+  bool dynamic_namespaces_ = false;
+  bool changed_ = false;
+};
+
+}  // namespace
+
+void InferTypes(Program& program) { Inference(program).Run(); }
+
 }  // namespace taipan::ir

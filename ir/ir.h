@@ -157,6 +157,11 @@ struct Function {
   bool is_class_body = false;
   bool is_generator = false;
   bool is_def = false;       // a `def` or lambda: gets a --remarks line
+  // Filled by the driver from the bytecode (BuildModule need not): the
+  // argument signature, and the function indices of the raw codes this
+  // one's MakeFunction instructions create (child index -> function).
+  bytecode::Signature signature;
+  std::vector<uint32_t> children;
   // Set by inference: may CallDirect reach this function's direct entry
   // (positional parameters only, no cells/frees, no nested functions).
   bool has_direct_entry = false;

@@ -516,6 +516,10 @@ const Type kDictType = {
     .methods = &kDictMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt9kDictTypeE")]] const Type taipan_native_type_dict;
+
 #define TAIPAN_DICT_VIEW_TYPE(Ident, qstr)                                                            \
   const Type Ident = {.base = {&kTypeType},                                                            \
                       .name = qstr,                                                                    \

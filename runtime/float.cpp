@@ -823,4 +823,8 @@ const Type kFloatType = {
     .methods = &kFloatMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt10kFloatTypeE")]] const Type taipan_native_type_float;
+
 }  // namespace taipan::rt

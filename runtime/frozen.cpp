@@ -44,11 +44,13 @@ const FrozenModule* FindFrozen(const char* name, size_t length) {
   return nullptr;
 }
 
-// Loads the .mpy into `module` (whose globals get __file__; `file` kNull:
-// the source name the .mpy records) and runs its top-level code.
-void ExecInModule(Value module, const uint8_t* data, size_t size, bool data_is_permanent, Value file) {
+// Loads the .mpy (and its native code, `native` non-null) into `module`
+// (whose globals get __file__; `file` kNull: the source name the .mpy
+// records) and runs its top-level code.
+void ExecInModule(Value module, const uint8_t* data, size_t size, bool data_is_permanent, Value file,
+                  const NativeModuleCode* native) {
   RawCode* top;
-  ModuleContext* context = LoadMpy(data, size, data_is_permanent, module, &top);
+  ModuleContext* context = LoadMpy(data, size, data_is_permanent, module, &top, native);
   DictStore(ModuleGlobals(module), FromQstr(Q___file__), file != kNull ? file : FromQstr(context->qstr_table[0]));
   RunModuleCode(context, top);
 }
@@ -56,13 +58,14 @@ void ExecInModule(Value module, const uint8_t* data, size_t size, bool data_is_p
 // A new module `name`, in sys.modules while its body runs (for circular
 // imports) and taken out again if the body raises. `path`: __path__ for a
 // package, else kNull.
-Value ExecNewModule(Qstr name, const uint8_t* data, size_t size, bool data_is_permanent, Value path, Value file) {
+Value ExecNewModule(Qstr name, const uint8_t* data, size_t size, bool data_is_permanent, Value path, Value file,
+                    const NativeModuleCode* native) {
   Value module = NewModule(name);
   if (path != kNull) DictStore(ModuleGlobals(module), FromQstr(Q___path__), path);
   DictStore(g_state.modules, FromQstr(name), module);
   NlrBuf buf;
   if (taipan_nlr_push(&buf) == 0) {
-    ExecInModule(module, data, size, data_is_permanent, file);
+    ExecInModule(module, data, size, data_is_permanent, file, native);
     taipan_nlr_pop();
     return module;
   }
@@ -111,8 +114,9 @@ Value LoadFromDirectory(Qstr full_name, Value dir, const char* last, size_t last
   uint8_t* data;
   size_t size;
   if (ReadWholeFile(base, "/__init__.mpy", &file, &data, &size))
-    return ExecNewModule(full_name, data, size, false, base, file);
-  if (ReadWholeFile(base, ".mpy", &file, &data, &size)) return ExecNewModule(full_name, data, size, false, kNull, file);
+    return ExecNewModule(full_name, data, size, false, base, file, nullptr);
+  if (ReadWholeFile(base, ".mpy", &file, &data, &size))
+    return ExecNewModule(full_name, data, size, false, kNull, file, nullptr);
   return kNull;
 }
 
@@ -141,7 +145,7 @@ Value FrozenOrFileLoader(Qstr full_name) {
   size_t length;
   const char* name = QstrData(full_name, &length);
   if (const FrozenModule* frozen = FindFrozen(name, length))
-    return ExecMpyAsModule(full_name, frozen->mpy, frozen->size, true, frozen->is_package);
+    return ExecMpyAsModule(full_name, frozen->mpy, frozen->size, true, frozen->is_package, frozen->native);
   return LoadFromFiles(full_name, name, length);
 }
 
@@ -168,14 +172,15 @@ int ExitStatusOf(Value exc) {
 
 }  // namespace
 
-Value ExecMpyAsModule(Qstr name, const uint8_t* data, size_t size, bool data_is_permanent, bool is_package) {
+Value ExecMpyAsModule(Qstr name, const uint8_t* data, size_t size, bool data_is_permanent, bool is_package,
+                      const NativeModuleCode* native) {
   Value path = kNull;
   if (is_package) {
     size_t length;
     const char* text = QstrData(name, &length);
     path = PathOf(".frozen", 7, text, length);
   }
-  return ExecNewModule(name, data, size, data_is_permanent, path, kNull);
+  return ExecNewModule(name, data, size, data_is_permanent, path, kNull, native);
 }
 
 void UseFrozenModules(const FrozenModule* modules, size_t count) {
@@ -192,7 +197,7 @@ int RunFrozenMain() {
   }
   NlrBuf buf;
   if (taipan_nlr_push(&buf) == 0) {
-    ExecInModule(g_state.main_module, main->mpy, main->size, true, kNull);
+    ExecInModule(g_state.main_module, main->mpy, main->size, true, kNull, main->native);
     RunScheduled();  // callbacks scheduled by the program's last statements
     taipan_nlr_pop();
     return 0;

@@ -1030,4 +1030,8 @@ const Type kIntType = {
     .methods = &kIntMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt8kIntTypeE")]] const Type taipan_native_type_int;
+
 }  // namespace taipan::rt

@@ -494,4 +494,8 @@ const Type kListType = {
     .methods = &kListMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt9kListTypeE")]] const Type taipan_native_type_list;
+
 }  // namespace taipan::rt

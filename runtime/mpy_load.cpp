@@ -2,11 +2,15 @@
 // objects and the raw code tree, checked byte by byte so that a truncated or
 // corrupt file raises ValueError instead of reading out of bounds. Every
 // raw code then goes through the verifier (mpy_verify.cpp) before anything
-// can run it.
+// can run it. The module's natively compiled code, when it has some, is
+// attached to the raw codes last.
 #include "runtime/bytes.h"
+#include "runtime/dict.h"
 #include "runtime/exception.h"
 #include "runtime/float.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
+#include "runtime/print.h"
 #include "runtime/qstr.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -197,9 +201,54 @@ void CheckHeader(Reader* in) {
   if (features & bytecode::kMpyFeatureArchFlags) RaiseIncompatible();
 }
 
+// ---- native code ----
+
+size_t CountRawCodes(const RawCode* raw) {
+  size_t n = 1;
+  for (size_t i = 0; i < raw->n_children; ++i) n += CountRawCodes(raw->children[i]);
+  return n;
+}
+
+// Gives each raw code its entry, in pre-order from entries[*next].
+void AttachNativeEntries(RawCode* raw, const NativeEntry* entries, size_t* next) {
+  raw->native = entries[(*next)++];
+  for (size_t i = 0; i < raw->n_children; ++i) AttachNativeEntries(raw->children[i], entries, next);
+}
+
+// The contexts that native code reads through NativeModuleCode::context,
+// which is outside the GC heap: this dict (table address -> context) keeps
+// them alive. Registered as a root on first use in each heap.
+Value g_native_contexts = kNull;
+
+void KeepNativeContextAlive(const NativeModuleCode* native, ModuleContext* context) {
+  void** root = reinterpret_cast<void**>(&g_native_contexts);
+  // Not registered: a fresh heap (RuntimeInit resets the roots), so the
+  // dict of an earlier one is gone.
+  if (!gc_remove_root(root)) g_native_contexts = NewDict(1);
+  if (!gc_add_root(root, 1)) RaiseMemoryError();
+  Value key = FromSmallInt(static_cast<SignedWord>(reinterpret_cast<Word>(native) >> 2));
+  DictStore(g_native_contexts, key, FromPointer(context));
+}
+
+void AttachNativeCode(RawCode* top, const NativeModuleCode* native, ModuleContext* context) {
+  size_t n_raw = CountRawCodes(top);
+  if (native->n_functions != n_raw) {
+    char a[24], b[24];
+    const char* parts[] = {"malformed .mpy file: its native code table has ",
+                           DecimalText(static_cast<SignedWord>(native->n_functions), a), " entries for ",
+                           DecimalText(static_cast<SignedWord>(n_raw), b), " raw codes"};
+    RaiseJoined(&kValueErrorType, parts, 5);
+  }
+  size_t next = 0;
+  AttachNativeEntries(top, native->entries, &next);
+  KeepNativeContextAlive(native, context);
+  *native->context = context;
+}
+
 }  // namespace
 
-ModuleContext* LoadMpy(const uint8_t* data, size_t size, bool data_is_permanent, Value module, RawCode** top) {
+ModuleContext* LoadMpy(const uint8_t* data, size_t size, bool data_is_permanent, Value module, RawCode** top,
+                       const NativeModuleCode* native) {
   Reader in{data, data + size};
   CheckHeader(&in);
   size_t n_qstr = in.Uint();
@@ -221,6 +270,7 @@ ModuleContext* LoadMpy(const uint8_t* data, size_t size, bool data_is_permanent,
   // Index 0 is the source file name, which tracebacks and __file__ use.
   if (n_qstr == 0) RaiseMalformed("no source name");
   *top = LoadRawCode(&in, context, data_is_permanent, 0);
+  if (native != nullptr) AttachNativeCode(*top, native, context);
   return context;
 }
 

@@ -1047,4 +1047,8 @@ const Type kStrType = {
     .methods = &kStrMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt8kStrTypeE")]] const Type taipan_native_type_str;
+
 }  // namespace taipan::rt

@@ -282,4 +282,8 @@ const Type kTupleType = {
     .methods = &kTupleMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt10kTupleTypeE")]] const Type taipan_native_type_tuple;
+
 }  // namespace taipan::rt

@@ -42,6 +42,60 @@
 
 namespace taipan::rt {
 
+// ---- operations shared with natively compiled code (native_abi.cpp) ----
+
+[[noreturn]] void VmRaiseNameError(Qstr name) {
+  size_t length;
+  const char* parts[] = {"name '", QstrData(name, &length), "' isn't defined"};
+  RaiseJoined(&kNameErrorType, parts, 3);
+}
+
+[[noreturn]] void VmRaiseUnboundLocal() {
+  RaiseMessage(&kNameErrorType, "local variable referenced before assignment");
+}
+
+Value VmLoadGlobal(Value globals, Qstr name) {
+  Value key = FromQstr(name);
+  Value v = DictLookup(globals, key);
+  if (v == kNull && g_state.builtins != kNull) v = DictLookup(g_state.builtins, key);
+  if (v == kNull) VmRaiseNameError(name);
+  return v;
+}
+
+void VmDeleteName(Value dict, Qstr name) {
+  if (DictRemove(dict, FromQstr(name)) == kNull) VmRaiseNameError(name);
+}
+
+// import: through builtins.__import__ when a program replaced it (it is
+// then no builtin function), else directly.
+Value VmImport(Qstr name, Value fromlist, Value level, Value globals) {
+  Value hook = g_state.builtins != kNull ? DictLookup(g_state.builtins, FromQstr(Q___import__)) : kNull;
+  if (hook != kNull && !HasExactType(hook, &kBuiltinFunctionType)) {
+    Value args[5] = {FromQstr(name), globals, kNone, fromlist, level};
+    return Call(hook, 5, 0, args);
+  }
+  return ImportNameIn(name, fromlist, static_cast<int>(SmallIntValue(level)), globals);
+}
+
+Value VmLoadBuildClass() {
+  Value v = g_state.builtins != kNull ? DictLookup(g_state.builtins, FromQstr(Q___build_class__)) : kNull;
+  if (v == kNull) VmRaiseNameError(Q___build_class__);
+  return v;
+}
+
+Value VmMakeRaiseObject(Value v) {
+  if (IsType(v) && IsExceptionType(TypeValue(v))) v = Call0(v);
+  if (!IsExceptionInstance(v)) return NewExceptionWithMessage(&kTypeErrorType, "exceptions must derive from BaseException");
+  return v;
+}
+
+[[noreturn]] void VmRaiseFrom(Value exc, Value cause) {
+  exc = VmMakeRaiseObject(exc);
+  if (cause != kNone) cause = VmMakeRaiseObject(cause);
+  ExceptionOf(exc)->cause = cause;
+  Raise(exc);
+}
+
 namespace {
 
 using namespace bytecode;
@@ -53,21 +107,7 @@ Word g_vm_stack_base;
 
 // ---- names ----
 
-[[noreturn]] void RaiseNameError(Qstr name) {
-  size_t length;
-  const char* parts[] = {"name '", QstrData(name, &length), "' isn't defined"};
-  RaiseJoined(&kNameErrorType, parts, 3);
-}
-
-[[noreturn]] void RaiseUnboundLocal() { RaiseMessage(&kNameErrorType, "local variable referenced before assignment"); }
-
-Value LoadGlobal(Qstr name) {
-  Value key = FromQstr(name);
-  Value v = DictLookup(g_state.globals, key);
-  if (v == kNull && g_state.builtins != kNull) v = DictLookup(g_state.builtins, key);
-  if (v == kNull) RaiseNameError(name);
-  return v;
-}
+Value LoadGlobal(Qstr name) { return VmLoadGlobal(g_state.globals, name); }
 
 Value LoadName(Qstr name) {
   if (g_state.locals != kNull && g_state.locals != g_state.globals) {
@@ -78,21 +118,6 @@ Value LoadName(Qstr name) {
 }
 
 Value NameDict() { return g_state.locals != kNull ? g_state.locals : g_state.globals; }
-
-void DeleteFrom(Value dict, Qstr name) {
-  if (DictRemove(dict, FromQstr(name)) == kNull) RaiseNameError(name);
-}
-
-// import: through builtins.__import__ when a program replaced it (it is
-// then no builtin function), else directly.
-Value Import(Qstr name, Value fromlist, Value level, Value globals) {
-  Value hook = g_state.builtins != kNull ? DictLookup(g_state.builtins, FromQstr(Q___import__)) : kNull;
-  if (hook != kNull && !HasExactType(hook, &kBuiltinFunctionType)) {
-    Value args[5] = {FromQstr(name), globals, kNone, fromlist, level};
-    return Call(hook, 5, 0, args);
-  }
-  return ImportNameIn(name, fromlist, static_cast<int>(SmallIntValue(level)), globals);
-}
 
 // ---- calls ----
 
@@ -175,35 +200,7 @@ void SequenceItems(Value seq, size_t limit, size_t* length, Value** items) {
   *items = AsList(list)->items;
 }
 
-// Stores the n items of seq at out[n - 1] ... out[0] (the first item on top).
-void UnpackSequence(Value seq, size_t n, Value* out) {
-  size_t length;
-  Value* items;
-  SequenceItems(seq, n, &length, &items);
-  if (length < n) RaiseUnpackCount("need more than ", length, " values to unpack");
-  if (length > n) RaiseUnpackCount("too many values to unpack (expected ", n, ")");
-  for (size_t i = 0; i < n; ++i) out[i] = items[n - 1 - i];
-}
-
-// a, *b, c = seq: left items, the rest as a list, right items (reversed).
-void UnpackEx(Value seq, size_t arg, Value* out) {
-  size_t left = arg & 0xff, right = (arg >> 8) & 0xff;
-  size_t length;
-  Value* items;
-  SequenceItems(seq, ~size_t{0} - 1, &length, &items);
-  if (length < left + right) RaiseUnpackCount("need more than ", length, " values to unpack");
-  for (size_t i = 0; i < right; ++i) out[i] = items[length - 1 - i];
-  out[right] = NewList(length - left - right, items + left);
-  for (size_t i = 0; i < left; ++i) out[right + 1 + i] = items[left - 1 - i];
-}
-
 // ---- exceptions ----
-
-Value MakeRaiseObject(Value v) {
-  if (IsType(v) && IsExceptionType(TypeValue(v))) v = Call0(v);
-  if (!IsExceptionInstance(v)) return NewExceptionWithMessage(&kTypeErrorType, "exceptions must derive from BaseException");
-  return v;
-}
 
 // The exception being handled in this frame (for a bare raise and for
 // __context__), or kNull.
@@ -251,7 +248,7 @@ VmResult ResumeDelegate(Value it, Value send, Value thrown, Value* out) {
     *out = CallMethodOnStack(is_exit ? 0 : 1, 0, dest);
     return is_exit ? VmResult::kReturn : VmResult::kYield;
   }
-  Value exc = MakeRaiseObject(thrown);
+  Value exc = VmMakeRaiseObject(thrown);
   if (ExceptionMatches(exc, FromType(&kStopIterationType)))
     exc = NewExceptionWithMessage(&kRuntimeErrorType, "generator raised StopIteration");
   *out = exc;
@@ -360,6 +357,27 @@ constexpr HandlerTable kHandlers{};
 
 }  // namespace
 
+// Stores the n items of seq at out[n - 1] ... out[0] (the first item on top).
+void VmUnpackSequence(Value seq, size_t n, Value* out) {
+  size_t length;
+  Value* items;
+  SequenceItems(seq, n, &length, &items);
+  if (length < n) RaiseUnpackCount("need more than ", length, " values to unpack");
+  if (length > n) RaiseUnpackCount("too many values to unpack (expected ", n, ")");
+  for (size_t i = 0; i < n; ++i) out[i] = items[n - 1 - i];
+}
+
+// a, *b, c = seq: left items, the rest as a list, right items (reversed).
+void VmUnpackEx(Value seq, size_t left, size_t right, Value* out) {
+  size_t length;
+  Value* items;
+  SequenceItems(seq, ~size_t{0} - 1, &length, &items);
+  if (length < left + right) RaiseUnpackCount("need more than ", length, " values to unpack");
+  for (size_t i = 0; i < right; ++i) out[i] = items[length - 1 - i];
+  out[right] = NewList(length - left - right, items + left);
+  for (size_t i = 0; i < left; ++i) out[right + 1 + i] = items[left - 1 - i];
+}
+
 void VmCheckStack() {
   char here;
   Word at = reinterpret_cast<Word>(&here);
@@ -424,7 +442,7 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
       if (inject != kNull && *ip != kOp_YIELD_FROM) {
         Value exc = inject;
         inject = kNull;
-        Raise(MakeRaiseObject(exc));
+        Raise(VmMakeRaiseObject(exc));
       }
 #if TAIPAN_VM_COMPUTED_GOTO
       DISPATCH();
@@ -492,18 +510,18 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
       }
       ENTRY(DELETE_NAME) : {
         DECODE_QSTR;
-        DeleteFrom(NameDict(), qst);
+        VmDeleteName(NameDict(), qst);
         DISPATCH();
       }
       ENTRY(DELETE_GLOBAL) : {
         DECODE_QSTR;
-        DeleteFrom(g_state.globals, qst);
+        VmDeleteName(g_state.globals, qst);
         DISPATCH();
       }
       ENTRY(IMPORT_NAME) : {
         DECODE_QSTR;
         Value fromlist = POP();  // the level is below it
-        SET_TOP(Import(qst, fromlist, TOP(), ModuleGlobals(context->module)));
+        SET_TOP(VmImport(qst, fromlist, TOP(), ModuleGlobals(context->module)));
         DISPATCH();
       }
       ENTRY(IMPORT_FROM) : {
@@ -543,7 +561,7 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
       ENTRY(LOAD_FAST_N) : {
         DECODE_UINT;
         Value v = fastn[-static_cast<SignedWord>(arg)];
-        if (v == kNull) RaiseUnboundLocal();
+        if (v == kNull) VmRaiseUnboundLocal();
         PUSH(v);
         DISPATCH();
       }
@@ -565,7 +583,7 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
       ENTRY(DELETE_FAST) : {
         DECODE_UINT;
         Value* slot = &fastn[-static_cast<SignedWord>(arg)];
-        if (*slot == kNull) RaiseUnboundLocal();
+        if (*slot == kNull) VmRaiseUnboundLocal();
         *slot = kNull;
         DISPATCH();
       }
@@ -624,13 +642,13 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
 
       ENTRY(UNPACK_SEQUENCE) : {
         DECODE_UINT;
-        UnpackSequence(sp[0], arg, sp);
+        VmUnpackSequence(sp[0], arg, sp);
         sp += static_cast<SignedWord>(arg) - 1;
         DISPATCH();
       }
       ENTRY(UNPACK_EX) : {
         DECODE_UINT;
-        UnpackEx(sp[0], arg, sp);
+        VmUnpackEx(sp[0], arg & 0xff, (arg >> 8) & 0xff, sp);
         sp += (arg & 0xff) + ((arg >> 8) & 0xff);
         DISPATCH();
       }
@@ -794,12 +812,8 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
       DISPATCH();
       ENTRY(LOAD_NULL) : PUSH(kNull);
       DISPATCH();
-      ENTRY(LOAD_BUILD_CLASS) : {
-        Value v = g_state.builtins != kNull ? DictLookup(g_state.builtins, FromQstr(Q___build_class__)) : kNull;
-        if (v == kNull) RaiseNameError(Q___build_class__);
-        PUSH(v);
-        DISPATCH();
-      }
+      ENTRY(LOAD_BUILD_CLASS) : PUSH(VmLoadBuildClass());
+      DISPATCH();
       ENTRY(LOAD_SUBSCR) : {
         Value index = POP();
         SET_TOP(LoadSubscr(TOP(), index));
@@ -947,17 +961,14 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
         Raise(exc);
       }
       ENTRY(RAISE_OBJ) : {
-        Value exc = MakeRaiseObject(TOP());
+        Value exc = VmMakeRaiseObject(TOP());
         Value active = ActiveException(frame);
         if (active != kNull && active != exc && ExceptionOf(exc)->context == kNone) ExceptionOf(exc)->context = active;
         Raise(exc);
       }
       ENTRY(RAISE_FROM) : {
         Value cause = POP();
-        Value exc = MakeRaiseObject(TOP());
-        if (cause != kNone) cause = MakeRaiseObject(cause);
-        ExceptionOf(exc)->cause = cause;
-        Raise(exc);
+        VmRaiseFrom(TOP(), cause);
       }
       ENTRY(YIELD_VALUE) : {
       yield:
@@ -987,7 +998,7 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
         if (kind == VmResult::kReturn) {
           SET_TOP(result);
           // A GeneratorExit thrown in is re-raised even if the delegate swallowed it.
-          if (thrown != kNull && IsGeneratorExit(thrown)) Raise(MakeRaiseObject(thrown));
+          if (thrown != kNull && IsGeneratorExit(thrown)) Raise(VmMakeRaiseObject(thrown));
           DISPATCH();
         }
         sp--;
@@ -1002,7 +1013,7 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
       DISPATCH();
       ENTRY(LOAD_FAST_MULTI) : {
         Value v = fastn[kOp_LOAD_FAST_MULTI - static_cast<SignedWord>(ip[-1])];
-        if (v == kNull) RaiseUnboundLocal();
+        if (v == kNull) VmRaiseUnboundLocal();
         PUSH(v);
         DISPATCH();
       }
@@ -1067,14 +1078,39 @@ VmResult VmExecute(VmFrame* frame, Value inject_in, Value* out) {
 #undef CANCEL_ACTIVE_FINALLY
 }
 
+namespace {
+
+// A native module body: runs with the state RunModuleCode set up, which it
+// must restore on the way out whatever happens.
+Value RunNativeModuleBody(BytecodeFunction* fun, VmFrame* frame, Value saved_globals, Value saved_locals) {
+  NlrBuf nlr;
+  if (taipan_nlr_push(&nlr) != 0) {
+    g_state.globals = saved_globals;
+    g_state.locals = saved_locals;
+    taipan_nlr_jump(nlr.value);
+  }
+  Value result = fun->raw->native(fun, &frame->state[frame->n_state - 1]);
+  taipan_nlr_pop();
+  return result;
+}
+
+}  // namespace
+
 Value RunModuleCode(ModuleContext* context, RawCode* top) {
   Value fn = NewBytecodeFunction(context, top, kNull, kNull, 0, nullptr);
+  auto* fun = ObjectPointer<BytecodeFunction>(fn);
   auto* frame = static_cast<VmFrame*>(Allocate(VmFrameBytes(top)));
-  VmSetupFrame(frame, ObjectPointer<BytecodeFunction>(fn), 0, 0, nullptr);
+  VmSetupFrame(frame, fun, 0, 0, nullptr);
   VmCheckStack();
   Value saved_globals = g_state.globals, saved_locals = g_state.locals;
   g_state.globals = ModuleGlobals(context->module);
   g_state.locals = kNull;
+  if (top->native) {
+    Value result = RunNativeModuleBody(fun, frame, saved_globals, saved_locals);
+    g_state.globals = saved_globals;
+    g_state.locals = saved_locals;
+    return result;
+  }
   Value result;
   VmResult kind = VmExecute(frame, kNull, &result);
   g_state.globals = saved_globals;

@@ -172,6 +172,30 @@ Value CallFrame(BytecodeFunction* fun, VmFrame* frame, size_t n_args, size_t n_k
   return result;
 }
 
+// Natively compiled code: the arguments are bound into the frame exactly as
+// for bytecode, and the native entry reads them from there (and runs the
+// bytecode on the same frame when its argument guards fail).
+Value CallNative(BytecodeFunction* fun, VmFrame* frame, size_t n_args, size_t n_kw, const Value* args) {
+  VmSetupFrame(frame, fun, n_args, n_kw, args);
+  Value* local0 = &frame->state[frame->n_state - 1];
+  Value saved_globals = g_state.globals;
+  Value globals = ModuleGlobals(fun->context->module);
+  // A call within the module: the globals stay as they are, also when the
+  // code raises, so no handler is needed.
+  if (globals == saved_globals) return fun->raw->native(fun, local0);
+  // Into another module: its globals until the code returns or raises.
+  g_state.globals = globals;
+  NlrBuf nlr;
+  if (taipan_nlr_push(&nlr) != 0) {
+    g_state.globals = saved_globals;
+    taipan_nlr_jump(nlr.value);
+  }
+  Value result = fun->raw->native(fun, local0);
+  taipan_nlr_pop();
+  g_state.globals = saved_globals;
+  return result;
+}
+
 Value BytecodeFunctionCall(Value self, size_t n_args, size_t n_kw, const Value* args) {
   auto* fun = ObjectPointer<BytecodeFunction>(self);
   if (fun->raw->sig.scope_flags & bytecode::kScopeGenerator) return VmNewGenerator(fun, n_args, n_kw, args);
@@ -180,6 +204,7 @@ Value BytecodeFunctionCall(Value self, size_t n_args, size_t n_kw, const Value* 
   // The collector scans the C stack conservatively, so a frame there keeps
   // its values alive.
   void* memory = bytes <= kMaxStackFrameBytes ? __builtin_alloca(bytes) : Allocate(bytes);
+  if (fun->raw->native) return CallNative(fun, static_cast<VmFrame*>(memory), n_args, n_kw, args);
   return CallFrame(fun, static_cast<VmFrame*>(memory), n_args, n_kw, args);
 }
 

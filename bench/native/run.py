@@ -3,7 +3,7 @@
 
 Usage:
     run.py --taipan PATH [--micropython PATH] [--python3 python3]
-           [--clang clang-22] [--repeat N] [--perf-bench DIR] [--no-vm]
+           [--clang clang-22] [--repeat N] [--perf-bench DIR [--perf-only]] [--no-vm]
            [--arg KERNEL=ARGS] [-N 1000] [-M 1000] [--include-viper]
            [--timeout S] [NAME ...]
 
@@ -48,7 +48,8 @@ are never in the summary.
 
 NAME arguments select what runs: a kernel name selects that kernel, a
 perf_bench file name (with or without .py) that benchmark; with no NAME every
-kernel runs, and every benchmark when --perf-bench is given.
+kernel runs, and every benchmark when --perf-bench is given (--perf-only
+leaves the kernels out).
 
 Nothing is asserted about time: the exit status is 0 unless the arguments are
 wrong or a tool is missing.
@@ -62,6 +63,7 @@ import tempfile
 
 BENCH_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, BENCH_DIR)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import vm_perf  # noqa: E402  (shared process running, parsing and formatting)
 
 KERNEL_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "kernels")
@@ -352,9 +354,12 @@ def select(args, parser):
             chosen_k.append(name)
         elif name in benches or name + ".py" in benches:
             chosen_b.append(name if name.endswith(".py") else name + ".py")
+        elif name.startswith("viper_") and args.perf_bench and not args.include_viper:
+            parser.error("%s is a viper benchmark: add --include-viper" % name)
         else:
-            parser.error("%s is neither a kernel (%s) nor a perf_bench benchmark"
-                         % (name, ", ".join(kernels)))
+            parser.error("%s is neither a kernel (%s) nor a perf_bench benchmark%s"
+                         % (name, ", ".join(kernels),
+                            "" if args.perf_bench else " (no --perf-bench)"))
     return chosen_k, chosen_b
 
 
@@ -369,6 +374,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="runs per implementation, best kept")
     ap.add_argument("--perf-bench", help="MicroPython's tests/perf_bench directory")
     ap.add_argument("--no-vm", action="store_true", help="kernels: skip the --vm reference")
+    ap.add_argument("--perf-only", action="store_true",
+                    help="run only the perf_bench benchmarks, no kernels")
     ap.add_argument("--arg", action="append", default=[], metavar="KERNEL=ARGS",
                     help="arguments for one kernel's programs (its problem size)")
     ap.add_argument("-N", type=int, default=1000, help="perf_bench: run-perfbench.py's N")
@@ -387,7 +394,11 @@ def main():
         if not sep:
             ap.error("--arg wants KERNEL=ARGS, not %r" % item)
         args.kernel_args[name] = value
+    if args.perf_only and not args.perf_bench:
+        ap.error("--perf-only needs --perf-bench")
     kernels, benches = select(args, ap)
+    if args.perf_only:
+        kernels = []
     if kernels:
         run_kernels(args, kernels)
     if benches:

@@ -1,0 +1,117 @@
+// Declarations of the runtime helpers from runtime/native_abi.def.
+#include "backends/llvm/abi.h"
+
+#include <llvm/IR/Attributes.h>
+#include <llvm/IR/Function.h>
+#include <llvm/IR/GlobalVariable.h>
+
+namespace taipan::llvmbe {
+
+namespace {
+
+struct HelperSignature {
+  const char* name;
+  const char* result;     // one kind letter
+  const char* arguments;  // kind letters separated by ", " (the .def's text)
+  bool noreturn;
+};
+
+constexpr HelperSignature kSignatures[] = {
+#define TAIPAN_ABI(name, result, ...) {#name, #result, #__VA_ARGS__, false},
+#define TAIPAN_ABI_NORETURN(name, ...) {#name, "N", #__VA_ARGS__, true},
+#include "runtime/native_abi.def"
+};
+
+constexpr const char* kTypeSymbols[] = {
+#define TAIPAN_ABI_TYPE(name, type) #name,
+#include "runtime/native_abi.def"
+};
+
+}  // namespace
+
+RuntimeAbi::RuntimeAbi(llvm::Module& module, const TargetInfo& target) : module_(module), target_(target) {
+  llvm::LLVMContext& context = module.getContext();
+  types_.word = llvm::IntegerType::get(context, target.word_bits);
+  types_.fp = target.float_is_double ? llvm::Type::getDoubleTy(context) : llvm::Type::getFloatTy(context);
+  types_.ptr = llvm::PointerType::getUnqual(context);
+  types_.i1 = llvm::Type::getInt1Ty(context);
+  types_.i32 = llvm::Type::getInt32Ty(context);
+  types_.word_bytes = target.word_bits / 8;
+  types_.float_mantissa_bits = target.float_is_double ? 53 : 24;
+}
+
+llvm::Type* RuntimeAbi::KindType(char kind) const {
+  switch (kind) {
+    case 'V':
+    case 'W':
+    case 'U':
+      return types_.word;
+    case 'P':
+      return types_.ptr;
+    case 'F':
+      return types_.fp;
+    case 'B':
+      return types_.i1;
+    default:
+      return llvm::Type::getVoidTy(module_.getContext());
+  }
+}
+
+llvm::Function* RuntimeAbi::Declare(const std::string& name, llvm::FunctionType* type) {
+  llvm::Function* function = module_.getFunction(name);
+  if (!function) function = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, name, module_);
+  function->addFnAttr(llvm::Attribute::NoUnwind);
+  return function;
+}
+
+llvm::Function* RuntimeAbi::Get(Helper helper) {
+  llvm::Function*& slot = helpers_[static_cast<unsigned>(helper)];
+  if (slot) return slot;
+  const HelperSignature& signature = kSignatures[static_cast<unsigned>(helper)];
+  std::vector<llvm::Type*> parameters;
+  for (const char* c = signature.arguments; *c; ++c)
+    if (*c != ',' && *c != ' ') parameters.push_back(KindType(*c));
+  llvm::Type* result = KindType(signature.result[0]);
+  slot = Declare(std::string("taipan_native_") + signature.name, llvm::FunctionType::get(result, parameters, false));
+  // Bools cross the C ABI zero-extended, as clang passes C++ bool.
+  if (signature.result[0] == 'B') slot->addRetAttr(llvm::Attribute::ZExt);
+  for (unsigned i = 0; i < parameters.size(); ++i)
+    if (parameters[i] == types_.i1) slot->addParamAttr(i, llvm::Attribute::ZExt);
+  if (signature.noreturn) {
+    slot->addFnAttr(llvm::Attribute::NoReturn);
+    slot->addFnAttr(llvm::Attribute::Cold);
+  }
+  return slot;
+}
+
+bool RuntimeAbi::IsNoReturn(Helper helper) const { return kSignatures[static_cast<unsigned>(helper)].noreturn; }
+
+llvm::Function* RuntimeAbi::NlrPush() {
+  llvm::Function* push =
+      Declare("taipan_nlr_push", llvm::FunctionType::get(types_.i32, {types_.ptr}, false));
+  push->addFnAttr(llvm::Attribute::ReturnsTwice);
+  return push;
+}
+
+llvm::Function* RuntimeAbi::NlrPop() {
+  return Declare("taipan_nlr_pop", llvm::FunctionType::get(llvm::Type::getVoidTy(module_.getContext()), false));
+}
+
+llvm::Constant* RuntimeAbi::TypeSymbol(std::string_view name) {
+  bool listed = false;
+  for (const char* symbol : kTypeSymbols) listed |= name == symbol;
+  if (!listed) return nullptr;
+  std::string symbol = "taipan_native_type_" + std::string(name);
+  if (llvm::GlobalVariable* existing = module_.getGlobalVariable(symbol)) return existing;
+  // Only the address matters: an opaque byte is enough.
+  return new llvm::GlobalVariable(module_, llvm::Type::getInt8Ty(module_.getContext()), true,
+                                  llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
+}
+
+unsigned RuntimeAbi::FloatValueOffset() const {
+  unsigned float_bytes = target_.float_is_double ? 8 : 4;
+  unsigned header = types_.word_bytes;
+  return (header + float_bytes - 1) / float_bytes * float_bytes;
+}
+
+}  // namespace taipan::llvmbe

@@ -1,0 +1,231 @@
+// Lowering of the typed IR to LLVM IR (internal to the backend).
+//
+// ModuleLowering makes one LLVM module for one ir::Module: the module's
+// context global, a body and an entry per native function, and the
+// NativeModuleCode table. FunctionLowering lowers one function; its methods
+// are spread over lower_function.cpp (frame, locals, blocks), coerce.cpp
+// (moving values between representations), lower_inst.cpp (the instruction
+// dispatch), lower_arith.cpp (operators with small-int and float fast
+// paths), lower_object.cpp (containers, calls, names) and lower_entry.cpp
+// (the NativeEntry wrapper).
+//
+// Every IR value is held in the representation of its inferred type
+// (types.def's rep column; Unknown counts as Object): a tagged word, the
+// target's Float, or an i1. Lowering an instruction yields a value in the
+// representation its operation naturally produces (a "Typed" value), which
+// is then converted to the instruction's own type.
+#ifndef TAIPAN_BACKENDS_LLVM_LOWER_H
+#define TAIPAN_BACKENDS_LLVM_LOWER_H
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <llvm/IR/DIBuilder.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Module.h>
+
+#include "backends/llvm/abi.h"
+#include "backends/llvm/target.h"
+#include "ir/ir.h"
+
+namespace taipan::llvmbe {
+
+// runtime/operator.def's numbering (the IR's Binary/Unary sub codes).
+enum class BinOp : uint8_t {
+#define BINARY_OP(Name, method) Name,
+#include "runtime/operator.def"
+};
+enum class UnOp : uint8_t {
+#define UNARY_OP(Name, method) Name,
+#include "runtime/operator.def"
+};
+
+// A lowered value and the IR type whose representation it is in.
+struct Typed {
+  llvm::Value* value = nullptr;
+  ir::TypeId type = ir::kObjectType;
+};
+
+class ModuleLowering {
+ public:
+  ModuleLowering(const ir::Program& program, uint32_t module_index, const TargetInfo& target, bool debug_info,
+                 llvm::Module& module);
+  ~ModuleLowering();
+
+  // Lowers every native function and defines the module's table.
+  bool Run(std::string* error);
+
+  const ir::Program& program() const { return program_; }
+  const ir::Module& ir_module() const { return program_.modules[module_index_]; }
+  uint32_t module_index() const { return module_index_; }
+  const TargetInfo& target() const { return target_; }
+  llvm::Module& module() { return module_; }
+  llvm::LLVMContext& context() { return module_.getContext(); }
+  RuntimeAbi& abi() { return abi_; }
+  const AbiTypes& types() const { return abi_.types(); }
+  llvm::GlobalVariable* context_global() { return context_global_; }
+
+  // Representation of an IR type (Unknown: Value) and its LLVM type.
+  ir::Rep RepOf(ir::TypeId type) const;
+  ir::TypeKind KindOf(ir::TypeId type) const;
+  llvm::Type* LlvmType(ir::TypeId type) const;
+  // The type a value of `type` is held in: Unknown (and Void) become Object.
+  ir::TypeId Effective(ir::TypeId type) const;
+
+  // The body function of any native function of the program (declared
+  // external when it lives in another module).
+  llvm::Function* BodyOf(ir::FuncRef ref);
+  // The type of body slot `slot` of `function` (its local's type, or Object).
+  ir::TypeId SlotType(const ir::Function& function, uint32_t slot) const;
+
+  // Debug info (null without -g).
+  llvm::DIBuilder* di() { return di_.get(); }
+  llvm::DISubprogram* NewSubprogram(llvm::Function* function, const ir::Function& ir_function);
+  uint32_t LineOf(uint32_t offset) const;
+  uint32_t ColumnOf(uint32_t offset) const;
+
+  void SetFunctionAttributes(llvm::Function* function) const;
+
+ private:
+  void CreateDebugInfo();
+  std::string BodySymbol(ir::FuncRef ref) const;
+  void DefineTable(const std::vector<llvm::Function*>& entries);
+
+  const ir::Program& program_;
+  uint32_t module_index_;
+  const TargetInfo& target_;
+  llvm::Module& module_;
+  RuntimeAbi abi_;
+  llvm::GlobalVariable* context_global_ = nullptr;
+  std::unique_ptr<llvm::DIBuilder> di_;
+  llvm::DIFile* di_file_ = nullptr;
+  llvm::DICompileUnit* di_unit_ = nullptr;
+};
+
+class FunctionLowering {
+ public:
+  FunctionLowering(ModuleLowering& module, uint32_t function_index);
+
+  // Defines the body; false with `error` set for IR it cannot lower.
+  bool LowerBody(std::string* error);
+  // Defines the NativeEntry wrapper around the body (after LowerBody).
+  llvm::Function* LowerEntry();
+
+ private:
+  // ---- frame (lower_function.cpp) ----
+  void CreateFrame();
+  void CreateLocals();
+  void LowerBlock(ir::BlockId id);
+  llvm::BasicBlock* NewBlock(const char* name);
+  void SetLocation(uint32_t offset);
+  // Values computed once per call, in the prologue (the entry block
+  // dominates every use).
+  llvm::Value* Context();
+  llvm::Value* QstrTable();
+  llvm::Value* ObjTable();
+  llvm::AllocaInst* NlrBuf(uint32_t slot);
+  size_t ArgumentWordsNeeded() const;
+  void Fail(const std::string& message);
+
+  // ---- small constructions (lower_function.cpp) ----
+  llvm::ConstantInt* Word(int64_t n) const;
+  llvm::Value* SmallInt(int64_t n) const;
+  llvm::Value* NoneValue() const;
+  llvm::Value* TrueValue() const;
+  llvm::Value* FalseValue() const;
+  llvm::Value* QstrWord(int64_t index);   // the Qstr (helpers' name arguments)
+  llvm::Value* QstrValue(int64_t index);  // the interned str as a Value
+  llvm::Value* LoadWordField(llvm::Value* object, unsigned word_index, bool invariant = false);
+  void StoreWordField(llvm::Value* object, unsigned word_index, llvm::Value* value);
+  llvm::Value* CallHelper(Helper helper, llvm::ArrayRef<llvm::Value*> args);
+  // Calls a noreturn helper and ends the block with `unreachable`.
+  void CallNoReturn(Helper helper, llvm::ArrayRef<llvm::Value*> args);
+  // Branches to a fresh cold block that raises, continuing where `cond` is false.
+  void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);
+  void BranchLikely(llvm::Value* cond, llvm::BasicBlock* likely, llvm::BasicBlock* unlikely);
+  llvm::Value* StoreArgs(llvm::ArrayRef<llvm::Value*> values);
+  llvm::Value* LoadLocalSlot(ir::LocalId local);
+  void StoreLocalSlot(ir::LocalId local, llvm::Value* value);
+  llvm::Value* LocalNameQstr(ir::LocalId local, const ir::Inst& inst);
+
+  // ---- representations (coerce.cpp) ----
+  ir::TypeKind Kind(ir::TypeId type) const { return module_.KindOf(type); }
+  llvm::Value* Coerce(llvm::Value* value, ir::TypeId from, ir::TypeId to);
+  llvm::Value* Box(const Typed& typed) { return Coerce(typed.value, typed.type, ir::kObjectType); }
+  llvm::Value* ToFloat(llvm::Value* value, ir::TypeId from);
+  llvm::Value* ToBool(llvm::Value* value, ir::TypeId from);
+  llvm::Value* BoolToValue(llvm::Value* flag);
+  llvm::Value* BoolToSmallInt(llvm::Value* flag);
+  llvm::Value* UnboxFloat(llvm::Value* value);
+  llvm::Value* IsSmallInt(llvm::Value* value);
+  llvm::Value* Untag(llvm::Value* small_int);
+  llvm::Value* Tag(llvm::Value* integer);
+  // Whether `value` is a heap object whose type word is `type_symbol`.
+  // Emits blocks; leaves the builder in a block where the result is known.
+  llvm::Value* HasExactType(llvm::Value* value, llvm::Constant* type_symbol);
+  llvm::Value* Truth(const Typed& value);
+
+  // ---- instructions (lower_inst.cpp) ----
+  Typed Operand(const ir::Inst& inst, size_t index) const;
+  llvm::Value* BoxedOperand(const ir::Inst& inst, size_t index);
+  void LowerInst(ir::InstId id);
+  Typed LowerValueInst(const ir::Inst& inst);
+  void LowerStatement(const ir::Inst& inst);
+  void LowerTerminator(const ir::Inst& inst);
+  Typed LowerLoadLocal(const ir::Inst& inst);
+  void LowerDeleteLocal(const ir::Inst& inst);
+  Typed LowerLoadCell(const ir::Inst& inst);
+  void LowerDeleteCell(const ir::Inst& inst);
+  void LowerReturn(const ir::Inst& inst);
+  void LowerForIter(const ir::Inst& inst);
+  void LowerTryPush(const ir::Inst& inst);
+
+  // ---- operators (lower_arith.cpp) ----
+  Typed LowerBinary(const ir::Inst& inst);
+  Typed LowerUnary(const ir::Inst& inst);
+  Typed GenericBinary(BinOp op, const Typed& lhs, const Typed& rhs);
+  Typed IntBinary(BinOp op, BinOp original, llvm::Value* lhs, llvm::Value* rhs);
+  Typed FloatBinary(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs);
+  Typed FloatCompareWithInt(BinOp op, const Typed& lhs, const Typed& rhs);
+  llvm::Value* FloatArith(BinOp op, llvm::Value* x, llvm::Value* y, Typed* helper_result);
+  Typed IntUnary(UnOp op, llvm::Value* value);
+
+  // ---- objects (lower_object.cpp) ----
+  Typed LowerCall(const ir::Inst& inst);
+  Typed LowerCallMethod(const ir::Inst& inst);
+  Typed LowerCallDirect(const ir::Inst& inst);
+  Typed LowerBuild(const ir::Inst& inst, Helper helper);
+  Typed LowerSubscr(const ir::Inst& inst);
+  void LowerStoreSubscr(const ir::Inst& inst);
+  Typed LowerMakeFunction(const ir::Inst& inst);
+  llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+
+  // ---- entry (lower_entry.cpp) ----
+  llvm::Value* GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
+  llvm::Value* UnboxParameter(llvm::Value* value, ir::TypeId type);
+
+  ModuleLowering& module_;
+  const ir::Function& function_;
+  uint32_t function_index_;
+  const AbiTypes& t_;
+  llvm::IRBuilder<> b_;
+  llvm::Function* body_ = nullptr;
+  llvm::DISubprogram* subprogram_ = nullptr;
+  llvm::BasicBlock* prologue_ = nullptr;
+  llvm::Value* self_ = nullptr;
+  llvm::Value* context_ = nullptr;
+  llvm::Value* qstr_table_ = nullptr;
+  llvm::Value* obj_table_ = nullptr;
+  llvm::AllocaInst* arg_buffer_ = nullptr;
+  size_t arg_buffer_words_ = 0;
+  std::vector<llvm::AllocaInst*> locals_;
+  std::vector<llvm::AllocaInst*> nlr_bufs_;
+  std::vector<llvm::BasicBlock*> blocks_;
+  std::vector<llvm::Value*> values_;
+  std::string error_;
+};
+
+}  // namespace taipan::llvmbe
+
+#endif  // TAIPAN_BACKENDS_LLVM_LOWER_H

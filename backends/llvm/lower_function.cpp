@@ -1,0 +1,258 @@
+// The frame of a lowered function: prologue, locals, try buffers, blocks,
+// and the small constructions every instruction uses.
+#include <llvm/IR/MDBuilder.h>
+
+#include "backends/llvm/lower.h"
+
+namespace taipan::llvmbe {
+
+FunctionLowering::FunctionLowering(ModuleLowering& module, uint32_t function_index)
+    : module_(module),
+      function_(module.ir_module().functions[function_index]),
+      function_index_(function_index),
+      t_(module.types()),
+      b_(module.context()) {}
+
+bool FunctionLowering::LowerBody(std::string* error) {
+  body_ = module_.BodyOf({module_.module_index(), function_index_});
+  if (module_.di()) subprogram_ = module_.NewSubprogram(body_, function_);
+  CreateFrame();
+  for (ir::BlockId id = 0; id < function_.blocks.size() && error_.empty(); ++id) LowerBlock(id);
+  if (!error_.empty()) {
+    *error = function_.qualified + ": " + error_;
+    return false;
+  }
+  return true;
+}
+
+void FunctionLowering::Fail(const std::string& message) {
+  if (error_.empty()) error_ = message;
+}
+
+llvm::BasicBlock* FunctionLowering::NewBlock(const char* name) {
+  return llvm::BasicBlock::Create(module_.context(), name, body_);
+}
+
+void FunctionLowering::SetLocation(uint32_t offset) {
+  if (!subprogram_) return;
+  b_.SetCurrentDebugLocation(
+      llvm::DILocation::get(module_.context(), module_.LineOf(offset), module_.ColumnOf(offset), subprogram_));
+}
+
+// Words of the one argument array the function's calls and builds share:
+// each fills it right before its helper call, after all its operands exist.
+size_t FunctionLowering::ArgumentWordsNeeded() const {
+  size_t words = 0;
+  for (const ir::Inst& inst : function_.insts) {
+    size_t need = 0;
+    switch (inst.op) {
+      case ir::Op::Call:
+      case ir::Op::CallMethod:
+        need = inst.ops.size() - 1 + inst.names.size();  // positional, then (name, value) pairs
+        break;
+      case ir::Op::BuildTuple:
+      case ir::Op::BuildList:
+      case ir::Op::BuildSet:
+      case ir::Op::BuildDict:
+        need = inst.ops.size();
+        break;
+      case ir::Op::MakeFunction:
+        need = inst.ops.size() >= 2 ? inst.ops.size() - 2 : 0;
+        break;
+      default:
+        break;
+    }
+    words = std::max(words, need);
+  }
+  return words;
+}
+
+void FunctionLowering::CreateFrame() {
+  prologue_ = NewBlock("prologue");
+  for (size_t i = 0; i < function_.blocks.size(); ++i) blocks_.push_back(NewBlock("bb"));
+  values_.assign(function_.insts.size(), nullptr);
+  self_ = body_->getArg(0);
+  b_.SetInsertPoint(prologue_);
+  SetLocation(function_.offset);
+
+  arg_buffer_words_ = ArgumentWordsNeeded();
+  if (arg_buffer_words_ > 0)
+    arg_buffer_ = b_.CreateAlloca(llvm::ArrayType::get(t_.word, arg_buffer_words_), nullptr, "args");
+  llvm::Type* nlr_buf_type = llvm::ArrayType::get(t_.word, module_.abi().NlrBufWords());
+  for (uint32_t i = 0; i < function_.n_try_slots; ++i) nlr_bufs_.push_back(b_.CreateAlloca(nlr_buf_type, nullptr, "nlr"));
+  context_ = b_.CreateLoad(t_.ptr, module_.context_global(), "ctx");
+  llvm::cast<llvm::LoadInst>(context_)->setMetadata(llvm::LLVMContext::MD_invariant_load,
+                                                    llvm::MDNode::get(module_.context(), {}));
+  // Deep recursion must raise RuntimeError, never overflow the C stack.
+  CallHelper(Helper::check_stack, {});
+  CreateLocals();
+  if (!function_.blocks.empty()) {
+    b_.CreateBr(blocks_[0]);
+  } else {
+    b_.CreateRet(llvm::Constant::getNullValue(body_->getReturnType()));
+  }
+}
+
+void FunctionLowering::CreateLocals() {
+  llvm::IRBuilder<> allocas(prologue_, prologue_->begin());
+  for (ir::LocalId id = 0; id < function_.locals.size(); ++id) {
+    const ir::Local& local = function_.locals[id];
+    ir::TypeId type = local.is_cell ? ir::kObjectType : module_.Effective(local.type);
+    locals_.push_back(allocas.CreateAlloca(module_.LlvmType(type), nullptr, local.name));
+  }
+  for (ir::LocalId id = 0; id < function_.locals.size(); ++id) {
+    const ir::Local& local = function_.locals[id];
+    llvm::Value* initial = nullptr;
+    if (local.slot != ir::kNoId && local.slot < function_.n_slots) {
+      // Parameters, free variables' cells and cell parameters arrive in their slot.
+      initial = body_->getArg(1 + local.slot);
+    } else if (local.kind == ir::LocalKind::Cell || local.is_cell) {
+      initial = CallHelper(Helper::new_cell, {Word(0)});
+    } else {
+      // Null marks an unbound Value local; others start as zero.
+      initial = llvm::Constant::getNullValue(locals_[id]->getAllocatedType());
+    }
+    StoreLocalSlot(id, initial);
+  }
+}
+
+void FunctionLowering::LowerBlock(ir::BlockId id) {
+  const ir::Block& block = function_.blocks[id];
+  b_.SetInsertPoint(blocks_[id]);
+  if (block.insts.empty()) {
+    b_.CreateUnreachable();  // an empty block is never reached (the verifier forbids reaching it)
+    return;
+  }
+  for (ir::InstId inst : block.insts) {
+    LowerInst(inst);
+    if (!error_.empty()) return;
+  }
+  if (!(ir::OpFlags(function_.insts[block.insts.back()].op) & ir::kTerminator) && !b_.GetInsertBlock()->getTerminator())
+    Fail("block " + std::to_string(id) + " does not end in a terminator");
+}
+
+// ---- values computed once per call ----
+
+llvm::Value* FunctionLowering::Context() { return context_; }
+
+namespace {
+llvm::Value* LoadInvariant(llvm::IRBuilder<>& b, llvm::Type* type, llvm::Value* address, const char* name) {
+  llvm::LoadInst* load = b.CreateLoad(type, address, name);
+  load->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(b.getContext(), {}));
+  return load;
+}
+}  // namespace
+
+llvm::Value* FunctionLowering::QstrTable() {
+  if (!qstr_table_) {
+    llvm::IRBuilder<> b(prologue_->getTerminator());
+    llvm::Value* field = b.CreateConstInBoundsGEP1_32(t_.word, context_, abi_field::kModuleContext_qstr_table);
+    qstr_table_ = LoadInvariant(b, t_.ptr, field, "qstrs");
+  }
+  return qstr_table_;
+}
+
+llvm::Value* FunctionLowering::ObjTable() {
+  if (!obj_table_) {
+    llvm::IRBuilder<> b(prologue_->getTerminator());
+    llvm::Value* field = b.CreateConstInBoundsGEP1_32(t_.word, context_, abi_field::kModuleContext_obj_table);
+    obj_table_ = LoadInvariant(b, t_.ptr, field, "objs");
+  }
+  return obj_table_;
+}
+
+llvm::AllocaInst* FunctionLowering::NlrBuf(uint32_t slot) {
+  if (slot >= nlr_bufs_.size()) {
+    Fail("try slot " + std::to_string(slot) + " out of range");
+    return nlr_bufs_.empty() ? nullptr : nlr_bufs_[0];
+  }
+  return nlr_bufs_[slot];
+}
+
+// ---- constants ----
+
+llvm::ConstantInt* FunctionLowering::Word(int64_t n) const {
+  return llvm::ConstantInt::get(t_.word, static_cast<uint64_t>(n), true);
+}
+llvm::Value* FunctionLowering::SmallInt(int64_t n) const { return Word(static_cast<int64_t>(static_cast<uint64_t>(n) << 1) | 1); }
+// runtime/value.h: immediates are (n << 3) | 6; None 0, False 1, True 3.
+llvm::Value* FunctionLowering::NoneValue() const { return Word((0 << 3) | 6); }
+llvm::Value* FunctionLowering::FalseValue() const { return Word((1 << 3) | 6); }
+llvm::Value* FunctionLowering::TrueValue() const { return Word((3 << 3) | 6); }
+
+llvm::Value* FunctionLowering::QstrWord(int64_t index) {
+  llvm::Value* address = b_.CreateInBoundsGEP(t_.word, QstrTable(), Word(index));
+  return LoadInvariant(b_, t_.word, address, "qstr");
+}
+
+llvm::Value* FunctionLowering::QstrValue(int64_t index) {
+  return b_.CreateOr(b_.CreateShl(QstrWord(index), 3), Word(2));
+}
+
+// ---- memory ----
+
+llvm::Value* FunctionLowering::LoadWordField(llvm::Value* object, unsigned word_index, bool invariant) {
+  llvm::Value* base = object->getType()->isPointerTy() ? object : b_.CreateIntToPtr(object, t_.ptr);
+  llvm::Value* address = b_.CreateConstInBoundsGEP1_32(t_.word, base, word_index);
+  return invariant ? LoadInvariant(b_, t_.word, address, "field") : b_.CreateLoad(t_.word, address, "field");
+}
+
+void FunctionLowering::StoreWordField(llvm::Value* object, unsigned word_index, llvm::Value* value) {
+  llvm::Value* base = object->getType()->isPointerTy() ? object : b_.CreateIntToPtr(object, t_.ptr);
+  b_.CreateStore(value, b_.CreateConstInBoundsGEP1_32(t_.word, base, word_index));
+}
+
+llvm::Value* FunctionLowering::LoadLocalSlot(ir::LocalId local) {
+  llvm::AllocaInst* slot = locals_[local];
+  return b_.CreateLoad(slot->getAllocatedType(), slot, function_.locals[local].is_volatile,
+                       function_.locals[local].name);
+}
+
+void FunctionLowering::StoreLocalSlot(ir::LocalId local, llvm::Value* value) {
+  b_.CreateStore(value, locals_[local], function_.locals[local].is_volatile);
+}
+
+llvm::Value* FunctionLowering::StoreArgs(llvm::ArrayRef<llvm::Value*> values) {
+  if (!arg_buffer_) return llvm::ConstantPointerNull::get(t_.ptr);
+  for (size_t i = 0; i < values.size(); ++i)
+    b_.CreateStore(values[i], b_.CreateConstInBoundsGEP1_32(t_.word, arg_buffer_, static_cast<unsigned>(i)));
+  return arg_buffer_;
+}
+
+// The variable's name for UnboundLocalError: the builder may put its qstr
+// in names[0]; otherwise 0 (the runtime's message does not need it).
+llvm::Value* FunctionLowering::LocalNameQstr(ir::LocalId, const ir::Inst& inst) {
+  if (!inst.names.empty()) return QstrWord(inst.names[0]);
+  return Word(0);
+}
+
+// ---- calls and control ----
+
+llvm::Value* FunctionLowering::CallHelper(Helper helper, llvm::ArrayRef<llvm::Value*> args) {
+  llvm::Function* callee = module_.abi().Get(helper);
+  return b_.CreateCall(callee, args);
+}
+
+void FunctionLowering::CallNoReturn(Helper helper, llvm::ArrayRef<llvm::Value*> args) {
+  llvm::CallInst* call = b_.CreateCall(module_.abi().Get(helper), args);
+  call->setDoesNotReturn();
+  b_.CreateUnreachable();
+}
+
+void FunctionLowering::RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args) {
+  llvm::BasicBlock* raise = NewBlock("raise");
+  llvm::BasicBlock* next = NewBlock("ok");
+  BranchLikely(cond, raise, next);
+  // BranchLikely's first target is the likely one: swap the weights.
+  llvm::BranchInst* branch = llvm::cast<llvm::BranchInst>(b_.GetInsertBlock()->getTerminator());
+  branch->setMetadata(llvm::LLVMContext::MD_prof, llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
+  b_.SetInsertPoint(raise);
+  CallNoReturn(helper, args);
+  b_.SetInsertPoint(next);
+}
+
+void FunctionLowering::BranchLikely(llvm::Value* cond, llvm::BasicBlock* likely, llvm::BasicBlock* unlikely) {
+  b_.CreateCondBr(cond, likely, unlikely, llvm::MDBuilder(module_.context()).createLikelyBranchWeights());
+}
+
+}  // namespace taipan::llvmbe

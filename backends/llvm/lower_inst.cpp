@@ -1,0 +1,317 @@
+// The instruction dispatch: every kind of ir/instructions.def lowers here or
+// in the operator/object files it delegates to.
+#include "backends/llvm/lower.h"
+
+namespace taipan::llvmbe {
+
+using ir::Op;
+using ir::TypeKind;
+
+Typed FunctionLowering::Operand(const ir::Inst& inst, size_t index) const {
+  if (index >= inst.ops.size()) return Typed{nullptr, ir::kObjectType};
+  ir::InstId id = inst.ops[index];
+  return Typed{values_[id], module_.Effective(function_.insts[id].type)};
+}
+
+llvm::Value* FunctionLowering::BoxedOperand(const ir::Inst& inst, size_t index) {
+  Typed operand = Operand(inst, index);
+  if (!operand.value) return NoneValue();
+  return Box(operand);
+}
+
+void FunctionLowering::LowerInst(ir::InstId id) {
+  const ir::Inst& inst = function_.insts[id];
+  for (ir::InstId operand : inst.ops) {
+    if (operand >= values_.size() || (!values_[operand] && function_.insts[operand].type != ir::kVoidType)) {
+      Fail("instruction " + std::to_string(id) + " uses a value not defined before it");
+      return;
+    }
+  }
+  SetLocation(inst.offset);
+  uint8_t flags = ir::OpFlags(inst.op);
+  if (flags & ir::kTerminator) {
+    LowerTerminator(inst);
+  } else if (flags & ir::kNoResult) {
+    LowerStatement(inst);
+  } else {
+    Typed result = LowerValueInst(inst);
+    values_[id] = Coerce(result.value, result.type, inst.type);
+  }
+}
+
+Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
+  switch (inst.op) {
+    case Op::ConstInt:
+      return {SmallInt(inst.imm), ir::kIntType};
+    case Op::ConstFloat:
+      return {llvm::ConstantFP::get(t_.fp, inst.fimm), ir::kFloatType};
+    case Op::ConstBool:
+      return {b_.getInt1(inst.imm != 0), ir::kBoolType};
+    case Op::ConstNone:
+      return {NoneValue(), ir::kNoneType};
+    case Op::ConstQstr:
+      return {QstrValue(inst.imm), ir::kStrType};
+    case Op::ConstObj: {
+      llvm::Value* address = b_.CreateInBoundsGEP(t_.word, ObjTable(), Word(inst.imm));
+      return {b_.CreateLoad(t_.word, address, "const"), ir::kObjectType};
+    }
+    case Op::LoadLocal:
+      return LowerLoadLocal(inst);
+    case Op::LoadCell:
+      return LowerLoadCell(inst);
+    case Op::CellRef:
+      return {LoadLocalSlot(static_cast<ir::LocalId>(inst.imm)), ir::kObjectType};
+    case Op::LoadGlobal:
+      return {CallHelper(Helper::load_global, {Context(), QstrWord(inst.imm)}), ir::kObjectType};
+    case Op::LoadAttr:
+      return {CallHelper(Helper::load_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm)}), ir::kObjectType};
+    case Op::Call:
+      return LowerCall(inst);
+    case Op::CallMethod:
+      return LowerCallMethod(inst);
+    case Op::CallEx:
+      return {CallHelper(Helper::call_ex, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), BoxedOperand(inst, 2)}),
+              ir::kObjectType};
+    case Op::CallDirect:
+      return LowerCallDirect(inst);
+    case Op::Binary:
+      return LowerBinary(inst);
+    case Op::Unary:
+      return LowerUnary(inst);
+    case Op::Is:
+      return {b_.CreateICmpEQ(BoxedOperand(inst, 0), BoxedOperand(inst, 1)), ir::kBoolType};
+    case Op::Truth:
+      return {Truth(Operand(inst, 0)), ir::kBoolType};
+    case Op::Not: {
+      Typed operand = Operand(inst, 0);
+      return {b_.CreateNot(Coerce(operand.value, operand.type, ir::kBoolType)), ir::kBoolType};
+    }
+    case Op::ToIndex: {
+      Typed operand = Operand(inst, 0);
+      if (Kind(operand.type) == TypeKind::Int) return operand;
+      if (Kind(operand.type) == TypeKind::Bool) return {BoolToSmallInt(operand.value), ir::kIntType};
+      return {CallHelper(Helper::to_index, {Box(operand)}), ir::kIntType};
+    }
+    case Op::BuildTuple:
+      return LowerBuild(inst, Helper::build_tuple);
+    case Op::BuildList:
+      return LowerBuild(inst, Helper::build_list);
+    case Op::BuildSet:
+      return LowerBuild(inst, Helper::build_set);
+    case Op::BuildDict:
+      return LowerBuild(inst, Helper::build_dict);
+    case Op::BuildSlice:
+      return {CallHelper(Helper::build_slice, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), BoxedOperand(inst, 2)}),
+              ir::kObjectType};
+    case Op::ListToTuple:
+      return {CallHelper(Helper::list_to_tuple, {BoxedOperand(inst, 0)}), ir::kObjectType};
+    case Op::Subscr:
+      return LowerSubscr(inst);
+    case Op::Unpack:
+      return {CallHelper(Helper::unpack, {BoxedOperand(inst, 0), Word(inst.imm)}), ir::kObjectType};
+    case Op::UnpackEx:
+      return {CallHelper(Helper::unpack_ex, {BoxedOperand(inst, 0), Word(inst.imm), Word(inst.sub)}),
+              ir::kObjectType};
+    case Op::TupleItem:
+      // Unpack made the tuple with exactly the right length.
+      return {LoadWordField(BoxedOperand(inst, 0), abi_field::kTupleObject_items + static_cast<unsigned>(inst.imm)),
+              ir::kObjectType};
+    case Op::GetIter:
+      return {CallHelper(Helper::get_iter, {BoxedOperand(inst, 0)}), ir::kObjectType};
+    case Op::MakeFunction:
+      return LowerMakeFunction(inst);
+    case Op::LoadBuildClass:
+      return {CallHelper(Helper::load_build_class, {}), ir::kObjectType};
+    case Op::ImportName:
+      return {CallHelper(Helper::import_name,
+                         {Context(), QstrWord(inst.imm), BoxedOperand(inst, 0), BoxedOperand(inst, 1)}),
+              ir::kObjectType};
+    case Op::ImportFrom:
+      return {CallHelper(Helper::import_from, {BoxedOperand(inst, 0), QstrWord(inst.imm)}), ir::kObjectType};
+    case Op::Caught:
+      return {CallHelper(Helper::enter_handler, {Context(), NlrBuf(static_cast<uint32_t>(inst.imm))}),
+              ir::kObjectType};
+    case Op::ExceptionMatch:
+      return {CallHelper(Helper::exception_match, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)}), ir::kBoolType};
+    default:
+      break;
+  }
+  Fail("cannot lower '" + std::string(ir::OpName(inst.op)) + "' as a value");
+  return {NoneValue(), ir::kObjectType};
+}
+
+void FunctionLowering::LowerStatement(const ir::Inst& inst) {
+  switch (inst.op) {
+    case Op::StoreLocal: {
+      ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+      Typed value = Operand(inst, 0);
+      ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
+      StoreLocalSlot(local, Coerce(value.value, value.type, type));
+      return;
+    }
+    case Op::DeleteLocal:
+      LowerDeleteLocal(inst);
+      return;
+    case Op::StoreCell:
+      StoreWordField(LoadLocalSlot(static_cast<ir::LocalId>(inst.imm)), abi_field::kCellObject_contents,
+                     BoxedOperand(inst, 0));
+      return;
+    case Op::DeleteCell:
+      LowerDeleteCell(inst);
+      return;
+    case Op::StoreGlobal:
+      CallHelper(Helper::store_global, {Context(), QstrWord(inst.imm), BoxedOperand(inst, 0)});
+      return;
+    case Op::DeleteGlobal:
+      CallHelper(Helper::delete_global, {Context(), QstrWord(inst.imm)});
+      return;
+    case Op::StoreAttr:
+      CallHelper(Helper::store_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm), BoxedOperand(inst, 1)});
+      return;
+    case Op::DeleteAttr:
+      CallHelper(Helper::delete_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm)});
+      return;
+    case Op::ListAppend:
+      CallHelper(Helper::list_append, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      return;
+    case Op::ListExtend:
+      CallHelper(Helper::list_extend, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      return;
+    case Op::SetAdd:
+      CallHelper(Helper::set_add, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      return;
+    case Op::DictStore:
+      CallHelper(Helper::dict_store, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), BoxedOperand(inst, 2)});
+      return;
+    case Op::DictUpdate:
+      CallHelper(Helper::dict_update, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      return;
+    case Op::StoreSubscr:
+      LowerStoreSubscr(inst);
+      return;
+    case Op::DeleteSubscr:
+      CallHelper(Helper::delete_subscr, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      return;
+    case Op::ImportStar:
+      CallHelper(Helper::import_star, {Context(), BoxedOperand(inst, 0)});
+      return;
+    case Op::TryPop:
+      b_.CreateCall(module_.abi().NlrPop(), {});
+      return;
+    default:
+      break;
+  }
+  Fail("cannot lower '" + std::string(ir::OpName(inst.op)) + "' as a statement");
+}
+
+void FunctionLowering::LowerTerminator(const ir::Inst& inst) {
+  auto target = [&](int i) -> llvm::BasicBlock* {
+    if (inst.target[i] >= blocks_.size()) {
+      Fail("branch to a missing block");
+      return blocks_.empty() ? prologue_ : blocks_[0];
+    }
+    return blocks_[inst.target[i]];
+  };
+  switch (inst.op) {
+    case Op::Jump:
+      b_.CreateBr(target(0));
+      return;
+    case Op::Branch: {
+      Typed condition = Operand(inst, 0);
+      b_.CreateCondBr(Coerce(condition.value, condition.type, ir::kBoolType), target(0), target(1));
+      return;
+    }
+    case Op::Return:
+      LowerReturn(inst);
+      return;
+    case Op::Raise:
+      if (inst.ops.size() >= 2) {
+        CallNoReturn(Helper::raise_from, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      } else {
+        CallNoReturn(Helper::raise, {BoxedOperand(inst, 0)});
+      }
+      return;
+    case Op::Reraise:
+      CallNoReturn(Helper::reraise, {BoxedOperand(inst, 0)});
+      return;
+    case Op::ForIter:
+      LowerForIter(inst);
+      return;
+    case Op::TryPush:
+      LowerTryPush(inst);
+      return;
+    default:
+      break;
+  }
+  Fail("cannot lower terminator '" + std::string(ir::OpName(inst.op)) + "'");
+}
+
+// ---- variables ----
+
+Typed FunctionLowering::LowerLoadLocal(const ir::Inst& inst) {
+  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+  const ir::Local& info = function_.locals[local];
+  ir::TypeId type = info.is_cell ? ir::kObjectType : module_.Effective(info.type);
+  llvm::Value* value = LoadLocalSlot(local);
+  // Only Value locals can be unbound (inference makes such locals Object).
+  if (inst.sub == 1 && module_.RepOf(type) == ir::Rep::Value)
+    RaiseIf(b_.CreateICmpEQ(value, Word(0)), Helper::raise_unbound_local, {LocalNameQstr(local, inst)});
+  return {value, type};
+}
+
+void FunctionLowering::LowerDeleteLocal(const ir::Inst& inst) {
+  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+  llvm::AllocaInst* slot = locals_[local];
+  if (slot->getAllocatedType() != t_.word) return;  // only Value locals can be deleted
+  llvm::Value* value = LoadLocalSlot(local);
+  RaiseIf(b_.CreateICmpEQ(value, Word(0)), Helper::raise_unbound_local, {LocalNameQstr(local, inst)});
+  StoreLocalSlot(local, Word(0));
+}
+
+Typed FunctionLowering::LowerLoadCell(const ir::Inst& inst) {
+  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+  llvm::Value* cell = LoadLocalSlot(local);
+  llvm::Value* contents = LoadWordField(cell, abi_field::kCellObject_contents);
+  Helper raise = function_.locals[local].kind == ir::LocalKind::Free ? Helper::raise_unbound_free
+                                                                     : Helper::raise_unbound_local;
+  RaiseIf(b_.CreateICmpEQ(contents, Word(0)), raise, {LocalNameQstr(local, inst)});
+  return {contents, ir::kObjectType};
+}
+
+void FunctionLowering::LowerDeleteCell(const ir::Inst& inst) {
+  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+  llvm::Value* cell = LoadLocalSlot(local);
+  llvm::Value* contents = LoadWordField(cell, abi_field::kCellObject_contents);
+  Helper raise = function_.locals[local].kind == ir::LocalKind::Free ? Helper::raise_unbound_free
+                                                                     : Helper::raise_unbound_local;
+  RaiseIf(b_.CreateICmpEQ(contents, Word(0)), raise, {LocalNameQstr(local, inst)});
+  StoreWordField(cell, abi_field::kCellObject_contents, Word(0));
+}
+
+// ---- control ----
+
+void FunctionLowering::LowerReturn(const ir::Inst& inst) {
+  Typed value = Operand(inst, 0);
+  if (!value.value) value = {NoneValue(), ir::kNoneType};
+  b_.CreateRet(Coerce(value.value, value.type, function_.return_type));
+}
+
+void FunctionLowering::LowerForIter(const ir::Inst& inst) {
+  llvm::Value* next = CallHelper(Helper::iter_next, {BoxedOperand(inst, 0)});
+  llvm::BasicBlock* got = NewBlock("for.item");
+  b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), blocks_.at(inst.target[1]), got);
+  b_.SetInsertPoint(got);
+  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+  ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
+  StoreLocalSlot(local, Coerce(next, ir::kObjectType, type));
+  b_.CreateBr(blocks_.at(inst.target[0]));
+}
+
+// `if (taipan_nlr_push(&buf[slot]) != 0) goto handler`.
+void FunctionLowering::LowerTryPush(const ir::Inst& inst) {
+  llvm::CallInst* pushed = b_.CreateCall(module_.abi().NlrPush(), {NlrBuf(static_cast<uint32_t>(inst.imm))});
+  pushed->addFnAttr(llvm::Attribute::ReturnsTwice);
+  b_.CreateCondBr(b_.CreateICmpNE(pushed, b_.getInt32(0)), blocks_.at(inst.target[1]), blocks_.at(inst.target[0]));
+}
+
+}  // namespace taipan::llvmbe

@@ -1,0 +1,289 @@
+// The helpers natively compiled code calls (native_abi.def): thin wrappers
+// over the runtime's operations, with the VM's semantics and messages —
+// where the VM has an operation of its own, it is the same function
+// (vm.cpp exports those below), so that a program behaves the same whether
+// a function was compiled natively or to bytecode.
+#include "runtime/native_abi.h"
+
+#include "runtime/dict.h"
+#include "runtime/exception.h"
+#include "runtime/function.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/runtime.h"
+#include "runtime/set.h"
+#include "runtime/slice.h"
+#include "runtime/state.h"
+#include "runtime/tuple.h"
+#include "runtime/vm.h"
+#include "runtime/vm_frame.h"
+
+namespace taipan::rt {
+
+// ---- the VM's own operations (vm.cpp) ----
+
+// NameError "name 'x' isn't defined".
+[[noreturn]] void VmRaiseNameError(Qstr name);
+// NameError "local variable referenced before assignment" (also what
+// reading an unbound cell raises).
+[[noreturn]] void VmRaiseUnboundLocal();
+// `name` in `globals`, then in builtins; NameError.
+Value VmLoadGlobal(Value globals, Qstr name);
+// del name from `dict`; NameError.
+void VmDeleteName(Value dict, Qstr name);
+// IMPORT_NAME, resolving relative imports against `globals`.
+Value VmImport(Qstr name, Value fromlist, Value level, Value globals);
+// LOAD_BUILD_CLASS: builtins.__build_class__.
+Value VmLoadBuildClass();
+// What `raise v` raises: an instance of v when v is an exception class,
+// v itself when it is an exception, else a TypeError.
+Value VmMakeRaiseObject(Value v);
+[[noreturn]] void VmRaiseFrom(Value exc, Value cause);
+// UNPACK_SEQUENCE / UNPACK_EX: the items in stack order (the first item
+// last); the VM's ValueErrors.
+void VmUnpackSequence(Value seq, size_t n, Value* out);
+void VmUnpackEx(Value seq, size_t left, size_t right, Value* out);
+
+namespace native_abi {
+
+namespace {
+
+Value GlobalsOf(void* context) { return ModuleGlobals(static_cast<ModuleContext*>(context)->module); }
+
+// The VM frame VmSetupFrame bound `fun`'s arguments into, from the address
+// of its local 0 (what a native entry is given).
+VmFrame* FrameOfLocal0(BytecodeFunction* fun, Value* local0) {
+  Value* state = local0 - (fun->raw->sig.n_state - 1);
+  return reinterpret_cast<VmFrame*>(reinterpret_cast<char*>(state) - offsetof(VmFrame, state));
+}
+
+// Reverses n values in place (the VM's unpacking leaves them in stack order).
+void Reverse(Value* items, size_t n) {
+  for (size_t i = 0, j = n; i + 1 < j; ++i, --j) {
+    Value t = items[i];
+    items[i] = items[j - 1];
+    items[j - 1] = t;
+  }
+}
+
+// None (what generated code passes for "no defaults") as the VM's kNull.
+Value NullIfNone(Value v) { return v == kNone ? kNull : v; }
+
+}  // namespace
+
+extern "C" {
+
+// ---- entry and frames ----
+
+N taipan_native_check_stack() { VmCheckStack(); }
+
+V taipan_native_enter_handler(P context, P buf) {
+  // The code that raised may have run in another module's globals.
+  g_state.globals = GlobalsOf(context);
+  return FromPointer(static_cast<NlrBuf*>(buf)->value);
+}
+
+V taipan_native_run_bytecode(P self, P local0) {
+  // The arguments are bound already: start the frame as VmSetupFrame does,
+  // without binding them again.
+  auto* fun = static_cast<BytecodeFunction*>(self);
+  VmFrame* frame = FrameOfLocal0(fun, static_cast<Value*>(local0));
+  frame->ip = fun->raw->opcodes;
+  frame->sp = frame->state - 1;
+  frame->exc_sp = frame->exc_stack() - 1;
+  Value result;
+  if (VmExecute(frame, kNull, &result) != VmResult::kReturn) taipan_nlr_jump(reinterpret_cast<void*>(Bits(result)));
+  return result;
+}
+
+// ---- variables ----
+
+V taipan_native_load_global(P context, W name) { return VmLoadGlobal(GlobalsOf(context), static_cast<Qstr>(name)); }
+
+N taipan_native_store_global(P context, W name, V value) {
+  DictStore(GlobalsOf(context), FromQstr(static_cast<Qstr>(name)), value);
+}
+
+N taipan_native_delete_global(P context, W name) { VmDeleteName(GlobalsOf(context), static_cast<Qstr>(name)); }
+
+V taipan_native_new_cell(V contents) { return NewCell(contents); }
+
+V taipan_native_cell_get(V cell) { return CellGet(cell); }
+
+N taipan_native_cell_set(V cell, V value) { CellSet(cell, value); }
+
+// The VM raises the same NameError for both, without the name.
+void taipan_native_raise_unbound_local(W) { VmRaiseUnboundLocal(); }
+
+void taipan_native_raise_unbound_free(W) { VmRaiseUnboundLocal(); }
+
+// ---- attributes and calls ----
+
+V taipan_native_load_attr(V obj, W name) { return LoadAttr(obj, static_cast<Qstr>(name)); }
+
+N taipan_native_store_attr(V obj, W name, V value) { StoreAttr(obj, static_cast<Qstr>(name), value); }
+
+N taipan_native_delete_attr(V obj, W name) { DeleteAttr(obj, static_cast<Qstr>(name)); }
+
+V taipan_native_call(V fn, U n_args, U n_kw, P args) { return Call(fn, n_args, n_kw, static_cast<const Value*>(args)); }
+
+V taipan_native_call_method(V obj, W name, U n_args, U n_kw, P args) {
+  Value method[2];
+  LoadMethod(obj, static_cast<Qstr>(name), method);
+  const auto* values = static_cast<const Value*>(args);
+  if (method[1] == kNull) return Call(method[0], n_args, n_kw, values);
+  return CallWithSelf(method[0], method[1], n_args, n_kw, values);
+}
+
+V taipan_native_call_ex(V fn, V positional, V kwargs) {
+  if (kwargs == kNone) {
+    kwargs = kNull;
+  } else if (!IsDict(kwargs)) {
+    // **mapping: its keys and values, as the VM takes them.
+    Value dict = NewDict(0);
+    DictUpdate(dict, kwargs);
+    kwargs = dict;
+  }
+  return CallWithStarArgs(fn, positional, kwargs);
+}
+
+// ---- operators and conversions ----
+
+V taipan_native_binary_op(U op, V lhs, V rhs) { return ApplyBinaryOp(static_cast<BinaryOp>(op), lhs, rhs); }
+
+V taipan_native_unary_op(U op, V value) { return ApplyUnaryOp(static_cast<UnaryOp>(op), value); }
+
+B taipan_native_is_true(V value) { return IsTrue(value); }
+
+V taipan_native_to_index(V value) {
+  if (HasExactType(value, &kIntType)) return value;  // small or big
+  SignedWord n = IndexValue(value);  // bool, int subclass, __index__
+  return FitsSmallInt(n) ? FromSmallInt(n) : NewInt(n);
+}
+
+V taipan_native_box_float(F f) { return NewFloat(f); }
+
+F taipan_native_unbox_float(V value) { return FloatValue(value); }
+
+F taipan_native_float_floor_divide(F a, F b) { return FloatFloorDivide(a, b); }
+
+F taipan_native_float_modulo(F a, F b) { return FloatModulo(a, b); }
+
+V taipan_native_float_power(F a, F b) {
+  // As float.cpp's a ** b.
+  if (a == 0 && b < 0) RaiseZeroDivisionError("0.0 to a negative power");
+  if (a < 0 && FloatIsFinite(b) && FloatTrunc(b) != b && FloatIsFinite(a)) return ComplexPower(a, 0, b, 0);
+  return NewFloat(static_cast<Float>(FloatPow(a, b)));
+}
+
+void taipan_native_raise_zero_division(U) {
+  // Every kind (int division, float division, float modulo) raises what
+  // the VM raises for it: int.cpp's and float.cpp's message is the same.
+  RaiseZeroDivisionError("divide by zero");
+}
+
+void taipan_native_raise_type_error(P message) { RaiseTypeError(static_cast<const char*>(message)); }
+
+// ---- containers ----
+
+V taipan_native_build_tuple(U n, P items) { return NewTuple(n, static_cast<const Value*>(items)); }
+
+V taipan_native_build_list(U n, P items) { return NewList(n, static_cast<const Value*>(items)); }
+
+V taipan_native_build_set(U n, P items) { return NewSet(n, static_cast<const Value*>(items)); }
+
+V taipan_native_build_dict(U n, P items) {
+  const auto* pairs = static_cast<const Value*>(items);
+  Value dict = NewDict(n);
+  for (size_t i = 0; i < n; ++i) DictStore(dict, pairs[2 * i], pairs[2 * i + 1]);
+  return dict;
+}
+
+V taipan_native_build_slice(V start, V stop, V step) { return NewSlice(start, stop, step); }
+
+N taipan_native_list_append(V list, V item) { ListAppend(list, item); }
+
+N taipan_native_list_extend(V list, V iterable) { ListExtend(list, iterable); }
+
+V taipan_native_list_to_tuple(V list) { return NewTuple(AsList(list)->length, AsList(list)->items); }
+
+N taipan_native_set_add(V set, V item) { SetAdd(set, item); }
+
+N taipan_native_dict_store(V dict, V key, V value) { DictStore(dict, key, value); }
+
+N taipan_native_dict_update(V dict, V other) { DictUpdate(dict, other); }
+
+V taipan_native_subscr(V obj, V index) { return LoadSubscr(obj, index); }
+
+N taipan_native_store_subscr(V obj, V index, V value) { StoreSubscr(obj, index, value); }
+
+N taipan_native_delete_subscr(V obj, V index) { DeleteSubscr(obj, index); }
+
+void taipan_native_raise_index_error(P message) { RaiseIndexError(static_cast<const char*>(message)); }
+
+V taipan_native_unpack(V seq, U n) {
+  if (HasExactType(seq, &kTupleType) && AsTuple(seq)->length == n) return seq;
+  Value tuple = NewTuple(n, nullptr);
+  VmUnpackSequence(seq, n, AsTuple(tuple)->items);
+  Reverse(AsTuple(tuple)->items, n);
+  return tuple;
+}
+
+V taipan_native_unpack_ex(V seq, U before, U after) {
+  size_t n = before + 1 + after;
+  Value tuple = NewTuple(n, nullptr);
+  VmUnpackEx(seq, before, after, AsTuple(tuple)->items);
+  Reverse(AsTuple(tuple)->items, n);
+  return tuple;
+}
+
+V taipan_native_get_iter(V obj) { return GetIter(obj); }
+
+V taipan_native_iter_next(V iterator) { return IterNext(iterator); }
+
+// ---- functions, classes, modules ----
+
+V taipan_native_make_function(P self, U child, V defaults, V kw_defaults, U n_cells, P cells) {
+  // MAKE_FUNCTION(_DEFARGS) / MAKE_CLOSURE(_DEFARGS): the closure's cells
+  // become the leading arguments of every call.
+  auto* parent = static_cast<BytecodeFunction*>(self);
+  Value fun = NewBytecodeFunction(parent->context, parent->raw->children[child], NullIfNone(defaults),
+                                  NullIfNone(kw_defaults), 0, nullptr);
+  if (n_cells == 0) return fun;
+  return NewClosure(fun, n_cells, static_cast<const Value*>(cells));
+}
+
+V taipan_native_load_build_class() { return VmLoadBuildClass(); }
+
+V taipan_native_import_name(P context, W name, V fromlist, V level) {
+  return VmImport(static_cast<Qstr>(name), fromlist, level, GlobalsOf(context));
+}
+
+V taipan_native_import_from(V module, W name) { return ImportFrom(module, static_cast<Qstr>(name)); }
+
+// Native code runs no class bodies: a star import always fills the globals.
+N taipan_native_import_star(P context, V module) { ImportAll(module, GlobalsOf(context)); }
+
+// ---- exceptions ----
+
+void taipan_native_raise(V exc) { Raise(VmMakeRaiseObject(exc)); }
+
+void taipan_native_raise_from(V exc, V cause) { VmRaiseFrom(exc, cause); }
+
+void taipan_native_reraise(V exc) {
+  if (exc == kNull) RaiseMessage(&kRuntimeErrorType, "no active exception to reraise");
+  // As the VM's bare raise: the exception goes on with the traceback it has.
+  Raise(exc);
+}
+
+B taipan_native_exception_match(V exc, V type) {
+  // The VM's `except type:` (a TypeError for a type that is no exception class).
+  return ApplyBinaryOp(BinaryOp::kExceptionMatch, exc, type) == kTrue;
+}
+
+}  // extern "C"
+
+}  // namespace native_abi
+
+}  // namespace taipan::rt

@@ -1,0 +1,57 @@
+// The runtime as natively compiled code sees it: every helper listed in
+// native_abi.def, declared with C linkage as taipan_native_NAME, the type
+// objects generated code compares type words with (taipan_native_type_NAME),
+// and compile-time checks of every layout fact the list promises.
+//
+// The helpers are declared inside namespace taipan::rt::native_abi, where
+// the .def's argument kinds are type names, so that each declaration is
+// generated from its .def line as written:
+//   TAIPAN_ABI(load_global, V, P, W)  ->  extern "C" V taipan_native_load_global(P, W);
+// C linkage ignores the namespace: the symbol is the plain name, which is
+// what the LLVM backend declares from the same list.
+#ifndef TAIPAN_RUNTIME_NATIVE_ABI_H
+#define TAIPAN_RUNTIME_NATIVE_ABI_H
+
+#include <stddef.h>
+
+#include "runtime/float.h"
+#include "runtime/function.h"
+#include "runtime/list.h"
+#include "runtime/nlr.h"
+#include "runtime/object.h"
+#include "runtime/tuple.h"
+#include "runtime/vm.h"
+
+namespace taipan::rt::native_abi {
+
+// The .def's argument and result kinds.
+using V = Value;       // a tagged word
+using W = SignedWord;  // a signed machine word (also: a qstr)
+using U = size_t;      // an unsigned machine word
+using P = void*;       // a pointer
+using F = Float;       // the target's float
+using B = bool;
+using N = void;  // no result
+
+extern "C" {
+
+#define TAIPAN_ABI(name, result, ...) result taipan_native_##name(__VA_ARGS__);
+#define TAIPAN_ABI_NORETURN(name, ...) [[noreturn]] void taipan_native_##name(__VA_ARGS__);
+#define TAIPAN_ABI_TYPE(name, type) extern const Type taipan_native_type_##name;
+#include "runtime/native_abi.def"
+
+}  // extern "C"
+
+// ---- layout checks ----
+
+#define TAIPAN_ABI_FIELD(type, field, index)                        \
+  static_assert(offsetof(type, field) == (index) * sizeof(void*), \
+                "native_abi.def: " #type "::" #field " is not at word " #index);
+#define TAIPAN_ABI_FLOAT_FIELD(type, field)                                                          \
+  static_assert(offsetof(type, field) == (sizeof(void*) + alignof(Float) - 1) / alignof(Float) * alignof(Float), \
+                "native_abi.def: " #type "::" #field " is not at the first Float-aligned offset after the header");
+#include "runtime/native_abi.def"
+
+}  // namespace taipan::rt::native_abi
+
+#endif  // TAIPAN_RUNTIME_NATIVE_ABI_H

@@ -256,6 +256,12 @@ bool FunctionBuilder::Terminated() const {
 }
 
 InstId FunctionBuilder::Emit(Op op, std::vector<InstId> ops, int64_t imm, uint8_t sub) {
+  // Finally bodies are copied on every exit path: nested ones can grow
+  // without bound, so very large functions stay bytecode.
+  if (f_.insts.size() > kMaxFunctionInsts) {
+    Unsupported(offset_, "function too large for native code (over " + std::to_string(kMaxFunctionInsts) +
+                             " IR instructions; finally blocks are copied on every exit)");
+  }
   // Code after a return, raise, break...: an unreachable block, dropped later.
   if (Terminated()) cur_ = NewBlock();
   for (InstId& v : ops) v = Here(v);
@@ -462,40 +468,68 @@ void FunctionBuilder::DeleteRef(const NameRef& ref) {
 
 void FunctionBuilder::Finish() {
   DropUnreachableBlocks();
+  // The passes below rely on the structure Verify checks.
+  std::string error = Verify(f_, m_.types);
+  if (!error.empty()) return Unsupported(f_.offset, "internal error: the IR builder made invalid IR: " + error);
   MarkMaybeUnbound();
   MarkVolatile();
-  std::string error = Verify(f_, m_.types);
-  if (!error.empty()) Unsupported(f_.offset, "internal error: the IR builder made invalid IR: " + error);
 }
 
-// Keeps the blocks reachable from the entry (in their order) and
-// renumbers blocks and instructions in program order.
+// Blocks that only jump elsewhere are skipped over; the blocks reachable
+// from the entry are kept, in reverse postorder (a block after those that
+// lead to it, the taken side of a branch first), and blocks and
+// instructions are renumbered in that order.
 void FunctionBuilder::DropUnreachableBlocks() {
-  std::vector<bool> reached(f_.blocks.size(), false);
-  std::vector<BlockId> work = {0};
-  reached[0] = true;
-  while (!work.empty()) {
-    BlockId b = work.back();
-    work.pop_back();
-    if (f_.blocks[b].insts.empty()) continue;
-    const Inst& last = f_.insts[f_.blocks[b].insts.back()];
-    for (BlockId t : last.target) {
-      if (t != kNoId && t < reached.size() && !reached[t]) {
-        reached[t] = true;
-        work.push_back(t);
-      }
+  size_t nb = f_.blocks.size();
+  auto only_jumps = [&](BlockId b) {
+    const std::vector<InstId>& insts = f_.blocks[b].insts;
+    return b != 0 && insts.size() == 1 && f_.insts[insts[0]].op == Op::Jump;
+  };
+  auto final_target = [&](BlockId b) {
+    for (size_t steps = 0; steps < nb && only_jumps(b); ++steps) b = f_.insts[f_.blocks[b].insts[0]].target[0];
+    return b;
+  };
+  for (Inst& inst : f_.insts) {
+    if (!(OpFlags(inst.op) & kTerminator)) continue;
+    for (BlockId& t : inst.target) {
+      if (t != kNoId) t = final_target(t);
     }
   }
-  std::vector<BlockId> block_map(f_.blocks.size(), kNoId);
-  BlockId next_block = 0;
-  for (BlockId b = 0; b < f_.blocks.size(); ++b) {
-    if (reached[b]) block_map[b] = next_block++;
+  MergeStraightLines();
+  // Reverse postorder by an explicit depth-first walk.
+  std::vector<BlockId> postorder;
+  std::vector<uint8_t> state(nb, 0);  // 0 new, 1 on the stack, 2 done
+  std::vector<std::pair<BlockId, int>> stack = {{0, 0}};
+  state[0] = 1;
+  while (!stack.empty()) {
+    auto& [b, next] = stack.back();
+    const std::vector<InstId>& insts = f_.blocks[b].insts;
+    BlockId successor = kNoId;
+    if (!insts.empty()) {
+      const Inst& last = f_.insts[insts.back()];
+      // target[1] first, so that target[0]'s blocks come first in the result.
+      while (next < 2 && successor == kNoId) {
+        BlockId t = last.target[1 - next];
+        ++next;
+        if (t != kNoId && t < nb && state[t] == 0) successor = t;
+      }
+    }
+    if (successor == kNoId) {
+      state[b] = 2;
+      postorder.push_back(b);
+      stack.pop_back();
+      continue;
+    }
+    state[successor] = 1;
+    stack.push_back({successor, 0});
   }
+  std::vector<BlockId> order(postorder.rbegin(), postorder.rend());
+  std::vector<BlockId> block_map(nb, kNoId);
+  for (size_t i = 0; i < order.size(); ++i) block_map[order[i]] = (BlockId)i;
   std::vector<InstId> inst_map(f_.insts.size(), kNoId);
   std::vector<Inst> insts;
-  std::vector<Block> blocks(next_block);
-  for (BlockId b = 0; b < f_.blocks.size(); ++b) {
-    if (!reached[b]) continue;
+  std::vector<Block> blocks(order.size());
+  for (BlockId b : order) {
     for (InstId old : f_.blocks[b].insts) {
       Inst inst = std::move(f_.insts[old]);
       inst.block = block_map[b];
@@ -511,6 +545,42 @@ void FunctionBuilder::DropUnreachableBlocks() {
   f_.insts = std::move(insts);
   f_.blocks = std::move(blocks);
   spills_.clear();
+}
+
+// A block that jumps to a block with no other predecessor absorbs it.
+void FunctionBuilder::MergeStraightLines() {
+  size_t nb = f_.blocks.size();
+  std::vector<bool> reached(nb, false);
+  std::vector<BlockId> work = {0};
+  reached[0] = true;
+  std::vector<uint32_t> predecessors(nb, 0);
+  while (!work.empty()) {
+    BlockId b = work.back();
+    work.pop_back();
+    if (f_.blocks[b].insts.empty()) continue;
+    for (BlockId t : f_.insts[f_.blocks[b].insts.back()].target) {
+      if (t == kNoId || t >= nb) continue;
+      ++predecessors[t];
+      if (!reached[t]) {
+        reached[t] = true;
+        work.push_back(t);
+      }
+    }
+  }
+  for (BlockId b = 0; b < nb; ++b) {
+    if (!reached[b]) continue;
+    std::vector<InstId>& insts = f_.blocks[b].insts;
+    while (!insts.empty()) {
+      const Inst& last = f_.insts[insts.back()];
+      BlockId next = last.target[0];
+      if (last.op != Op::Jump || next == b || next == 0 || predecessors[next] != 1) break;
+      insts.pop_back();
+      std::vector<InstId>& moved = f_.blocks[next].insts;
+      insts.insert(insts.end(), moved.begin(), moved.end());
+      moved.clear();
+      predecessors[next] = 0;
+    }
+  }
 }
 
 // Definite assignment: a forward must-analysis over the blocks. LoadLocal

@@ -34,8 +34,13 @@ enum class RtUnary : uint8_t {
 };
 
 // Small ints that fit every target (31-bit tagged words minus the tag).
+using bytecode::MpyObj;
+
 constexpr int64_t kSmallIntMin = -(int64_t{1} << 30);
 constexpr int64_t kSmallIntMax = (int64_t{1} << 30) - 1;
+
+// Beyond this many instructions a function stays bytecode.
+constexpr size_t kMaxFunctionInsts = 200000;
 
 // A module-level (or class-level) `NAME = const(value)`: later code sees
 // NAME as the constant, as the bytecode compiler folds it.
@@ -114,6 +119,7 @@ class FunctionBuilder {
   void Unsupported(uint32_t offset, std::string reason);
   void Finish();
   void DropUnreachableBlocks();
+  void MergeStraightLines();
   void MarkMaybeUnbound();
   void MarkVolatile();
   bool IsEmitterDecorator(NodeId id, std::string_view* what) const;
@@ -175,7 +181,8 @@ class FunctionBuilder {
   void Raise(NodeId id);
   void Assert(NodeId id);
   int PushTryRegion(Region region);
-  void PopRegion();
+  void PopRegion() { regions_.pop_back(); }
+  uint8_t BinaryIndex(BinaryOp op) const;
 
   // ---- expressions (build_expr.cpp) ----
   InstId Expr(NodeId id);
@@ -188,6 +195,8 @@ class FunctionBuilder {
   InstId CallExpr(NodeId id);
   InstId CallWith(InstId fn, InstId method_obj, uint32_t method, NodeList args, NodeList keywords,
                   std::vector<InstId> leading);
+  void MergeKeywords(InstId kwargs, InstId mapping);
+  void RejectRepeatedKeyword(InstId kwargs, InstId key);
   bool IsSuperCall(NodeId id) const;
   InstId SuperCall(NodeId call);
   InstId Collection(NodeId id);
@@ -215,7 +224,6 @@ class FunctionBuilder {
   std::unordered_map<InstId, LocalId> spills_;         // values carried across blocks
   std::vector<Loop> loops_;
   std::vector<Region> regions_;
-  int try_depth_ = 0;                                  // try slots in use
   bool failed_ = false;
   unsigned temp_count_ = 0;
 };

@@ -19,12 +19,15 @@
 // function may still be called dynamically too: its native entry checks
 // the parameter types and runs the bytecode when they do not hold.
 // Deviation: a direct call does not check that the def has run yet (a call
-// before the def raises NameError in Python).
+// before the def raises NameError in Python). Locals bound once to a nested
+// def without free variables are known the same way.
 //
 // Container element types are not inferred yet (elements are Object):
 // aliasing makes them unsound without tracking every list's creation site.
 // Builtins (len, abs, int, float, min, max, ...) and math functions give
 // typed results when their names are not rebound anywhere in the program.
+// Module globals whose stores are all visible (the same conditions as
+// known functions) take the join of the values stored to them.
 #include <array>
 #include <set>
 #include <string>
@@ -57,6 +60,7 @@ constexpr std::array<std::string_view, 6> kNamespaceAccess = {"globals", "setatt
 struct NameUse {
   int stores = 0;
   int deletes = 0;
+  TypeId type = kUnknownType;    // the join of every value stored (typed globals)
   InstId make_function = kNoId;  // the MakeFunction stored by the only store, in the module body
   uint32_t function = kNoId;     // ... and the function it makes
 };
@@ -158,6 +162,18 @@ class Inference {
     return it == known_[m].end() ? nullptr : &it->second;
   }
 
+  // A global every store of which is visible (see FindKnownFunctions) has
+  // the join of the values stored; loading it before any store raises
+  // NameError, so the type holds for every value a load returns.
+  TypeId GlobalType(uint32_t m, const Inst& load) const {
+    if (dynamic_namespaces_ || !AllCodeVisible(m)) return kObjectType;
+    std::string name(GlobalName(m, load));
+    auto it = globals_[m].find(name);
+    if (it == globals_[m].end() || it->second.stores == 0 || it->second.deletes != 0) return kObjectType;
+    if (attribute_targets_.count(name)) return kObjectType;
+    return it->second.type;
+  }
+
   // A builtin name, when nothing in module m (or the program, by attribute)
   // can rebind it.
   bool IsBuiltin(uint32_t m, const Inst& load, std::string_view name) const {
@@ -185,9 +201,33 @@ class Inference {
     return true;
   }
 
+  // Locals of `f` bound once, to a function `f` defines (a nested def
+  // without free variables, e.g. a helper inside a benchmark function).
+  std::unordered_map<LocalId, FuncRef> LocalFunctions(uint32_t m, const Function& f) const {
+    std::vector<int> stores(f.locals.size(), 0);
+    std::unordered_map<LocalId, FuncRef> made;
+    for (const Block& block : f.blocks) {
+      for (InstId id : block.insts) {
+        const Inst& inst = f.insts[id];
+        if (inst.op == Op::DeleteLocal || (inst.op == Op::LoadLocal && inst.sub == 1)) stores[inst.imm] += 2;
+        if (inst.op != Op::StoreLocal) continue;
+        ++stores[inst.imm];
+        const Inst& value = f.insts[inst.ops[0]];
+        if (value.op == Op::MakeFunction && static_cast<size_t>(value.imm) < f.children.size())
+          made[inst.imm] = FuncRef{m, f.children[value.imm]};
+      }
+    }
+    std::erase_if(made, [&](const auto& entry) {
+      const Local& local = f.locals[entry.first];
+      return stores[entry.first] != 1 || local.is_cell || local.kind != LocalKind::Var;
+    });
+    return made;
+  }
+
   void RewriteDirectCalls(uint32_t m) {
     for (Function& caller : program_.modules[m].functions) {
       if (!caller.native) continue;
+      local_functions_ = LocalFunctions(m, caller);
       std::vector<uint32_t> uses(caller.insts.size(), 0);
       for (const Inst& inst : caller.insts)
         for (InstId op : inst.ops) ++uses[op];
@@ -202,7 +242,12 @@ class Inference {
     Inst& call = caller.insts[id];
     if (call.op != Op::Call || !call.names.empty()) return;
     InstId callee_load = call.ops[0];
-    const FuncRef* ref = KnownFunction(m, caller.insts[callee_load]);
+    const Inst& load = caller.insts[callee_load];
+    const FuncRef* ref = KnownFunction(m, load);
+    if (load.op == Op::LoadLocal) {
+      auto it = local_functions_.find(static_cast<LocalId>(load.imm));
+      if (it != local_functions_.end()) ref = &it->second;
+    }
     if (!ref) return;
     Function& callee = FunctionOf(*ref);
     if (!QualifiesForDirectEntry(callee) || call.ops.size() - 1 != callee.signature.n_pos_args) return;
@@ -280,6 +325,11 @@ class Inference {
     Inst& inst = f.insts[id];
     switch (inst.op) {
       case Op::StoreLocal: Raise(&f.locals[inst.imm].type, f.insts[inst.ops[0]].type); return;
+      case Op::StoreGlobal: {
+        auto it = globals_[m].find(std::string(QstrText(m, inst.imm)));
+        if (it != globals_[m].end()) Raise(&it->second.type, f.insts[inst.ops[0]].type);
+        return;
+      }
       case Op::ForIter: Raise(&f.locals[inst.imm].type, kObjectType); return;
       case Op::Return: Raise(&f.return_type, f.insts[inst.ops[0]].type); return;
       case Op::CallDirect: {
@@ -327,7 +377,7 @@ class Inference {
       case Op::LoadLocal: return inst.sub == 1 ? kObjectType : f.locals[inst.imm].type;
       case Op::LoadGlobal: {
         if (const FuncRef* ref = KnownFunction(m, inst)) return types_.Intern(Type{TypeKind::Function, {}, *ref});
-        return kObjectType;
+        return GlobalType(m, inst);
       }
       case Op::Is:
       case Op::Not:
@@ -464,8 +514,8 @@ class Inference {
     if (!call.names.empty()) return kObjectType;
     auto builtin = [&](std::string_view name) { return IsBuiltin(m, callee, name); };
     if (builtin("len") || builtin("ord") || builtin("hash")) return kIntType;
-    if (builtin("int") && n_args == 1 && Kind(arg(0)) != TypeKind::Object) return kIntType;
-    if (builtin("float") && n_args == 1 && IsNumber(arg(0))) return kFloatType;
+    if (builtin("int") && n_args <= 2) return kIntType;  // int() always makes an int (or raises)
+    if (builtin("float") && n_args <= 1) return kFloatType;
     if (builtin("bool") || builtin("isinstance") || builtin("callable") || builtin("hasattr")) return kBoolType;
     if (builtin("str") || builtin("repr") || builtin("chr")) return kStrType;
     if (builtin("range")) return types_.Of(TypeKind::Range);
@@ -589,6 +639,7 @@ class Inference {
       std::vector<std::unordered_map<std::string, FuncRef>>(program_.modules.size());
   std::set<std::string> attribute_targets_;
   std::set<std::string> dropped_;
+  std::unordered_map<LocalId, FuncRef> local_functions_;  // of the caller being rewritten
   bool dynamic_namespaces_ = false;
   bool changed_ = false;
 };

@@ -114,9 +114,9 @@ V taipan_native_cell_get(V cell) { return CellGet(cell); }
 N taipan_native_cell_set(V cell, V value) { CellSet(cell, value); }
 
 // The VM raises the same NameError for both, without the name.
-void taipan_native_raise_unbound_local(W) { VmRaiseUnboundLocal(); }
+[[noreturn]] void taipan_native_raise_unbound_local(W) { VmRaiseUnboundLocal(); }
 
-void taipan_native_raise_unbound_free(W) { VmRaiseUnboundLocal(); }
+[[noreturn]] void taipan_native_raise_unbound_free(W) { VmRaiseUnboundLocal(); }
 
 // ---- attributes and calls ----
 
@@ -177,13 +177,13 @@ V taipan_native_float_power(F a, F b) {
   return NewFloat(static_cast<Float>(FloatPow(a, b)));
 }
 
-void taipan_native_raise_zero_division(U) {
+[[noreturn]] void taipan_native_raise_zero_division(U) {
   // Every kind (int division, float division, float modulo) raises what
   // the VM raises for it: int.cpp's and float.cpp's message is the same.
   RaiseZeroDivisionError("divide by zero");
 }
 
-void taipan_native_raise_type_error(P message) { RaiseTypeError(static_cast<const char*>(message)); }
+[[noreturn]] void taipan_native_raise_type_error(P message) { RaiseTypeError(static_cast<const char*>(message)); }
 
 // ---- containers ----
 
@@ -220,7 +220,7 @@ N taipan_native_store_subscr(V obj, V index, V value) { StoreSubscr(obj, index, 
 
 N taipan_native_delete_subscr(V obj, V index) { DeleteSubscr(obj, index); }
 
-void taipan_native_raise_index_error(P message) { RaiseIndexError(static_cast<const char*>(message)); }
+[[noreturn]] void taipan_native_raise_index_error(P message) { RaiseIndexError(static_cast<const char*>(message)); }
 
 V taipan_native_unpack(V seq, U n) {
   if (HasExactType(seq, &kTupleType) && AsTuple(seq)->length == n) return seq;
@@ -240,7 +240,22 @@ V taipan_native_unpack_ex(V seq, U before, U after) {
 
 V taipan_native_get_iter(V obj) { return GetIter(obj); }
 
-V taipan_native_iter_next(V iterator) { return IterNext(iterator); }
+// As the VM's FOR_ITER: a StopIteration raised while producing the next
+// item (a __getitem__, or a function map() calls) ends the loop.
+// TODO(perf): skip the handler for the iterators that cannot raise.
+V taipan_native_iter_next(V iterator) {
+  {
+    NlrBuf buf;
+    if (taipan_nlr_push(&buf) == 0) {
+      Value item = IterNext(iterator);
+      taipan_nlr_pop();
+      return item;
+    }
+    Value exc = FromPointer(buf.value);
+    if (IsInstance(exc, FromType(&kStopIterationType))) return kStopIteration;
+    Raise(exc);
+  }
+}
 
 // ---- functions, classes, modules ----
 
@@ -267,11 +282,11 @@ N taipan_native_import_star(P context, V module) { ImportAll(module, GlobalsOf(c
 
 // ---- exceptions ----
 
-void taipan_native_raise(V exc) { Raise(VmMakeRaiseObject(exc)); }
+[[noreturn]] void taipan_native_raise(V exc) { Raise(VmMakeRaiseObject(exc)); }
 
-void taipan_native_raise_from(V exc, V cause) { VmRaiseFrom(exc, cause); }
+[[noreturn]] void taipan_native_raise_from(V exc, V cause) { VmRaiseFrom(exc, cause); }
 
-void taipan_native_reraise(V exc) {
+[[noreturn]] void taipan_native_reraise(V exc) {
   if (exc == kNull) RaiseMessage(&kRuntimeErrorType, "no active exception to reraise");
   // As the VM's bare raise: the exception goes on with the traceback it has.
   Raise(exc);

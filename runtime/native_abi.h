@@ -37,6 +37,9 @@ extern "C" {
 
 #define TAIPAN_ABI(name, result, ...) result taipan_native_##name(__VA_ARGS__);
 #define TAIPAN_ABI_NORETURN(name, ...) [[noreturn]] void taipan_native_##name(__VA_ARGS__);
+// Each taipan_native_type_NAME is a second name of the type object itself,
+// defined next to it (float.cpp, int.cpp, ...): an alias can only be made
+// where its target is defined.
 #define TAIPAN_ABI_TYPE(name, type) extern const Type taipan_native_type_##name;
 #include "runtime/native_abi.def"
 
@@ -44,12 +47,29 @@ extern "C" {
 
 // ---- layout checks ----
 
-#define TAIPAN_ABI_FIELD(type, field, index)                        \
-  static_assert(offsetof(type, field) == (index) * sizeof(void*), \
-                "native_abi.def: " #type "::" #field " is not at word " #index);
-#define TAIPAN_ABI_FLOAT_FIELD(type, field)                                                          \
-  static_assert(offsetof(type, field) == (sizeof(void*) + alignof(Float) - 1) / alignof(Float) * alignof(Float), \
-                "native_abi.def: " #type "::" #field " is not at the first Float-aligned offset after the header");
+// The size of a field, or of one element of a flexible array (the items
+// of a tuple start at its listed word).
+template <typename T>
+struct FieldUnit {
+  static constexpr size_t size = sizeof(T);
+};
+template <typename T>
+struct FieldUnit<T[]> {
+  static constexpr size_t size = sizeof(T);
+};
+
+#define TAIPAN_ABI_FIELD(type, field, index)                                                  \
+  static_assert(offsetof(type, field) == (index) * sizeof(void*),                           \
+                "native_abi.def: " #type "::" #field " is not at word " #index);            \
+  static_assert(FieldUnit<decltype(type::field)>::size == sizeof(void*),                     \
+                "native_abi.def: " #type "::" #field " is not one word wide");
+// The first offset after the header word that is aligned for a Float.
+inline constexpr size_t kFloatFieldOffset = (sizeof(void*) + alignof(Float) - 1) / alignof(Float) * alignof(Float);
+#define TAIPAN_ABI_FLOAT_FIELD(type, field)                                                   \
+  static_assert(offsetof(type, field) == kFloatFieldOffset,                                 \
+                "native_abi.def: " #type "::" #field " is not at the first Float offset"); \
+  static_assert(FieldUnit<decltype(type::field)>::size == sizeof(Float),                    \
+                "native_abi.def: " #type "::" #field " is not a Float");
 #include "runtime/native_abi.def"
 
 }  // namespace taipan::rt::native_abi

@@ -379,8 +379,9 @@ void VmUnpackEx(Value seq, size_t left, size_t right, Value* out) {
 }
 
 void VmCheckStack() {
-  char here;
-  Word at = reinterpret_cast<Word>(&here);
+  // The frame address, not a local's: AddressSanitizer may move locals
+  // whose address is taken to a "fake stack" elsewhere in memory.
+  Word at = reinterpret_cast<Word>(__builtin_frame_address(0));
   if (g_vm_stack_base < at) g_vm_stack_base = at;
   if (g_vm_stack_base - at > TAIPAN_VM_STACK_LIMIT)
     RaiseMessage(&kRuntimeErrorType, "maximum recursion depth exceeded");

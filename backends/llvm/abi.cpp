@@ -108,10 +108,12 @@ llvm::Constant* RuntimeAbi::TypeSymbol(std::string_view name) {
                                   llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
 }
 
+// The first offset after the header word aligned for Float as a struct
+// member (the data layout's ABI alignment: 8 for double on ARM, 4 for float).
 unsigned RuntimeAbi::FloatValueOffset() const {
-  unsigned float_bytes = target_.float_is_double ? 8 : 4;
+  unsigned align = static_cast<unsigned>(module_.getDataLayout().getABITypeAlign(types_.fp).value());
   unsigned header = types_.word_bytes;
-  return (header + float_bytes - 1) / float_bytes * float_bytes;
+  return (header + align - 1) / align * align;
 }
 
 }  // namespace taipan::llvmbe

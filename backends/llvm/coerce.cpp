@@ -66,6 +66,55 @@ llvm::Value* FunctionLowering::HasExactType(llvm::Value* value, llvm::Constant* 
   return result;
 }
 
+llvm::Value* FunctionLowering::FloatOrBranch(llvm::Value* value, bool exact_ints, llvm::BasicBlock* other) {
+  llvm::BasicBlock* done = NewBlock("dyn.float");
+  std::vector<std::pair<llvm::Value*, llvm::BasicBlock*>> incoming;
+  llvm::BasicBlock* small = NewBlock("dyn.small");
+  llvm::BasicBlock* not_small = NewBlock("dyn.notsmall");
+  b_.CreateCondBr(IsSmallInt(value), small, not_small);
+  b_.SetInsertPoint(small);
+  llvm::Value* integer = Untag(value);
+  if (exact_ints) {
+    unsigned bits = t_.word->getBitWidth();
+    int64_t limit = int64_t{1} << std::min(t_.float_mantissa_bits, bits - 2);
+    llvm::BasicBlock* in_range = NewBlock("dyn.exact");
+    b_.CreateCondBr(b_.CreateICmpULE(b_.CreateAdd(integer, Word(limit)), Word(2 * limit)), in_range, other);
+    b_.SetInsertPoint(in_range);
+  }
+  incoming.push_back({b_.CreateSIToFP(integer, t_.fp), b_.GetInsertBlock()});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(not_small);
+  llvm::Value* is_float = HasExactType(value, module_.abi().TypeSymbol("float"));
+  llvm::BasicBlock* load = NewBlock("dyn.load");
+  b_.CreateCondBr(is_float, load, other);
+  b_.SetInsertPoint(load);
+  llvm::Value* address =
+      b_.CreateConstInBoundsGEP1_32(b_.getInt8Ty(), b_.CreateIntToPtr(value, t_.ptr), module_.abi().FloatValueOffset());
+  incoming.push_back({b_.CreateLoad(t_.fp, address, "float"), load});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.fp, incoming.size(), "dyn.value");
+  for (auto& [v, block] : incoming) result->addIncoming(v, block);
+  return result;
+}
+
+llvm::Value* FunctionLowering::TypeWordOrNull(llvm::Value* value) {
+  llvm::BasicBlock* start = b_.GetInsertBlock();
+  llvm::BasicBlock* load = NewBlock("type.load");
+  llvm::BasicBlock* done = NewBlock("type.word");
+  llvm::Value* is_object =
+      b_.CreateAnd(b_.CreateICmpEQ(b_.CreateAnd(value, Word(3)), Word(0)), b_.CreateICmpUGT(value, Word(4)));
+  b_.CreateCondBr(is_object, load, done);
+  b_.SetInsertPoint(load);
+  llvm::Value* type_word = b_.CreateLoad(t_.ptr, b_.CreateIntToPtr(value, t_.ptr), "type");
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.ptr, 2, "type");
+  result->addIncoming(llvm::ConstantPointerNull::get(t_.ptr), start);
+  result->addIncoming(type_word, load);
+  return result;
+}
+
 llvm::Value* FunctionLowering::UnboxFloat(llvm::Value* value) {
   llvm::Value* is_float = HasExactType(value, module_.abi().TypeSymbol("float"));
   llvm::BasicBlock* inline_load = NewBlock("unbox.inline");

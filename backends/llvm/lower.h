@@ -6,8 +6,12 @@
 // are spread over lower_function.cpp (frame, locals, blocks), coerce.cpp
 // (moving values between representations), lower_inst.cpp (the instruction
 // dispatch), lower_arith.cpp (operators with small-int and float fast
-// paths), lower_object.cpp (containers, calls, names) and lower_entry.cpp
-// (the NativeEntry wrapper).
+// paths), lower_object.cpp (containers, calls, names), lower_iter.cpp (for
+// loops) and lower_entry.cpp (the NativeEntry wrapper).
+//
+// Untyped (Object) operands still get guarded fast paths where one kind is
+// common: small ints and floats for operators, lists and tuples for
+// indexing and iteration; the runtime handles everything else.
 //
 // Every IR value is held in the representation of its inferred type
 // (types.def's rep column; Unknown counts as Object): a tagged word, the
@@ -19,6 +23,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <llvm/IR/DIBuilder.h>
@@ -26,6 +31,7 @@
 #include <llvm/IR/Module.h>
 
 #include "backends/llvm/abi.h"
+#include "backends/llvm/llvm_backend.h"
 #include "backends/llvm/target.h"
 #include "ir/ir.h"
 
@@ -45,12 +51,13 @@ enum class UnOp : uint8_t {
 struct Typed {
   llvm::Value* value = nullptr;
   ir::TypeId type = ir::kObjectType;
+  ir::InstId id = ir::kNoId;  // the IR instruction it is the value of, if any
 };
 
 class ModuleLowering {
  public:
-  ModuleLowering(const ir::Program& program, uint32_t module_index, const TargetInfo& target, bool debug_info,
-                 llvm::Module& module);
+  ModuleLowering(const ir::Program& program, uint32_t module_index, const TargetInfo& target,
+                 const CodegenOptions& options, llvm::Module& module);
   ~ModuleLowering();
 
   // Lowers every native function and defines the module's table.
@@ -65,6 +72,7 @@ class ModuleLowering {
   RuntimeAbi& abi() { return abi_; }
   const AbiTypes& types() const { return abi_.types(); }
   llvm::GlobalVariable* context_global() { return context_global_; }
+  bool optimize_size() const { return options_.optimize_size; }
 
   // Representation of an IR type (Unknown: Value) and its LLVM type.
   ir::Rep RepOf(ir::TypeId type) const;
@@ -95,9 +103,13 @@ class ModuleLowering {
   const ir::Program& program_;
   uint32_t module_index_;
   const TargetInfo& target_;
+  const CodegenOptions& options_;
   llvm::Module& module_;
   RuntimeAbi abi_;
   llvm::GlobalVariable* context_global_ = nullptr;
+  // Functions of this module that other modules call directly: their
+  // bodies are external symbols; every other body is internal.
+  std::vector<bool> called_from_other_modules_;
   std::unique_ptr<llvm::DIBuilder> di_;
   llvm::DIFile* di_file_ = nullptr;
   llvm::DICompileUnit* di_unit_ = nullptr;
@@ -116,6 +128,7 @@ class FunctionLowering {
   // ---- frame (lower_function.cpp) ----
   void CreateFrame();
   void CreateLocals();
+  void FindTruthOnlyValues();
   void LowerBlock(ir::BlockId id);
   llvm::BasicBlock* NewBlock(const char* name);
   void SetLocation(uint32_t offset);
@@ -124,13 +137,14 @@ class FunctionLowering {
   llvm::Value* Context();
   llvm::Value* QstrTable();
   llvm::Value* ObjTable();
-  llvm::AllocaInst* NlrBuf(uint32_t slot);
+  llvm::Value* NlrBuf(uint32_t slot);
   size_t ArgumentWordsNeeded() const;
   void Fail(const std::string& message);
 
   // ---- small constructions (lower_function.cpp) ----
   llvm::ConstantInt* Word(int64_t n) const;
   llvm::Value* SmallInt(int64_t n) const;
+  llvm::Value* IntConstant(int64_t n);
   llvm::Value* NoneValue() const;
   llvm::Value* TrueValue() const;
   llvm::Value* FalseValue() const;
@@ -164,32 +178,60 @@ class FunctionLowering {
   // Whether `value` is a heap object whose type word is `type_symbol`.
   // Emits blocks; leaves the builder in a block where the result is known.
   llvm::Value* HasExactType(llvm::Value* value, llvm::Constant* type_symbol);
+  // `value` as a Float when it is an exact float object or a small int
+  // (with `exact_ints`, only one the Float holds exactly); branches to
+  // `other` otherwise.
+  llvm::Value* FloatOrBranch(llvm::Value* value, bool exact_ints, llvm::BasicBlock* other);
+  // The type word of a heap object, null for immediates (emits blocks).
+  llvm::Value* TypeWordOrNull(llvm::Value* value);
   llvm::Value* Truth(const Typed& value);
 
   // ---- instructions (lower_inst.cpp) ----
   Typed Operand(const ir::Inst& inst, size_t index) const;
   llvm::Value* BoxedOperand(const ir::Inst& inst, size_t index);
+  // An operand as a Float, converted once per IR block (call only where the
+  // code runs unconditionally, so that the result dominates later uses).
+  llvm::Value* OperandAsFloat(const Typed& operand);
   void LowerInst(ir::InstId id);
   Typed LowerValueInst(const ir::Inst& inst);
   void LowerStatement(const ir::Inst& inst);
   void LowerTerminator(const ir::Inst& inst);
+  llvm::BasicBlock* TargetBlock(const ir::Inst& inst, int i);
   Typed LowerLoadLocal(const ir::Inst& inst);
   void LowerDeleteLocal(const ir::Inst& inst);
   Typed LowerLoadCell(const ir::Inst& inst);
   void LowerDeleteCell(const ir::Inst& inst);
   void LowerReturn(const ir::Inst& inst);
   void LowerForIter(const ir::Inst& inst);
+
+  // ---- for loops (lower_iter.cpp) ----
+  // A temporary that only ever holds iter(x) and only feeds for.iter can
+  // iterate a list or tuple in place, as the VM does: the local holds the
+  // sequence itself and a hidden index counts (-1: a real iterator).
+  void FindSequenceLoops();
+  Typed LowerGetIter(const ir::Inst& inst);
+  void LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator);
+  void StoreForItem(const ir::Inst& inst, llvm::Value* item);
   void LowerTryPush(const ir::Inst& inst);
 
   // ---- operators (lower_arith.cpp) ----
   Typed LowerBinary(const ir::Inst& inst);
   Typed LowerUnary(const ir::Inst& inst);
   Typed GenericBinary(BinOp op, const Typed& lhs, const Typed& rhs);
-  Typed IntBinary(BinOp op, BinOp original, llvm::Value* lhs, llvm::Value* rhs);
+  // `dynamic`: an operand's type is unknown (Object): the small-int fast
+  // path is a guess, and the result stays a Value whatever the operator.
+  Typed IntBinary(BinOp op, BinOp original, llvm::Value* lhs, llvm::Value* rhs, bool dynamic = false,
+                  bool truth_only = false);
   Typed FloatBinary(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs);
   Typed FloatCompareWithInt(BinOp op, const Typed& lhs, const Typed& rhs);
-  llvm::Value* FloatArith(BinOp op, llvm::Value* x, llvm::Value* y, Typed* helper_result);
-  Typed IntUnary(UnOp op, llvm::Value* value);
+  // A float and an untyped operand: inline when the latter is a float or a
+  // small int at run time, the runtime's operator otherwise.
+  Typed FloatWithDynamic(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs, bool truth_only);
+  // The floats-at-run-time path of an operator on untyped operands: the
+  // result boxed (or the comparison's bool); null when `op` has none.
+  llvm::Value* FloatArith(BinOp op, llvm::Value* x, llvm::Value* y);  // + - * / (ZeroDivisionError)
+  llvm::Value* DynamicFloatPath(BinOp op, llvm::Value* a, llvm::Value* b, bool truth_only, llvm::BasicBlock* other);
+  Typed IntUnary(UnOp op, llvm::Value* value, bool dynamic = false);
 
   // ---- objects (lower_object.cpp) ----
   Typed LowerCall(const ir::Inst& inst);
@@ -202,7 +244,8 @@ class FunctionLowering {
   llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
 
   // ---- entry (lower_entry.cpp) ----
-  llvm::Value* GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
+  void GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
+  std::string EntrySymbol() const;
   llvm::Value* UnboxParameter(llvm::Value* value, ir::TypeId type);
 
   ModuleLowering& module_;
@@ -211,6 +254,7 @@ class FunctionLowering {
   const AbiTypes& t_;
   llvm::IRBuilder<> b_;
   llvm::Function* body_ = nullptr;
+  llvm::Function* current_ = nullptr;  // the function being emitted (body or entry)
   llvm::DISubprogram* subprogram_ = nullptr;
   llvm::BasicBlock* prologue_ = nullptr;
   llvm::Value* self_ = nullptr;
@@ -223,6 +267,18 @@ class FunctionLowering {
   std::vector<llvm::AllocaInst*> nlr_bufs_;
   std::vector<llvm::BasicBlock*> blocks_;
   std::vector<llvm::Value*> values_;
+  // Values whose every use is `truth`: a comparison of untyped operands may
+  // then yield bool(result) directly (no True/False object in between).
+  std::vector<bool> only_truth_used_;
+  // FindSequenceLoops' results: per local, whether it is such an iterator
+  // temporary (and then its index slot); per GetIter, the local it feeds.
+  std::vector<bool> sequence_iterator_;
+  std::vector<llvm::AllocaInst*> iterator_index_;
+  std::unordered_map<ir::InstId, ir::LocalId> getiter_local_;
+  // Conversions of this IR block's values, made once: boxed Values (one
+  // allocation per boxed float) and Floats (one unbox per int).
+  std::unordered_map<ir::InstId, llvm::Value*> boxed_;
+  std::unordered_map<ir::InstId, llvm::Value*> as_float_;
   std::string error_;
 };
 

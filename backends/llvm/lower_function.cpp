@@ -15,6 +15,7 @@ FunctionLowering::FunctionLowering(ModuleLowering& module, uint32_t function_ind
 
 bool FunctionLowering::LowerBody(std::string* error) {
   body_ = module_.BodyOf({module_.module_index(), function_index_});
+  current_ = body_;
   if (module_.di()) subprogram_ = module_.NewSubprogram(body_, function_);
   CreateFrame();
   for (ir::BlockId id = 0; id < function_.blocks.size() && error_.empty(); ++id) LowerBlock(id);
@@ -30,7 +31,7 @@ void FunctionLowering::Fail(const std::string& message) {
 }
 
 llvm::BasicBlock* FunctionLowering::NewBlock(const char* name) {
-  return llvm::BasicBlock::Create(module_.context(), name, body_);
+  return llvm::BasicBlock::Create(module_.context(), name, current_);
 }
 
 void FunctionLowering::SetLocation(uint32_t offset) {
@@ -71,6 +72,8 @@ void FunctionLowering::CreateFrame() {
   prologue_ = NewBlock("prologue");
   for (size_t i = 0; i < function_.blocks.size(); ++i) blocks_.push_back(NewBlock("bb"));
   values_.assign(function_.insts.size(), nullptr);
+  FindTruthOnlyValues();
+  FindSequenceLoops();
   self_ = body_->getArg(0);
   b_.SetInsertPoint(prologue_);
   SetLocation(function_.offset);
@@ -93,12 +96,33 @@ void FunctionLowering::CreateFrame() {
   }
 }
 
+void FunctionLowering::FindTruthOnlyValues() {
+  std::vector<int> uses(function_.insts.size(), 0), truth_uses(function_.insts.size(), 0);
+  for (const ir::Block& block : function_.blocks) {
+    for (ir::InstId id : block.insts) {
+      for (ir::InstId operand : function_.insts[id].ops) {
+        if (operand >= uses.size()) continue;
+        ++uses[operand];
+        if (function_.insts[id].op == ir::Op::Truth) ++truth_uses[operand];
+      }
+    }
+  }
+  only_truth_used_.assign(function_.insts.size(), false);
+  for (size_t i = 0; i < uses.size(); ++i) only_truth_used_[i] = uses[i] > 0 && uses[i] == truth_uses[i];
+}
+
 void FunctionLowering::CreateLocals() {
   llvm::IRBuilder<> allocas(prologue_, prologue_->begin());
   for (ir::LocalId id = 0; id < function_.locals.size(); ++id) {
     const ir::Local& local = function_.locals[id];
     ir::TypeId type = local.is_cell ? ir::kObjectType : module_.Effective(local.type);
     locals_.push_back(allocas.CreateAlloca(module_.LlvmType(type), nullptr, local.name));
+  }
+  iterator_index_.assign(function_.locals.size(), nullptr);
+  for (ir::LocalId id = 0; id < function_.locals.size(); ++id) {
+    if (!sequence_iterator_[id]) continue;
+    iterator_index_[id] = allocas.CreateAlloca(t_.word, nullptr, function_.locals[id].name + ".index");
+    b_.CreateStore(Word(-1), iterator_index_[id], function_.locals[id].is_volatile);
   }
   for (ir::LocalId id = 0; id < function_.locals.size(); ++id) {
     const ir::Local& local = function_.locals[id];
@@ -119,6 +143,8 @@ void FunctionLowering::CreateLocals() {
 void FunctionLowering::LowerBlock(ir::BlockId id) {
   const ir::Block& block = function_.blocks[id];
   b_.SetInsertPoint(blocks_[id]);
+  boxed_.clear();
+  as_float_.clear();
   if (block.insts.empty()) {
     b_.CreateUnreachable();  // an empty block is never reached (the verifier forbids reaching it)
     return;
@@ -127,7 +153,7 @@ void FunctionLowering::LowerBlock(ir::BlockId id) {
     LowerInst(inst);
     if (!error_.empty()) return;
   }
-  if (!(ir::OpFlags(function_.insts[block.insts.back()].op) & ir::kTerminator) && !b_.GetInsertBlock()->getTerminator())
+  if (!b_.GetInsertBlock()->getTerminator())
     Fail("block " + std::to_string(id) + " does not end in a terminator");
 }
 
@@ -161,10 +187,10 @@ llvm::Value* FunctionLowering::ObjTable() {
   return obj_table_;
 }
 
-llvm::AllocaInst* FunctionLowering::NlrBuf(uint32_t slot) {
+llvm::Value* FunctionLowering::NlrBuf(uint32_t slot) {
   if (slot >= nlr_bufs_.size()) {
     Fail("try slot " + std::to_string(slot) + " out of range");
-    return nlr_bufs_.empty() ? nullptr : nlr_bufs_[0];
+    return llvm::ConstantPointerNull::get(t_.ptr);
   }
   return nlr_bufs_[slot];
 }
@@ -174,7 +200,9 @@ llvm::AllocaInst* FunctionLowering::NlrBuf(uint32_t slot) {
 llvm::ConstantInt* FunctionLowering::Word(int64_t n) const {
   return llvm::ConstantInt::get(t_.word, static_cast<uint64_t>(n), true);
 }
-llvm::Value* FunctionLowering::SmallInt(int64_t n) const { return Word(static_cast<int64_t>(static_cast<uint64_t>(n) << 1) | 1); }
+llvm::Value* FunctionLowering::SmallInt(int64_t n) const {
+  return Word(static_cast<int64_t>(static_cast<uint64_t>(n) << 1 | 1));
+}
 // runtime/value.h: immediates are (n << 3) | 6; None 0, False 1, True 3.
 llvm::Value* FunctionLowering::NoneValue() const { return Word((0 << 3) | 6); }
 llvm::Value* FunctionLowering::FalseValue() const { return Word((1 << 3) | 6); }
@@ -219,10 +247,14 @@ llvm::Value* FunctionLowering::StoreArgs(llvm::ArrayRef<llvm::Value*> values) {
   return arg_buffer_;
 }
 
-// The variable's name for UnboundLocalError: the builder may put its qstr
-// in names[0]; otherwise 0 (the runtime's message does not need it).
-llvm::Value* FunctionLowering::LocalNameQstr(ir::LocalId, const ir::Inst& inst) {
+// The variable's name for UnboundLocalError/NameError: its index in the
+// module's qstr table when the name is there (names[0] if the builder gave
+// one); otherwise 0, and the runtime's message goes without the name.
+llvm::Value* FunctionLowering::LocalNameQstr(ir::LocalId local, const ir::Inst& inst) {
   if (!inst.names.empty()) return QstrWord(inst.names[0]);
+  const std::vector<std::string>& qstrs = module_.ir_module().qstrs;
+  for (size_t i = 1; i < qstrs.size(); ++i)  // 0 is the source name
+    if (qstrs[i] == function_.locals[local].name) return QstrWord(static_cast<int64_t>(i));
   return Word(0);
 }
 

@@ -10,13 +10,59 @@ using ir::TypeKind;
 Typed FunctionLowering::Operand(const ir::Inst& inst, size_t index) const {
   if (index >= inst.ops.size()) return Typed{nullptr, ir::kObjectType};
   ir::InstId id = inst.ops[index];
-  return Typed{values_[id], module_.Effective(function_.insts[id].type)};
+  return Typed{values_[id], module_.Effective(function_.insts[id].type), id};
 }
 
 llvm::Value* FunctionLowering::BoxedOperand(const ir::Inst& inst, size_t index) {
   Typed operand = Operand(inst, index);
   if (!operand.value) return NoneValue();
-  return Box(operand);
+  if (module_.RepOf(operand.type) == ir::Rep::Value) return operand.value;
+  llvm::Value*& boxed = boxed_[operand.id];
+  if (!boxed) boxed = Box(operand);
+  return boxed;
+}
+
+llvm::Value* FunctionLowering::OperandAsFloat(const Typed& operand) {
+  if (module_.RepOf(operand.type) == ir::Rep::Float || operand.id == ir::kNoId)
+    return ToFloat(operand.value, operand.type);
+  llvm::Value*& converted = as_float_[operand.id];
+  if (!converted) converted = ToFloat(operand.value, operand.type);
+  return converted;
+}
+
+namespace {
+// instructions.def's flags column (the same list the IR library reads).
+uint8_t FlagsOf(Op op) {
+  using namespace ir;
+  switch (op) {
+#define IR_INST(Name, spelling, flags, operands) \
+  case Op::Name:                                 \
+    return flags;
+#include "ir/instructions.def"
+  }
+  return 0;
+}
+}  // namespace
+
+// An int constant: a small int, or (when the target's small ints are too
+// narrow for it, as 31 bits on 32-bit boards) built by the runtime from
+// 30-bit pieces, which promotes it to a big int.
+llvm::Value* FunctionLowering::IntConstant(int64_t n) {
+  unsigned bits = t_.word->getBitWidth();
+  int64_t max = (int64_t{1} << (bits - 2)) - 1;
+  if (n >= -max - 1 && n <= max) return SmallInt(n);
+  uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  constexpr unsigned kPiece = 30;
+  auto op = [&](BinOp binary, llvm::Value* a, llvm::Value* b) {
+    return CallHelper(Helper::binary_op, {Word(static_cast<int64_t>(binary)), a, b});
+  };
+  llvm::Value* value = SmallInt(static_cast<int64_t>(magnitude >> (2 * kPiece)));
+  for (int shift = kPiece; shift >= 0; shift -= kPiece) {
+    value = op(BinOp::Lshift, value, SmallInt(kPiece));
+    value = op(BinOp::Or, value, SmallInt(static_cast<int64_t>((magnitude >> shift) & ((1u << kPiece) - 1))));
+  }
+  if (n < 0) value = CallHelper(Helper::unary_op, {Word(static_cast<int64_t>(UnOp::Negative)), value});
+  return value;
 }
 
 void FunctionLowering::LowerInst(ir::InstId id) {
@@ -28,7 +74,7 @@ void FunctionLowering::LowerInst(ir::InstId id) {
     }
   }
   SetLocation(inst.offset);
-  uint8_t flags = ir::OpFlags(inst.op);
+  uint8_t flags = FlagsOf(inst.op);
   if (flags & ir::kTerminator) {
     LowerTerminator(inst);
   } else if (flags & ir::kNoResult) {
@@ -42,7 +88,7 @@ void FunctionLowering::LowerInst(ir::InstId id) {
 Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
   switch (inst.op) {
     case Op::ConstInt:
-      return {SmallInt(inst.imm), ir::kIntType};
+      return {IntConstant(inst.imm), ir::kIntType};
     case Op::ConstFloat:
       return {llvm::ConstantFP::get(t_.fp, inst.fimm), ir::kFloatType};
     case Op::ConstBool:
@@ -117,7 +163,7 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       return {LoadWordField(BoxedOperand(inst, 0), abi_field::kTupleObject_items + static_cast<unsigned>(inst.imm)),
               ir::kObjectType};
     case Op::GetIter:
-      return {CallHelper(Helper::get_iter, {BoxedOperand(inst, 0)}), ir::kObjectType};
+      return LowerGetIter(inst);
     case Op::MakeFunction:
       return LowerMakeFunction(inst);
     case Op::LoadBuildClass:
@@ -204,14 +250,16 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
   Fail("cannot lower '" + std::string(ir::OpName(inst.op)) + "' as a statement");
 }
 
+llvm::BasicBlock* FunctionLowering::TargetBlock(const ir::Inst& inst, int i) {
+  if (inst.target[i] >= blocks_.size()) {
+    Fail("branch to a missing block");
+    return blocks_.empty() ? prologue_ : blocks_[0];
+  }
+  return blocks_[inst.target[i]];
+}
+
 void FunctionLowering::LowerTerminator(const ir::Inst& inst) {
-  auto target = [&](int i) -> llvm::BasicBlock* {
-    if (inst.target[i] >= blocks_.size()) {
-      Fail("branch to a missing block");
-      return blocks_.empty() ? prologue_ : blocks_[0];
-    }
-    return blocks_[inst.target[i]];
-  };
+  auto target = [&](int i) { return TargetBlock(inst, i); };
   switch (inst.op) {
     case Op::Jump:
       b_.CreateBr(target(0));
@@ -296,22 +344,11 @@ void FunctionLowering::LowerReturn(const ir::Inst& inst) {
   b_.CreateRet(Coerce(value.value, value.type, function_.return_type));
 }
 
-void FunctionLowering::LowerForIter(const ir::Inst& inst) {
-  llvm::Value* next = CallHelper(Helper::iter_next, {BoxedOperand(inst, 0)});
-  llvm::BasicBlock* got = NewBlock("for.item");
-  b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), blocks_.at(inst.target[1]), got);
-  b_.SetInsertPoint(got);
-  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
-  ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
-  StoreLocalSlot(local, Coerce(next, ir::kObjectType, type));
-  b_.CreateBr(blocks_.at(inst.target[0]));
-}
-
 // `if (taipan_nlr_push(&buf[slot]) != 0) goto handler`.
 void FunctionLowering::LowerTryPush(const ir::Inst& inst) {
   llvm::CallInst* pushed = b_.CreateCall(module_.abi().NlrPush(), {NlrBuf(static_cast<uint32_t>(inst.imm))});
   pushed->addFnAttr(llvm::Attribute::ReturnsTwice);
-  b_.CreateCondBr(b_.CreateICmpNE(pushed, b_.getInt32(0)), blocks_.at(inst.target[1]), blocks_.at(inst.target[0]));
+  b_.CreateCondBr(b_.CreateICmpNE(pushed, b_.getInt32(0)), TargetBlock(inst, 1), TargetBlock(inst, 0));
 }
 
 }  // namespace taipan::llvmbe

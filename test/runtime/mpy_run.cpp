@@ -86,6 +86,6 @@ int main(int argc, char** argv) {
   const char* slash = strrchr(argv[1], '/');
   std::string dir = slash == nullptr ? std::string() : std::string(argv[1], slash - argv[1]);
   if (slash == argv[1]) dir = "/";
-  taipan::rt::FrozenModule main_module = {"__main__", reinterpret_cast<const uint8_t*>(mpy.data()), mpy.size(), false};
+  taipan::rt::FrozenModule main_module = {"__main__", reinterpret_cast<const uint8_t*>(mpy.data()), mpy.size(), false, nullptr};
   return taipan::host::RunProgram(argc - 1, argv + 1, dir.c_str(), &main_module, 1);
 }

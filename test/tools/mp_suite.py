@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Measurement: how much of MicroPython's own test suite `taipan run --vm` passes.
+"""Measurement: how much of MicroPython's own test suite `taipan run` passes (natively, or on the VM with --vm).
 
 Usage:
     mp_suite.py MICROPYTHON TAIPAN TESTS_DIR
                 [--dirs basics,float,unicode,misc,stress,micropython]
                 [-j N] [--timeout S] [--filter REGEX] [--list-failures]
-                [-v] [--out-dir DIR] [--mp-only]
+                [-v] [--out-dir DIR] [--mp-only] [--vm]
 
 MICROPYTHON is a unix-port MicroPython binary, TAIPAN the taipan driver and
 TESTS_DIR MicroPython's tests/ directory.  Every *.py file of the chosen
@@ -31,7 +31,7 @@ judges it on the unix port with the bytecode emitter:
     rewritten against the .exp patterns before comparing.  A unittest-based
     test passes if its summary says OK.
 
-Each test MicroPython passes is then run as `TAIPAN run --vm TEST.py` from
+Each test MicroPython passes is then run as `TAIPAN run TEST.py` (--vm: `run --vm`) from
 the test's own directory (same environment and timeout) and classified:
   same       its output (processed as above) equals MicroPython's
   different  it ran to completion but printed something else
@@ -351,7 +351,7 @@ def expected_codes(source):
 def classify_taipan(cfg, path, rel, regex_exp, mp_rc, mp_output):
     directory = os.path.dirname(path)
     started = time.monotonic()
-    raw, rc, timed_out = run_process([cfg.taipan, "run", "--vm", os.path.basename(path)],
+    raw, rc, timed_out = run_process([cfg.taipan, "run"] + cfg.mode_args + [os.path.basename(path)],
                                      directory, cfg.env, cfg.timeout)
     elapsed = time.monotonic() - started
     if timed_out:
@@ -493,6 +493,7 @@ def main():
                     help="print one line per test: MicroPython verdict, Taipan verdict")
     ap.add_argument("--out-dir", help="write MicroPython's and Taipan's outputs of the "
                     "tests that differ here (TEST.mp.out, TEST.taipan.out)")
+    ap.add_argument("--vm", action="store_true", help="run with `taipan run --vm` (bytecode only)")
     ap.add_argument("--mp-only", action="store_true",
                     help="only judge MicroPython, do not run Taipan")
     args = ap.parse_args()
@@ -500,6 +501,7 @@ def main():
     cfg = Config()
     cfg.micropython = os.path.abspath(args.micropython)
     cfg.taipan = os.path.abspath(args.taipan)
+    cfg.mode_args = ["--vm"] if args.vm else []
     cfg.tests_dir = os.path.abspath(args.tests_dir)
     cfg.timeout = args.timeout
     cfg.python = args.python

@@ -1,0 +1,110 @@
+// The NativeEntry of a function: `entry(self, local0)` reads the bound
+// argument slots (slot i is local0[-i]), checks that each typed parameter
+// really has its inferred type — running the function's bytecode instead
+// when one does not — unboxes them, calls the body and boxes its result.
+#include "backends/llvm/lower.h"
+
+namespace taipan::llvmbe {
+
+using ir::TypeKind;
+
+std::string FunctionLowering::EntrySymbol() const {
+  std::string body = body_->getName().str();
+  // taipan_m<k>_f<i>_name -> taipan_m<k>_e<i>_name
+  size_t f = body.find("_f");
+  if (f != std::string::npos) body[f + 1] = 'e';
+  return body;
+}
+
+void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail) {
+  RuntimeAbi& abi = module_.abi();
+  llvm::BasicBlock* pass = NewBlock("guard.ok");
+  auto exact = [&](const char* symbol) { b_.CreateCondBr(HasExactType(value, abi.TypeSymbol(symbol)), pass, fail); };
+  auto immediate_or_exact = [&](llvm::Value* is_immediate, const char* symbol) {
+    llvm::BasicBlock* object = NewBlock("guard.object");
+    b_.CreateCondBr(is_immediate, pass, object);
+    b_.SetInsertPoint(object);
+    exact(symbol);
+  };
+  switch (Kind(type)) {
+    case TypeKind::Int:  // a small int or a big-int object
+      immediate_or_exact(IsSmallInt(value), "int");
+      break;
+    case TypeKind::Str:  // an interned str (qstr) or a str object
+      immediate_or_exact(b_.CreateICmpEQ(b_.CreateAnd(value, Word(7)), Word(2)), "str");
+      break;
+    case TypeKind::Float:
+      exact("float");
+      break;
+    case TypeKind::List:
+      exact("list");
+      break;
+    case TypeKind::Tuple:
+      exact("tuple");
+      break;
+    case TypeKind::Dict:
+      exact("dict");
+      break;
+    case TypeKind::Bool:
+      b_.CreateCondBr(b_.CreateICmpEQ(b_.CreateOr(value, Word(0x10)), TrueValue()), pass, fail);
+      break;
+    case TypeKind::NoneType:
+      b_.CreateCondBr(b_.CreateICmpEQ(value, NoneValue()), pass, fail);
+      break;
+    default:  // no inline code depends on other types: nothing to check
+      b_.CreateBr(pass);
+      break;
+  }
+  b_.SetInsertPoint(pass);
+}
+
+llvm::Value* FunctionLowering::UnboxParameter(llvm::Value* value, ir::TypeId type) {
+  switch (module_.RepOf(type)) {
+    case ir::Rep::Float: {  // the guard proved an exact float object
+      llvm::Value* address = b_.CreateConstInBoundsGEP1_32(b_.getInt8Ty(), b_.CreateIntToPtr(value, t_.ptr),
+                                                           module_.abi().FloatValueOffset());
+      return b_.CreateLoad(t_.fp, address, "float");
+    }
+    case ir::Rep::Bool:
+      return b_.CreateICmpEQ(value, TrueValue());
+    case ir::Rep::Word:
+      return Untag(value);
+    default:
+      return value;
+  }
+}
+
+llvm::Function* FunctionLowering::LowerEntry() {
+  llvm::FunctionType* type = llvm::FunctionType::get(t_.word, {t_.ptr, t_.ptr}, false);
+  llvm::Function* entry =
+      llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, EntrySymbol(), module_.module());
+  module_.SetFunctionAttributes(entry);
+  current_ = entry;
+  llvm::DISubprogram* body_subprogram = subprogram_;
+  if (module_.di()) subprogram_ = module_.NewSubprogram(entry, function_);
+  llvm::Value* self = entry->getArg(0);
+  llvm::Value* local0 = entry->getArg(1);
+  b_.SetInsertPoint(llvm::BasicBlock::Create(module_.context(), "entry", entry));
+  SetLocation(function_.offset);
+
+  llvm::BasicBlock* fail = NewBlock("run_bytecode");
+  std::vector<llvm::Value*> args{self};
+  for (uint32_t slot = 0; slot < function_.n_slots; ++slot) {
+    llvm::Value* address = b_.CreateInBoundsGEP(t_.word, local0, Word(-static_cast<int64_t>(slot)));
+    llvm::Value* value = b_.CreateLoad(t_.word, address, "slot");
+    ir::TypeId slot_type = module_.SlotType(function_, slot);
+    GuardParameter(value, slot_type, fail);
+    args.push_back(UnboxParameter(value, slot_type));
+  }
+  llvm::Value* result = b_.CreateCall(body_, args);
+  b_.CreateRet(Coerce(result, function_.return_type, ir::kObjectType));
+
+  // A parameter without its inferred type: the same function, as bytecode.
+  fail->moveAfter(&entry->back());
+  b_.SetInsertPoint(fail);
+  b_.CreateRet(CallHelper(Helper::run_bytecode, {self, local0}));
+  subprogram_ = body_subprogram;
+  return entry;
+}
+
+}  // namespace taipan::llvmbe

@@ -1,0 +1,172 @@
+// for loops: iter() and for.iter. Lists and tuples iterate in place, with
+// no iterator object and no runtime call per item (the VM does the same);
+// everything else goes through the runtime's iterator protocol.
+#include "backends/llvm/lower.h"
+
+namespace taipan::llvmbe {
+
+using ir::Op;
+using ir::TypeKind;
+
+// A local qualifies when every store puts a GetIter result used nowhere
+// else into it and every load of it is the operand of a for.iter: then
+// nothing but for.iter ever sees what it holds.
+void FunctionLowering::FindSequenceLoops() {
+  size_t n_insts = function_.insts.size();
+  size_t n_locals = function_.locals.size();
+  std::vector<std::vector<ir::InstId>> users(n_insts);
+  std::vector<bool> bad(n_locals, false), stored(n_locals, false);
+  std::vector<std::pair<ir::InstId, ir::LocalId>> stores;  // (GetIter, local)
+  std::vector<std::pair<ir::InstId, ir::LocalId>> loads;   // (LoadLocal, local)
+  for (const ir::Block& block : function_.blocks) {
+    for (ir::InstId id : block.insts) {
+      const ir::Inst& inst = function_.insts[id];
+      for (ir::InstId operand : inst.ops)
+        if (operand < n_insts) users[operand].push_back(id);
+      ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+      switch (inst.op) {
+        case Op::StoreLocal:
+          stored[local] = true;
+          if (inst.ops.empty() || function_.insts[inst.ops[0]].op != Op::GetIter) bad[local] = true;
+          else stores.push_back({inst.ops[0], local});
+          break;
+        case Op::LoadLocal:
+          loads.push_back({id, local});
+          break;
+        case Op::DeleteLocal:
+        case Op::ForIter:  // the item local
+        case Op::LoadCell:
+        case Op::StoreCell:
+        case Op::DeleteCell:
+        case Op::CellRef:
+          if (local < n_locals) bad[local] = true;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  for (auto [load, local] : loads)
+    for (ir::InstId user : users[load])
+      if (function_.insts[user].op != Op::ForIter || function_.insts[user].ops[0] != load) bad[local] = true;
+  for (auto [getiter, local] : stores)
+    if (users[getiter].size() != 1) bad[local] = true;
+  sequence_iterator_.assign(n_locals, false);
+  for (ir::LocalId local = 0; local < n_locals; ++local) {
+    const ir::Local& info = function_.locals[local];
+    sequence_iterator_[local] = stored[local] && !bad[local] && !info.is_cell && info.slot == ir::kNoId;
+  }
+  for (auto [getiter, local] : stores)
+    if (sequence_iterator_[local]) getiter_local_[getiter] = local;
+}
+
+// iter(x): for an in-place loop, a list or tuple is kept as it is with
+// index 0; anything else gets its iterator and index -1.
+Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
+  ir::InstId id = static_cast<ir::InstId>(&inst - function_.insts.data());
+  llvm::Value* iterable = BoxedOperand(inst, 0);
+  auto found = getiter_local_.find(id);
+  if (found == getiter_local_.end()) return {CallHelper(Helper::get_iter, {iterable}), ir::kObjectType};
+  llvm::AllocaInst* index = iterator_index_[found->second];
+  bool is_volatile = function_.locals[found->second].is_volatile;
+  TypeKind kind = Kind(Operand(inst, 0).type);
+  if (kind == TypeKind::List || kind == TypeKind::Tuple) {
+    b_.CreateStore(Word(0), index, is_volatile);
+    return {iterable, ir::kObjectType};
+  }
+  if (kind != TypeKind::Object) {
+    b_.CreateStore(Word(-1), index, is_volatile);
+    return {CallHelper(Helper::get_iter, {iterable}), ir::kObjectType};
+  }
+  llvm::Value* type = TypeWordOrNull(iterable);
+  RuntimeAbi& abi = module_.abi();
+  llvm::Value* is_sequence = b_.CreateOr(b_.CreateICmpEQ(type, abi.TypeSymbol("list")),
+                                         b_.CreateICmpEQ(type, abi.TypeSymbol("tuple")));
+  llvm::BasicBlock* sequence = b_.GetInsertBlock();
+  llvm::BasicBlock* other = NewBlock("iter.other");
+  llvm::BasicBlock* done = NewBlock("iter.done");
+  b_.CreateCondBr(is_sequence, done, other);
+  b_.SetInsertPoint(other);
+  llvm::Value* iterator = CallHelper(Helper::get_iter, {iterable});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* value = b_.CreatePHI(t_.word, 2, "iter");
+  value->addIncoming(iterable, sequence);
+  value->addIncoming(iterator, other);
+  llvm::PHINode* start = b_.CreatePHI(t_.word, 2, "iter.index");
+  start->addIncoming(Word(0), sequence);
+  start->addIncoming(Word(-1), other);
+  b_.CreateStore(start, index, is_volatile);
+  return {value, ir::kObjectType};
+}
+
+void FunctionLowering::StoreForItem(const ir::Inst& inst, llvm::Value* item) {
+  ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
+  ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
+  StoreLocalSlot(local, Coerce(item, ir::kObjectType, type));
+  b_.CreateBr(TargetBlock(inst, 0));
+}
+
+void FunctionLowering::LowerForIter(const ir::Inst& inst) {
+  ir::InstId operand = inst.ops.empty() ? ir::kNoId : inst.ops[0];
+  if (operand != ir::kNoId && function_.insts[operand].op == Op::LoadLocal) {
+    ir::LocalId local = static_cast<ir::LocalId>(function_.insts[operand].imm);
+    if (sequence_iterator_[local]) return LowerSequenceForIter(inst, local);
+  }
+  llvm::Value* next = CallHelper(Helper::iter_next, {BoxedOperand(inst, 0)});
+  llvm::BasicBlock* got = NewBlock("for.item");
+  b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
+  b_.SetInsertPoint(got);
+  StoreForItem(inst, next);
+}
+
+// The next item of a list or tuple held in place (re-reading the length
+// each time: a list may grow or shrink while it is iterated), or of the
+// iterator when the index is -1.
+void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator) {
+  llvm::AllocaInst* index_slot = iterator_index_[iterator];
+  bool is_volatile = function_.locals[iterator].is_volatile;
+  llvm::Value* held = BoxedOperand(inst, 0);
+  llvm::Value* index = b_.CreateLoad(t_.word, index_slot, is_volatile, "index");
+  llvm::BasicBlock* sequence = NewBlock("for.sequence");
+  llvm::BasicBlock* generic = NewBlock("for.iterator");
+  llvm::BasicBlock* got = NewBlock("for.item");
+  BranchLikely(b_.CreateICmpNE(index, Word(-1)), sequence, generic);
+
+  b_.SetInsertPoint(generic);
+  llvm::Value* next = CallHelper(Helper::iter_next, {held});
+  b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
+
+  b_.SetInsertPoint(sequence);
+  llvm::Value* base = b_.CreateIntToPtr(held, t_.ptr);
+  llvm::Value* type = b_.CreateLoad(t_.ptr, base, "type");
+  llvm::Value* is_list = b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list"));
+  llvm::Value* length = b_.CreateSelect(is_list, LoadWordField(held, abi_field::kListObject_length),
+                                        LoadWordField(held, abi_field::kTupleObject_length), "length");
+  llvm::BasicBlock* in_range = NewBlock("for.next");
+  llvm::BasicBlock* list = NewBlock("for.list");
+  llvm::BasicBlock* load = NewBlock("for.load");
+  b_.CreateCondBr(b_.CreateICmpUGE(index, length), TargetBlock(inst, 1), in_range);
+  b_.SetInsertPoint(in_range);
+  b_.CreateStore(b_.CreateAdd(index, Word(1)), index_slot, is_volatile);
+  llvm::Value* tuple_items = b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
+  b_.CreateCondBr(is_list, list, load);
+  b_.SetInsertPoint(list);
+  llvm::Value* list_items =
+      b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items));
+  b_.CreateBr(load);
+  b_.SetInsertPoint(load);
+  llvm::PHINode* items = b_.CreatePHI(t_.ptr, 2, "items");
+  items->addIncoming(tuple_items, in_range);
+  items->addIncoming(list_items, list);
+  llvm::Value* item = b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, items, index), "item");
+  b_.CreateBr(got);
+
+  b_.SetInsertPoint(got);
+  llvm::PHINode* value = b_.CreatePHI(t_.word, 2, "next");
+  value->addIncoming(next, generic);
+  value->addIncoming(item, load);
+  StoreForItem(inst, value);
+}
+
+}  // namespace taipan::llvmbe

@@ -1,0 +1,41 @@
+# A range loop over ints: the comparison and the additions are inline
+# small-int operations with overflow checks; the runtime is called only on
+# the slow paths (big ints, overflow), never to iterate or to test truth.
+# At -O2 the body (internal: no other module calls it) is inlined into its
+# entry, where the loop is checked.
+# RUN: %taipan compile --emit=llvm -O2 %s > %t.ll
+# RUN: FileCheck %s < %t.ll
+# RUN: sed -n '/^define internal i64 @taipan_m0_e1_total/,/^}/p' %t.ll > %t.total.ll
+# RUN: FileCheck %s --check-prefix=LOOP < %t.total.ll
+# RUN: grep ' call ' %t.total.ll | not grep -v -e check_stack -e binary_op -e run_bytecode -e llvm.sadd.with.overflow
+# RUN: %taipan compile --emit=llvm -O0 %s | FileCheck %s --check-prefix=ENTRY
+
+def total(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+def divide(a, b):
+    return a // b + a % b
+
+print(total(10), divide(7, -2))
+
+# The body takes and returns tagged ints.
+# ENTRY-LABEL: define internal i64 @taipan_m0_f1_total(ptr {{.*}}, i64 {{.*}})
+
+# Python's floor division and modulo on small ints, ZeroDivisionError inline.
+# CHECK-LABEL: define internal {{.*}}i64 @taipan_m0_f2_divide(
+# CHECK-DAG: sdiv i64
+# CHECK-DAG: srem i64
+# CHECK-DAG: call void @taipan_native_raise_zero_division(i64 0)
+
+# The entry checks the argument: a small int or an int object, else the bytecode runs.
+# ENTRY-LABEL: define internal i64 @taipan_m0_e1_total(ptr {{.*}}, ptr {{.*}})
+# ENTRY: and i64 %slot, 1
+# ENTRY-DAG: call i64 @taipan_m0_f1_total(
+# ENTRY-DAG: icmp eq ptr {{.*}}@taipan_native_type_int
+# ENTRY: call i64 @taipan_native_run_bytecode(
+
+# LOOP-DAG: icmp slt i64
+# LOOP-DAG: call { i64, i1 } @llvm.sadd.with.overflow.i64

@@ -56,26 +56,11 @@ class Bits {
   std::vector<uint64_t> words_;
 };
 
-std::string_view SimpleName(const Ast& ast, const Scope& scope) {
-  switch (scope.kind) {
-    case ScopeKind::Module: return "<module>";
-    case ScopeKind::Lambda: return "<lambda>";
-    case ScopeKind::Comprehension:
-      switch (ast[scope.node].kind) {
-        case NodeKind::ListComp: return "<listcomp>";
-        case NodeKind::SetComp: return "<setcomp>";
-        case NodeKind::DictComp: return "<dictcomp>";
-        default: return "<genexpr>";
-      }
-    default: return ast.Name(ast[scope.node].value);
-  }
-}
-
 // module.outer.inner for remarks.
 std::string QualifiedName(const ModuleContext& m, uint32_t index) {
   std::string name;
   for (uint32_t s = index; s != kNoScope && s != 0; s = m.scopes.scopes[s].parent) {
-    std::string part(SimpleName(m.ast, m.scopes.scopes[s]));
+    std::string part(bytecode::SimpleName(m.ast, m.scopes.scopes[s]));
     name = name.empty() ? part : part + "." + name;
   }
   if (name.empty()) name = "<module>";
@@ -93,7 +78,7 @@ FunctionBuilder::FunctionBuilder(ModuleContext& m, const bytecode::RawCode& raw)
 
 Function FunctionBuilder::Build() {
   f_.scope = raw_.scope;
-  f_.name = std::string(SimpleName(ast_, scope_));
+  f_.name = std::string(bytecode::SimpleName(ast_, scope_));
   f_.qualified = QualifiedName(m_, raw_.scope);
   f_.offset = ast_[scope_.node].begin;
   f_.is_module_body = scope_.kind == ScopeKind::Module;
@@ -369,7 +354,7 @@ InstId FunctionBuilder::Constant(const bytecode::Constant& c) {
     case MpyObj::True: return ConstBool(true);
     case MpyObj::False: return ConstBool(false);
     case MpyObj::Int: {
-      std::optional<int64_t> v = ParseDecimal(c.text);
+      std::optional<int64_t> v = bytecode::ParseDecimal(c.text);
       if (v) return ConstInt(*v);
       break;
     }
@@ -434,7 +419,7 @@ InstId FunctionBuilder::LoadName(InternId name) {
   if (ast_.Name(name) == "__debug__") return ConstBool(true);
   NameRef ref = Resolve(name);
   if (ref.kind == NameKind::Global) {
-    if (const bytecode::Constant* c = m_.ConstAt(name, offset_)) return Constant(*c);
+    if (const bytecode::Constant* c = m_.ConstNamed(name, offset_)) return Constant(*c);
   }
   return LoadRef(ref);
 }

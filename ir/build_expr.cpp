@@ -8,19 +8,6 @@
 
 namespace taipan::ir::build {
 
-namespace {
-
-std::string EscapeBraces(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    out.push_back(c);
-    if (c == '{' || c == '}') out.push_back(c);
-  }
-  return out;
-}
-
-}  // namespace
-
 InstId FunctionBuilder::Expr(NodeId id) {
   if (failed_) return ConstNone();
   const Node& n = ast_[id];
@@ -40,7 +27,7 @@ InstId FunctionBuilder::Expr(NodeId id) {
       }
       InstId lhs = Expr(n.a);
       InstId rhs = Expr(n.b);
-      uint8_t op = (uint8_t)((unsigned)RtBinary::Or + BinaryIndex(static_cast<BinaryOp>(n.op)));
+      uint8_t op = (uint8_t)((unsigned)RtBinary::Or + bytecode::BinaryOpIndex(static_cast<BinaryOp>(n.op)));
       result = Emit(Op::Binary, {lhs, rhs}, 0, op);
       break;
     }
@@ -121,8 +108,8 @@ InstId FunctionBuilder::ConstantExpr(NodeId id) {
   const Literal& lit = ast_.literals[n.value];
   switch (kind) {
     case ConstantKind::Int: {
-      std::string decimal = IntLiteralToDecimal(lit.text);
-      std::optional<int64_t> v = ParseDecimal(decimal);
+      std::string decimal = bytecode::IntLiteralToDecimal(lit.text);
+      std::optional<int64_t> v = bytecode::ParseDecimal(decimal);
       if (v) return ConstInt(*v);
       return Constant(C{MpyObj::Int, decimal, {}});
     }
@@ -531,44 +518,11 @@ void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t 
 
 // ---------------------------------------------------------------- f-strings
 
-// f'a{x!r:>{w}}' is 'a{!r:>{}}'.format(x, w), as MicroPython compiles it.
-void FunctionBuilder::FStringParts(NodeId id, std::string* format, std::vector<NodeId>* args, bool in_spec) {
-  for (NodeId v : ast_.List(ast_[id].list)) {
-    const Node& part = ast_[v];
-    if (part.kind == NodeKind::Constant) {
-      const std::string& text = ast_.literals[part.value].text;
-      *format += in_spec ? text : EscapeBraces(text);
-      continue;
-    }
-    if (part.kind != NodeKind::FormattedValue) continue;
-    if (part.flags & kFlagDebug) *format += EscapeBraces(ast_.literals[part.extra].text);
-    *format += '{';
-    args->push_back(part.a);
-    if (part.op == 'r' || part.op == 's') {
-      *format += '!';
-      *format += (char)part.op;
-    } else if (part.op == 'a') {
-      *format += "!r";
-    }
-    if (part.b != kNoNode) {
-      *format += ':';
-      FStringParts(part.b, format, args, true);
-    }
-    *format += '}';
-  }
-}
-
 InstId FunctionBuilder::JoinedStr(NodeId id) {
   std::string format;
   std::vector<NodeId> args;
-  FStringParts(id, &format, &args, false);
-  if (args.empty()) {
-    std::string text;
-    for (NodeId v : ast_.List(ast_[id].list)) {
-      if (ast_[v].kind == NodeKind::Constant) text += ast_.literals[ast_[v].value].text;
-    }
-    return ConstStr(text);
-  }
+  bytecode::FStringAsFormat(ast_, id, &format, &args);
+  if (args.empty()) return ConstStr(format);  // no fields: the text itself
   std::vector<InstId> ops = {ConstStr(format)};
   for (NodeId a : args) ops.push_back(Expr(a));
   return Emit(Op::CallMethod, ops, m_.Qstr("format"));

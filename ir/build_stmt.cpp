@@ -7,31 +7,6 @@
 
 namespace taipan::ir::build {
 
-namespace {
-
-// Position of a Python operator within the runtime's Or..Power run.
-unsigned BinaryOpIndex(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::BitOr: return 0;
-    case BinaryOp::BitXor: return 1;
-    case BinaryOp::BitAnd: return 2;
-    case BinaryOp::LShift: return 3;
-    case BinaryOp::RShift: return 4;
-    case BinaryOp::Add: return 5;
-    case BinaryOp::Sub: return 6;
-    case BinaryOp::Mult: return 7;
-    case BinaryOp::MatMult: return 8;
-    case BinaryOp::FloorDiv: return 9;
-    case BinaryOp::Div: return 10;
-    case BinaryOp::Mod: return 11;
-    case BinaryOp::Pow: return 12;
-  }
-  return 5;
-}
-
-}  // namespace
-
-uint8_t FunctionBuilder::BinaryIndex(BinaryOp op) const { return (uint8_t)BinaryOpIndex(op); }
 
 void FunctionBuilder::Body(NodeList list) {
   for (NodeId id : ast_.List(list)) {
@@ -161,23 +136,11 @@ bool FunctionBuilder::SwapAssign(NodeId target, NodeId value) {
 // `NAME = const(value)` in a module body, as the bytecode compiler does it:
 // a foldable value is the constant (not stored at all for _NAME).
 bool FunctionBuilder::ConstDefinition(NodeId id) {
-  const Node& n = ast_[id];
   if (scope_.kind != ScopeKind::Module) return false;
-  NodeId target_id = n.a, value_id = n.c;
-  if (n.kind == NodeKind::Assign) {
-    if (n.list.size != 1) return false;
-    target_id = ast_.List(n.list)[0];
-    value_id = n.a;
-  }
-  if (value_id == kNoNode) return false;
+  NodeId target_id, arg;
+  if (!bytecode::MatchConstDefinition(ast_, id, &target_id, &arg)) return false;
   const Node& target = ast_[target_id];
-  const Node& value = ast_[value_id];
-  if (target.kind != NodeKind::Name || value.kind != NodeKind::Call || value.list.size != 1 || value.list2.size != 0)
-    return false;
-  const Node& func = ast_[value.a];
-  if (func.kind != NodeKind::Name || ast_.Name(func.value) != "const") return false;
-  NodeId arg = ast_.List(value.list)[0];
-  std::optional<bytecode::Constant> folded = m_.FoldConst(arg, n.begin);
+  std::optional<bytecode::Constant> folded = m_.FoldConst(arg, ast_[id].begin);
   if (!folded) {
     StoreRef(Resolve(target.value), Expr(arg));
     return true;
@@ -190,7 +153,7 @@ bool FunctionBuilder::ConstDefinition(NodeId id) {
 void FunctionBuilder::AugAssign(NodeId id) {
   const Node& n = ast_[id];
   const Node& t = ast_[n.a];
-  uint8_t op = (uint8_t)((unsigned)RtBinary::InplaceOr + BinaryIndex(static_cast<BinaryOp>(n.op)));
+  uint8_t op = (uint8_t)((unsigned)RtBinary::InplaceOr + bytecode::BinaryOpIndex(static_cast<BinaryOp>(n.op)));
   switch (t.kind) {
     case NodeKind::Name: {
       InstId current = LoadName(t.value);
@@ -251,7 +214,7 @@ bool FunctionBuilder::ForRange(NodeId id) {
   if (target.kind != NodeKind::Name || call.kind != NodeKind::Call || call.list2.size != 0) return false;
   const Node& func = ast_[call.a];
   if (func.kind != NodeKind::Name || ast_.Name(func.value) != "range") return false;
-  if (Resolve(func.value).kind != NameKind::Global || m_.ConstAt(func.value, func.begin)) return false;
+  if (Resolve(func.value).kind != NameKind::Global || m_.ConstNamed(func.value, func.begin)) return false;
   auto args = ast_.List(call.list);
   if (args.empty() || args.size() > 3) return false;
   for (NodeId a : args) {

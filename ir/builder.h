@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "backends/bytecode/ast_rules.h"
 #include "ir/ir.h"
 
 namespace taipan::ir::build {
@@ -50,7 +51,7 @@ struct ConstDef {
 };
 
 // What the functions of one module share.
-struct ModuleContext {
+struct ModuleContext final : bytecode::ConstFolder {
   const Ast& ast;
   const ScopeTable& scopes;
   const SourceBuffer& source;
@@ -67,20 +68,13 @@ struct ModuleContext {
   uint32_t Qstr(std::string_view text);
   uint32_t Obj(const bytecode::Constant& constant);
   // The const() value `name` has at source offset `use`, if any.
-  const bytecode::Constant* ConstAt(InternId name, uint32_t use) const;
-  std::optional<int64_t> FoldInt(NodeId id, uint32_t use) const;
-  std::optional<bytecode::Constant> FoldConst(NodeId id, uint32_t use) const;
-  std::optional<bool> ConstTruth(NodeId id, uint32_t use) const;
+  const bytecode::Constant* ConstNamed(InternId name, uint32_t use) const override;
 
  private:
   void CollectConsts(NodeList body);
   void CollectConst(NodeId stmt);
   void FindRangeRebinding();
 };
-
-// An integer literal's text (decimal, 0x, 0o, 0b) as decimal digits.
-std::string IntLiteralToDecimal(std::string_view text);
-std::optional<int64_t> ParseDecimal(const std::string& text);
 
 class FunctionBuilder {
  public:
@@ -182,7 +176,6 @@ class FunctionBuilder {
   void Assert(NodeId id);
   int PushTryRegion(Region region);
   void PopRegion() { regions_.pop_back(); }
-  uint8_t BinaryIndex(BinaryOp op) const;
 
   // ---- expressions (build_expr.cpp) ----
   InstId Expr(NodeId id);
@@ -205,7 +198,6 @@ class FunctionBuilder {
   void ComprehensionBody();
   void CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result, InstId iterable);
   InstId JoinedStr(NodeId id);
-  void FStringParts(NodeId id, std::string* format, std::vector<NodeId>* args, bool in_spec);
   InstId MakeFunction(NodeId def, NodeId args, uint32_t scope);
   void Store(NodeId target, InstId value);
   void Unpack(NodeId target, InstId value);

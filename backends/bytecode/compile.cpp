@@ -221,21 +221,6 @@ void Compiler::BuildLayout(uint32_t index, ScopeLayout* layout) {
 
 // ---------------------------------------------------------------- scopes
 
-static std::string_view SimpleName(const Ast& ast, const Scope& scope) {
-  switch (scope.kind) {
-    case ScopeKind::Module: return "<module>";
-    case ScopeKind::Lambda: return "<lambda>";
-    case ScopeKind::Comprehension:
-      switch (ast[scope.node].kind) {
-        case NodeKind::ListComp: return "<listcomp>";
-        case NodeKind::SetComp: return "<setcomp>";
-        case NodeKind::DictComp: return "<dictcomp>";
-        default: return "<genexpr>";
-      }
-    default: return ast.Name(ast[scope.node].value);
-  }
-}
-
 RawCode Compiler::CompileScope(uint32_t index) {
   const Scope& scope = scopes_.scopes[index];
   const ScopeLayout& layout = Layout(index);
@@ -474,23 +459,11 @@ bool Compiler::SwapAssign(NodeId target, NodeId value) {
 // `X = const(expr)` at module level, with an integer value: later uses of
 // X are folded, and X is not stored when it starts with an underscore.
 bool Compiler::TryConstDefinition(NodeId id) {
-  const Node& n = ast_[id];
   ScopeKind kind = scopes_.scopes[cur_->scope].kind;
   if (kind != ScopeKind::Module && kind != ScopeKind::Class) return false;
-  NodeId target_id = n.a, value_id = n.c;  // AnnAssign
-  if (n.kind == NodeKind::Assign) {
-    if (n.list.size != 1) return false;
-    target_id = ast_.List(n.list)[0];
-    value_id = n.a;
-  }
-  if (value_id == kNoNode) return false;
+  NodeId target_id, arg;
+  if (!MatchConstDefinition(ast_, id, &target_id, &arg)) return false;
   const Node& target = ast_[target_id];
-  const Node& value = ast_[value_id];
-  if (target.kind != NodeKind::Name || value.kind != NodeKind::Call || value.list.size != 1 || value.list2.size != 0)
-    return false;
-  const Node& func = ast_[value.a];
-  if (func.kind != NodeKind::Name || ast_.Name(func.value) != "const") return false;
-  NodeId arg = ast_.List(value.list)[0];
   std::optional<bytecode::Constant> folded = FoldConst(arg);
   if (!folded) {
     // Not foldable here (float or big-int arithmetic): keep the value as
@@ -653,22 +626,6 @@ void Compiler::While(NodeId id) {
   cur_->loops.pop_back();
   Body(n.list2);
   em().Place(brk);
-}
-
-// The truth of a test MicroPython's compiler decides statically (a
-// constant), so that `if 0:` bodies and `while 1:` tests are not emitted.
-std::optional<bool> Compiler::ConstTruth(NodeId id) const {
-  const Node& n = ast_[id];
-  if (n.kind == NodeKind::Constant) {
-    switch (static_cast<ConstantKind>(n.op)) {
-      case ConstantKind::True: return true;
-      case ConstantKind::False:
-      case ConstantKind::None: return false;
-      default: break;
-    }
-  }
-  if (auto v = FoldInt(id)) return *v != 0;
-  return std::nullopt;
 }
 
 void Compiler::If(NodeId id) {

@@ -11,44 +11,6 @@ namespace {
 constexpr int64_t kSmallIntMin = -(int64_t{1} << 30);
 constexpr int64_t kSmallIntMax = (int64_t{1} << 30) - 1;
 
-// An integer literal's text (decimal or 0x/0o/0b) as decimal digits.
-std::string IntLiteralToDecimal(std::string_view text) {
-  unsigned base = 10;
-  if (text.size() > 2 && text[0] == '0') {
-    char p = (char)(text[1] | 0x20);
-    if (p == 'x') base = 16;
-    if (p == 'o') base = 8;
-    if (p == 'b') base = 2;
-    if (base != 10) text.remove_prefix(2);
-  }
-  std::vector<uint8_t> digits{0};  // little-endian decimal digits
-  for (char c : text) {
-    unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
-    unsigned carry = d;
-    for (uint8_t& digit : digits) {
-      unsigned v = digit * base + carry;
-      digit = (uint8_t)(v % 10);
-      carry = v / 10;
-    }
-    while (carry) {
-      digits.push_back((uint8_t)(carry % 10));
-      carry /= 10;
-    }
-  }
-  while (digits.size() > 1 && digits.back() == 0) digits.pop_back();
-  std::string out;
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) out.push_back((char)('0' + *it));
-  return out;
-}
-
-std::optional<int64_t> ParseDecimal(const std::string& text) {
-  if (text.size() > 18) return std::nullopt;
-  int64_t v = 0;
-  bool neg = !text.empty() && text[0] == '-';
-  for (size_t i = neg ? 1 : 0; i < text.size(); ++i) v = v * 10 + (text[i] - '0');
-  return neg ? -v : v;
-}
-
 uint8_t CompareOpcode(CompareOp op, bool* invert) {
   *invert = op == CompareOp::NotIn || op == CompareOp::IsNot;
   switch (op) {
@@ -64,38 +26,6 @@ uint8_t CompareOpcode(CompareOp op, bool* invert) {
     case CompareOp::IsNot: return 7;
   }
   return 2;
-}
-
-}  // namespace
-
-unsigned BinaryOpIndex(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::BitOr: return 0;
-    case BinaryOp::BitXor: return 1;
-    case BinaryOp::BitAnd: return 2;
-    case BinaryOp::LShift: return 3;
-    case BinaryOp::RShift: return 4;
-    case BinaryOp::Add: return 5;
-    case BinaryOp::Sub: return 6;
-    case BinaryOp::Mult: return 7;
-    case BinaryOp::MatMult: return 8;
-    case BinaryOp::FloorDiv: return 9;
-    case BinaryOp::Div: return 10;
-    case BinaryOp::Mod: return 11;
-    case BinaryOp::Pow: return 12;
-  }
-  return 5;
-}
-
-namespace {
-
-std::string EscapeBraces(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    out.push_back(c);
-    if (c == '{' || c == '}') out.push_back(c);
-  }
-  return out;
 }
 
 }  // namespace
@@ -237,136 +167,6 @@ void Compiler::ConstantExpr(NodeId id) {
 }
 
 // Folds integer arithmetic on constants, as MicroPython's parser does for
-// const() values (and small-int expressions).
-std::optional<int64_t> Compiler::FoldInt(NodeId id) const {
-  const Node& n = ast_[id];
-  switch (n.kind) {
-    case NodeKind::Constant: {
-      if (static_cast<ConstantKind>(n.op) != ConstantKind::Int) return std::nullopt;
-      return ParseDecimal(IntLiteralToDecimal(ast_.literals[n.value].text));
-    }
-    case NodeKind::Name: {
-      auto it = consts_.find(n.value);
-      if (it == consts_.end() || it->second.kind != MpyObj::Int) return std::nullopt;
-      return ParseDecimal(it->second.text);
-    }
-    case NodeKind::UnaryOp: {
-      auto v = FoldInt(n.a);
-      if (!v) return std::nullopt;
-      switch (static_cast<UnaryOp>(n.op)) {
-        case UnaryOp::USub:
-          if (*v == INT64_MIN) return std::nullopt;
-          return -*v;
-        case UnaryOp::UAdd: return *v;
-        case UnaryOp::Invert: return ~*v;
-        default: return std::nullopt;
-      }
-    }
-    case NodeKind::BinOp: {
-      auto l = FoldInt(n.a);
-      if (!l) return std::nullopt;
-      auto r = FoldInt(n.b);
-      if (!r) return std::nullopt;
-      int64_t a = *l, b = *r, out = 0;
-      switch (static_cast<BinaryOp>(n.op)) {
-        case BinaryOp::Add:
-          if (__builtin_add_overflow(a, b, &out)) return std::nullopt;
-          return out;
-        case BinaryOp::Sub:
-          if (__builtin_sub_overflow(a, b, &out)) return std::nullopt;
-          return out;
-        case BinaryOp::Mult:
-          if (__builtin_mul_overflow(a, b, &out)) return std::nullopt;
-          return out;
-        case BinaryOp::FloorDiv:
-        case BinaryOp::Mod: {
-          if (b == 0 || (a == INT64_MIN && b == -1)) return std::nullopt;
-          int64_t q = a / b, m = a % b;
-          if (m != 0 && ((m < 0) != (b < 0))) {
-            q -= 1;
-            m += b;
-          }
-          return static_cast<BinaryOp>(n.op) == BinaryOp::FloorDiv ? q : m;
-        }
-        case BinaryOp::LShift:
-          if (b < 0 || b > 62 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return std::nullopt;
-          return a * (int64_t{1} << b);
-        case BinaryOp::RShift:
-          if (b < 0) return std::nullopt;
-          return b > 63 ? (a < 0 ? -1 : 0) : (a >> b);
-        case BinaryOp::BitAnd: return a & b;
-        case BinaryOp::BitOr: return a | b;
-        case BinaryOp::BitXor: return a ^ b;
-        case BinaryOp::Pow: {
-          if (b < 0) return std::nullopt;
-          out = 1;
-          for (int64_t i = 0; i < b; ++i) {
-            if (__builtin_mul_overflow(out, a, &out)) return std::nullopt;
-            if (out == 0 || out == 1) break;
-          }
-          if (out == 1 && a == -1 && (b & 1)) return -1;
-          return out;
-        }
-        default: return std::nullopt;
-      }
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
-// A constant object for a literal, a const() name, folded integer
-// arithmetic or a tuple of those (MicroPython folds constant tuples).
-std::optional<bytecode::Constant> Compiler::FoldConst(NodeId id) const {
-  const Node& n = ast_[id];
-  using C = bytecode::Constant;
-  if (auto v = FoldInt(id)) return C{MpyObj::Int, std::to_string(*v), {}};
-  switch (n.kind) {
-    case NodeKind::Constant: {
-      switch (static_cast<ConstantKind>(n.op)) {
-        case ConstantKind::None: return C{MpyObj::None, "", {}};
-        case ConstantKind::True: return C{MpyObj::True, "", {}};
-        case ConstantKind::False: return C{MpyObj::False, "", {}};
-        case ConstantKind::Ellipsis: return C{MpyObj::Ellipsis, "", {}};
-        case ConstantKind::Int: return C{MpyObj::Int, IntLiteralToDecimal(ast_.literals[n.value].text), {}};
-        case ConstantKind::Float: return C{MpyObj::Float, ast_.literals[n.value].text, {}};
-        case ConstantKind::Imaginary: return C{MpyObj::Complex, ast_.literals[n.value].text + "j", {}};
-        case ConstantKind::Str: return C{MpyObj::Str, ast_.literals[n.value].text, {}};
-        case ConstantKind::Bytes: return C{MpyObj::Bytes, ast_.literals[n.value].text, {}};
-      }
-      return std::nullopt;
-    }
-    case NodeKind::Name: {
-      auto it = consts_.find(n.value);
-      if (it == consts_.end()) return std::nullopt;
-      return it->second;
-    }
-    case NodeKind::UnaryOp: {
-      // -1.5 is a constant too (negating a float literal is exact).
-      auto op = static_cast<UnaryOp>(n.op);
-      const Node& operand = ast_[n.a];
-      if ((op != UnaryOp::USub && op != UnaryOp::UAdd) || operand.kind != NodeKind::Constant ||
-          static_cast<ConstantKind>(operand.op) != ConstantKind::Float) {
-        return std::nullopt;
-      }
-      const std::string& text = ast_.literals[operand.value].text;
-      return C{MpyObj::Float, op == UnaryOp::USub ? "-" + text : text, {}};
-    }
-    case NodeKind::Tuple: {
-      if (static_cast<ExprContext>(n.op) != ExprContext::Load) return std::nullopt;
-      C tuple{MpyObj::Tuple, "", {}};
-      for (NodeId e : ast_.List(n.list)) {
-        auto item = FoldConst(e);
-        if (!item) return std::nullopt;
-        tuple.items.push_back(std::move(*item));
-      }
-      return tuple;
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
 void Compiler::LoadConstant(const bytecode::Constant& c) {
   switch (c.kind) {
     case MpyObj::None: return em().Op(kOp_LOAD_CONST_NONE);
@@ -752,45 +552,11 @@ void Compiler::CompFor(NodeId id, NodeList generators, size_t index) {
 
 // ---------------------------------------------------------------- f-strings
 
-// MicroPython compiles f'a{x!r:>{w}}' as 'a{!r:>{}}'.format(x, w).
-void Compiler::FStringParts(NodeId id, std::string* format, std::vector<NodeId>* args, bool in_spec) {
-  for (NodeId v : ast_.List(ast_[id].list)) {
-    const Node& part = ast_[v];
-    if (part.kind == NodeKind::Constant) {
-      const std::string& text = ast_.literals[part.value].text;
-      *format += in_spec ? text : EscapeBraces(text);
-      continue;
-    }
-    if (part.kind != NodeKind::FormattedValue) continue;
-    if (part.flags & kFlagDebug) *format += EscapeBraces(ast_.literals[part.extra].text);
-    *format += '{';
-    args->push_back(part.a);
-    if (part.op == 'r' || part.op == 's') {
-      *format += '!';
-      *format += (char)part.op;
-    } else if (part.op == 'a') {
-      *format += "!r";  // MicroPython's str.format has no !a; repr is its ASCII-agnostic stand-in
-    }
-    if (part.b != kNoNode) {
-      *format += ':';
-      FStringParts(part.b, format, args, true);
-    }
-    *format += '}';
-  }
-}
-
 void Compiler::JoinedStr(NodeId id) {
   std::string format;
   std::vector<NodeId> args;
-  FStringParts(id, &format, &args, false);
-  if (args.empty()) {
-    // No fields: the text itself (unescaped).
-    std::string text;
-    for (NodeId v : ast_.List(ast_[id].list)) {
-      if (ast_[v].kind == NodeKind::Constant) text += ast_.literals[ast_[v].value].text;
-    }
-    return LoadStr(text);
-  }
+  FStringAsFormat(ast_, id, &format, &args);
+  if (args.empty()) return LoadStr(format);  // no fields: the text itself
   LoadStr(format);
   em().OpArg(kOp_LOAD_METHOD, Qstr("format"));
   for (NodeId a : args) Expr(a);

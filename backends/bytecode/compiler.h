@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "backends/bytecode/ast_rules.h"
 #include "backends/bytecode/bytecode.h"
 #include "backends/bytecode/emitter.h"
 
@@ -26,8 +27,20 @@ constexpr uint8_t kOpExceptionMatch = 8;
 constexpr uint8_t kOpInplaceFirst = 9;   // InplaceOr; InplaceAdd is +5
 constexpr uint8_t kOpBinaryFirst = 22;   // Or
 constexpr uint8_t kOpUnaryNot = 3;
-// Position of a Python operator within the Or..Power run.
-unsigned BinaryOpIndex(BinaryOp op);
+// Constant folding with the const() names defined so far (the compiler
+// walks the module in source order, so "so far" is "before the use").
+class CompilerConsts final : public ConstFolder {
+ public:
+  CompilerConsts(const Ast& ast, const std::unordered_map<InternId, Constant>& consts)
+      : ConstFolder(ast), consts_(consts) {}
+
+ private:
+  const Constant* ConstNamed(InternId name, uint32_t) const override {
+    auto it = consts_.find(name);
+    return it == consts_.end() ? nullptr : &it->second;
+  }
+  const std::unordered_map<InternId, Constant>& consts_;
+};
 
 class Compiler {
  public:
@@ -78,7 +91,7 @@ class Compiler {
   void For(NodeId id);
   void AsyncFor(NodeId id);
   bool ForRange(NodeId id);
-  std::optional<bool> ConstTruth(NodeId id) const;
+  std::optional<bool> ConstTruth(NodeId id) const { return folder_.ConstTruth(id, 0); }
   void While(NodeId id);
   void If(NodeId id);
   void With(NodeId id, size_t item);
@@ -114,7 +127,6 @@ class Compiler {
   void ComprehensionBody(NodeId id);
   void CompFor(NodeId id, NodeList generators, size_t index);
   void JoinedStr(NodeId id);
-  void FStringParts(NodeId id, std::string* format, std::vector<NodeId>* args, bool in_spec);
   void Store(NodeId target);
   void Delete(NodeId target);
   void Unpack(NodeId target);
@@ -122,8 +134,8 @@ class Compiler {
   void MakeFunction(NodeId def, NodeId args, uint32_t scope);
   void YieldFrom();
   void AwaitMethod(std::string_view method);
-  std::optional<int64_t> FoldInt(NodeId id) const;
-  std::optional<bytecode::Constant> FoldConst(NodeId id) const;
+  std::optional<int64_t> FoldInt(NodeId id) const { return folder_.FoldInt(id, 0); }
+  std::optional<bytecode::Constant> FoldConst(NodeId id) const { return folder_.FoldConst(id, 0); }
   void LoadConstant(const bytecode::Constant& c);
   bool IsEmitterDecorator(NodeId id);
   void LoadInt(const std::string& decimal);
@@ -141,6 +153,7 @@ class Compiler {
   std::map<uint32_t, ScopeLayout> layouts_;
   std::unordered_map<uint32_t, bool> needs_class_cell_;
   std::unordered_map<InternId, bytecode::Constant> consts_;  // const() names (module and class level)
+  CompilerConsts folder_{ast_, consts_};
   State* cur_ = nullptr;
 };
 

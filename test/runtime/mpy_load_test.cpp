@@ -16,25 +16,13 @@
 #include "runtime/module.h"
 #include "runtime/qstr.h"
 #include "runtime/vm.h"
+#include "test/runtime/mpy_builder.h"
 #include "test/runtime/runtime_test.h"
 
 namespace taipan::rt::testing {
 namespace {
 
 using namespace bytecode;
-using Bytes = std::vector<uint8_t>;
-
-void PutUint(Bytes* out, size_t value) {
-  uint8_t buf[16];
-  out->insert(out->end(), buf, buf + EncodeUint(buf, value));
-}
-
-// A qstr spelled out: length << 1, the bytes, a NUL.
-void PutQstr(Bytes* out, const std::string& text) {
-  PutUint(out, text.size() << 1);
-  out->insert(out->end(), text.begin(), text.end());
-  out->push_back(0);
-}
 
 void PutTextObject(Bytes* out, MpyObj tag, const std::string& text, bool nul) {
   out->push_back(static_cast<uint8_t>(tag));
@@ -90,36 +78,12 @@ struct Assembler {
   }
 };
 
-struct RawCodeSpec {
-  Signature sig;
-  size_t name;  // qstr index
-  std::vector<size_t> arg_names;
-  Bytes cells;
-  Bytes opcodes;
-  std::vector<Bytes> children;  // already encoded raw codes
-};
-
-Bytes EncodeRawCode(const RawCodeSpec& spec) {
-  Bytes body;
-  uint8_t buf[32];
-  body.insert(body.end(), buf, buf + EncodeSignature(buf, spec.sig));
-  Bytes info;
-  PutUint(&info, spec.name);
-  for (size_t a : spec.arg_names) PutUint(&info, a);
-  info.insert(info.end(), buf, buf + EncodeLineSteps(buf, 2, 1));
-  info.insert(info.end(), buf, buf + EncodeLineSteps(buf, 3, 40));
-  body.insert(body.end(), buf, buf + EncodePreludeSize(buf, info.size(), spec.cells.size()));
-  body.insert(body.end(), info.begin(), info.end());
-  body.insert(body.end(), spec.cells.begin(), spec.cells.end());
-  body.insert(body.end(), spec.opcodes.begin(), spec.opcodes.end());
-  Bytes out;
-  PutUint(&out, body.size() << 3 | (spec.children.empty() ? 0 : 4));
-  out.insert(out.end(), body.begin(), body.end());
-  if (!spec.children.empty()) {
-    PutUint(&out, spec.children.size());
-    for (const Bytes& child : spec.children) out.insert(out.end(), child.begin(), child.end());
-  }
-  return out;
+// Every raw code of these tests has two line steps (the loader decodes them).
+Bytes EncodeWithLines(RawCodeSpec spec) {
+  uint8_t buf[16];
+  spec.line_info.insert(spec.line_info.end(), buf, buf + EncodeLineSteps(buf, 2, 1));
+  spec.line_info.insert(spec.line_info.end(), buf, buf + EncodeLineSteps(buf, 3, 40));
+  return EncodeRawCode(spec);
 }
 
 // Qstr table of the test module.
@@ -161,7 +125,7 @@ Bytes Function() {
   spec.name = kQf;
   spec.arg_names = {kQa, kQb};
   spec.opcodes = as.Finish();
-  return EncodeRawCode(spec);
+  return EncodeWithLines(spec);
 }
 
 // x = 'hello, world!'; f = <def>; for _ in x: pass;
@@ -181,7 +145,7 @@ Bytes ModuleCode(const Bytes& opcodes_override = {}) {
   spec.name = kQModule;
   spec.opcodes = opcodes_override.empty() ? as.Finish() : opcodes_override;
   spec.children = {Function()};
-  return EncodeRawCode(spec);
+  return EncodeWithLines(spec);
 }
 
 Bytes WellFormed(const Bytes& opcodes_override = {}) {

@@ -21,6 +21,7 @@
 #include "runtime/state.h"
 #include "runtime/tuple.h"
 #include "runtime/vm.h"
+#include "test/runtime/mpy_builder.h"
 #include "test/runtime/runtime_test.h"
 
 namespace taipan::rt::testing {
@@ -28,50 +29,8 @@ namespace {
 
 using namespace bytecode;
 using namespace native_abi;
-using Bytes = std::vector<uint8_t>;
 
 // ---- a hand-made .mpy ----
-
-void PutUint(Bytes* out, size_t value) {
-  uint8_t buf[16];
-  out->insert(out->end(), buf, buf + EncodeUint(buf, value));
-}
-
-void PutQstr(Bytes* out, const std::string& text) {
-  PutUint(out, text.size() << 1);
-  out->insert(out->end(), text.begin(), text.end());
-  out->push_back(0);
-}
-
-struct RawCodeSpec {
-  Signature sig;
-  size_t name;  // qstr index
-  std::vector<size_t> arg_names;
-  Bytes cells;
-  Bytes opcodes;
-  std::vector<Bytes> children;  // already encoded raw codes
-};
-
-Bytes EncodeRawCode(const RawCodeSpec& spec) {
-  Bytes body;
-  uint8_t buf[32];
-  body.insert(body.end(), buf, buf + EncodeSignature(buf, spec.sig));
-  Bytes info;
-  PutUint(&info, spec.name);
-  for (size_t a : spec.arg_names) PutUint(&info, a);
-  body.insert(body.end(), buf, buf + EncodePreludeSize(buf, info.size(), spec.cells.size()));
-  body.insert(body.end(), info.begin(), info.end());
-  body.insert(body.end(), spec.cells.begin(), spec.cells.end());
-  body.insert(body.end(), spec.opcodes.begin(), spec.opcodes.end());
-  Bytes out;
-  PutUint(&out, body.size() << 3 | (spec.children.empty() ? 0 : 4));
-  out.insert(out.end(), body.begin(), body.end());
-  if (!spec.children.empty()) {
-    PutUint(&out, spec.children.size());
-    for (const Bytes& child : spec.children) out.insert(out.end(), child.begin(), child.end());
-  }
-  return out;
-}
 
 enum : size_t { kQSource, kQModule, kQf, kQg, kQh, kQbig, kQinner, kQa, kQb, kQk, kQc, kQx, kQz, kQCount };
 const char* const kQstrText[] = {"test.py", "<module>", "f", "g", "h", "big", "inner", "a", "b", "k", "c", "x", "z"};

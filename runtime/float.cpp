@@ -592,14 +592,14 @@ SignedWord HashFloat(Float f) {
   return static_cast<SignedWord>(mixed) >> 2;  // within the small int range
 }
 
-namespace {
-
 Value FloatPower(Float a, Float b) {
   if (a == 0 && b < 0) RaiseZeroDivisionError("0.0 to a negative power");
   if (a < 0 && FloatIsFinite(b) && FloatTrunc(b) != b && FloatIsFinite(a))
     return ComplexPower(a, 0, b, 0);  // as CPython: a complex result
   return NewFloat(static_cast<Float>(FloatPow(a, b)));
 }
+
+namespace {
 
 Value Compared(BinaryOp op, int c) {  // c: -1, 0, 1, or 2 for unordered
   switch (op) {

@@ -92,6 +92,9 @@ Value FloatToInt(Float f);
 // Python's float // and % and divmod (ZeroDivisionError "divide by zero").
 Float FloatFloorDivide(Float a, Float b);
 Float FloatModulo(Float a, Float b);
+// Python's float ** float: a float, or a complex for a negative base and a
+// fractional exponent; ZeroDivisionError for 0.0 to a negative power.
+Value FloatPower(Float a, Float b);
 // a ** b for complex operands, as CPython (exact repeated multiplication for
 // small integral real exponents); ZeroDivisionError "0.0 to a negative or
 // complex power".

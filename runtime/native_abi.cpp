@@ -170,18 +170,9 @@ F taipan_native_float_floor_divide(F a, F b) { return FloatFloorDivide(a, b); }
 
 F taipan_native_float_modulo(F a, F b) { return FloatModulo(a, b); }
 
-V taipan_native_float_power(F a, F b) {
-  // As float.cpp's a ** b.
-  if (a == 0 && b < 0) RaiseZeroDivisionError("0.0 to a negative power");
-  if (a < 0 && FloatIsFinite(b) && FloatTrunc(b) != b && FloatIsFinite(a)) return ComplexPower(a, 0, b, 0);
-  return NewFloat(static_cast<Float>(FloatPow(a, b)));
-}
+V taipan_native_float_power(F a, F b) { return FloatPower(a, b); }
 
-[[noreturn]] void taipan_native_raise_zero_division(U) {
-  // Every kind (int division, float division, float modulo) raises what
-  // the VM raises for it: int.cpp's and float.cpp's message is the same.
-  RaiseZeroDivisionError("divide by zero");
-}
+[[noreturn]] void taipan_native_raise_zero_division() { RaiseZeroDivisionError("divide by zero"); }
 
 [[noreturn]] void taipan_native_raise_type_error(P message) { RaiseTypeError(static_cast<const char*>(message)); }
 
@@ -241,8 +232,8 @@ V taipan_native_unpack_ex(V seq, U before, U after) {
 V taipan_native_get_iter(V obj) { return GetIter(obj); }
 
 // As the VM's FOR_ITER: a StopIteration raised while producing the next
-// item (a __getitem__, or a function map() calls) ends the loop.
-// TODO(perf): skip the handler for the iterators that cannot raise.
+// item (a __getitem__, or a function map() calls) ends the loop. (Lists
+// and tuples never get here: generated code iterates them in place.)
 V taipan_native_iter_next(V iterator) {
   {
     NlrBuf buf;

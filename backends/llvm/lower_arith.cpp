@@ -139,7 +139,7 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
   };
   auto untag_divisor = [&]() {
     llvm::Value* y = Untag(b);
-    RaiseIf(b_.CreateICmpEQ(y, Word(0)), Helper::raise_zero_division, {Word(0)});
+    RaiseIf(b_.CreateICmpEQ(y, Word(0)), Helper::raise_zero_division, {});
     return y;
   };
   switch (op) {
@@ -311,7 +311,7 @@ llvm::Value* FunctionLowering::FloatArith(BinOp op, llvm::Value* x, llvm::Value*
     case BinOp::Multiply:
       return b_.CreateFMul(x, y);
     default:  // TrueDivide
-      RaiseIf(b_.CreateFCmpOEQ(y, llvm::ConstantFP::get(t_.fp, 0.0)), Helper::raise_zero_division, {Word(1)});
+      RaiseIf(b_.CreateFCmpOEQ(y, llvm::ConstantFP::get(t_.fp, 0.0)), Helper::raise_zero_division, {});
       return b_.CreateFDiv(x, y);
   }
 }
@@ -362,7 +362,7 @@ Typed FunctionLowering::FloatBinary(BinOp op, BinOp original, const Typed& lhs, 
     case BinOp::Multiply:
       return {b_.CreateFMul(x, y), ir::kFloatType};
     case BinOp::TrueDivide:
-      RaiseIf(b_.CreateFCmpOEQ(y, llvm::ConstantFP::get(t_.fp, 0.0)), Helper::raise_zero_division, {Word(1)});
+      RaiseIf(b_.CreateFCmpOEQ(y, llvm::ConstantFP::get(t_.fp, 0.0)), Helper::raise_zero_division, {});
       return {b_.CreateFDiv(x, y), ir::kFloatType};
     case BinOp::FloorDivide:
       return {CallHelper(Helper::float_floor_divide, {x, y}), ir::kFloatType};

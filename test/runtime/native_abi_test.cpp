@@ -466,8 +466,7 @@ TEST_F(NativeAbiTest, FloatHelpers) {
   EXPECT_EQ(Repr(taipan_native_float_power(2, 10)), "1024.0");
   EXPECT_EQ(Repr(taipan_native_float_power(-8, 0.5)), Repr(ApplyBinaryOp(BinaryOp::kPower, NewFloat(-8), NewFloat(0.5))));
   EXPECT_EQ(Raised([] { taipan_native_float_power(0, -1); }), "ZeroDivisionError: 0.0 to a negative power");
-  for (U kind : {0, 1, 2})
-    EXPECT_EQ(Raised([&] { taipan_native_raise_zero_division(kind); }), "ZeroDivisionError: divide by zero");
+  EXPECT_EQ(Raised([] { taipan_native_raise_zero_division(); }), "ZeroDivisionError: divide by zero");
   EXPECT_EQ(Repr(taipan_native_box_float(1.5)), "1.5");
   EXPECT_EQ(taipan_native_unbox_float(NewFloat(2.5)), 2.5);
   EXPECT_EQ(taipan_native_unbox_float(FromSmallInt(3)), 3.0);

@@ -9,20 +9,32 @@ namespace taipan::driver {
 
 namespace {
 
+// Whether a scope (other than the module's) binds module globals.
+bool BindsGlobals(const ScopeTable& scopes, uint32_t scope) {
+  if (scope >= scopes.scopes.size() || scope == 0) return scope == 0;
+  for (const Symbol& symbol : scopes.scopes[scope].symbols) {
+    bool global = symbol.scope == SymbolScope::GlobalExplicit || symbol.scope == SymbolScope::GlobalImplicit;
+    if (global && (symbol.flags & kSymAssigned)) return true;
+  }
+  return false;
+}
+
 // Walks the raw-code tree in pre-order (the functions' order) recording
-// each function's signature and children. Returns the next free index.
-uint32_t AttachRawCodeFacts(const bytecode::RawCode& raw, const bytecode::CompileInfo& info, uint32_t index,
-                            std::vector<ir::Function>& functions) {
+// each function's signature, children and whether it binds globals.
+// Returns the next free index.
+uint32_t AttachRawCodeFacts(const bytecode::RawCode& raw, const FrontendResult& front,
+                            const bytecode::CompileInfo& info, uint32_t index, std::vector<ir::Function>& functions) {
   uint32_t next = index + 1;
   std::vector<uint32_t> children;
   for (const bytecode::RawCode& child : raw.children) {
     children.push_back(next);
-    next = AttachRawCodeFacts(child, info, next, functions);
+    next = AttachRawCodeFacts(child, front, info, next, functions);
   }
   if (index < functions.size()) {
     auto layout = info.layouts.find(raw.scope);
     if (layout != info.layouts.end()) functions[index].signature = layout->second.signature;
     functions[index].children = std::move(children);
+    functions[index].binds_globals = BindsGlobals(front.scopes, raw.scope);
   }
   return next;
 }
@@ -35,7 +47,7 @@ ir::Program BuildProgramIr(std::vector<ProgramModule>& modules) {
     const FrontendResult& front = *module.front;
     program.modules.push_back(ir::BuildModule(front.ast, front.scopes, front.source, module.name, &module.code,
                                               module.info, program.types));
-    AttachRawCodeFacts(module.code.top, module.info, 0, program.modules.back().functions);
+    AttachRawCodeFacts(module.code.top, front, module.info, 0, program.modules.back().functions);
     program.modules.back().qstrs = module.code.qstrs;
   }
   ir::InferTypes(program);

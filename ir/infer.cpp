@@ -70,6 +70,7 @@ class Inference {
   explicit Inference(Program& program) : program_(program), types_(program.types) {}
 
   void Run() {
+    FindVisibleModules();
     ScanNames();
     FindKnownFunctions();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteDirectCalls(m);
@@ -122,10 +123,6 @@ class Inference {
         break;
       default: break;
     }
-    // Names bound by class bodies and other bytecode-only code are not
-    // seen here: a function that is not native has no instructions, so
-    // any global it stores must make the name unknown.
-    (void)f;
   }
 
   // A global of module m is a known function when its only store is a def
@@ -142,16 +139,19 @@ class Inference {
     }
   }
 
-  // Bytecode-only functions (class bodies, generators) have no IR: their
-  // `global` stores are invisible, so a module with any of them that might
-  // store globals keeps its globals unknown. Class bodies store class
-  // attributes, not globals, unless they declare `global` (rare): accept
-  // them; other non-native functions disqualify the module.
-  bool AllCodeVisible(uint32_t m) const {
-    for (const Function& f : program_.modules[m].functions) {
-      if (!f.native && !f.is_class_body && f.insts.empty() && f.is_def) return false;
+  // Bytecode-only functions (class bodies, generators) have no IR, so the
+  // globals they bind are invisible: a module with one that binds any
+  // (`global x`, a walrus in a generator expression) keeps its globals
+  // unknown.
+  bool AllCodeVisible(uint32_t m) const { return all_code_visible_[m]; }
+
+  void FindVisibleModules() {
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      all_code_visible_[m] = true;
+      for (const Function& f : program_.modules[m].functions) {
+        if (!f.native && f.binds_globals) all_code_visible_[m] = false;
+      }
     }
-    return true;
   }
 
   std::string_view GlobalName(uint32_t m, const Inst& inst) const { return QstrText(m, inst.imm); }
@@ -233,7 +233,7 @@ class Inference {
         for (InstId op : inst.ops) ++uses[op];
       for (Block& block : caller.blocks) {
         for (InstId id : block.insts) RewriteCall(m, caller, id, uses);
-        std::erase_if(block.insts, [&](InstId id) { return dropped_.count(Key(caller, id)) != 0; });
+        std::erase_if(block.insts, [&](InstId id) { return dropped_.count({&caller, id}) != 0; });
       }
     }
   }
@@ -257,11 +257,7 @@ class Inference {
     call.ops.erase(call.ops.begin());
     // The global's load is only there for the call: drop it (its helper
     // call could not be removed later, it may raise).
-    if (uses[callee_load] == 1) dropped_.insert(Key(caller, callee_load));
-  }
-
-  static std::string Key(const Function& f, InstId id) {
-    return std::to_string(reinterpret_cast<uintptr_t>(&f)) + ":" + std::to_string(id);
+    if (uses[callee_load] == 1) dropped_.insert({&caller, callee_load});
   }
 
   // ---- the fixpoint ----
@@ -529,10 +525,6 @@ class Inference {
     if (builtin("tuple")) return ContainerOf(TypeKind::Tuple);
     if (builtin("dict")) return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});
     if (callee.op == Op::LoadAttr && IsMathModule(m, f, callee)) return MathResult(QstrText(m, callee.imm));
-    const Type& t = types_.Get(callee.type);
-    if (t.kind == TypeKind::Function && t.ref.valid() && FunctionOf(t.ref).native) {
-      return kObjectType;  // a dynamic call of a known function: its entry boxes whatever it returns
-    }
     return kObjectType;
   }
 
@@ -610,7 +602,7 @@ class Inference {
   }
 
   bool InBlock(const Function& f, const Inst& inst) const {
-    return inst.block != kNoId && !dropped_.count(Key(f, static_cast<InstId>(&inst - f.insts.data())));
+    return inst.block != kNoId && !dropped_.count({&f, static_cast<InstId>(&inst - f.insts.data())});
   }
 
   // Functions without a return (they always raise) still need a type.
@@ -638,8 +630,9 @@ class Inference {
   std::vector<std::unordered_map<std::string, FuncRef>> known_ =
       std::vector<std::unordered_map<std::string, FuncRef>>(program_.modules.size());
   std::set<std::string> attribute_targets_;
-  std::set<std::string> dropped_;
+  std::set<std::pair<const Function*, InstId>> dropped_;  // loads of callees a direct call made dead
   std::unordered_map<LocalId, FuncRef> local_functions_;  // of the caller being rewritten
+  std::vector<bool> all_code_visible_ = std::vector<bool>(program_.modules.size());
   bool dynamic_namespaces_ = false;
   bool changed_ = false;
 };

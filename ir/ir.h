@@ -162,6 +162,7 @@ struct Function {
   // one's MakeFunction instructions create (child index -> function).
   bytecode::Signature signature;
   std::vector<uint32_t> children;
+  bool binds_globals = false;  // its scope assigns or deletes a module global (`global x`, a walrus)
   // Set by inference: may CallDirect reach this function's direct entry
   // (positional parameters only, no cells/frees, no nested functions).
   bool has_direct_entry = false;

@@ -121,17 +121,8 @@ void FunctionBuilder::DecideNative() {
   }
   bool generator = (scope_.flags & kScopeGenerator) != 0;
   if (scope_.kind == ScopeKind::Comprehension) generator = ast_[scope_.node].kind == NodeKind::GeneratorExp;
+  // async def functions are generators too (await is a yield from).
   f_.is_generator = generator || (scope_.flags & kScopeCoroutine);
-  if (scope_.flags & kScopeCoroutine) {
-    f_.native = false;
-    f_.reason = "async functions are not compiled natively yet";
-    return;
-  }
-  if (generator) {
-    f_.native = false;
-    f_.reason = "generator functions are not compiled natively yet";
-    return;
-  }
   if (scope_.kind == ScopeKind::Function) {
     for (NodeId d : ast_.List(ast_[scope_.node].list2)) {
       std::string_view what;

@@ -71,9 +71,9 @@ InstId FunctionBuilder::Expr(NodeId id) {
     case NodeKind::SetComp:
     case NodeKind::DictComp:
     case NodeKind::GeneratorExp: result = Comprehension(id); break;
+    case NodeKind::Yield: result = YieldValue(n.a == kNoNode ? ConstNone() : Expr(n.a)); break;
     case NodeKind::Await:
-    case NodeKind::Yield:
-    case NodeKind::YieldFrom: Unsupported(n.begin, "yield and await are not compiled natively yet"); break;
+    case NodeKind::YieldFrom: result = Await(Expr(n.a)); break;
     case NodeKind::Compare: result = CompareExpr(id); break;
     case NodeKind::Call: result = CallExpr(id); break;
     case NodeKind::JoinedStr: result = JoinedStr(id); break;
@@ -470,17 +470,33 @@ InstId FunctionBuilder::Comprehension(NodeId id) {
 
 void FunctionBuilder::ComprehensionBody() {
   const Node& n = ast_[scope_.node];
-  LocalId result = NewTemp("result");
+  // A generator expression yields its items; the others build a result.
+  LocalId result = n.kind == NodeKind::GeneratorExp ? kNoId : NewTemp("result");
   switch (n.kind) {
     case NodeKind::ListComp: StoreTemp(result, Emit(Op::BuildList)); break;
     case NodeKind::SetComp: StoreTemp(result, Emit(Op::BuildSet)); break;
     case NodeKind::DictComp: StoreTemp(result, Emit(Op::BuildDict)); break;
-    default: return Unsupported(n.begin, "generator expressions are not compiled natively yet");
+    default: break;
   }
   if (!layout_.comp_iter) return Unsupported(n.begin, "internal error: a comprehension without its iterable");
   InstId iterable = Emit(Op::LoadLocal, {}, by_number_.at(*layout_.comp_iter));
   CompFor(scope_.node, ast_.List(n.list), 0, result, iterable);
-  ReturnValue(LoadTemp(result));
+  ReturnValue(result == kNoId ? ConstNone() : LoadTemp(result));
+}
+
+InstId FunctionBuilder::YieldValue(InstId value) { return Emit(Op::Yield, {value}, 0, ActiveTrySlots()); }
+
+// `await x` and `yield from x` alike (as the bytecode does): delegate to
+// iter(x) until it returns.
+InstId FunctionBuilder::Await(InstId awaitable) {
+  return Emit(Op::YieldFrom, {Emit(Op::GetIter, {awaitable})}, 0, ActiveTrySlots());
+}
+
+// Try slots are numbered by nesting, so the active ones are 0..count-1.
+uint8_t FunctionBuilder::ActiveTrySlots() const {
+  size_t count = 0;
+  for (const Region& region : regions_) count += region.slot >= 0 ? 1 : 0;
+  return static_cast<uint8_t>(count);
 }
 
 void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result,
@@ -508,6 +524,8 @@ void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t 
     InstId value = Expr(n.b);
     InstId key = Expr(n.a);
     Emit(Op::DictStore, {LoadTemp(result), key, value});
+  } else if (n.kind == NodeKind::GeneratorExp) {
+    YieldValue(Expr(n.a));
   } else {
     InstId value = Expr(n.a);
     Emit(n.kind == NodeKind::SetComp ? Op::SetAdd : Op::ListAppend, {LoadTemp(result), value});

@@ -35,7 +35,7 @@ void FunctionBuilder::Stmt(NodeId id) {
       break;
     case NodeKind::For:
       if (n.flags & kFlagAsync) {
-        Unsupported(n.begin, "'async for' is not compiled natively yet");
+        AsyncFor(id);
       } else {
         For(id);
       }
@@ -44,7 +44,7 @@ void FunctionBuilder::Stmt(NodeId id) {
     case NodeKind::If: If(id); break;
     case NodeKind::With:
       if (n.flags & kFlagAsync) {
-        Unsupported(n.begin, "'async with' is not compiled natively yet");
+        AsyncWith(id, 0);
       } else {
         With(id, 0);
       }
@@ -380,6 +380,14 @@ void FunctionBuilder::RunCleanup(size_t index) {
       Emit(Op::Call, {exit, none, none, none});
       break;
     }
+    case RegionKind::AsyncWith: {
+      // The await suspends outside this region and those inside it.
+      std::vector<Region> saved_regions = regions_;
+      regions_.resize(index);
+      AwaitExitWithoutException(region.exit_fn);
+      regions_ = std::move(saved_regions);
+      break;
+    }
     case RegionKind::Handler:
       if (region.name != kNoName) {
         NameRef ref = Resolve(region.name);
@@ -521,6 +529,88 @@ void FunctionBuilder::With(NodeId id, size_t item) {
   SetBlock(reraise);
   Emit(Op::Reraise, {LoadTemp(exception)});
   SetBlock(end);
+}
+
+// async with m as x: body  =>  x = await m.__aenter__(); try body; normal
+// or early exit: await m.__aexit__(None, None, None); exception: swallowed
+// when await m.__aexit__(type, exc, None) is true (the bytecode's order:
+// __aexit__ is looked up on the way out).
+void FunctionBuilder::AsyncWith(NodeId id, size_t item) {
+  const Node& n = ast_[id];
+  auto items = ast_.List(n.list);
+  if (item == items.size()) return Body(n.list2);
+  const Node& wi = ast_[items[item]];
+  LocalId manager = NewTemp("manager");
+  StoreTemp(manager, Expr(wi.a));
+  InstId entered = Await(Emit(Op::CallMethod, {LoadTemp(manager)}, m_.Qstr("__aenter__")));
+  Region region{RegionKind::AsyncWith};
+  region.exit_fn = manager;
+  int slot = PushTryRegion(region);
+  BlockId body = NewBlock(), handler = NewBlock(), reraise = NewBlock(), end = NewBlock();
+  InstId push = Emit(Op::TryPush, {}, slot);
+  f_.insts[push].target[0] = body;
+  f_.insts[push].target[1] = handler;
+  SetBlock(body);
+  if (wi.b != kNoNode) Store(wi.b, entered);
+  AsyncWith(id, item + 1);
+  PopRegion();
+  Emit(Op::TryPop, {}, slot);
+  AwaitExitWithoutException(manager);
+  Jump(end);
+  SetBlock(handler);
+  InstId caught = Emit(Op::Caught, {}, slot);
+  LocalId exception = NewTemp("exc");
+  StoreTemp(exception, caught);
+  InstId type = Emit(Op::LoadAttr, {caught}, m_.Qstr("__class__"));
+  InstId exit = Emit(Op::CallMethod, {LoadTemp(manager), type, caught, ConstNone()}, m_.Qstr("__aexit__"));
+  Branch(ToBool(Await(exit)), end, reraise);
+  SetBlock(reraise);
+  Emit(Op::Reraise, {LoadTemp(exception)});
+  SetBlock(end);
+}
+
+void FunctionBuilder::AwaitExitWithoutException(LocalId manager) {
+  InstId none = ConstNone();
+  Await(Emit(Op::CallMethod, {LoadTemp(manager), none, none, none}, m_.Qstr("__aexit__")));
+}
+
+// async for x in a: body; else: orelse  =>  it = a.__aiter__(); loop:
+// try x = await it.__anext__() except StopAsyncIteration: orelse, break.
+void FunctionBuilder::AsyncFor(NodeId id) {
+  const Node& n = ast_[id];
+  LocalId iter = NewTemp("aiter");
+  LocalId item = NewTemp("item");
+  StoreTemp(iter, Emit(Op::CallMethod, {Expr(n.b)}, m_.Qstr("__aiter__")));
+  BlockId top = NewBlock(), next = NewBlock(), handler = NewBlock(), body = NewBlock();
+  BlockId orelse = NewBlock(), reraise = NewBlock(), brk = NewBlock();
+  Jump(top);
+  SetBlock(top);
+  int slot = PushTryRegion(Region{RegionKind::Except});
+  InstId push = Emit(Op::TryPush, {}, slot);
+  f_.insts[push].target[0] = next;
+  f_.insts[push].target[1] = handler;
+  SetBlock(next);
+  StoreTemp(item, Await(Emit(Op::CallMethod, {LoadTemp(iter)}, m_.Qstr("__anext__"))));
+  PopRegion();
+  Emit(Op::TryPop, {}, slot);
+  Jump(body);
+  SetBlock(handler);
+  InstId caught = Emit(Op::Caught, {}, slot);
+  LocalId exception = NewTemp("exc");
+  StoreTemp(exception, caught);
+  InstId stop = Emit(Op::LoadGlobal, {}, m_.Qstr("StopAsyncIteration"));
+  Branch(Emit(Op::ExceptionMatch, {caught, stop}), orelse, reraise);
+  SetBlock(reraise);
+  Emit(Op::Reraise, {LoadTemp(exception)});
+  SetBlock(body);
+  Store(n.a, LoadTemp(item));
+  loops_.push_back(Loop{brk, top, regions_.size()});
+  Body(n.list);
+  loops_.pop_back();
+  Jump(top);
+  SetBlock(orelse);
+  Body(n.list2);
+  SetBlock(brk);
 }
 
 // ---------------------------------------------------------------- other statements

@@ -96,12 +96,12 @@ class FunctionBuilder {
   };
   // A region a return/break/continue must leave in order: pop its try
   // slot (when it has one), then run its cleanup.
-  enum class RegionKind : uint8_t { Except, Finally, With, Handler };
+  enum class RegionKind : uint8_t { Except, Finally, With, AsyncWith, Handler };
   struct Region {
     RegionKind kind;
-    int slot = -1;                // the try slot protecting it (Except, Finally, With)
+    int slot = -1;                // the try slot protecting it (Except, Finally, With, AsyncWith)
     NodeId finally_body = kNoNode;  // Finally: the Block to run on the way out
-    LocalId exit_fn = kNoId;      // With: the bound __exit__
+    LocalId exit_fn = kNoId;      // With: the bound __exit__; AsyncWith: the manager
     LocalId exception = kNoId;    // Handler: the exception being handled (bare raise)
     InternId name = kNoName;      // Handler: `except E as name`: deleted on the way out
   };
@@ -162,6 +162,10 @@ class FunctionBuilder {
   void While(NodeId id);
   void If(NodeId id);
   void With(NodeId id, size_t item);
+  void AsyncWith(NodeId id, size_t item);
+  void AsyncFor(NodeId id);
+  // await manager.__aexit__(None, None, None)
+  void AwaitExitWithoutException(LocalId manager);
   void Try(NodeId id);
   void TryExcept(NodeId id);
   void Handler(NodeId handler, LocalId exception, BlockId end);
@@ -179,6 +183,9 @@ class FunctionBuilder {
 
   // ---- expressions (build_expr.cpp) ----
   InstId Expr(NodeId id);
+  InstId YieldValue(InstId value);
+  InstId Await(InstId awaitable);
+  uint8_t ActiveTrySlots() const;
   InstId ConstantExpr(NodeId id);
   InstId BoolOpExpr(NodeId id);
   InstId CompareExpr(NodeId id);

@@ -127,7 +127,8 @@ class Printer {
       out_ += " (bytecode: " + f.reason + ")\n";
       return;
     }
-    out_ += " (native) slots=" + std::to_string(f.n_slots);
+    out_ += f.is_generator ? " (native generator) slots=" : " (native) slots=";
+    out_ += std::to_string(f.n_slots);
     if (f.n_try_slots) out_ += " try_slots=" + std::to_string(f.n_try_slots);
     out_ += " params:";
     bool first = true;
@@ -229,6 +230,8 @@ class Printer {
       case Op::ImportFrom: return Operands(inst, 0) + ", " + Qstr(inst.imm);
       case Op::TryPop:
       case Op::Caught: return std::to_string(inst.imm);
+      case Op::Yield:
+      case Op::YieldFrom: return Operands(inst, 0) + (inst.sub ? " in_try=" + std::to_string(inst.sub) : "");
       case Op::Jump: return BlockName(inst.target[0]);
       case Op::Branch: return Operands(inst, 0) + ", " + BlockName(inst.target[0]) + ", " + BlockName(inst.target[1]);
       case Op::ForIter:

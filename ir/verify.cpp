@@ -60,6 +60,8 @@ Arity ArityOf(Op op) {
     case Op::Branch:
     case Op::Return:
     case Op::Reraise:
+    case Op::Yield:
+    case Op::YieldFrom:
     case Op::ForIter: return {1, 1};
     case Op::StoreAttr:
     case Op::Binary:
@@ -207,6 +209,10 @@ class Verifier {
       return FailAt(b, id, "a try slot out of range");
     }
     if (inst.op == Op::Caught && position_[id] != 0) return FailAt(b, id, "not the first instruction of its block");
+    if (inst.op == Op::Yield || inst.op == Op::YieldFrom) {
+      if (!f_.is_generator) return FailAt(b, id, "a yield outside a generator");
+      if (inst.sub > f_.n_try_slots) return FailAt(b, id, "more active try slots than the function has");
+    }
     if (inst.op == Op::Binary) {
       auto op = static_cast<VerifyBinary>(inst.sub);
       if (inst.sub > (uint8_t)VerifyBinary::Power || op == VerifyBinary::Is || op == VerifyBinary::ExceptionMatch) {

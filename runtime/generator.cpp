@@ -18,7 +18,11 @@ struct GeneratorObject {
   // kNone normally; kNull while its frame executes (re-entry is an error);
   // else an exception pend_throw() asked to raise at the next resumption.
   Value pending;
-  // The frame follows (VmFrame with its state).
+  // Natively compiled generators: the coroutine and what it exchanges with
+  // the runtime (unused by bytecode generators).
+  NativeGeneratorState native;
+  // The frame follows (VmFrame with its state; a native generator's code
+  // reads its bound arguments from there when it starts).
   VmFrame* frame() { return reinterpret_cast<VmFrame*>(this + 1); }
 };
 
@@ -127,9 +131,46 @@ const Type kGeneratorType = {
 Value VmNewGenerator(BytecodeFunction* fun, size_t n_args, size_t n_kw, const Value* args) {
   auto* gen = NewObject<GeneratorObject>(&kGeneratorType, VmFrameBytes(fun->raw));
   gen->pending = kNone;
+  gen->native = NativeGeneratorState{nullptr, kNone, kNull, kNone, 0};
   VmSetupFrame(gen->frame(), fun, n_args, n_kw, args);
   return FromPointer(gen);
 }
+
+namespace {
+
+// Runs a native generator's coroutine from where it stopped (or from the
+// start), as VmExecute runs a bytecode frame: kYield/kReturn with the value,
+// or kException with the exception that left the body.
+VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Value* out) {
+  NativeGeneratorState* state = &gen->native;
+  VmFrame* frame = gen->frame();
+  if (state->coroutine == nullptr && thrown != kNull) {
+    *out = VmMakeRaiseObject(thrown);  // thrown into a generator that never ran: nothing can catch it
+    return VmResult::kException;
+  }
+  state->sent = send == kNull ? kNone : send;
+  state->thrown = thrown;
+  NlrBuf nlr;
+  if (taipan_nlr_push(&nlr) != 0) {
+    *out = FromPointer(nlr.value);
+    return VmResult::kException;
+  }
+  if (state->coroutine == nullptr) {
+    // A generator's table entry is its start (through void (*)(): the
+    // function type C++ sanctions as an intermediate for such casts).
+    auto start = reinterpret_cast<NativeGeneratorStart>(reinterpret_cast<void (*)()>(frame->fun->raw->native));
+    state->coroutine = start(frame->fun, &frame->state[frame->n_state - 1], state);
+  } else {
+    // Through clang's own resume (LLVM's resume functions use LLVM's
+    // internal calling convention, not C's).
+    __builtin_coro_resume(state->coroutine);
+  }
+  taipan_nlr_pop();
+  *out = state->result;
+  return state->returned ? VmResult::kReturn : VmResult::kYield;
+}
+
+}  // namespace
 
 VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
   GeneratorObject* gen = AsGenerator(self);
@@ -140,16 +181,18 @@ VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
   }
   if (gen->pending == kNull) RaiseValueError("generator already executing");
   if (gen->pending != kNone) thrown = gen->pending;
-  if (frame->sp == frame->state - 1) {
+  bool native = frame->fun->raw->native != nullptr;
+  bool started = native ? gen->native.coroutine != nullptr : frame->sp != frame->state - 1;
+  if (!started) {
     if (send != kNone && send != kNull) RaiseTypeError("can't send non-None value to a just-started generator");
-  } else {
+  } else if (!native) {
     *frame->sp = send;  // the value of the yield expression
   }
   VmCheckStack();
   gen->pending = kNull;
   Value saved_globals = g_state.globals;
   g_state.globals = ModuleGlobals(frame->fun->context->module);
-  VmResult kind = VmExecute(frame, thrown, out);
+  VmResult kind = native ? RunNativeGenerator(gen, send, thrown, out) : VmExecute(frame, thrown, out);
   g_state.globals = saved_globals;
   gen->pending = kNone;
   if (kind == VmResult::kReturn) {

@@ -36,9 +36,6 @@ void VmDeleteName(Value dict, Qstr name);
 Value VmImport(Qstr name, Value fromlist, Value level, Value globals);
 // LOAD_BUILD_CLASS: builtins.__build_class__.
 Value VmLoadBuildClass();
-// What `raise v` raises: an instance of v when v is an exception class,
-// v itself when it is an exception, else a TypeError.
-Value VmMakeRaiseObject(Value v);
 [[noreturn]] void VmRaiseFrom(Value exc, Value cause);
 // UNPACK_SEQUENCE / UNPACK_EX: the items in stack order (the first item
 // last); the VM's ValueErrors.
@@ -286,6 +283,27 @@ N taipan_native_import_star(P context, V module) { ImportAll(module, GlobalsOf(c
 B taipan_native_exception_match(V exc, V type) {
   // The VM's `except type:` (a TypeError for a type that is no exception class).
   return ApplyBinaryOp(BinaryOp::kExceptionMatch, exc, type) == kTrue;
+}
+
+// ---- generators ----
+
+// Zeroed and scanned like any object: the collector finds the values the
+// coroutine keeps across a yield through the generator that points here.
+P taipan_native_alloc_coroutine(U bytes) { return Allocate(bytes); }
+
+V taipan_native_resumed(P state) {
+  auto* generator = static_cast<NativeGeneratorState*>(state);
+  Value thrown = generator->thrown;
+  if (thrown == kNull) return generator->sent;
+  generator->thrown = kNull;
+  Raise(VmMakeRaiseObject(thrown));
+}
+
+B taipan_native_yield_from(V iterator, P state) {
+  auto* generator = static_cast<NativeGeneratorState*>(state);
+  Value thrown = generator->thrown;
+  generator->thrown = kNull;
+  return VmDelegateStep(iterator, generator->sent, thrown, &generator->result) == VmResult::kYield;
 }
 
 }  // extern "C"

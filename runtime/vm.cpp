@@ -357,6 +357,27 @@ constexpr HandlerTable kHandlers{};
 
 }  // namespace
 
+// One step of `yield from it` outside the interpreter (native generators):
+// what YIELD_FROM does, with the StopIteration of a delegate's __next__ or
+// send() taken as its return value. kYield or kReturn; raises otherwise.
+VmResult VmDelegateStep(Value it, Value send, Value thrown, Value* out) {
+  VmResult kind;
+  NlrBuf nlr;
+  if (taipan_nlr_push(&nlr) == 0) {
+    kind = ResumeDelegate(it, thrown != kNull ? kNull : send, thrown, out);
+    taipan_nlr_pop();
+  } else {
+    Value exc = FromPointer(nlr.value);
+    if (!IsExceptionInstance(exc) || !ExceptionMatches(exc, FromType(&kStopIterationType))) taipan_nlr_jump(nlr.value);
+    kind = VmResult::kReturn;
+    *out = ExceptionValue(exc);
+  }
+  if (kind == VmResult::kException) Raise(*out);
+  // A GeneratorExit thrown in is re-raised even if the delegate swallowed it.
+  if (kind == VmResult::kReturn && thrown != kNull && IsGeneratorExit(thrown)) Raise(VmMakeRaiseObject(thrown));
+  return kind;
+}
+
 // Stores the n items of seq at out[n - 1] ... out[0] (the first item on top).
 void VmUnpackSequence(Value seq, size_t n, Value* out) {
   size_t length;

@@ -37,9 +37,26 @@ struct BytecodeFunction;
 // **kwargs; cell parameters already wrapped in cells) is args[-i].
 using NativeEntry = Value (*)(BytecodeFunction* self, Value* args);
 
+// What a natively compiled generator (an LLVM coroutine) and the runtime
+// exchange at each resumption; it lives in the generator object.
+struct NativeGeneratorState {
+  void* coroutine;  // the coroutine's frame once started, else null
+  Value sent;       // in: what the resumed yield evaluates to (None for next())
+  Value thrown;     // in: an exception to raise at the resumed yield, or kNull
+  Value result;     // out: the value yielded, or returned when `returned`
+  Word returned;    // out: nonzero once the body has returned
+};
+
+// The native code of a generator function: runs its body from the start,
+// with the arguments bound in the frame (slot i is local0[-i]), to the first
+// yield or the end, and returns the coroutine frame; later resumptions go
+// through the frame (NativeGeneratorResume in generator.cpp).
+using NativeGeneratorStart = void* (*)(BytecodeFunction* self, Value* local0, NativeGeneratorState* state);
+
 // A module's native code, emitted by the LLVM backend next to its .mpy:
 // entries[i] is the native code of raw code i in pre-order (0 the module
-// body, then each child tree in order), null where it stays bytecode.
+// body, then each child tree in order), null where it stays bytecode; a
+// generator function's entry is really its NativeGeneratorStart.
 // Loading stores the module's context into *context (native code without
 // a function object to hand, e.g. direct entries, reads globals through it).
 struct NativeModuleCode {

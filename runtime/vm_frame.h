@@ -55,6 +55,15 @@ void VmPrintHexWord(const Printer& out, Word w);
 VmResult VmExecute(VmFrame* frame, Value inject, Value* out);
 // Raises RuntimeError when the C stack is nearly exhausted.
 
+// vm.cpp: what `raise v` raises: an instance of v when v is an exception
+// class, v itself when it is an exception, else a TypeError.
+Value VmMakeRaiseObject(Value v);
+// vm.cpp: one step of `yield from it` (native generators): the delegate
+// resumed with `send`, or with `thrown` when that is not kNull. kYield with
+// the value to yield, or kReturn with the delegate's return value (its
+// StopIteration's value); raises what the delegate raises.
+VmResult VmDelegateStep(Value it, Value send, Value thrown, Value* out);
+
 // generator.cpp: a generator object for a call of a generator function.
 Value VmNewGenerator(BytecodeFunction* fun, size_t n_args, size_t n_kw, const Value* args);
 // Resumes `gen` (a kGeneratorType object) with `send` (kNull when

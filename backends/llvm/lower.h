@@ -7,7 +7,8 @@
 // (moving values between representations), lower_inst.cpp (the instruction
 // dispatch), lower_arith.cpp (operators with small-int and float fast
 // paths), lower_object.cpp (containers, calls, names), lower_iter.cpp (for
-// loops) and lower_entry.cpp (the NativeEntry wrapper).
+// loops), lower_generator.cpp (generators as LLVM coroutines) and
+// lower_entry.cpp (the NativeEntry wrapper).
 //
 // Untyped (Object) operands still get guarded fast paths where one kind is
 // common: small ints and floats for operators, lists and tuples for
@@ -243,6 +244,16 @@ class FunctionLowering {
   Typed LowerMakeFunction(const ir::Inst& inst);
   llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
 
+  // ---- generators (lower_generator.cpp) ----
+  // The coroutine's start, in the prologue (is_generator functions).
+  void BeginCoroutine();
+  void FindTryHandlers();
+  // Suspends at a yield; the builder continues in the resumed path.
+  void Suspend(const ir::Inst& yield);
+  Typed LowerYield(const ir::Inst& inst);
+  Typed LowerYieldFrom(const ir::Inst& inst);
+  void LowerGeneratorReturn(const ir::Inst& inst);
+
   // ---- entry (lower_entry.cpp) ----
   void GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
   std::string EntrySymbol() const;
@@ -279,6 +290,14 @@ class FunctionLowering {
   // allocation per boxed float) and Floats (one unbox per int).
   std::unordered_map<ir::InstId, llvm::Value*> boxed_;
   std::unordered_map<ir::InstId, llvm::Value*> as_float_;
+  // Generators: the coroutine handle, the NativeGeneratorState argument,
+  // the block every non-final suspension leaves through, an unreachable
+  // block (destroy paths), and the try handlers active at each yield.
+  llvm::Value* coroutine_ = nullptr;
+  llvm::Value* generator_state_ = nullptr;
+  llvm::BasicBlock* suspended_ = nullptr;
+  llvm::BasicBlock* never_ = nullptr;
+  std::unordered_map<ir::InstId, std::vector<ir::BlockId>> yield_handlers_;
   std::string error_;
 };
 

@@ -88,6 +88,7 @@ void FunctionLowering::CreateFrame() {
                                                     llvm::MDNode::get(module_.context(), {}));
   // Deep recursion must raise RuntimeError, never overflow the C stack.
   CallHelper(Helper::check_stack, {});
+  if (function_.is_generator) BeginCoroutine();
   CreateLocals();
   if (!function_.blocks.empty()) {
     b_.CreateBr(blocks_[0]);
@@ -127,7 +128,13 @@ void FunctionLowering::CreateLocals() {
   for (ir::LocalId id = 0; id < function_.locals.size(); ++id) {
     const ir::Local& local = function_.locals[id];
     llvm::Value* initial = nullptr;
-    if (local.slot != ir::kNoId && local.slot < function_.n_slots) {
+    if (local.slot != ir::kNoId && local.slot < function_.n_slots && function_.is_generator) {
+      // A generator reads its bound arguments from the frame (all Values:
+      // generators have no typed entry).
+      llvm::Value* local0 = body_->getArg(1);
+      initial = b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, local0, Word(-static_cast<int64_t>(local.slot))));
+      if (locals_[id]->getAllocatedType() != t_.word) Fail("a generator parameter typed other than object");
+    } else if (local.slot != ir::kNoId && local.slot < function_.n_slots) {
       // Parameters, free variables' cells and cell parameters arrive in their slot.
       initial = body_->getArg(1 + local.slot);
     } else if (local.kind == ir::LocalKind::Cell || local.is_cell) {

@@ -174,6 +174,10 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
               ir::kObjectType};
     case Op::ImportFrom:
       return {CallHelper(Helper::import_from, {BoxedOperand(inst, 0), QstrWord(inst.imm)}), ir::kObjectType};
+    case Op::Yield:
+      return LowerYield(inst);
+    case Op::YieldFrom:
+      return LowerYieldFrom(inst);
     case Op::Caught:
       return {CallHelper(Helper::enter_handler, {Context(), NlrBuf(static_cast<uint32_t>(inst.imm))}),
               ir::kObjectType};
@@ -339,6 +343,7 @@ void FunctionLowering::LowerDeleteCell(const ir::Inst& inst) {
 // ---- control ----
 
 void FunctionLowering::LowerReturn(const ir::Inst& inst) {
+  if (function_.is_generator) return LowerGeneratorReturn(inst);
   Typed value = Operand(inst, 0);
   if (!value.value) value = {NoneValue(), ir::kNoneType};
   b_.CreateRet(Coerce(value.value, value.type, function_.return_type));

@@ -50,7 +50,8 @@ bool ModuleLowering::Run(std::string* error) {
     if (!ir.functions[i].native) continue;
     FunctionLowering lowering(*this, i);
     if (!lowering.LowerBody(error)) return false;
-    entries[i] = lowering.LowerEntry();
+    // A generator's body is its start (NativeGeneratorStart): no typed entry.
+    entries[i] = ir.functions[i].is_generator ? BodyOf({module_index_, i}) : lowering.LowerEntry();
   }
   DefineTable(entries);
   if (di_) di_->finalize();
@@ -132,8 +133,15 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
   if (llvm::Function* existing = module_.getFunction(symbol)) return existing;
   const ir::Function& function = program_.modules[ref.module].functions[ref.function];
   std::vector<llvm::Type*> parameters{types().ptr};  // the function object (null for direct calls)
-  for (uint32_t slot = 0; slot < function.n_slots; ++slot) parameters.push_back(LlvmType(SlotType(function, slot)));
-  llvm::FunctionType* type = llvm::FunctionType::get(LlvmType(function.return_type), parameters, false);
+  llvm::Type* result = LlvmType(function.return_type);
+  if (function.is_generator) {
+    // runtime/vm.h NativeGeneratorStart: (self, local0, state) -> coroutine frame.
+    parameters.insert(parameters.end(), {types().ptr, types().ptr});
+    result = types().ptr;
+  } else {
+    for (uint32_t slot = 0; slot < function.n_slots; ++slot) parameters.push_back(LlvmType(SlotType(function, slot)));
+  }
+  llvm::FunctionType* type = llvm::FunctionType::get(result, parameters, false);
   // External (hidden) when direct calls from other modules of the program
   // must link to it; internal otherwise (free to inline and drop).
   bool internal = ref.module == module_index_ && !called_from_other_modules_[ref.function];
@@ -142,6 +150,7 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
   if (!internal) body->setVisibility(llvm::GlobalValue::HiddenVisibility);
   body->setDSOLocal(true);
   SetFunctionAttributes(body);
+  if (function.is_generator) body->addFnAttr(llvm::Attribute::PresplitCoroutine);
   return body;
 }
 

@@ -1,7 +1,7 @@
 # Comprehensions are child functions: the parent calls make.function's
 # result with its first iterable; the child (its iterable in slot 0 after
 # the free variables) loops with for.iter and appends to a temporary.
-# Generator expressions stay bytecode.
+# A generator expression's child is a generator that yields each item.
 # RUN: %taipan compile --emit=ir %s | FileCheck %s
 
 def evens(xs, k):
@@ -60,4 +60,12 @@ def total(xs):
 # CHECK-NEXT: [[XS:%[0-9]+]]:{{.*}} = load xs
 # CHECK-NEXT: [[IT:%[0-9]+]]:{{.*}} = iter [[XS]]
 # CHECK-NEXT: call [[GEN]]([[IT]])
-# CHECK-LABEL: function <genexpr> (bytecode: generator functions are not compiled natively yet)
+# CHECK-LABEL: function <genexpr> (native generator) slots=1 params: $iterable:object returns
+# CHECK: for.iter {{%[0-9]+}} -> $item1, bb2, bb3
+# CHECK: bb2:
+# CHECK: [[X:%[0-9]+]]:object = load x
+# CHECK-NEXT: {{%[0-9]+}}:object = yield [[X]]
+# CHECK-NEXT: jump bb1
+# CHECK: bb3:
+# CHECK-NEXT: [[NONE:%[0-9]+]]:None = const.none
+# CHECK-NEXT: return [[NONE]]

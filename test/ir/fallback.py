@@ -4,8 +4,9 @@
 # RUN: FileCheck --check-prefix=REMARK %s < %t.remarks
 import micropython
 
-def gen(n):
-    yield n
+async def each(xs):
+    async for x in xs:
+        pass
 
 @micropython.bytecode
 def forced(x):
@@ -23,8 +24,8 @@ def introspect():
     a = 1
     return locals()
 
-async def co():
-    pass
+async def wait(x):
+    return await x
 
 def bare():
     raise
@@ -33,18 +34,18 @@ class C:
     pass
 
 # CHECK-LABEL: function <module> (native)
-# CHECK-LABEL: function gen (bytecode: generator functions are not compiled natively yet)
+# CHECK-LABEL: function each (bytecode: 'async for' is not compiled natively yet (line 8))
 # CHECK-LABEL: function forced (bytecode: decorated @micropython.bytecode)
 # CHECK-LABEL: function fast (bytecode: @micropython.viper is not supported natively yet)
 # CHECK-LABEL: function nat (native)
-# CHECK-LABEL: function introspect (bytecode: uses locals() without arguments (line 24))
-# CHECK-LABEL: function co (bytecode: async functions are not compiled natively yet)
-# CHECK-LABEL: function bare (bytecode: a bare 'raise' outside an except clause is not compiled natively yet (line 30))
+# CHECK-LABEL: function introspect (bytecode: uses locals() without arguments (line 25))
+# CHECK-LABEL: function wait (native generator)
+# CHECK-LABEL: function bare (bytecode: a bare 'raise' outside an except clause is not compiled natively yet (line 31))
 # CHECK-LABEL: function C (bytecode: class bodies are not compiled natively)
 
-# REMARK: fallback.py:7:1: remark: function 'gen' compiled to bytecode: generator functions are not compiled natively yet
-# REMARK: fallback.py:11:1: remark: function 'forced' compiled to bytecode: decorated @micropython.bytecode
-# REMARK: fallback.py:15:1: remark: function 'fast' compiled to bytecode: @micropython.viper is not supported natively yet
-# REMARK: fallback.py:19:1: remark: function 'nat' compiled natively
-# REMARK: fallback.py:22:1: remark: function 'introspect' compiled to bytecode: uses locals() without arguments (line 24)
+# REMARK: fallback.py:7:1: remark: function 'each' compiled to bytecode: 'async for' is not compiled natively yet (line 8)
+# REMARK: fallback.py:12:1: remark: function 'forced' compiled to bytecode: decorated @micropython.bytecode
+# REMARK: fallback.py:16:1: remark: function 'fast' compiled to bytecode: @micropython.viper is not supported natively yet
+# REMARK: fallback.py:20:1: remark: function 'nat' compiled natively
+# REMARK: fallback.py:23:1: remark: function 'introspect' compiled to bytecode: uses locals() without arguments (line 25)
 # REMARK-NOT: function 'C'

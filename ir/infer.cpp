@@ -79,6 +79,7 @@ class Inference {
       Fixpoint();
       if (!WidenUnknown()) break;
     }
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteSqrtCalls(m);
     Finish();
   }
 
@@ -380,6 +381,7 @@ class Inference {
       case Op::Truth:
       case Op::ExceptionMatch: return kBoolType;
       case Op::ToIndex: return kIntType;
+      case Op::Sqrt: return kFloatType;
       case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
       case Op::Unary: return UnaryType(inst.sub, operand(0));
       case Op::BuildTuple: {
@@ -413,6 +415,9 @@ class Inference {
       }
       case Op::CallDirect: return FunctionOf(inst.callee).return_type;
       case Op::Call: return CallType(m, f, inst);
+      case Op::CallMethod:
+        if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
+        return kObjectType;
       default: return kObjectType;
     }
   }
@@ -524,19 +529,77 @@ class Inference {
     if (builtin("list")) return ContainerOf(TypeKind::List);
     if (builtin("tuple")) return ContainerOf(TypeKind::Tuple);
     if (builtin("dict")) return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});
-    if (callee.op == Op::LoadAttr && IsMathModule(m, f, callee)) return MathResult(QstrText(m, callee.imm));
+    std::string_view math = MathFunction(m, f, callee);
+    if (!math.empty()) return MathResult(math);
     return kObjectType;
   }
 
-  // `math.NAME` where the global `math` holds the builtin math module: bound
-  // only by `import math` in the module body, and no module of the program
-  // is itself called math.
-  bool IsMathModule(uint32_t m, const Function& f, const Inst& attr) {
-    const Inst& base = f.insts[attr.ops[0]];
-    if (base.op != Op::LoadGlobal || QstrText(m, base.imm) != "math" || dynamic_namespaces_) return false;
-    for (const Module& module : program_.modules) {
-      if (module.name == "math") return false;
+  // NAME when `callee` is the builtin math module's function NAME: `math.NAME`
+  // (IsMathModule), or a global bound only by `from math import NAME [as
+  // alias]` in the module body; empty otherwise.
+  std::string_view MathFunction(uint32_t m, const Function& f, const Inst& callee) {
+    if (callee.op == Op::LoadAttr) {
+      return IsMathModule(m, f.insts[callee.ops[0]]) ? QstrText(m, callee.imm) : std::string_view();
     }
+    if (callee.op != Op::LoadGlobal || dynamic_namespaces_ || !AllCodeVisible(m) || ProgramHasMathModule()) return {};
+    auto it = globals_[m].find(std::string(QstrText(m, callee.imm)));
+    if (it == globals_[m].end() || it->second.stores != 1 || it->second.deletes != 0) return {};
+    const Function& body = program_.modules[m].functions[0];
+    for (const Inst& inst : body.insts) {
+      if (inst.op != Op::StoreGlobal || inst.imm != callee.imm) continue;
+      const Inst& value = body.insts[inst.ops[0]];
+      if (value.op != Op::ImportFrom) return {};
+      const Inst& module = body.insts[value.ops[0]];
+      if (module.op != Op::ImportName || QstrText(m, module.imm) != "math") return {};
+      return QstrText(m, value.imm);
+    }
+    return {};
+  }
+
+  bool ProgramHasMathModule() const {
+    for (const Module& module : program_.modules) {
+      if (module.name == "math") return true;
+    }
+    return false;
+  }
+
+  // math.sqrt(x) becomes the Sqrt instruction (inline where the target has
+  // the instruction; x converted as the math module converts it); the load
+  // of the function goes when nothing else uses it.
+  void RewriteSqrtCalls(uint32_t m) {
+    for (Function& f : program_.modules[m].functions) {
+      if (!f.native) continue;
+      std::vector<uint32_t> uses(f.insts.size(), 0);
+      for (const Block& block : f.blocks)
+        for (InstId id : block.insts)
+          for (InstId op : f.insts[id].ops) ++uses[op];
+      for (Block& block : f.blocks) {
+        for (InstId id : block.insts) {
+          Inst& call = f.insts[id];
+          if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) continue;
+          bool is_sqrt = call.op == Op::Call ? MathFunction(m, f, f.insts[call.ops[0]]) == "sqrt"
+                                             : IsMathModule(m, f.insts[call.ops[0]]) && QstrText(m, call.imm) == "sqrt";
+          if (!is_sqrt) continue;
+          InstId callee = call.ops[0];  // sqrt, math.sqrt's attribute, or math (call.method)
+          call.op = Op::Sqrt;
+          call.imm = 0;
+          call.ops.erase(call.ops.begin());
+          if (--uses[callee] != 0) continue;
+          dropped_.insert({&f, callee});
+          if (f.insts[callee].op == Op::LoadAttr && --uses[f.insts[callee].ops[0]] == 0)
+            dropped_.insert({&f, f.insts[callee].ops[0]});
+        }
+        std::erase_if(block.insts, [&](InstId id) { return dropped_.count({&f, id}) != 0; });
+      }
+    }
+  }
+
+  // Whether `base` loads the global `math` holding the builtin math module:
+  // bound only by `import math` in the module body, and no module of the
+  // program is itself called math.
+  bool IsMathModule(uint32_t m, const Inst& base) {
+    if (base.op != Op::LoadGlobal || QstrText(m, base.imm) != "math" || dynamic_namespaces_) return false;
+    if (!AllCodeVisible(m) || ProgramHasMathModule()) return false;
     auto it = globals_[m].find("math");
     if (it == globals_[m].end() || it->second.stores != 1 || it->second.deletes != 0) return false;
     return ImportsMath(m);

@@ -50,6 +50,7 @@ Arity ArityOf(Op op) {
     case Op::Truth:
     case Op::Not:
     case Op::ToIndex:
+    case Op::Sqrt:
     case Op::ListToTuple:
     case Op::Unpack:
     case Op::UnpackEx:

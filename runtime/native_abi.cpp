@@ -169,6 +169,12 @@ F taipan_native_float_modulo(F a, F b) { return FloatModulo(a, b); }
 
 V taipan_native_float_power(F a, F b) { return FloatPower(a, b); }
 
+// As the math module's sqrt: computed in double, rounded to Float once.
+F taipan_native_float_sqrt(F x) {
+  if (x < 0) RaiseValueError("math domain error");
+  return static_cast<Float>(FloatSqrt(x));
+}
+
 [[noreturn]] void taipan_native_raise_zero_division() { RaiseZeroDivisionError("divide by zero"); }
 
 [[noreturn]] void taipan_native_raise_type_error(P message) { RaiseTypeError(static_cast<const char*>(message)); }

@@ -233,6 +233,7 @@ class FunctionLowering {
   llvm::Value* FloatArith(BinOp op, llvm::Value* x, llvm::Value* y);  // + - * / (ZeroDivisionError)
   llvm::Value* DynamicFloatPath(BinOp op, llvm::Value* a, llvm::Value* b, bool truth_only, llvm::BasicBlock* other);
   Typed IntUnary(UnOp op, llvm::Value* value, bool dynamic = false);
+  llvm::Value* Sqrt(llvm::Value* x);
 
   // ---- objects (lower_object.cpp) ----
   Typed LowerCall(const ir::Inst& inst);

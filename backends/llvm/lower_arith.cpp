@@ -467,4 +467,26 @@ Typed FunctionLowering::IntUnary(UnOp op, llvm::Value* value, bool dynamic) {
   return {phi, dynamic ? ir::kObjectType : ir::kIntType};
 }
 
+// math.sqrt: the target's instruction, except below zero, where the
+// runtime raises ValueError (as it computes the whole thing on targets
+// without the instruction).
+llvm::Value* FunctionLowering::Sqrt(llvm::Value* x) {
+  if (!module_.target().hardware_sqrt) return CallHelper(Helper::float_sqrt, {x});
+  llvm::BasicBlock* inline_root = NewBlock("sqrt");
+  llvm::BasicBlock* negative = NewBlock("sqrt.negative");
+  llvm::BasicBlock* done = NewBlock("sqrt.done");
+  BranchLikely(b_.CreateFCmpOGE(x, llvm::ConstantFP::get(t_.fp, 0.0)), inline_root, negative);
+  b_.SetInsertPoint(inline_root);
+  llvm::Value* root = b_.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, x);
+  b_.CreateBr(done);
+  b_.SetInsertPoint(negative);  // also NaN, whose root the runtime gives as NaN
+  llvm::Value* checked = CallHelper(Helper::float_sqrt, {x});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.fp, 2, "sqrt");
+  result->addIncoming(root, inline_root);
+  result->addIncoming(checked, negative);
+  return result;
+}
+
 }  // namespace taipan::llvmbe

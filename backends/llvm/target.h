@@ -19,6 +19,7 @@ struct TargetInfo {
   bool float_is_double = false;
   bool hard_float_abi = false;  // floats passed in FPU registers (ARM eabihf)
   bool soft_float = false;      // no FPU at all: "use-soft-float"
+  bool hardware_sqrt = false;   // llvm.sqrt of a Float is an instruction, not a libm call
   // NlrBuf::regs words on this target (runtime/nlr.h's register table).
   unsigned nlr_registers = 0;
   bool position_independent = false;  // host executables are PIE

@@ -20,6 +20,7 @@ void HardFloat(TargetInfo* info, const char* fpu_feature) {
   info->hard_float_abi = true;
   info->features = fpu_feature;
   info->nlr_registers = kThumbFpuNlrRegisters;
+  info->hardware_sqrt = true;  // vsqrt.f32
 }
 
 }  // namespace

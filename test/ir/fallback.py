@@ -4,10 +4,6 @@
 # RUN: FileCheck --check-prefix=REMARK %s < %t.remarks
 import micropython
 
-async def each(xs):
-    async for x in xs:
-        pass
-
 @micropython.bytecode
 def forced(x):
     return x
@@ -34,18 +30,16 @@ class C:
     pass
 
 # CHECK-LABEL: function <module> (native)
-# CHECK-LABEL: function each (bytecode: 'async for' is not compiled natively yet (line 8))
 # CHECK-LABEL: function forced (bytecode: decorated @micropython.bytecode)
 # CHECK-LABEL: function fast (bytecode: @micropython.viper is not supported natively yet)
 # CHECK-LABEL: function nat (native)
-# CHECK-LABEL: function introspect (bytecode: uses locals() without arguments (line 25))
+# CHECK-LABEL: function introspect (bytecode: uses locals() without arguments (line 21))
 # CHECK-LABEL: function wait (native generator)
-# CHECK-LABEL: function bare (bytecode: a bare 'raise' outside an except clause is not compiled natively yet (line 31))
+# CHECK-LABEL: function bare (bytecode: a bare 'raise' outside an except clause is not compiled natively yet (line 27))
 # CHECK-LABEL: function C (bytecode: class bodies are not compiled natively)
 
-# REMARK: fallback.py:7:1: remark: function 'each' compiled to bytecode: 'async for' is not compiled natively yet (line 8)
-# REMARK: fallback.py:12:1: remark: function 'forced' compiled to bytecode: decorated @micropython.bytecode
-# REMARK: fallback.py:16:1: remark: function 'fast' compiled to bytecode: @micropython.viper is not supported natively yet
-# REMARK: fallback.py:20:1: remark: function 'nat' compiled natively
-# REMARK: fallback.py:23:1: remark: function 'introspect' compiled to bytecode: uses locals() without arguments (line 25)
+# REMARK: fallback.py:8:1: remark: function 'forced' compiled to bytecode: decorated @micropython.bytecode
+# REMARK: fallback.py:12:1: remark: function 'fast' compiled to bytecode: @micropython.viper is not supported natively yet
+# REMARK: fallback.py:16:1: remark: function 'nat' compiled natively
+# REMARK: fallback.py:19:1: remark: function 'introspect' compiled to bytecode: uses locals() without arguments (line 21)
 # REMARK-NOT: function 'C'

@@ -31,12 +31,23 @@ constexpr unsigned Log2(size_t n) {
 constexpr unsigned kBlockShift = Log2(kGcBlockBytes);
 static_assert((size_t{1} << kBlockShift) == kGcBlockBytes, "block size is a power of two");
 constexpr size_t kWord = sizeof(uintptr_t);
+constexpr unsigned kWordBits = 8 * kWord;
 constexpr size_t kNone = ~size_t{0};
 
-// Allocation table kinds (2 bits per block, 4 blocks per byte, block i in
-// bits 2*(i%4)).
+// Allocation table kinds: 2 bits per block, kAtbPerWord blocks per table
+// word, block b in bits 2 * (b % kAtbPerWord) of word b / kAtbPerWord. The
+// bit tables hold block b in bit b % kWordBits of word b / kWordBits, so
+// allocation table word w pairs with half w % 2 of bit table word w / 2.
 enum : unsigned { kFree = 0, kHead = 1, kTail = 2, kMark = 3 };
-constexpr uint8_t kAllTail = 0xAA;  // four TAIL entries
+constexpr unsigned kAtbPerWord = kWordBits / 2;
+constexpr unsigned kAtbShift = Log2(kAtbPerWord);
+constexpr unsigned kBitShift = Log2(kWordBits);
+constexpr uintptr_t kLowBits = ~uintptr_t{0} / 3;  // 0x5555...: the low bit of every entry
+constexpr uintptr_t kAllTail = kLowBits << 1;      // every entry TAIL
+
+// gc_alloc's inline paths serve requests of 1..kFastBlocks blocks (a boxed
+// float or complex, a small tuple or instance); see "Allocation cursor".
+constexpr size_t kFastBlocks = 2;
 
 #if defined(__xtensa__)
 constexpr unsigned kSpillDepth = 16;  // see "Registers" in gc.h
@@ -50,18 +61,22 @@ struct RootRange {
 };
 
 struct GcState {
-  uint8_t* atb = nullptr;   // allocation table
-  uint8_t* ftb = nullptr;   // finaliser table
-  uint8_t* nstb = nullptr;  // no-scan table
-  uintptr_t pool = 0;       // address of block 0
+  // The cursor fields first: they are all gc_alloc's inline paths touch.
+  size_t cursor = 0;   // the next block the inline paths hand out
+  size_t limit = 0;    // the inline paths hand out blocks below this only
+  uintptr_t pool = 0;  // address of block 0
+  size_t unwritten = 0;  // [unwritten, cursor): one-block allocations, entries not written
+  size_t settled = 0;    // [settled, cursor): handed out, not yet counted
+  uintptr_t* atb = nullptr;   // allocation table
+  uintptr_t* ftb = nullptr;   // finaliser table
+  uintptr_t* nstb = nullptr;  // no-scan table
+  size_t run_end = 0;  // [cursor, run_end) is FREE
   uintptr_t pool_end = 0;
   size_t nblocks = 0;
-  size_t used_blocks = 0;
-  // run_hint[k]: a lower bound on the first block of the first run of at
-  // least k + 1 free blocks (the last entry serves every longer run).
-  size_t run_hint[kGcRunHints] = {};
-  size_t alloc_since = 0;  // bytes allocated since the last collection
-  size_t threshold = 0;  // valid when threshold_on
+  size_t used_blocks = 0;  // counted: add cursor - settled for the true number
+  size_t alloc_since = 0;  // blocks allocated since the last collection, likewise
+  size_t threshold = 0;    // bytes, valid when threshold_on
+  size_t threshold_blocks = 0;  // the threshold rounded up to whole blocks
   bool threshold_on = false;
   uintptr_t stack_top = 0;
   GcFinaliser finaliser = nullptr;
@@ -83,27 +98,71 @@ struct GcState {
 
 constinit GcState g;
 
+// ---- bit helpers ----------------------------------------------------------
+
+inline unsigned CountTrailingZeros(uintptr_t x) { return static_cast<unsigned>(__builtin_ctzg(x)); }
+inline size_t PopCount(uintptr_t x) { return static_cast<size_t>(__builtin_popcountg(x)); }
+
+// Entry masks of a table word (one bit per entry, at the entry's low bit).
+inline uintptr_t FreeEntries(uintptr_t x) { return ~(x | (x >> 1)) & kLowBits; }
+inline uintptr_t TailEntries(uintptr_t x) { return (x >> 1) & ~x & kLowBits; }
+
+// Bits [2 * first, 2 * (first + count)) of a word: `count` entries from
+// entry `first` (first + count <= kAtbPerWord, count >= 1).
+inline uintptr_t EntryRange(unsigned first, unsigned count) {
+  uintptr_t ones = count == kAtbPerWord ? ~uintptr_t{0} : (uintptr_t{1} << (2 * count)) - 1;
+  return ones << (2 * first);
+}
+
+// Bit 2i of `x` to bit i: an allocation table word's entry mask to the
+// matching half of a bit table word.
+inline uintptr_t CompressEvenBits(uintptr_t x) {
+  x &= kLowBits;
+  x = (x | (x >> 1)) & static_cast<uintptr_t>(0x3333333333333333ull);
+  x = (x | (x >> 2)) & static_cast<uintptr_t>(0x0F0F0F0F0F0F0F0Full);
+  x = (x | (x >> 4)) & static_cast<uintptr_t>(0x00FF00FF00FF00FFull);
+  x = (x | (x >> 8)) & static_cast<uintptr_t>(0x0000FFFF0000FFFFull);
+  if constexpr (kWordBits == 64) x = (x | (x >> 16)) & static_cast<uintptr_t>(0x00000000FFFFFFFFull);
+  return x;
+}
+
+// Spreads the entries in `live` forward through the contiguous TAIL entries
+// after them (`tails`): a parallel prefix, log2(kAtbPerWord) steps.
+inline uintptr_t FillThroughTails(uintptr_t live, uintptr_t tails) {
+  for (unsigned s = 2; s < kWordBits; s <<= 1) {
+    live |= tails & (live << s);
+    tails &= tails << s;
+  }
+  return live;
+}
+
 // ---- tables ---------------------------------------------------------------
 
-inline unsigned Kind(size_t b) { return (g.atb[b >> 2] >> ((b & 3) * 2)) & 3u; }
+inline unsigned Kind(size_t b) {
+  return (g.atb[b >> kAtbShift] >> (2 * (b & (kAtbPerWord - 1)))) & 3u;
+}
 
 inline void SetKind(size_t b, unsigned k) {
-  unsigned sh = (b & 3) * 2;
-  g.atb[b >> 2] = static_cast<uint8_t>((g.atb[b >> 2] & ~(3u << sh)) | (k << sh));
+  unsigned sh = 2 * (b & (kAtbPerWord - 1));
+  uintptr_t& w = g.atb[b >> kAtbShift];
+  w = (w & ~(uintptr_t{3} << sh)) | (uintptr_t{k} << sh);
 }
 
-inline bool Bit(const uint8_t* t, size_t b) { return (t[b >> 3] >> (b & 7)) & 1u; }
-inline void SetBit(uint8_t* t, size_t b) {
-  t[b >> 3] = static_cast<uint8_t>(t[b >> 3] | (1u << (b & 7)));
-}
-inline void ClearBit(uint8_t* t, size_t b) {
-  t[b >> 3] = static_cast<uint8_t>(t[b >> 3] & ~(1u << (b & 7)));
-}
+inline uintptr_t BitMask(size_t b) { return uintptr_t{1} << (b & (kWordBits - 1)); }
+inline bool Bit(const uintptr_t* t, size_t b) { return (t[b >> kBitShift] & BitMask(b)) != 0; }
+inline void SetBit(uintptr_t* t, size_t b) { t[b >> kBitShift] |= BitMask(b); }
+inline void ClearBit(uintptr_t* t, size_t b) { t[b >> kBitShift] &= ~BitMask(b); }
 
 inline uintptr_t BlockAddr(size_t b) { return g.pool + (b << kBlockShift); }
 
-inline size_t AtbBytes(size_t n) { return (n + 3) >> 2; }
-inline size_t BitBytes(size_t n) { return (n + 7) >> 3; }
+// Zeroes one block with word stores (__builtin_memset of a block is a
+// library call on Cortex-M at -Os).
+inline void ZeroBlock(uintptr_t* p) {
+  for (size_t i = 0; i < kGcBlockWords; ++i) p[i] = 0;
+}
+
+inline size_t AtbWords(size_t n) { return (n + kAtbPerWord - 1) >> kAtbShift; }
+inline size_t BitWords(size_t n) { return (n + kWordBits - 1) >> kBitShift; }
 inline uintptr_t AlignUp(uintptr_t a, size_t to) { return (a + (to - 1)) & ~uintptr_t(to - 1); }
 
 // Blocks for a request; 0 means too big for any pool.
@@ -113,25 +172,46 @@ inline size_t BlocksFor(size_t bytes) {
   return (bytes + kGcBlockBytes - 1) >> kBlockShift;
 }
 
-// Number of blocks of the allocation whose head is `b`.
-size_t AllocBlocks(size_t b) {
-  size_t e = b + 1;
-  while (e < g.nblocks) {
-    if ((e & 3) == 0 && e + 4 <= g.nblocks && g.atb[e >> 2] == kAllTail) {
-      e += 4;
-      continue;
-    }
-    if (Kind(e) != kTail) break;
-    ++e;
+// Sets the entries of blocks [b, b + n), n >= 1, to those of `pattern`: a
+// HEAD each (kLowBits), TAILs (kAllTail) or FREE (0).
+void FillEntries(size_t b, size_t n, uintptr_t pattern) {
+  const size_t end = b + n;
+  while (b < end) {
+    unsigned first = b & (kAtbPerWord - 1);
+    size_t room = kAtbPerWord - first;
+    unsigned count = static_cast<unsigned>(end - b < room ? end - b : room);
+    uintptr_t mask = EntryRange(first, count);
+    uintptr_t& w = g.atb[b >> kAtbShift];
+    w = (w & ~mask) | (pattern & mask);
+    b += count;
   }
-  return e - b;
 }
 
-// The head of the allocation containing the TAIL block `b`.
+// Number of blocks of the allocation whose head is `b`: up to the first
+// block after it that is not a TAIL.
+size_t AllocBlocks(size_t b) {
+  size_t e = b + 1;
+  size_t w = e >> kAtbShift;
+  unsigned first = e & (kAtbPerWord - 1);
+  const size_t nwords = AtbWords(g.nblocks);
+  for (; w < nwords; ++w, first = 0) {
+    uintptr_t others = (~TailEntries(g.atb[w]) & kLowBits) >> (2 * first);
+    if (others != 0) {
+      size_t end = (w << kAtbShift) + first + (CountTrailingZeros(others) >> 1);
+      return (end < g.nblocks ? end : g.nblocks) - b;  // padding entries are FREE
+    }
+  }
+  return g.nblocks - b;
+}
+
+// The head of the allocation containing the TAIL block `b`: the last block
+// before it that is not a TAIL, skipping whole table words of TAILs. (Not
+// with a count of leading zeros: the bare-metal tests link this file
+// without the compiler builtins that Cortex-M0 would need for one.)
 size_t FindHead(size_t b) {
   while (Kind(b) == kTail) {
-    if ((b & 3) == 3 && b >= 4 && g.atb[b >> 2] == kAllTail) {
-      b -= 4;
+    if ((b & (kAtbPerWord - 1)) == kAtbPerWord - 1 && g.atb[b >> kAtbShift] == kAllTail) {
+      b -= kAtbPerWord;
       continue;
     }
     --b;
@@ -150,68 +230,139 @@ size_t HeadIndex(const void* p) {
   return (k == kHead || k == kMark) ? b : kNone;
 }
 
-// Blocks from `b` on became free: a run of k + 1 free blocks that did not
-// exist before contains one of them, so it starts at b - k or later.
-void LowerRunHints(size_t b) {
-  for (size_t k = 0; k < kGcRunHints; ++k) {
-    size_t start = b > k ? b - k : 0;
-    if (start < g.run_hint[k]) g.run_hint[k] = start;
+// ---- allocation cursor ----------------------------------------------------
+
+// Writes the table entries of the one-block allocations without flags that
+// gc_alloc's inline path handed out without them: a HEAD each.
+[[gnu::noinline]] void WriteDeferredEntries() {
+  FillEntries(g.unwritten, g.cursor - g.unwritten, kLowBits);
+  g.unwritten = g.cursor;
+}
+
+// Brings the tables and counters up to date with what the inline paths
+// handed out since the last call; everything that reads them calls it first.
+inline void Settle() {
+  if (g.unwritten != g.cursor) WriteDeferredEntries();
+  size_t fresh = g.cursor - g.settled;
+  g.used_blocks += fresh;
+  g.alloc_since += fresh;
+  g.settled = g.cursor;
+}
+
+// Moves the cursor, with the tables and counters settled, to `b`.
+inline void MoveCursor(size_t b) { g.cursor = g.unwritten = g.settled = b; }
+
+bool ThresholdReached() { return g.threshold_on && g.alloc_since >= g.threshold_blocks; }
+
+// Recomputes `limit` after anything the inline paths depend on changed: it
+// is open only when an allocation needs no collection first and may not fail
+// for a reason other than room, and it stops where the threshold would
+// call for a collection.
+void RefreshFastPath() {
+  Settle();
+  size_t limit = g.cursor;
+  bool open = g.lock_depth == 0 && !g.collecting && (g.disabled || !g.stress);
+  if (open) {
+    limit = g.run_end;
+    if (g.threshold_on && !g.disabled) {
+      size_t budget = g.alloc_since < g.threshold_blocks ? g.threshold_blocks - g.alloc_since : 0;
+      if (budget < limit - g.cursor) limit = g.cursor + budget;
+    }
+  }
+  g.limit = limit;
+}
+
+// Makes the first run of at least `n` FREE blocks in [from, nblocks) the
+// cursor run (the whole run, up to its next non-FREE block); false if there
+// is none.
+bool FindFreeRun(size_t from, size_t n) {
+  const size_t nb = g.nblocks;
+  const size_t nwords = AtbWords(nb);
+  size_t start = kNone;  // first block of the run in progress
+  for (size_t w = from >> kAtbShift; w < nwords; ++w) {
+    uintptr_t free_bits = FreeEntries(g.atb[w]);
+    size_t base = w << kAtbShift;
+    if (base < from) free_bits &= ~uintptr_t{0} << (2 * (from - base));
+    if (nb - base < kAtbPerWord) free_bits &= EntryRange(0, static_cast<unsigned>(nb - base));
+    if (start == kNone ? free_bits == 0 : free_bits == kLowBits) continue;  // no change of run
+    const uintptr_t used_bits = ~free_bits & kLowBits;
+    unsigned pos = 0;
+    while (pos < kAtbPerWord) {
+      if (start == kNone) {
+        uintptr_t f = free_bits >> (2 * pos);
+        if (f == 0) break;
+        pos += CountTrailingZeros(f) >> 1;
+        start = base + pos;
+      }
+      uintptr_t u = used_bits >> (2 * pos);
+      if (u == 0) break;  // the run goes on into the next word
+      size_t end = base + pos + (CountTrailingZeros(u) >> 1);
+      if (end - start >= n) {
+        MoveCursor(start);
+        g.run_end = end;
+        return true;
+      }
+      start = kNone;
+      pos = static_cast<unsigned>(end - base);
+    }
+  }
+  if (start == kNone || nb - start < n) return false;
+  MoveCursor(start);  // a run that reaches the end of the pool
+  g.run_end = nb;
+  return true;
+}
+
+// The first block of `n` FREE blocks taken from the cursor run, moving the
+// cursor past them; next fit: on from the cursor, then once more from block
+// 0 (blocks freed behind the cursor, runs skipped as too short). kNone when
+// no run of `n` exists. Needs the counters settled; the caller counts the
+// blocks it takes.
+size_t TakeRun(size_t n) {
+  if (g.run_end - g.cursor < n) {
+    if (g.nblocks - g.used_blocks < n) return kNone;  // not even that many FREE blocks
+    if (!FindFreeRun(g.cursor, n) && !FindFreeRun(0, n)) return kNone;
+  }
+  size_t b = g.cursor;
+  MoveCursor(b + n);
+  return b;
+}
+
+// Blocks [b, b + n) just became FREE: the cursor run takes them when they
+// touch it, so that freeing the latest allocation makes its blocks the next
+// ones handed out.
+void GiveBackToCursorRun(size_t b, size_t n) {
+  if (b + n == g.cursor) {
+    MoveCursor(b);
+  } else if (b == g.run_end) {
+    g.run_end = b + n;
   }
 }
 
-// Blocks [b, b + n) were just allocated at the first run of n free blocks
-// FindRun found: no run of n or more starts before b, and none starts inside
-// the allocation.
-void RaiseRunHints(size_t b, size_t n) {
-  for (size_t k = 0; k < kGcRunHints; ++k) {
-    if (k + 1 >= n && g.run_hint[k] < b) g.run_hint[k] = b;
-    if (g.run_hint[k] >= b && g.run_hint[k] < b + n) g.run_hint[k] = b + n;
+// Blocks [lo, hi) were just allocated outside TakeRun (a realloc growing in
+// place): the cursor run gives them up.
+void ExcludeFromCursorRun(size_t lo, size_t hi) {
+  if (hi <= g.cursor || lo >= g.run_end) return;
+  if (lo <= g.cursor) {
+    MoveCursor(hi < g.run_end ? hi : g.run_end);
+  } else {
+    g.run_end = lo;
   }
 }
 
-void ResetRunHints(size_t first_free) {
-  for (size_t k = 0; k < kGcRunHints; ++k) g.run_hint[k] = first_free;
+void ClaimBlocks(size_t b, size_t n, unsigned flags) {
+  SetKind(b, kHead);
+  if (n > 1) FillEntries(b + 1, n - 1, kAllTail);
+  if (flags & kGcHasFinaliser) SetBit(g.ftb, b);
+  if (flags & kGcNoScan) SetBit(g.nstb, b);
+  g.used_blocks += n;
+  g.alloc_since += n;
 }
-
-size_t RunHintIndex(size_t n) { return (n < kGcRunHints ? n : kGcRunHints) - 1; }
 
 void FreeBlocks(size_t b, size_t n) {
   ClearBit(g.ftb, b);
   ClearBit(g.nstb, b);
-  for (size_t i = 0; i < n; ++i) SetKind(b + i, kFree);
+  FillEntries(b, n, 0);
   g.used_blocks -= n;
-  LowerRunHints(b);
-}
-
-// First fit from the hint: the first block of a run of `n` free blocks.
-size_t FindRun(size_t n) {
-  size_t run = 0;
-  size_t b = g.run_hint[RunHintIndex(n)];
-  const size_t nb = g.nblocks;
-  while (b < nb) {
-    if ((b & 3) == 0 && b + 4 <= nb) {
-      unsigned x = g.atb[b >> 2];
-      if (x == 0) {  // four free blocks
-        size_t start = b - run;
-        run += 4;
-        if (run >= n) return start;
-        b += 4;
-        continue;
-      }
-      if (((x | (x >> 1)) & 0x55u) == 0x55u) {  // no free block
-        run = 0;
-        b += 4;
-        continue;
-      }
-    }
-    if (Kind(b) == kFree) {
-      if (++run == n) return b + 1 - n;
-    } else {
-      run = 0;
-    }
-    ++b;
-  }
-  return kNone;
 }
 
 // ---- marking --------------------------------------------------------------
@@ -244,7 +395,6 @@ inline void Mark(uintptr_t w) {
     g.ovf_hi = b;
   }
 }
-
 TAIPAN_GC_NO_ASAN void MarkRange(const uintptr_t* p, size_t nwords) {
   for (size_t i = 0; i < nwords; ++i) Mark(p[i]);
 }
@@ -264,13 +414,18 @@ void MarkRoots(const uintptr_t* p, size_t nwords) {
   }
 }
 
+// Rescans every marked, scannable allocation in the overflow range, a table
+// word at a time.
 void RescanOverflow() {
   while (g.ovf) {
-    size_t lo = g.ovf_lo;
-    size_t hi = g.ovf_hi;
+    const size_t lo = g.ovf_lo;
+    const size_t hi = g.ovf_hi;
     g.ovf = false;
-    for (size_t b = lo; b <= hi; ++b) {
-      if (Kind(b) == kMark && !Bit(g.nstb, b)) {
+    for (size_t w = lo >> kAtbShift; w <= hi >> kAtbShift; ++w) {
+      uintptr_t x = g.atb[w];
+      for (uintptr_t marks = x & (x >> 1) & kLowBits; marks != 0; marks &= marks - 1) {
+        size_t b = (w << kAtbShift) + (CountTrailingZeros(marks) >> 1);
+        if (b < lo || b > hi || Bit(g.nstb, b)) continue;
         ScanBlock(b);
         Drain();
       }
@@ -353,64 +508,59 @@ void RescanOverflow() {
 
 // ---- sweeping -------------------------------------------------------------
 
+// Calls the finaliser of every unmarked HEAD with its bit set, clearing the
+// bit, before anything is freed.
 void RunFinalisers() {
-  const size_t nbytes = BitBytes(g.nblocks);
-  for (size_t i = 0; i < nbytes; ++i) {
-    if (g.ftb[i] == 0) continue;
-    for (unsigned j = 0; j < 8; ++j) {
-      size_t b = (i << 3) + j;
-      if (b >= g.nblocks || !Bit(g.ftb, b) || Kind(b) != kHead) continue;
+  const size_t nwords = BitWords(g.nblocks);
+  for (size_t w = 0; w < nwords; ++w) {
+    uintptr_t bits = g.ftb[w];
+    for (; bits != 0; bits &= bits - 1) {
+      size_t b = (w << kBitShift) + CountTrailingZeros(bits);
+      if (Kind(b) != kHead) continue;
       ClearBit(g.ftb, b);
       if (g.finaliser != nullptr) g.finaliser(reinterpret_cast<void*>(BlockAddr(b)));
     }
   }
 }
 
-void Sweep() {
-  RunFinalisers();
-  bool freeing = false;
-  size_t first_free = kNone;
-  size_t used = g.used_blocks;
-  for (size_t b = 0; b < g.nblocks; ++b) {
-    if ((b & 3) == 0 && b + 4 <= g.nblocks && g.atb[b >> 2] == 0) {
-      if (first_free == kNone) first_free = b;
-      freeing = false;
-      b += 3;
+// Frees every unmarked allocation and turns every MARK back into a HEAD, a
+// table word (kAtbPerWord blocks) at a time; recounts the used blocks.
+void SweepTable() {
+  const size_t nwords = AtbWords(g.nblocks);
+  size_t used = 0;
+  uintptr_t carry = 0;  // 1: the previous word ends inside a surviving allocation
+  for (size_t w = 0; w < nwords; ++w) {
+    const uintptr_t x = g.atb[w];
+    if (x == 0) {  // all FREE
+      carry = 0;
       continue;
     }
-    switch (Kind(b)) {
-      case kHead:
-        ClearBit(g.ftb, b);
-        ClearBit(g.nstb, b);
-        SetKind(b, kFree);
-        --used;
-        freeing = true;
-        if (first_free == kNone) first_free = b;
-        break;
-      case kTail:
-        if (freeing) {
-          SetKind(b, kFree);
-          --used;
-          if (first_free == kNone) first_free = b;
-        }
-        break;
-      case kMark:
-        SetKind(b, kHead);
-        freeing = false;
-        break;
-      default:  // kFree
-        freeing = false;
-        if (first_free == kNone) first_free = b;
-        break;
+    const uintptr_t starts = x & kLowBits;  // HEAD or MARK
+    const uintptr_t highs = (x >> 1) & kLowBits;
+    const uintptr_t marked = starts & highs;
+    const uintptr_t tails = highs & ~starts;
+    // A TAIL survives when its allocation's first block is marked, in this
+    // word or (carry) an earlier one.
+    const uintptr_t live = FillThroughTails(marked | (tails & carry), tails);
+    const uintptr_t dead_heads = starts & ~highs;
+    if (dead_heads != 0) {
+      // Their finaliser bits went in RunFinalisers; drop their no-scan bits.
+      uintptr_t& nostb = g.nstb[w >> 1];
+      if (nostb != 0) nostb &= ~(CompressEvenBits(dead_heads) << ((w & 1) * kAtbPerWord));
     }
+    const uintptr_t swept = marked | ((live & tails) << 1);
+    if (swept != x) g.atb[w] = swept;
+    used += PopCount(live);
+    carry = live >> (kWordBits - 2);
   }
   g.used_blocks = used;
-  ResetRunHints(first_free == kNone ? g.nblocks : first_free);
 }
 
 void Collect() {
   if (g.collecting || g.nblocks == 0) return;
+  Settle();
   g.collecting = true;
+  g.limit = g.cursor;  // closed: finalisers may call gc_alloc, which must fail
   ++g.collections;
   g.msp = 0;
   g.ovf = false;
@@ -423,9 +573,114 @@ void Collect() {
   }
   if (g.stack_top != 0) SpillAndScanStack(kSpillDepth);
   RescanOverflow();
-  Sweep();
+  RunFinalisers();
+  SweepTable();
   g.alloc_since = 0;
+  MoveCursor(0);  // allocation starts over at block 0
+  g.run_end = g.limit = 0;
   g.collecting = false;
+}
+
+// Everything gc_alloc does beyond the inline path, with the cursor settled.
+void* AllocSettled(size_t bytes, unsigned flags) {
+  if (g.lock_depth != 0 || g.collecting) return nullptr;
+  size_t n = BlocksFor(bytes);
+  if (n == 0) return nullptr;
+  bool collected = false;
+  if (!g.disabled && (g.stress || ThresholdReached())) {
+    Collect();
+    collected = true;
+  }
+  size_t b = TakeRun(n);
+  if (b == kNone && !g.disabled && !collected) {
+    Collect();
+    b = TakeRun(n);
+  }
+  if (b == kNone) return nullptr;
+  ClaimBlocks(b, n, flags);
+  void* p = reinterpret_cast<void*>(BlockAddr(b));
+  __builtin_memset(p, 0, n << kBlockShift);
+  return p;
+}
+
+[[gnu::noinline]] void* AllocSlow(size_t bytes, unsigned flags) {
+  Settle();
+  void* p = AllocSettled(bytes, flags);
+  RefreshFastPath();
+  return p;
+}
+
+// Grows the allocation of `n_old` blocks at `b` to `n_new` if the blocks
+// after it are FREE.
+bool GrowInPlace(size_t b, size_t n_old, size_t n_new) {
+  size_t end = b + n_new;
+  if (end > g.nblocks) return false;
+  for (size_t i = b + n_old; i < end; ++i) {
+    if (Kind(i) != kFree) return false;
+  }
+  size_t added = n_new - n_old;
+  FillEntries(b + n_old, added, kAllTail);
+  g.used_blocks += added;
+  g.alloc_since += added;
+  ExcludeFromCursorRun(b + n_old, end);
+  __builtin_memset(reinterpret_cast<void*>(BlockAddr(b + n_old)), 0, added << kBlockShift);
+  return true;
+}
+
+void* Realloc(void* p, size_t bytes) {
+  size_t b = HeadIndex(p);
+  if (b == kNone) return nullptr;
+  size_t n_new = BlocksFor(bytes);
+  if (n_new == 0) return nullptr;
+  size_t n_old = AllocBlocks(b);
+  if (n_new == n_old) return p;
+  if (g.lock_depth != 0 || g.collecting) return n_new < n_old ? p : nullptr;
+
+  if (n_new < n_old) {
+    size_t cut = b + n_new;
+    FillEntries(cut, n_old - n_new, 0);
+    g.used_blocks -= n_old - n_new;
+    GiveBackToCursorRun(cut, n_old - n_new);
+    return p;
+  }
+  if (GrowInPlace(b, n_old, n_new)) return p;
+
+  // Move; `p` stays a root while gc_alloc may collect.
+  unsigned flags = (Bit(g.ftb, b) ? kGcHasFinaliser : 0u) | (Bit(g.nstb, b) ? kGcNoScan : 0u);
+  g.pinned = p;
+  void* q = gc_alloc(bytes, flags);
+  g.pinned = nullptr;
+  if (q == nullptr) return nullptr;
+  __builtin_memcpy(q, p, n_old << kBlockShift);
+  Settle();
+  FreeBlocks(b, n_old);
+  GiveBackToCursorRun(b, n_old);
+  return q;
+}
+
+// ---- allocation -----------------------------------------------------------
+
+// Any request of up to kFastBlocks blocks that fits before `limit`: bumped
+// off the cursor run, whose blocks are known FREE, so that its table
+// entries are written with an OR; counting is left to Settle.
+[[gnu::noinline]] void* AllocSmall(size_t bytes, unsigned flags) {
+  const size_t b = g.cursor;
+  const size_t n = ((bytes - 1) >> kBlockShift) + 1;
+  if (bytes - 1 >= kFastBlocks * kGcBlockBytes || g.limit - b < n) return AllocSlow(bytes, flags);
+  if (g.unwritten != b) WriteDeferredEntries();
+  g.cursor = g.unwritten = b + n;
+  uintptr_t* atb = g.atb;
+  auto* p = reinterpret_cast<uintptr_t*>(g.pool + (b << kBlockShift));
+  atb[b >> kAtbShift] |= uintptr_t{kHead} << (2 * (b & (kAtbPerWord - 1)));
+  if (n == 2) {
+    size_t t = b + 1;
+    atb[t >> kAtbShift] |= uintptr_t{kTail} << (2 * (t & (kAtbPerWord - 1)));
+  }
+  if (flags & kGcNoScan) SetBit(g.nstb, b);
+  if (flags & kGcHasFinaliser) SetBit(g.ftb, b);
+  ZeroBlock(p);
+  if (n == 2) ZeroBlock(p + kGcBlockWords);
+  return p;
 }
 
 }  // namespace
@@ -442,8 +697,9 @@ void gc_init(void* start, void* end) {
   uintptr_t hi = reinterpret_cast<uintptr_t>(end) & ~uintptr_t(kWord - 1);
   if (start == nullptr || hi <= lo) return;
   const size_t avail = hi - lo;
+  auto table_bytes = [](size_t n) { return (AtbWords(n) + 2 * BitWords(n)) * kWord; };
   auto fits = [&](size_t n) {
-    size_t tables = AtbBytes(n) + 2 * BitBytes(n);
+    size_t tables = table_bytes(n);
     if (tables > avail) return false;
     uintptr_t pool = AlignUp(lo + tables, kGcBlockBytes);
     return pool <= hi && ((hi - pool) >> kBlockShift) >= n;
@@ -452,107 +708,65 @@ void gc_init(void* start, void* end) {
   // without a division (Cortex-M0 and the ESP8266 have no divider).
   size_t n = avail >> kBlockShift;
   if (!fits(n)) {
-    size_t overhead = (n >> 1) + 3 + kGcBlockBytes;
+    size_t overhead = (n >> 1) + 3 * kWord + kGcBlockBytes;
     n = avail > overhead ? (avail - overhead) >> kBlockShift : 0;
   }
   while (n != 0 && !fits(n)) --n;
   while (fits(n + 1)) ++n;
   if (n == 0) return;
 
-  uint8_t* t = reinterpret_cast<uint8_t*>(lo);
+  auto* t = reinterpret_cast<uintptr_t*>(lo);
   g.atb = t;
-  g.ftb = g.atb + AtbBytes(n);
-  g.nstb = g.ftb + BitBytes(n);
-  size_t tables = AtbBytes(n) + 2 * BitBytes(n);
+  g.ftb = g.atb + AtbWords(n);
+  g.nstb = g.ftb + BitWords(n);
+  size_t tables = table_bytes(n);
   __builtin_memset(t, 0, tables);
   g.pool = AlignUp(lo + tables, kGcBlockBytes);
   g.pool_end = g.pool + (n << kBlockShift);
   g.nblocks = n;
+  RefreshFastPath();
 }
 
-void* gc_alloc(size_t bytes, unsigned flags) {
-  if (g.lock_depth != 0 || g.collecting) return nullptr;
-  size_t n = BlocksFor(bytes);
-  if (n == 0) return nullptr;
-  bool collected = false;
-  if (!g.disabled && (g.stress || (g.threshold_on && g.alloc_since >= g.threshold))) {
-    Collect();
-    collected = true;
-  }
-  size_t b = FindRun(n);
-  if (b == kNone && !g.disabled && !collected) {
-    Collect();
-    b = FindRun(n);
-  }
-  if (b == kNone) {
-    if (n <= kGcRunHints) g.run_hint[n - 1] = g.nblocks;
-    return nullptr;
-  }
 
-  SetKind(b, kHead);
-  for (size_t i = 1; i < n; ++i) SetKind(b + i, kTail);
-  if (flags & kGcHasFinaliser) SetBit(g.ftb, b);
-  if (flags & kGcNoScan) SetBit(g.nstb, b);
-  g.used_blocks += n;
-  g.alloc_since += n << kBlockShift;
-  RaiseRunHints(b, n);
-  void* p = reinterpret_cast<void*>(BlockAddr(b));
-  __builtin_memset(p, 0, n << kBlockShift);
-  return p;
+// The inline path serves one-block requests without flags (boxed floats and
+// complex numbers, most of what numeric code allocates, and other small
+// objects): a bump of the cursor, without even the table entry, which
+// Settle writes later.
+void* gc_alloc(size_t bytes, unsigned flags) {
+  // 1 <= bytes <= kGcBlockBytes and flags == 0, in one comparison.
+  if (((bytes - 1) | (size_t{flags} << kBlockShift)) < kGcBlockBytes) {
+    const size_t b = g.cursor;
+    if (b < g.limit) [[likely]] {
+      g.cursor = b + 1;
+      auto* p = reinterpret_cast<uintptr_t*>(g.pool + (b << kBlockShift));
+      ZeroBlock(p);
+      return p;
+    }
+  }
+  return AllocSmall(bytes, flags);
 }
 
 void gc_free(void* p) {
   if (p == nullptr || g.lock_depth != 0 || g.collecting) return;
+  Settle();
   size_t b = HeadIndex(p);
   if (b == kNone) return;
-  FreeBlocks(b, AllocBlocks(b));
+  size_t n = AllocBlocks(b);
+  FreeBlocks(b, n);
+  GiveBackToCursorRun(b, n);
+  RefreshFastPath();
 }
 
 void* gc_realloc(void* p, size_t bytes) {
   if (p == nullptr) return gc_alloc(bytes, 0);
-  size_t b = HeadIndex(p);
-  if (b == kNone) return nullptr;
-  size_t n_new = BlocksFor(bytes);
-  if (n_new == 0) return nullptr;
-  size_t n_old = AllocBlocks(b);
-  if (n_new == n_old) return p;
-  if (g.lock_depth != 0 || g.collecting) return n_new < n_old ? p : nullptr;
-
-  if (n_new < n_old) {
-    size_t cut = b + n_new;
-    for (size_t i = cut; i < b + n_old; ++i) SetKind(i, kFree);
-    g.used_blocks -= n_old - n_new;
-    LowerRunHints(cut);
-    return p;
-  }
-
-  // Grow in place when the following blocks are free.
-  size_t end = b + n_new;
-  if (end <= g.nblocks) {
-    size_t i = b + n_old;
-    while (i < end && Kind(i) == kFree) ++i;
-    if (i == end) {
-      for (i = b + n_old; i < end; ++i) SetKind(i, kTail);
-      size_t grown = (n_new - n_old) << kBlockShift;
-      g.used_blocks += n_new - n_old;
-      g.alloc_since += grown;
-      __builtin_memset(reinterpret_cast<uint8_t*>(p) + (n_old << kBlockShift), 0, grown);
-      return p;
-    }
-  }
-
-  // Move; `p` stays a root while gc_alloc may collect.
-  unsigned flags = (Bit(g.ftb, b) ? kGcHasFinaliser : 0u) | (Bit(g.nstb, b) ? kGcNoScan : 0u);
-  g.pinned = p;
-  void* q = gc_alloc(bytes, flags);
-  g.pinned = nullptr;
-  if (q == nullptr) return nullptr;
-  __builtin_memcpy(q, p, n_old << kBlockShift);
-  FreeBlocks(b, n_old);
+  Settle();
+  void* q = Realloc(p, bytes);
+  RefreshFastPath();
   return q;
 }
 
 size_t gc_nbytes(const void* p) {
+  Settle();
   size_t b = HeadIndex(p);
   return b == kNone ? 0 : AllocBlocks(b) << kBlockShift;
 }
@@ -576,26 +790,63 @@ bool gc_remove_root(void** start) {
 void gc_set_stack_top(void* top) { g.stack_top = reinterpret_cast<uintptr_t>(top); }
 void gc_set_finaliser(GcFinaliser fn) { g.finaliser = fn; }
 
-void gc_collect() { Collect(); }
-void gc_enable() { g.disabled = false; }
-void gc_disable() { g.disabled = true; }
+void gc_collect() {
+  Collect();
+  RefreshFastPath();
+}
+
+void gc_enable() {
+  g.disabled = false;
+  RefreshFastPath();
+}
+
+void gc_disable() {
+  g.disabled = true;
+  RefreshFastPath();
+}
+
 bool gc_is_enabled() { return !g.disabled; }
-size_t gc_mem_free() { return (g.nblocks - g.used_blocks) << kBlockShift; }
-size_t gc_mem_alloc() { return g.used_blocks << kBlockShift; }
+
+size_t gc_mem_free() {
+  Settle();
+  return (g.nblocks - g.used_blocks) << kBlockShift;
+}
+
+size_t gc_mem_alloc() {
+  Settle();
+  return g.used_blocks << kBlockShift;
+}
+
 void gc_set_threshold(ptrdiff_t bytes) {
   g.threshold_on = bytes >= 0;
   g.threshold = bytes >= 0 ? static_cast<size_t>(bytes) : 0;
+  // Whole blocks are counted: reaching `bytes` means reaching this many.
+  g.threshold_blocks = (g.threshold >> kBlockShift) + ((g.threshold & (kGcBlockBytes - 1)) != 0);
+  RefreshFastPath();
 }
+
 ptrdiff_t gc_threshold() { return g.threshold_on ? static_cast<ptrdiff_t>(g.threshold) : -1; }
-void gc_lock() { ++g.lock_depth; }
+
+void gc_lock() {
+  ++g.lock_depth;
+  RefreshFastPath();
+}
+
 void gc_unlock() {
   if (g.lock_depth != 0) --g.lock_depth;
+  RefreshFastPath();
 }
+
 bool gc_is_locked() { return g.lock_depth != 0; }
 unsigned gc_lock_depth() { return g.lock_depth; }
-void gc_set_stress(bool on) { g.stress = on; }
+
+void gc_set_stress(bool on) {
+  g.stress = on;
+  RefreshFastPath();
+}
 
 void gc_info(GcInfo* out) {
+  Settle();
   GcInfo info{};
   size_t run = 0;
   size_t alloc_len = 0;

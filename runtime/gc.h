@@ -12,7 +12,10 @@
 // pool. The pool is an array of `nblocks` blocks of kGcBlockBytes (4 machine
 // words: 16 bytes on 32-bit targets, 32 on x86-64); it starts on a
 // kGcBlockBytes boundary, so every allocation, which is a whole run of
-// blocks, is block-aligned. The tables hold one entry per block:
+// blocks, is block-aligned. The tables are arrays of machine words (so that
+// allocation, sweeping and searching handle a word of entries at a time),
+// each rounded up to whole words; entries past `nblocks` are FREE and 0 and
+// never used. They hold one entry per block:
 //   - the allocation table, 2 bits: FREE, HEAD (first block of an
 //     allocation), TAIL (a following block of the same allocation), MARK
 //     (a HEAD found reachable during the current collection);
@@ -29,24 +32,48 @@
 // MARK exists only while gc_collect runs. Outside a collection every
 // allocation table entry is FREE, HEAD or TAIL.
 //
-// Free hints. `run_hint[k]` is a lower bound on the index of the first
-// block of the first run of at least k + 1 FREE blocks (the last entry,
-// kGcRunHints - 1, serves all longer runs). Allocation searches first-fit
-// from the hint for its size; an allocation raises the hints it proves
-// (nothing of its size starts before it, nothing starts inside it), a free
-// of blocks from b lowers hint k to b - k, and a sweep resets them all to
-// the first FREE block. One hint per size keeps multi-block allocations
-// from rescanning a fragmented heap start on every call.
+// Allocation cursor. Allocation is next fit: it bumps a cursor through the
+// "cursor run" [cursor, run_end), a run of blocks all FREE. When a request
+// does not fit there, the collector searches the table, a word at a time,
+// for the next run of enough FREE blocks from the cursor on, then once more
+// from block 0 (blocks freed behind the cursor, runs skipped as too short),
+// and makes the whole run found the cursor run; the rest of the old one
+// stays FREE, for the search from block 0 to find. A search fails only when
+// no run of the size exists anywhere, and does not search at all when fewer
+// blocks than that are FREE. A collection puts the cursor back at block 0,
+// so allocation after it starts from the bottom of the heap. Freeing the
+// blocks just below the cursor (the latest allocation: gc_free, or a
+// shrinking gc_realloc) moves the cursor back over them, so they are the
+// next handed out; an in-place gc_realloc that grows into the cursor run
+// moves the cursor past its new end.
 //
-// Accounting. `used_blocks` always equals the number of HEAD+TAIL(+MARK)
-// blocks, so gc_mem_free/gc_mem_alloc are O(1); gc_info recounts from the
-// table (the tests check that the two agree).
+// gc_alloc's inline paths hand out only blocks below `limit` (<= run_end).
+// `limit` equals the cursor, so that every request takes the full path,
+// while the heap is locked, a collection runs, or stress mode collects; with
+// a threshold set it stops at the block where the threshold calls for a
+// collection. So the inline paths check nothing but room. The first serves
+// one-block requests without flags (boxed floats and complex numbers, most
+// of what numeric code allocates) and only bumps the cursor: the table
+// entries of blocks [unwritten, cursor) are not written yet; each of them is
+// one one-block allocation without flags, and Settle writes a HEAD for each.
+// The second serves any request of up to two blocks (writing its entries
+// with an OR, the blocks being FREE, after writing any pending ones). Neither
+// counts: blocks [settled, cursor) are allocated but not yet in the
+// counters, and Settle adds them. Every operation that reads the tables or
+// the counters, or moves the cursor otherwise, settles first, so the
+// invariants in this comment hold for the settled state, and the unsettled
+// blocks are always the latest allocations, all inside the old cursor run.
+//
+// Accounting. `used_blocks` plus the unsettled blocks always equals the
+// number of HEAD+TAIL(+MARK) blocks, so gc_mem_free/gc_mem_alloc are O(1);
+// a sweep recounts it from the table, and gc_info recounts from the table
+// (the tests check that all agree).
 //
 // Zeroing. Memory handed out by gc_alloc (and the blocks added by an
 // in-place gc_realloc) is zeroed whole blocks, including the slack after
-// the requested size. Freed blocks keep their old contents until reused;
-// the collector never reads a FREE block, so stale words in freed memory
-// never keep anything alive.
+// the requested size, when it is handed out. Freed blocks keep their old
+// contents until reused; the collector never reads a FREE block, so stale
+// words in freed memory never keep anything alive.
 //
 // Reachability (conservative). A machine word "refers to" an allocation
 // when, read as an address, it lies anywhere inside the allocation's blocks
@@ -105,7 +132,10 @@
 // has the bit cleared and the finaliser hook called with its address —
 // before anything is freed, so a finaliser may still read other unreachable
 // objects. Then every unmarked allocation is freed and every MARK becomes
-// HEAD again. So: a finaliser runs at most once per allocation, only for an
+// HEAD again, a table word at a time: a TAIL survives when the nearest
+// non-TAIL before it is a MARK, found for a whole word by a parallel prefix
+// over its entries with a carry from the word before; the no-scan bits of
+// the freed HEADs are cleared, and the used blocks are recounted. So: a finaliser runs at most once per allocation, only for an
 // unreachable one, and that allocation is freed in the same collection;
 // resurrection is not supported (storing the pointer anywhere leaves it
 // dangling). While the collector runs (including inside finalisers) it is
@@ -115,10 +145,10 @@
 // Policy. gc_alloc, in order: fails if the heap is locked (gc_lock) or a
 // collection is running; collects first if automatic collection is enabled
 // and either stress mode is on or a threshold is set and at least that many
-// bytes were allocated since the last collection; searches first-fit; on
-// failure, if automatic collection is enabled and it has not collected for
-// this request yet, collects and searches once more; otherwise returns
-// nullptr. The collector never allocates to report failure: the caller
+// bytes (whole blocks) were allocated since the last collection; takes blocks
+// from the cursor run or searches (next fit, above); on failure, if
+// automatic collection is enabled and it has not collected for this request
+// yet, collects and searches once more; otherwise returns nullptr. The collector never allocates to report failure: the caller
 // raises MemoryError from a preallocated object. Explicit gc_collect always
 // works, even with automatic collection disabled or the heap locked.
 //
@@ -135,7 +165,6 @@ namespace taipan::rt {
 
 inline constexpr size_t kGcBlockWords = 4;
 inline constexpr size_t kGcBlockBytes = kGcBlockWords * sizeof(void*);
-inline constexpr size_t kGcRunHints = 8;          // free-run hints by size (invariants above)
 inline constexpr size_t kGcMaxRoots = 16;        // gc_add_root ranges
 inline constexpr size_t kGcMarkStackSize = 64;   // block indices
 

@@ -118,7 +118,7 @@ TEST_F(GcTest, AllocReturnsZeroedBlockAlignedMemory) {
     std::memset(p, 0xA5, expect);
     gc_free(p);
     auto* q = static_cast<unsigned char*>(gc_alloc(size, 0));
-    EXPECT_EQ(q, p) << "first fit reuses the freed run";
+    EXPECT_EQ(q, p) << "freeing the latest allocation gives its blocks back to the cursor";
     EXPECT_TRUE(AllZero(q, expect)) << "reused memory is zeroed again, " << size;
     gc_free(q);
   }
@@ -188,6 +188,112 @@ TEST_F(GcTest, InitCarvesTablesFromTheRegion) {
   EXPECT_EQ(Info().total, 0u);
   EXPECT_EQ(gc_alloc(1, 0), nullptr);
   gc_collect();  // harmless on an empty heap
+}
+
+
+// One-block requests without flags are handed out without their table
+// entries, which every query must see written first.
+TEST_F(GcTest, InlineAllocationsAreSettledBeforeEveryQuery) {
+  size_t before = gc_mem_free();
+  void* a = gc_alloc(8, 0);
+  void* b = gc_alloc(BS, 0);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(gc_nbytes(b), BS);
+  EXPECT_EQ(gc_mem_alloc(), 2 * BS);
+  EXPECT_EQ(gc_mem_free(), before - 2 * BS);
+  void* c = gc_alloc(BS + 1, 0);              // two blocks: the second inline path
+  void* d = gc_alloc(1, kGcNoScan);           // flags: the second inline path
+  void* e = gc_alloc(1, 0);
+  void* f = gc_alloc(5 * BS, kGcHasFinaliser);  // the full path
+  void* h = gc_alloc(1, 0);
+  ASSERT_TRUE(c && d && e && f && h);
+  void* all[] = {a, b, c, d, e, f, h};
+  size_t sizes[] = {BS, BS, 2 * BS, BS, BS, 5 * BS, BS};
+  for (size_t i = 0; i < 7; ++i) {
+    EXPECT_EQ(gc_nbytes(all[i]), sizes[i]) << i;
+    if (i > 0) EXPECT_EQ(all[i], static_cast<char*>(all[i - 1]) + sizes[i - 1]) << "bumped, " << i;
+  }
+  GcInfo info = Info();
+  EXPECT_EQ(info.allocations, 7u);
+  EXPECT_EQ(info.used, 12 * BS);
+  EXPECT_EQ(info.used, gc_mem_alloc());
+  gc_free(e);
+  EXPECT_EQ(gc_nbytes(e), 0u);
+  EXPECT_EQ(gc_nbytes(d), BS);
+  EXPECT_EQ(gc_mem_alloc(), 11 * BS);
+  EXPECT_EQ(Info().allocations, 6u);
+}
+
+TEST_F(GcTest, ReallocGrowingIntoTheCursorRunMovesTheCursor) {
+  auto* a = static_cast<uintptr_t*>(gc_alloc(BS, 0));  // the inline path, entry not yet written
+  ASSERT_NE(a, nullptr);
+  a[0] = 0x1234;
+  auto* b = static_cast<uintptr_t*>(gc_realloc(a, 4 * BS));
+  ASSERT_EQ(b, a) << "the following blocks were the cursor run";
+  auto* c = static_cast<unsigned char*>(gc_alloc(BS, 0));
+  ASSERT_NE(c, nullptr);
+  EXPECT_GE(c, reinterpret_cast<unsigned char*>(a) + 4 * BS) << "no overlap with the grown allocation";
+  std::memset(c, 0xEE, BS);
+  EXPECT_EQ(a[0], 0x1234u);
+  EXPECT_TRUE(AllZero(a + 1, 4 * BS - sizeof(uintptr_t)));
+  // Shrinking the latest allocation gives the blocks back to the cursor.
+  auto* d = static_cast<unsigned char*>(gc_alloc(6 * BS, 0));
+  ASSERT_NE(d, nullptr);
+  std::memset(d, 0x77, 6 * BS);
+  EXPECT_EQ(gc_realloc(d, 2 * BS), d);
+  auto* e = static_cast<unsigned char*>(gc_alloc(2 * BS, 0));
+  EXPECT_EQ(e, d + 2 * BS);
+  EXPECT_TRUE(AllZero(e, 2 * BS));
+  EXPECT_EQ(gc_mem_alloc(), (4 + 1 + 2 + 2) * BS);
+}
+
+// Next fit: holes behind the cursor are found by searching again from block
+// 0 before any collection, and only when no run of the size is left
+// anywhere does allocation fail (or collect).
+[[gnu::noinline]] size_t FillWithSingles(void** keep, size_t max) {
+  size_t n = 0;
+  while (n < max) {
+    void* p = gc_alloc(1, 0);
+    if (p == nullptr) break;
+    keep[n++] = p;
+  }
+  return n;
+}
+
+TEST_F(GcTest, HolesBehindTheCursorAreReusedBeforeCollecting) {
+  Init(16 * 1024);
+  static void* keep[1024];
+  ASSERT_TRUE(gc_add_root(keep, 1024));
+  gc_disable();
+  size_t n = FillWithSingles(keep, 1024);
+  ASSERT_LT(n, 1024u) << "the heap ran out";
+  EXPECT_EQ(gc_mem_free(), 0u);
+  // Free every third allocation but the last ones (one-block holes), then
+  // the two between two holes in the middle (one four-block hole).
+  size_t holes = 0;
+  for (size_t i = 0; i + 3 < n; i += 3) {
+    gc_free(keep[i]);
+    keep[i] = nullptr;
+    ++holes;
+  }
+  size_t mid = (n / 2) / 3 * 3 + 1;
+  char* run = static_cast<char*>(keep[mid]) - BS;
+  gc_free(keep[mid]);
+  gc_free(keep[mid + 1]);
+  keep[mid] = keep[mid + 1] = nullptr;
+  EXPECT_EQ(gc_mem_free(), (holes + 2) * BS);
+  EXPECT_EQ(Info().max_free, 4 * BS);
+  EXPECT_EQ(gc_alloc(3 * BS, 0), run) << "the only run of three or more";
+  EXPECT_EQ(gc_alloc(2 * BS, 0), nullptr) << "no run of two is left";
+  size_t filled = FillWithSingles(keep + n, 1024 - n);
+  EXPECT_EQ(filled, holes - 1) << "every hole, before and after the cursor";
+  EXPECT_EQ(gc_mem_free(), 0u);
+  EXPECT_EQ(Info().collections, 0u);
+  // Enabled again, a request that finds no room collects.
+  gc_enable();
+  gc_alloc(1, 0);
+  EXPECT_EQ(Info().collections, 1u);
+  EXPECT_TRUE(gc_remove_root(keep));
 }
 
 // ---- realloc --------------------------------------------------------------
@@ -294,6 +400,33 @@ TEST_F(GcTest, ThresholdTriggersCollection) {
   EXPECT_EQ(gc_threshold(), -1);
   for (int i = 0; i < 100; ++i) ASSERT_NE(gc_alloc(256, 0), nullptr);
   EXPECT_EQ(Info().collections, c);
+}
+
+// The inline paths stop where the threshold calls for a collection: the
+// count of collections is exact, whatever path served the request.
+TEST_F(GcTest, ThresholdIsExactForInlineAllocations) {
+  Init(1 << 20);
+  gc_set_threshold(10 * BS);
+  for (int i = 0; i < 100; ++i) ASSERT_NE(gc_alloc(1, 0), nullptr);
+  EXPECT_EQ(Info().collections, 9u) << "before allocations 11, 21, ..., 91";
+  gc_collect();
+  gc_set_threshold(10 * BS - 1);  // counted in whole blocks: the same
+  for (int i = 0; i < 100; ++i) ASSERT_NE(gc_alloc(2 * BS, 0), nullptr);
+  EXPECT_EQ(Info().collections, 10u + 19u) << "before allocations 6, 11, ..., 96";
+  gc_collect();
+  for (int i = 0; i < 30; ++i) ASSERT_NE(gc_alloc(1, kGcNoScan), nullptr);
+  EXPECT_EQ(Info().collections, 30u + 2u);
+  gc_set_threshold(-1);
+  gc_set_stress(true);
+  size_t c = Info().collections;
+  for (int i = 0; i < 10; ++i) ASSERT_NE(gc_alloc(8, 0), nullptr);
+  EXPECT_EQ(Info().collections, c + 10) << "stress: every inline-sized request collects";
+  gc_set_stress(false);
+  gc_lock();
+  EXPECT_EQ(gc_alloc(8, 0), nullptr);
+  gc_unlock();
+  EXPECT_NE(gc_alloc(8, 0), nullptr);
+  EXPECT_EQ(Info().collections, c + 10);
 }
 
 TEST_F(GcTest, DisableStopsAutomaticCollection) {
@@ -490,6 +623,201 @@ TEST_F(GcTest, NoScanBlocksDoNotKeepPointeesAlive) {
   EXPECT_EQ(FinSum(400, 464), 0) << "a scanned block keeps its pointees";
   EXPECT_GE(FinSum(300, 364), 58) << "a no-scan block does not";
   EXPECT_NE(gc_nbytes(g_roots[0]), 0u) << "the no-scan block itself survives";
+}
+
+// Allocations of 1..kSizes blocks side by side, so that many cross a table
+// word (16 or 32 blocks); every other one rooted. The sweep decides a word
+// at a time with a carry into the next, so a TAIL in the next word must
+// follow its HEAD's fate. A dropped allocation may survive through a stale
+// stack word, so each is checked to be either wholly alive or wholly freed,
+// and the counters to match exactly.
+constexpr size_t kSizes = 45;
+void* g_sized[kSizes + 1];   // a root: the kept ones
+uintptr_t g_all[kSizes + 1];  // not a root: every one
+
+[[gnu::noinline]] void MakeSizedAllocations(size_t first_kept) {
+  for (size_t n = 1; n <= kSizes; ++n) {
+    auto* p = static_cast<uintptr_t*>(gc_alloc(n * BS, n % 3 == 0 ? kGcNoScan : 0));
+    ASSERT_NE(p, nullptr);
+    p[0] = n;
+    p[n * kGcBlockWords - 1] = 1000 + n;
+    g_all[n] = reinterpret_cast<uintptr_t>(p);
+    g_sized[n] = (n % 2) == first_kept ? p : nullptr;
+  }
+}
+
+// Checks every allocation is wholly alive or wholly freed, the kept ones
+// alive and intact; returns how many of the dropped ones were freed.
+[[gnu::noinline]] size_t CheckSizedAllocations() {
+  size_t used = 0, count = 0, freed = 0;
+  for (size_t n = 1; n <= kSizes; ++n) {
+    auto* p = reinterpret_cast<uintptr_t*>(g_all[n]);
+    size_t bytes = gc_nbytes(p);
+    if (bytes == 0) {
+      EXPECT_EQ(g_sized[n], nullptr) << "a kept allocation was freed, " << n;
+      ++freed;
+      continue;
+    }
+    EXPECT_EQ(bytes, n * BS) << n;
+    EXPECT_EQ(p[0], n);
+    EXPECT_EQ(p[n * kGcBlockWords - 1], 1000 + n);
+    used += bytes;
+    ++count;
+  }
+  GcInfo info = Info();
+  EXPECT_EQ(gc_mem_alloc(), used) << "no block of a freed allocation stays allocated";
+  EXPECT_EQ(info.used, used);
+  EXPECT_EQ(info.allocations, count);
+  return freed;
+}
+
+TEST_F(GcTest, SweepFollowsAllocationsAcrossTableWords) {
+  ASSERT_TRUE(gc_add_root(g_sized, kSizes + 1));
+  for (size_t first_kept = 0; first_kept < 2; ++first_kept) {
+    MakeSizedAllocations(first_kept);
+    CollectClean();
+    size_t dropped = first_kept == 0 ? (kSizes + 1) / 2 : kSizes / 2;
+    EXPECT_GE(CheckSizedAllocations(), dropped * 9 / 10);
+    for (size_t n = 1; n <= kSizes; ++n) g_sized[n] = nullptr;
+    CollectClean();
+    EXPECT_GE(CheckSizedAllocations(), kSizes * 9 / 10);
+    CollectClean();
+  }
+  EXPECT_TRUE(gc_remove_root(g_sized));
+}
+
+// A random mix of allocations (every path), frees, reallocs, drops and
+// collections against a model of which allocations are rooted: rooted ones
+// keep their size and contents and never overlap, and the counters agree
+// with the table.
+struct Slot {
+  uintptr_t* p;
+  size_t bytes;
+  uintptr_t tag;
+};
+constexpr size_t kSlots = 48;
+void* g_slot_roots[kSlots];
+Slot g_slots[kSlots];
+
+uint64_t g_rng = 0x9E3779B97F4A7C15u;
+uint32_t Random(uint32_t n) {
+  g_rng ^= g_rng << 13;
+  g_rng ^= g_rng >> 7;
+  g_rng ^= g_rng << 17;
+  return static_cast<uint32_t>(g_rng % n);
+}
+
+size_t RandomSize() {
+  switch (Random(8)) {
+    case 0: return 1 + Random(3 * BS);
+    case 1: return 1 + Random(20 * BS);
+    case 2: return 0;
+    default: return 1 + Random(BS);  // mostly the one-block inline path
+  }
+}
+
+void Fill(Slot& s) {
+  // Small odd numbers: never mistaken for a pointer into the heap.
+  size_t words = s.bytes / sizeof(uintptr_t);
+  for (size_t i = 0; i < words; ++i) s.p[i] = (s.tag << 8) | (i << 1) | 1;
+}
+
+void CheckSlot(const Slot& s, size_t i) {
+  ASSERT_GE(gc_nbytes(s.p), s.bytes == 0 ? BS : s.bytes) << i;
+  size_t words = s.bytes / sizeof(uintptr_t);
+  for (size_t k = 0; k < words; ++k) ASSERT_EQ(s.p[k], (s.tag << 8) | (k << 1) | 1) << i << " " << k;
+}
+
+[[gnu::noinline]] void RandomStep(uintptr_t tag) {
+  size_t i = Random(kSlots);
+  Slot& s = g_slots[i];
+  uint32_t op = Random(16);
+  if (s.p == nullptr || op < 6) {
+    size_t bytes = RandomSize();
+    unsigned flags = Random(4) == 0 ? kGcNoScan : 0;
+    auto* p = static_cast<uintptr_t*>(gc_alloc(bytes, flags));
+    if (p == nullptr) return;  // a full heap: fine, the slot keeps what it had
+    ASSERT_TRUE(AllZero(p, gc_nbytes(p)));
+    s = Slot{p, bytes, tag};
+    Fill(s);
+  } else if (op < 9) {
+    size_t bytes = RandomSize();
+    auto* p = static_cast<uintptr_t*>(gc_realloc(s.p, bytes));
+    if (p == nullptr) return;
+    size_t kept = bytes < s.bytes ? bytes : s.bytes;
+    s.p = p;
+    s.bytes = kept;  // what is still checked
+  } else if (op < 11) {
+    gc_free(s.p);
+    s = Slot{};
+  } else if (op < 15) {
+    s = Slot{};  // dropped: garbage
+  } else {
+    CollectClean();
+  }
+  g_slot_roots[i] = s.p;
+}
+
+[[gnu::noinline]] void CheckAllSlots() {
+  for (size_t i = 0; i < kSlots; ++i) {
+    if (g_slots[i].p != nullptr) CheckSlot(g_slots[i], i);
+  }
+  // No two rooted allocations overlap.
+  for (size_t i = 0; i < kSlots; ++i) {
+    for (size_t j = i + 1; j < kSlots; ++j) {
+      auto* a = reinterpret_cast<char*>(g_slots[i].p);
+      auto* b = reinterpret_cast<char*>(g_slots[j].p);
+      if (a == nullptr || b == nullptr) continue;
+      ASSERT_TRUE(a + gc_nbytes(a) <= b || b + gc_nbytes(b) <= a) << i << " " << j;
+    }
+  }
+  GcInfo info = Info();
+  ASSERT_EQ(info.used, gc_mem_alloc());
+  ASSERT_EQ(info.used + info.free, info.total);
+}
+
+TEST_F(GcTest, RandomOperationsKeepTheHeapConsistent) {
+  Init(48 * 1024);
+  std::memset(g_slots, 0, sizeof g_slots);
+  std::memset(g_slot_roots, 0, sizeof g_slot_roots);
+  ASSERT_TRUE(gc_add_root(g_slot_roots, kSlots));
+  for (uintptr_t step = 1; step <= 30000; ++step) {
+    if (step == 20000) gc_set_threshold(Random(2000));
+    if (step == 25000) gc_set_stress(true);
+    RandomStep(step);
+    if (step % 97 == 0) CheckAllSlots();
+    if (HasFatalFailure()) return;
+  }
+  gc_set_stress(false);
+  CheckAllSlots();
+  EXPECT_GT(Info().collections, 100u);
+  EXPECT_TRUE(gc_remove_root(g_slot_roots));
+}
+
+// A freed no-scan allocation's bit goes with it: a scanned allocation made
+// later in the same block (by the inline path, which writes no flags) keeps
+// its pointees.
+void* g_holders[64];
+
+[[gnu::noinline]] void HoldersInFormerNoScanBlocks() {
+  for (uintptr_t i = 0; i < 64; ++i) {
+    auto* holder = static_cast<uintptr_t*>(gc_alloc(BS, 0));
+    ASSERT_NE(holder, nullptr);
+    holder[1] = reinterpret_cast<uintptr_t>(NewObj(BS, kGcHasFinaliser, 300 + i));
+    g_holders[i] = holder;
+  }
+}
+
+TEST_F(GcTest, FreedNoScanBlocksLoseTheirBit) {
+  ASSERT_TRUE(gc_add_root(g_holders, 64));
+  size_t before = gc_mem_free();
+  MakeGarbage(200, BS, kGcNoScan, 0);
+  CollectClean();
+  EXPECT_GE(gc_mem_free(), before - 20 * BS);
+  HoldersInFormerNoScanBlocks();
+  CollectClean();
+  EXPECT_EQ(FinSum(300, 364), 0) << "the holders were scanned";
+  EXPECT_TRUE(gc_remove_root(g_holders));
 }
 
 // ---- finalisers -----------------------------------------------------------

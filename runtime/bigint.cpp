@@ -59,6 +59,28 @@ void zero_digits(BigDigit* dst, size_t n) {
   if (n != 0) __builtin_memset(dst, 0, n * sizeof(BigDigit));
 }
 
+// Several digits at once. On a little-endian machine (all of Taipan's
+// targets) consecutive digits, least significant first, read as one
+// machine word are that word's value, so addition and subtraction can
+// carry a machine word at a time. Where words are 64 bits, a multiplication
+// also takes two digits at a time (a 32x16-bit product and the carries fit
+// 64 bits; 32-bit targets would need a 64-bit multiply helper).
+using Limb = uintptr_t;
+constexpr size_t kLimbDigits = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? sizeof(Limb) / sizeof(BigDigit) : 0;
+constexpr bool kWideMultiply = kLimbDigits >= 4;
+
+template <typename T>
+T load_digits(const BigDigit* p) {
+  T x;
+  __builtin_memcpy(&x, p, sizeof x);
+  return x;
+}
+
+template <typename T>
+void store_digits(BigDigit* p, T x) {
+  __builtin_memcpy(p, &x, sizeof x);
+}
+
 // Written as a binary search rather than a loop: LLVM turns the loop into
 // ctlz, which Cortex-M0+ lowers to a __clzsi2 call (no compiler-rt there).
 unsigned bit_length32(uint32_t x) {
@@ -117,17 +139,33 @@ size_t mag_add(BigDigit* out, const BigDigit* a, size_t la, const BigDigit* b, s
     la = lb;
     lb = tl;
   }
-  uint32_t c = 0;
   size_t i = 0;
+  Limb limb_carry = 0;
+  if constexpr (kLimbDigits != 0) {
+    for (; i + kLimbDigits <= lb; i += kLimbDigits) {
+      Limb x = load_digits<Limb>(a + i);
+      Limb sum = x + load_digits<Limb>(b + i);
+      Limb carry_out = sum < x;
+      sum += limb_carry;
+      carry_out |= sum < limb_carry;
+      store_digits(out + i, sum);
+      limb_carry = carry_out;
+    }
+  }
+  uint32_t c = static_cast<uint32_t>(limb_carry);
   for (; i < lb; ++i) {
     c += static_cast<uint32_t>(a[i]) + b[i];
     out[i] = static_cast<BigDigit>(c);
     c >>= 16;
   }
-  for (; i < la; ++i) {
+  for (; i < la && c != 0; ++i) {
     c += a[i];
     out[i] = static_cast<BigDigit>(c);
     c >>= 16;
+  }
+  if (i < la) {  // no carry left: the rest of a as it is
+    copy_digits(out + i, a + i, la - i);
+    return la;
   }
   if (c != 0) out[i++] = static_cast<BigDigit>(c);
   return i;
@@ -135,18 +173,31 @@ size_t mag_add(BigDigit* out, const BigDigit* a, size_t la, const BigDigit* b, s
 
 // |a| >= |b|; out may be exactly a or b. Capacity la.
 size_t mag_sub(BigDigit* out, const BigDigit* a, size_t la, const BigDigit* b, size_t lb) {
-  uint32_t borrow = 0;
   size_t i = 0;
+  Limb limb_borrow = 0;
+  if constexpr (kLimbDigits != 0) {
+    for (; i + kLimbDigits <= lb; i += kLimbDigits) {
+      Limb x = load_digits<Limb>(a + i);
+      Limb y = load_digits<Limb>(b + i);
+      Limb difference = x - y;
+      Limb borrow_out = x < y;
+      borrow_out |= difference < limb_borrow;
+      store_digits(out + i, difference - limb_borrow);
+      limb_borrow = borrow_out;
+    }
+  }
+  uint32_t borrow = static_cast<uint32_t>(limb_borrow);
   for (; i < lb; ++i) {
     uint32_t t = static_cast<uint32_t>(a[i]) - b[i] - borrow;
     out[i] = static_cast<BigDigit>(t);
     borrow = t >> 31;
   }
-  for (; i < la; ++i) {
+  for (; i < la && borrow != 0; ++i) {
     uint32_t t = static_cast<uint32_t>(a[i]) - borrow;
     out[i] = static_cast<BigDigit>(t);
     borrow = t >> 31;
   }
+  copy_digits(out + i, a + i, la - i);  // no borrow left: the rest of a as it is
   return norm(out, la);
 }
 
@@ -167,20 +218,64 @@ size_t mag_dec(BigDigit* d, size_t n) {
   return norm(d, n);
 }
 
+// out = a * m for one digit m != 0, returning out's length; capacity la + 1.
+size_t mag_mul_digit(BigDigit* out, const BigDigit* a, size_t la, uint32_t m) {
+  size_t i = 0;
+  uint64_t wide_carry = 0;
+  if constexpr (kWideMultiply) {
+    for (; i + 2 <= la; i += 2) {
+      wide_carry += static_cast<uint64_t>(load_digits<uint32_t>(a + i)) * m;
+      store_digits(out + i, static_cast<uint32_t>(wide_carry));
+      wide_carry >>= 32;
+    }
+  }
+  uint32_t c = static_cast<uint32_t>(wide_carry);
+  for (; i < la; ++i) {
+    c += static_cast<uint32_t>(a[i]) * m;
+    out[i] = static_cast<BigDigit>(c);
+    c >>= 16;
+  }
+  out[la] = static_cast<BigDigit>(c);
+  return c != 0 ? la + 1 : la;
+}
+
+// row[0, lb] += ai * b (row[lb] is written, not added to: it is still zero).
+void mul_add_row(BigDigit* row, const BigDigit* b, size_t lb, uint32_t ai) {
+  size_t j = 0;
+  uint64_t wide_carry = 0;
+  if constexpr (kWideMultiply) {
+    for (; j + 2 <= lb; j += 2) {
+      wide_carry += static_cast<uint64_t>(load_digits<uint32_t>(b + j)) * ai + load_digits<uint32_t>(row + j);
+      store_digits(row + j, static_cast<uint32_t>(wide_carry));
+      wide_carry >>= 32;
+    }
+  }
+  uint32_t c = static_cast<uint32_t>(wide_carry);
+  for (; j < lb; ++j) {
+    c += ai * b[j] + row[j];
+    row[j] = static_cast<BigDigit>(c);
+    c >>= 16;
+  }
+  row[lb] = static_cast<BigDigit>(c);
+}
+
 // No aliasing. Capacity la + lb.
 size_t mag_mul(BigDigit* out, const BigDigit* a, size_t la, const BigDigit* b, size_t lb) {
   if (la == 0 || lb == 0) return 0;
+  // The shorter operand drives the outer loop, so the inner loop (where
+  // the time goes) is the long one; a one-digit factor is a single pass.
+  if (la > lb) {
+    const BigDigit* t = a;
+    a = b;
+    b = t;
+    size_t tl = la;
+    la = lb;
+    lb = tl;
+  }
+  if (la == 1) return mag_mul_digit(out, b, lb, a[0]);
   zero_digits(out, la + lb);
   for (size_t i = 0; i < la; ++i) {
-    uint32_t ai = a[i];
-    if (ai == 0) continue;
-    uint32_t c = 0;
-    for (size_t j = 0; j < lb; ++j) {
-      c += ai * b[j] + out[i + j];
-      out[i + j] = static_cast<BigDigit>(c);
-      c >>= 16;
-    }
-    out[i + lb] = static_cast<BigDigit>(c);
+    if (a[i] != 0) mul_add_row(out + i, b, lb, a[i]);
   }
   return norm(out, la + lb);
 }
@@ -211,21 +306,30 @@ uint32_t mag_div_small(BigDigit* q, const BigDigit* a, size_t la, uint32_t d) {
   return r;
 }
 
+// True when d[0, n) has a non-zero digit.
+bool any_digit(const BigDigit* d, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (d[i] != 0) return true;
+  }
+  return false;
+}
+
 // Truncating division of magnitudes: q (may be null; capacity
 // la - lb + 1 when la >= lb) and r (capacity lb; receives the remainder).
-// lb >= 1. scratch: la + lb + 1 digits. No aliasing.
+// r may be null when only whether the remainder is zero matters: *rl is
+// then 0 or non-zero. lb >= 1. scratch: la + lb + 1 digits. No aliasing.
 void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit* a, size_t la,
                 const BigDigit* b, size_t lb, BigDigit* scratch) {
   if (mag_cmp(a, la, b, lb) < 0) {
     if (ql != nullptr) *ql = 0;
-    copy_digits(r, a, la);
+    if (r != nullptr) copy_digits(r, a, la);
     *rl = la;
     return;
   }
   if (lb == 1) {
     uint32_t rem = mag_div_small(q, a, la, b[0]);
     if (q != nullptr) *ql = norm(q, la);
-    r[0] = static_cast<BigDigit>(rem);
+    if (r != nullptr) r[0] = static_cast<BigDigit>(rem);
     *rl = rem != 0 ? 1 : 0;
     return;
   }
@@ -262,9 +366,20 @@ void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit
       --qhat;
       rhat += v1;
     }
-    // D4: multiply and subtract.
+    // D4: multiply and subtract (two digits at a time where products of
+    // 32 by 16 bits are cheap).
     uint32_t carry = 0, borrow = 0;
-    for (size_t i = 0; i < lb; ++i) {
+    size_t i = 0;
+    if constexpr (kWideMultiply) {
+      for (; i + 2 <= lb; i += 2) {
+        uint64_t p = static_cast<uint64_t>(qhat) * load_digits<uint32_t>(vn + i) + carry;
+        carry = static_cast<uint32_t>(p >> 32);
+        uint64_t t = static_cast<uint64_t>(load_digits<uint32_t>(un + i + j)) - (p & 0xFFFFFFFFu) - borrow;
+        store_digits(un + i + j, static_cast<uint32_t>(t));
+        borrow = static_cast<uint32_t>(t >> 63);
+      }
+    }
+    for (; i < lb; ++i) {
       uint32_t p = qhat * vn[i] + carry;
       carry = p >> 16;
       uint32_t t = static_cast<uint32_t>(un[i + j]) - (p & 0xFFFFu) - borrow;
@@ -287,6 +402,10 @@ void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit
     if (q != nullptr) q[j] = static_cast<BigDigit>(qhat);
   }
   if (q != nullptr) *ql = norm(q, la - lb + 1);
+  if (r == nullptr) {
+    *rl = any_digit(un, lb) ? 1 : 0;
+    return;
+  }
   // D8: unnormalize the remainder.
   for (size_t i = 0; i < lb; ++i) {
     r[i] = static_cast<BigDigit>((static_cast<uint32_t>(un[i]) >> s) |
@@ -440,9 +559,8 @@ size_t bigint_quotient_digits(BigIntView a, BigIntView b) {
 size_t bigint_remainder_digits(BigIntView, BigIntView b) { return b.length; }
 
 size_t bigint_divmod_scratch_digits(BigIntView a, BigIntView b) {
-  // Knuth D's normalized copies (la + 1 + lb), then a remainder buffer when
-  // the caller asked for none (lb).
-  return a.length + 2 * b.length + 2;
+  // Knuth D's normalized copies (la + 1 + lb).
+  return a.length + b.length + 1;
 }
 
 size_t bigint_lshift_digits(BigIntView a, size_t n) {
@@ -497,7 +615,7 @@ void bigint_mul(BigIntRef& out, BigIntView a, BigIntView b) {
 
 bool bigint_divmod(BigIntRef* q, BigIntRef* r, BigIntView a, BigIntView b, BigDigit* scratch) {
   if (b.length == 0) return false;
-  BigDigit* rd = r != nullptr ? r->digits : scratch + a.length + b.length + 1;
+  BigDigit* rd = r != nullptr ? r->digits : nullptr;  // only whether it is 0, then
   size_t ql = 0, rl = 0;
   mag_divmod(q != nullptr ? q->digits : nullptr, &ql, rd, &rl, a.digits, a.length, b.digits,
              b.length, scratch);

@@ -240,17 +240,22 @@ Value Len(Value v) { return NewInt(static_cast<SignedWord>(Length(v))); }
 Value IsinstanceFn(Value v, Value cls) { return FromBool(IsInstance(v, cls)); }
 Value IssubclassFn(Value type, Value cls) { return FromBool(IsSubclassValue(type, cls)); }
 
+// getattr with a default and hasattr: a plain miss is answered without
+// raising (no exception object is made); an AttributeError raised by code
+// the lookup runs (__getattr__, a property) still counts as a miss.
 Value Getattr(size_t n_args, const Value* args) {
   Qstr name = AttrName(args[1]);
   if (n_args == 2) return LoadAttr(args[0], name);
   Value result = kNull;
-  if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttr(args[0], name); })) return args[2];
-  return result;
+  if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttrOrNull(args[0], name); })) return args[2];
+  return result != kNull ? result : args[2];
 }
 
 Value Hasattr(Value obj, Value name) {
   Qstr attr = AttrName(name);
-  return FromBool(!Swallowed(&kAttributeErrorType, [&] { LoadAttr(obj, attr); }));
+  Value result = kNull;
+  if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttrOrNull(obj, attr); })) return kFalse;
+  return FromBool(result != kNull);
 }
 
 Value Setattr(Value obj, Value name, Value value) {

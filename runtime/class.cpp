@@ -11,6 +11,7 @@
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/map.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -26,10 +27,16 @@ const Type* NativeBaseOf(const Type* type) {
 
 namespace {
 
+// Not a GC value. Never reset: staying true only disables a shortcut.
+constinit bool g_property_made = false;
+
 bool IsInstanceObject(Value v) { return IsObject(v) && IsClass(TypeOf(v)); }
 InstanceObject* AsInstance(Value v) { return ObjectPointer<InstanceObject>(v); }
 
 }  // namespace
+
+bool AnyPropertyMade() { return g_property_made; }
+void NotePropertyMade() { g_property_made = true; }
 
 Value NativeValue(Value v) {
   if (!IsInstanceObject(v)) return v;
@@ -177,11 +184,18 @@ Value InstanceLoadAttr(Value self, Qstr name) {
   const Type* type = TypeOf(self);
   if (name == Q___class__) return FromType(type);
   if (name == Q___dict__) return InstanceDict(self, true);
+  InstanceObject* inst = AsInstance(self);
+  // Without properties the instance's own attributes come first (the
+  // commonest case: no walk of the MRO).
+  bool dict_first = !g_property_made && inst->dict != kNull;
+  if (dict_first) {
+    Value found = DictLookup(inst->dict, FromQstr(name));
+    if (found != kNull) return found;
+  }
   const Type* owner = nullptr;
   Value attr = LookupFrom(type, 0, name, &owner);
   if (attr != kNull && IsDataDescriptor(attr)) return BindAttribute(attr, self, type);
-  InstanceObject* inst = AsInstance(self);
-  if (inst->dict != kNull) {
+  if (inst->dict != kNull && !dict_first) {
     Value found = DictLookup(inst->dict, FromQstr(name));
     if (found != kNull) return found;
   }
@@ -203,12 +217,25 @@ Value InstanceLoadAttr(Value self, Qstr name) {
 // self (dest[1]) instead of as a new bound method, so obj.m() allocates
 // nothing. Anything else is what attribute loading gives.
 void InstanceLoadMethod(Value self, Qstr name, Value dest[2]) {
+  InstanceObject* inst = AsInstance(self);
+  // Without properties an instance's own attribute wins (as in
+  // InstanceLoadAttr), and once it is known to be absent the class's
+  // function needs no second look at the dict.
+  bool dict_checked = !g_property_made && name != Q___class__ && name != Q___dict__;
+  if (dict_checked && inst->dict != kNull) {
+    Value found = DictLookup(inst->dict, FromQstr(name));
+    if (found != kNull) {
+      dest[0] = found;
+      dest[1] = kNull;
+      return;
+    }
+  }
   const Type* owner = nullptr;
   Value attr = LookupFrom(TypeOf(self), 0, name, &owner);
-  InstanceObject* inst = AsInstance(self);
   bool class_function = attr != kNull && IsFunctionObject(attr) &&
                         (IsClass(owner) || owner == &kObjectType || inst->native == kNull);
-  if (class_function && (inst->dict == kNull || DictLookup(inst->dict, FromQstr(name)) == kNull)) {
+  if (class_function &&
+      (dict_checked || inst->dict == kNull || DictLookup(inst->dict, FromQstr(name)) == kNull)) {
     dest[0] = attr;
     dest[1] = self;
     return;
@@ -223,7 +250,7 @@ namespace {
 // attributes (an exception's __cause__), else the instance dict.
 Value GenericStoreAttr(Value self, Qstr name, Value value) {
   const Type* type = TypeOf(self);
-  Value attr = LookupInType(type, name);
+  Value attr = g_property_made ? LookupInType(type, name) : kNull;
   if (attr != kNull && IsDataDescriptor(attr)) {
     Value setter = ObjectPointer<PropertyObject>(attr)->setter;
     if (setter == kNone) RaiseMessage(&kAttributeErrorType, "can't set attribute");
@@ -241,7 +268,7 @@ Value GenericStoreAttr(Value self, Qstr name, Value value) {
 
 // object.__delattr__; kNull when there is no such attribute.
 Value GenericDeleteAttr(Value self, Qstr name) {
-  Value attr = LookupInType(TypeOf(self), name);
+  Value attr = g_property_made ? LookupInType(TypeOf(self), name) : kNull;
   if (attr != kNull && IsDataDescriptor(attr)) {
     Value deleter = ObjectPointer<PropertyObject>(attr)->deleter;
     if (deleter == kNone) RaiseMessage(&kAttributeErrorType, "can't delete attribute");
@@ -259,14 +286,14 @@ Value InstanceAttr(Value self, Qstr name, AttrOp op, Value value) {
     case AttrOp::kLoad:
       return InstanceLoadAttr(self, name);
     case AttrOp::kStore: {
-      Value setattr = LookupInClasses(type, Q___setattr__);
+      Value setattr = MapSawAttributeHookKey() ? LookupInClasses(type, Q___setattr__) : kNull;
       if (setattr == kNull) return GenericStoreAttr(self, name, value);
       Value args[2] = {FromQstr(name), value};
       CallMethodOn(setattr, self, 2, 0, args);
       return kNone;
     }
     case AttrOp::kDelete: {
-      Value delattr = LookupInClasses(type, Q___delattr__);
+      Value delattr = MapSawAttributeHookKey() ? LookupInClasses(type, Q___delattr__) : kNull;
       if (delattr == kNull) return GenericDeleteAttr(self, name);
       CallMethodOn1(delattr, self, FromQstr(name));
       return kNone;

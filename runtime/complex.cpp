@@ -24,13 +24,13 @@ struct Complex {
 };
 
 Complex ComplexOf(Value v) {
-  auto* obj = ObjectPointer<ComplexObject>(NativeValue(v));
+  auto* obj = ObjectPointer<ComplexObject>(HasExactType(v, &kComplexType) ? v : NativeValue(v));
   return {obj->real, obj->imag};
 }
 
 // An int, float or complex operand as a Complex; false for anything else.
 bool ToComplex(Value v, Complex* out) {
-  if (IsComplex(v)) {
+  if (HasExactType(v, &kComplexType) || IsComplex(v)) {
     *out = ComplexOf(v);
     return true;
   }

@@ -160,9 +160,14 @@ double FloatFmod(double x, double y) {
   return DoubleFromBits(ux);
 }
 
-// Correctly rounded: the integer square root of the significand, one guard
-// bit and a sticky remainder.
+// Correctly rounded. Where the FPU has a double-precision square root (it
+// is correctly rounded by IEEE 754), that instruction; elsewhere the
+// integer square root of the significand, one guard bit and a sticky
+// remainder.
 double FloatSqrt(double x) {
+#if defined(__x86_64__) || (defined(__ARM_FP) && (__ARM_FP & 8))
+  return __builtin_elementwise_sqrt(x);  // a NaN for x < 0, as below (its sign is never printed)
+#endif
   if (FloatIsNan(x) || x == 0 || x == __builtin_inf()) return x;
   if (x < 0) return __builtin_nan("");
   int e;
@@ -409,6 +414,7 @@ double FloatPow(double x, double y) {
   }
   double result;
   if (x == 1) result = 1;
+  else if (y == 0.5) result = FloatSqrt(x);  // correctly rounded, as the exact power
   else if (y_integral && (y < 0 ? -y : y) <= 4096) result = IntegerPow(x, y);
   else result = ExpDD(Mul(LogDD(x), DD{y, 0}));
   return negate ? -result : result;
@@ -465,17 +471,29 @@ double FloatHypot(double x, double y) {
     y = t;
   }
   if (x == 0) return 0;
-  // sqrt(x**2 + y**2) with the squares in double-double, scaled to avoid
-  // overflow and underflow.
+  // sqrt(x**2 + y**2) with the squares in double-double, scaled by 2**-e
+  // (x = f * 2**e, f in [0.5, 1)) to avoid overflow and underflow.
   int e;
-  FloatFrexp(x, &e);
-  double sx = FloatLdexp(x, -e), sy = FloatLdexp(y, -e);
+  double down, up;  // 2**-e and 2**e
+  int biased = static_cast<int>((DoubleBits(x) >> 52) & 0x7ff);
+  if (biased >= 1 && biased <= 2044) {
+    // Both powers are normal doubles: multiplying by them is what
+    // FloatLdexp does, without the frexp.
+    e = biased - 1022;
+    down = DoubleFromBits(static_cast<uint64_t>(1023 - e) << 52);
+    up = DoubleFromBits(static_cast<uint64_t>(1023 + e) << 52);
+  } else {
+    FloatFrexp(x, &e);
+    down = up = 0;
+  }
+  double sx = up != 0 ? x * down : FloatLdexp(x, -e);
+  double sy = up != 0 ? y * down : FloatLdexp(y, -e);
   DD sum = Add(TwoProduct(sx, sx), TwoProduct(sy, sy));
   double root = FloatSqrt(sum.hi);
   // One Newton step on the double-double sum corrects the last bit.
   DD square = TwoProduct(root, root);
   double correction = ((sum.hi - square.hi) - square.lo + sum.lo) / (2 * root);
-  return FloatLdexp(root + correction, e);
+  return up != 0 ? (root + correction) * up : FloatLdexp(root + correction, e);
 }
 
 // --- float objects ------------------------------------------------------------------

@@ -100,6 +100,14 @@ class Big {
  public:
   Big() = default;
   explicit Big(uint64_t v) { Set(v); }
+  // Copies only the limbs in use: the buffer is sized for the extreme
+  // cases, while ordinary numbers use a few limbs of it.
+  Big(const Big& other) : length_(other.length_) { CopyLimbs(other); }
+  Big& operator=(const Big& other) {
+    length_ = other.length_;
+    CopyLimbs(other);
+    return *this;
+  }
 
   void Set(uint64_t v) {
     length_ = 0;
@@ -204,7 +212,19 @@ class Big {
     return q;
   }
 
+  // The value as a 128-bit integer; false when it is wider.
+#if defined(__SIZEOF_INT128__)
+  bool ToUint128(unsigned __int128* out) const {
+    if (length_ > 8) return false;
+    unsigned __int128 v = 0;
+    for (size_t i = length_; i-- > 0;) v = (v << 16) | digits_[i];
+    *out = v;
+    return true;
+  }
+#endif
+
  private:
+  void CopyLimbs(const Big& other) { __builtin_memcpy(digits_, other.digits_, length_ * sizeof digits_[0]); }
   void Push(uint16_t d) {
     if (length_ >= kBigLimbs) __builtin_trap();
     digits_[length_++] = d;
@@ -516,37 +536,98 @@ bool RoundUp(StringBuilder& out, size_t start) {
   return true;
 }
 
-size_t ShortestDigits(Float f, StringBuilder& out, int* decpt) {
-  DigitState st;
-  SetUp(st, f, true);
-  size_t start = out.length;
+// The digit loops below run on Big, or, when every number of the state fits
+// (as for most values printed), on a 128-bit integer with the same
+// operations: the same arithmetic, so the same digits, without the limbs.
+#if defined(__SIZEOF_INT128__)
+struct Wide {
+  unsigned __int128 v = 0;
+  bool IsZero() const { return v == 0; }
+  void MultiplyAdd(uint32_t factor, uint32_t addend) { v = v * factor + addend; }
+  void Add(const Wide& other) { v += other.v; }
+  int DivideDigit(const Wide& divisor) {
+    int q = static_cast<int>(v / divisor.v);
+    v %= divisor.v;
+    return q;
+  }
+  friend int Compare(const Wide& a, const Wide& b) { return a.v < b.v ? -1 : a.v > b.v ? 1 : 0; }
+  friend int CompareSum(const Wide& a, const Wide& b, const Wide& c) { return Compare(Wide{a.v + b.v}, c); }
+};
+
+// The state in 128-bit integers when 10 * s and r + m_plus (all that the
+// loops compute) stay below 2**127; false otherwise.
+bool ToWide(const DigitState& st, Wide* r, Wide* s, Wide* m_minus, Wide* m_plus) {
+  if (st.s.BitLength() > 123) return false;  // r, m- and m+ are below s
+  return st.r.ToUint128(&r->v) && st.s.ToUint128(&s->v) && st.m_minus.ToUint128(&m_minus->v) &&
+         st.m_plus.ToUint128(&m_plus->v);
+}
+#endif
+
+// Shortest digits from r/s with margins m-, m+ (see DigitState).
+template <typename Num>
+void ShortestDigitLoop(Num& r, const Num& s, Num& m_minus, Num& m_plus, bool even, StringBuilder& out) {
   for (;;) {
-    st.r.MultiplyAdd(10, 0);
-    st.m_minus.MultiplyAdd(10, 0);
-    st.m_plus.MultiplyAdd(10, 0);
-    int digit = st.r.DivideDigit(st.s);
-    int low_cmp = Compare(st.r, st.m_minus);
-    int high_cmp = CompareSum(st.r, st.m_plus, st.s);
-    bool low = st.even ? low_cmp <= 0 : low_cmp < 0;     // digit alone is within the lower margin
-    bool high = st.even ? high_cmp >= 0 : high_cmp > 0;  // digit + 1 is within the upper margin
+    r.MultiplyAdd(10, 0);
+    m_minus.MultiplyAdd(10, 0);
+    m_plus.MultiplyAdd(10, 0);
+    int digit = r.DivideDigit(s);
+    int low_cmp = Compare(r, m_minus);
+    int high_cmp = CompareSum(r, m_plus, s);
+    bool low = even ? low_cmp <= 0 : low_cmp < 0;     // digit alone is within the lower margin
+    bool high = even ? high_cmp >= 0 : high_cmp > 0;  // digit + 1 is within the upper margin
     if (!low && !high) {
       out.Append(static_cast<char>('0' + digit));
       continue;
     }
     if (low && high) {
       // Both round-trip: take the nearer (ties to even).
-      Big twice = st.r;
-      twice.Add(st.r);
-      int c = Compare(twice, st.s);
+      Num twice = r;
+      twice.Add(r);
+      int c = Compare(twice, s);
       if (c > 0 || (c == 0 && (digit & 1))) ++digit;
     } else if (high) {
       ++digit;
     }
     out.Append(static_cast<char>('0' + digit));
-    break;
+    return;
   }
+}
+
+size_t ShortestDigits(Float f, StringBuilder& out, int* decpt) {
+  DigitState st;
+  SetUp(st, f, true);
+  size_t start = out.length;
+#if defined(__SIZEOF_INT128__)
+  Wide r, s, m_minus, m_plus;
+  if (ToWide(st, &r, &s, &m_minus, &m_plus)) ShortestDigitLoop(r, s, m_minus, m_plus, st.even, out);
+  else ShortestDigitLoop(st.r, st.s, st.m_minus, st.m_plus, st.even, out);
+#else
+  ShortestDigitLoop(st.r, st.s, st.m_minus, st.m_plus, st.even, out);
+#endif
   *decpt = st.k;
   return out.length - start;
+}
+
+// `wanted` digits of r/s, then rounding on the rest (see RoundedDigits).
+// Returns whether the digits rounded up to a new leading 1.
+template <typename Num>
+bool RoundedDigitLoop(Num& r, const Num& s, int64_t wanted, size_t start, StringBuilder& out) {
+  for (int64_t i = 0; i < wanted && !r.IsZero(); ++i) {
+    r.MultiplyAdd(10, 0);
+    out.Append(static_cast<char>('0' + r.DivideDigit(s)));
+  }
+  // Round on what is left: r/s of a unit in the last place.
+  if (r.IsZero()) return false;
+  Num twice = r;
+  twice.Add(r);
+  int c = Compare(twice, s);
+  bool last_odd = out.length > start && ((out.data[out.length - 1] - '0') & 1);
+  if (!(c > 0 || (c == 0 && last_odd))) return false;
+  if (out.length == start) {
+    out.Append('1');  // wanted == 0: rounds up to one unit of 10**k
+    return true;
+  }
+  return RoundUp(out, start);
 }
 
 // Correctly rounded digits: `count` significant digits when `fixed` is
@@ -560,26 +641,16 @@ size_t RoundedDigits(Float f, bool fixed, int count, StringBuilder& out, int* de
     *decpt = -count;
     return 0;
   }
-  for (int64_t i = 0; i < wanted && !st.r.IsZero(); ++i) {
-    st.r.MultiplyAdd(10, 0);
-    out.Append(static_cast<char>('0' + st.r.DivideDigit(st.s)));
-  }
-  // Round on what is left: r/s of a unit in the last place.
   int k = st.k;
-  if (!st.r.IsZero()) {
-    Big twice = st.r;
-    twice.Add(st.r);
-    int c = Compare(twice, st.s);
-    bool last_odd = out.length > start && ((out.data[out.length - 1] - '0') & 1);
-    if (c > 0 || (c == 0 && last_odd)) {
-      if (out.length == start) {
-        out.Append('1');  // wanted == 0: rounds up to one unit of 10**k
-        ++k;
-      } else if (RoundUp(out, start)) {
-        ++k;
-      }
-    }
-  }
+  bool carried;
+#if defined(__SIZEOF_INT128__)
+  Wide r, s, m_minus, m_plus;
+  if (ToWide(st, &r, &s, &m_minus, &m_plus)) carried = RoundedDigitLoop(r, s, wanted, start, out);
+  else carried = RoundedDigitLoop(st.r, st.s, wanted, start, out);
+#else
+  carried = RoundedDigitLoop(st.r, st.s, wanted, start, out);
+#endif
+  if (carried) ++k;
   while (out.length > start && out.data[out.length - 1] == '0') --out.length;
   if (out.length == start) {
     *decpt = -count;

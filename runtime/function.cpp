@@ -2,6 +2,8 @@
 // classmethod, property.
 #include "runtime/function.h"
 
+#include "runtime/class.h"
+
 #include "runtime/runtime.h"
 #include "runtime/str.h"
 
@@ -280,6 +282,7 @@ Value NewStaticMethod(Value function) { return NewMethodWrapper(&kStaticMethodTy
 Value NewClassMethod(Value function) { return NewMethodWrapper(&kClassMethodType, function); }
 
 Value NewProperty(Value getter, Value setter, Value deleter, Value doc) {
+  NotePropertyMade();
   auto* p = NewObject<PropertyObject>(&kPropertyType);
   p->getter = getter;
   p->setter = setter;

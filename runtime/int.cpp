@@ -723,6 +723,15 @@ bool IntFitsWord(Value v, SignedWord* out) {
   return true;
 }
 
+Word IntLowWord(Value v) {
+  Value n = IntOperandOrRaise(v);
+  if (IsSmallInt(n)) return static_cast<Word>(SmallIntValue(n));
+  const BigIntObject* big = ObjectPointer<BigIntObject>(n);
+  Word magnitude = 0;
+  for (size_t i = big->length; i > 0; --i) magnitude = (magnitude << kBigDigitBits) | big->digits[i - 1];
+  return big->negative ? Word{0} - magnitude : magnitude;
+}
+
 Value ParseInt(const char* text, size_t length, int base) {
   if (base != 0 && (base < 2 || base > 36)) RaiseValueError("int() arg 2 must be >= 2 and <= 36");
   size_t i = 0, end = length;

@@ -34,6 +34,10 @@ Value NewIntFromLongLong(long long n);
 bool IsInt(Value v);
 // The value if it fits a machine word.
 bool IntFitsWord(Value v, SignedWord* out);
+// The int's value modulo 2**(bits in a word), two's complement for negative
+// ones (no OverflowError: the high digits are dropped); TypeError for a
+// non-int.
+Word IntLowWord(Value v);
 // int(text, base) with Python's syntax (underscores, prefixes, base 0);
 // raises ValueError "invalid syntax for integer with base N".
 Value ParseInt(const char* text, size_t length, int base);

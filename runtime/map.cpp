@@ -4,6 +4,7 @@
 
 #include "runtime/object.h"
 #include "runtime/runtime.h"
+#include "runtime/str.h"
 
 namespace taipan::rt {
 
@@ -74,6 +75,17 @@ bool DistinctImmediates(Value a, Value b) {
   return (IsSmallInt(a) && IsSmallInt(b)) || (IsQstr(a) && IsQstr(b));
 }
 
+// True when `existing` certainly hashes to something other than `hash`, so
+// it cannot equal the key being probed for (equal keys hash alike; CPython
+// compares hashes before calling __eq__ too). Only hashes known without a
+// call: small ints and strs that have computed theirs.
+bool KnownHashDiffers(Value existing, SignedWord hash) {
+  if (IsSmallInt(existing)) return SmallIntValue(existing) != hash;
+  if (!IsPlainHeapStr(existing)) return false;
+  size_t known = ObjectPointer<StrObject>(existing)->hash;
+  return known != 0 && known != static_cast<size_t>(hash);
+}
+
 struct Probe {
   size_t slot;  // kNoSlot: the map has no index
   bool found;   // slot names key's entry; else slot is where key would go
@@ -100,7 +112,7 @@ Probe ProbeFor(const Map* map, Value key, SignedWord hash) {
       }
       Value existing = entries[at - 1].key;
       if (existing == key) return {slot, true};
-      if (DistinctImmediates(existing, key)) continue;
+      if (DistinctImmediates(existing, key) || KnownHashDiffers(existing, hash)) continue;
       bool equal = Equal(existing, key);
       if (map->index != index || map->entries != entries || SlotAt(map, slot) != at) {
         changed = true;
@@ -111,6 +123,111 @@ Probe ProbeFor(const Map* map, Value key, SignedWord hash) {
     if (!changed) break;
   }
   return {kNoSlot, false};
+}
+
+// --- Keys that are qstrs ----------------------------------------------------------
+//
+// Attribute names, globals and most dict keys of a program are qstrs, and
+// looking one up needs neither Hash() nor Equal(): a qstr is only equal to
+// itself or to a heap str with its text. So a qstr lookup probes without
+// calls, giving up (to ProbeFor) only when it meets a key that is a heap
+// object; and the positions of recently found qstr keys are remembered, by
+// map and key, in a small cache that is checked before any probing. A
+// cached position is trusted only if the entry there, in the map as it is
+// now, holds that very key (keys are unique in a map), so the cache needs
+// no invalidation when maps change, move or die.
+
+constexpr size_t kQstrCacheSize = sizeof(Word) == 8 ? 256 : 64;
+uint16_t g_qstr_positions[kQstrCacheSize] = {};  // 1 + position; 0: none
+
+size_t QstrCacheSlot(const Map* map, Value key) {
+  Word mixed = (reinterpret_cast<Word>(map) >> 4) ^ (Bits(key) >> 3);
+  constexpr Word kGolden = sizeof(Word) == 8 ? static_cast<Word>(0x9E3779B97F4A7C15ull) : Word{0x9E3779B9u};
+  return static_cast<size_t>((mixed * kGolden) >> (sizeof(Word) * 8 - __builtin_ctzg(kQstrCacheSize)));
+}
+
+MapEntry* CachedQstrEntry(const Map* map, Value key, size_t cache_slot) {
+  size_t position = g_qstr_positions[cache_slot];
+  if (position == 0 || position > map->filled) return nullptr;
+  MapEntry* entry = &map->entries[position - 1];
+  return entry->key == key ? entry : nullptr;
+}
+
+void RememberQstrEntry(const Map* map, const MapEntry* entry, size_t cache_slot) {
+  size_t position = static_cast<size_t>(entry - map->entries) + 1;
+  if (position <= 0xFFFF) g_qstr_positions[cache_slot] = static_cast<uint16_t>(position);
+}
+
+// See MapSawAttributeHookKey. Not a GC value.
+constinit bool g_saw_attribute_hook_key = false;
+
+void NoteNewKey(Value key) {
+  if (key == FromQstr(Q___setattr__) || key == FromQstr(Q___delattr__)) g_saw_attribute_hook_key = true;
+}
+
+// Keys that are not heap objects (qstrs, small ints, None, True, False)
+// equal another key only when they are the same word.
+bool IsImmediateKey(Value v) { return (Bits(v) & 3) != 0; }
+
+enum class QstrProbe { kFound, kAbsent, kUnsure };
+
+template <typename SlotWord>
+QstrProbe ProbeQstrSlots(const Map* map, Value key, MapEntry** out) {
+  const auto* index = static_cast<const SlotWord*>(map->index);
+  size_t mask = map->index_size - 1;
+  for (size_t slot = FirstSlot(QstrHashOf(QstrValue(key)), map->index_size);; slot = (slot + 1) & mask) {
+    SlotWord at = index[slot];
+    if (at == 0) return QstrProbe::kAbsent;
+    if (at == static_cast<SlotWord>(~SlotWord{0})) continue;  // a tombstone
+    MapEntry* entry = &map->entries[at - 1];
+    if (entry->key == key) {
+      *out = entry;
+      return QstrProbe::kFound;
+    }
+    if (!IsImmediateKey(entry->key)) return QstrProbe::kUnsure;  // maybe a heap str with its text
+  }
+}
+
+QstrProbe ProbeQstr(const Map* map, Value key, MapEntry** out) {
+  switch (SlotWidth(map->index_size)) {
+    case 1: return ProbeQstrSlots<uint8_t>(map, key, out);
+    case 2: return ProbeQstrSlots<uint16_t>(map, key, out);
+    default: return ProbeQstrSlots<uint32_t>(map, key, out);
+  }
+}
+
+// A small map (an instance's attributes, most often) is scanned in entry
+// order: a few compares in one or two cache lines cost less than hashing.
+constexpr size_t kScanLimit = 8;
+
+MapEntry* ScanForQstr(const Map* map, Value key, bool* sure) {
+  MapEntry* entries = map->entries;
+  for (size_t i = 0; i < map->filled; ++i) {
+    Value existing = entries[i].key;
+    if (existing == key) return &entries[i];
+    if (!IsImmediateKey(existing) && existing != kNull) {  // maybe a heap str with its text
+      *sure = false;
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// MapFind for a qstr key; `*sure` false when ProbeFor must decide.
+MapEntry* FindQstr(const Map* map, Value key, bool* sure) {
+  *sure = true;
+  if (map->filled <= kScanLimit) return ScanForQstr(map, key, sure);
+  size_t cache_slot = QstrCacheSlot(map, key);
+  if (MapEntry* cached = CachedQstrEntry(map, key, cache_slot)) return cached;
+  if (map->index_size == 0) return nullptr;
+  MapEntry* entry = nullptr;
+  switch (ProbeQstr(map, key, &entry)) {
+    case QstrProbe::kFound: RememberQstrEntry(map, entry, cache_slot); return entry;
+    case QstrProbe::kAbsent: return nullptr;
+    case QstrProbe::kUnsure: break;
+  }
+  *sure = false;
+  return nullptr;
 }
 
 // Fills `index` (all empty) for entries[0, n), which are live and distinct.
@@ -178,6 +295,11 @@ void MapInit(Map* map, size_t capacity) {
 
 MapEntry* MapFind(const Map* map, Value key) {
   if (map->used == 0) return nullptr;
+  if (IsQstr(key)) {
+    bool sure;
+    MapEntry* entry = FindQstr(map, key, &sure);
+    if (sure) return entry;
+  }
   Probe probe = ProbeFor(map, key, Hash(key));
   return probe.found ? &map->entries[SlotAt(map, probe.slot) - 1] : nullptr;
 }
@@ -188,6 +310,14 @@ Value MapLookup(const Map* map, Value key) {
 }
 
 MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
+  if (IsQstr(key) && map->used != 0) {
+    bool sure;
+    MapEntry* entry = FindQstr(map, key, &sure);
+    if (entry) {
+      *added = false;
+      return entry;
+    }
+  }
   SignedWord hash = Hash(key);
   for (;;) {
     Probe probe = ProbeFor(map, key, hash);
@@ -199,6 +329,7 @@ MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
       bool reuses_tombstone = SlotAt(map, probe.slot) == kDeletedSlot;
       if (reuses_tombstone || map->used + map->tombstones < map->capacity) {
         if (reuses_tombstone) --map->tombstones;
+        NoteNewKey(key);
         MapEntry* entry = &map->entries[map->filled];
         entry->key = key;
         entry->value = kNull;
@@ -251,6 +382,8 @@ void MapCopy(Map* dest, const Map* src) {
   if (copy.index_size) IndexEntries(copy.entries, copy.filled, copy.index, copy.index_size);
   *dest = copy;
 }
+
+bool MapSawAttributeHookKey() { return g_saw_attribute_hook_key; }
 
 MapEntry* MapNext(const Map* map, size_t* position) {
   while (*position < map->filled) {

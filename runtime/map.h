@@ -76,6 +76,12 @@ void MapClear(Map* map);
 // `dest` becomes a compacted copy of `src` (dest is overwritten, not freed).
 void MapCopy(Map* dest, const Map* src);
 
+// Whether any map was ever given the key __setattr__ or __delattr__ (as a
+// qstr). Until then no class defines either, so storing or deleting an
+// instance's attribute need not look for them. Never reset: staying true
+// only disables that shortcut.
+bool MapSawAttributeHookKey();
+
 // Iteration: `*position` starts at 0; returns the next live entry or null.
 MapEntry* MapNext(const Map* map, size_t* position);
 

@@ -59,6 +59,9 @@ void SetModuleLoader(ModuleLoader loader);
 
 // errno's init hook (stdlib/moderrno.cpp): builds errno.errorcode.
 void ErrnoModuleInit(Value module);
+// random's init hook (stdlib/modrandom.cpp): seeds the generator from the
+// platform the first time the module is imported.
+void RandomModuleInit(Value module);
 
 // --- sys (stdlib/modsys.cpp) --------------------------------------------------
 

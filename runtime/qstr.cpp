@@ -6,10 +6,10 @@ namespace taipan::rt {
 
 namespace {
 
-// A pool of strings interned at run time. Pools are GC allocations; the
-// newest is reachable from a registered root and each reaches the previous
-// one, so the whole chain (and the string bytes, referenced from entries)
-// stays alive. The string bytes live in no-scan allocations.
+// A pool of strings interned at run time. Pools are GC allocations, all
+// reachable from a registered root (g_roots.pools; each also reaches the
+// previous one), so they and the string bytes they reference stay alive.
+// The string bytes live in no-scan allocations.
 struct QstrPool {
   QstrPool* previous;
   Qstr first_id;
@@ -21,28 +21,159 @@ struct QstrPool {
 constexpr size_t kFirstPoolCapacity = 16;
 constexpr size_t kMaxQstrLength = 0xFFFF;
 
+// The run-time qstrs by hash, so finding one does not walk every pool: open
+// addressing with linear probing over a power-of-two number of slots, at
+// most half of them used. A slot repeats its qstr's hash and length, so a
+// probe compares bytes only when both match. Ids are not pointers: the
+// table is a no-scan allocation, reachable from g_roots.
+struct QstrIndexSlot {
+  uint32_t id;  // 0: empty
+  uint16_t hash;
+  uint16_t length;
+};
+struct QstrIndex {
+  size_t size;  // slots, a power of two
+  QstrIndexSlot slots[1];  // `size` of them
+};
+
+constexpr size_t kFirstIndexSize = 64;
+
+// Pool k holds kFirstPoolCapacity << k qstrs (a new pool is made only when
+// the last one is full), so a qstr's pool follows from its id alone.
+// Up to 16 * (2**32 - 1) run-time qstrs (16 * (2**16 - 1), about a
+// million, on 32-bit targets).
+constexpr size_t kMaxPools = sizeof(void*) * 4;
+
 // Constant-initialised: no global constructor runs before the GC is set up.
-QstrPool* g_last_pool = nullptr;
+// The whole struct is registered as one root range.
+struct QstrRoots {
+  QstrPool* last_pool;
+  QstrIndex* index;
+  QstrPool* pools[kMaxPools];  // pools[k] for k < g_pool_count
+};
+QstrRoots g_roots = {};
+size_t g_pool_count = 0;
 bool g_root_registered = false;
 
-bool Equal(const QstrEntry& entry, uint16_t hash, const char* data, size_t length) {
-  return entry.hash == hash && entry.length == length && __builtin_memcmp(entry.data, data, length) == 0;
+// The ids of the one-character ASCII strings found or interned so far
+// (0: not known yet), so the commonest lookups (iterating over a str,
+// indexing it, chr) skip the searches. Ids only ever stay valid, so the
+// cache needs no invalidation but at QstrResetPools.
+uint16_t g_ascii_char_ids[128] = {};
+
+// No qstr is longer than this, so longer text is not searched for.
+constexpr size_t LongestStaticQstr() {
+  size_t longest = 0;
+  for (const QstrEntry& entry : kStaticQstrs) longest = entry.length > longest ? entry.length : longest;
+  return longest;
+}
+size_t g_longest_qstr = LongestStaticQstr();
+
+bool IsAsciiChar(const char* data, size_t length) {
+  return length == 1 && static_cast<unsigned char>(data[0]) < 0x80;
+}
+
+void RememberAsciiChar(const char* data, Qstr q) {
+  if (q <= 0xFFFF) g_ascii_char_ids[static_cast<unsigned char>(data[0])] = static_cast<uint16_t>(q);
 }
 
 const QstrEntry* EntryOf(Qstr q) {
   if (q < kStaticQstrCount) return &kStaticQstrs[q];
-  for (QstrPool* pool = g_last_pool; pool; pool = pool->previous) {
-    if (q >= pool->first_id && q < pool->first_id + pool->count) return &pool->entries[q - pool->first_id];
-  }
-  return nullptr;
+  // Pool k starts at id kStaticQstrCount + kFirstPoolCapacity * (2**k - 1).
+  Word r = (q - kStaticQstrCount) / kFirstPoolCapacity + 1;
+  size_t k = sizeof(Word) * 8 - 1 - static_cast<size_t>(__builtin_clzg(r));
+  if (k >= g_pool_count) return nullptr;
+  const QstrPool* pool = g_roots.pools[k];
+  size_t i = q - pool->first_id;
+  return i < pool->count ? &pool->entries[i] : nullptr;
 }
+
+// Bytewise order, a prefix first: the order gen_qstr.py sorts the static
+// table in.
+int CompareText(const QstrEntry& entry, const char* data, size_t length) {
+  // Most probes differ in the first byte: decide those without memcmp.
+  if (entry.length != 0 && length != 0 && entry.data[0] != data[0])
+    return static_cast<unsigned char>(entry.data[0]) < static_cast<unsigned char>(data[0]) ? -1 : 1;
+  size_t common = entry.length < length ? entry.length : length;
+  int c = __builtin_memcmp(entry.data, data, common);
+  if (c != 0) return c;
+  return entry.length < length ? -1 : entry.length > length ? 1 : 0;
+}
+
+// Binary search of the static table (ids 1 up, sorted; id 0 is no string).
+Qstr FindStatic(const char* data, size_t length) {
+  Qstr low = 1, high = kStaticQstrCount;  // the answer is in [low, high)
+  while (low < high) {
+    Qstr mid = low + (high - low) / 2;
+    int c = CompareText(kStaticQstrs[mid], data, length);
+    if (c == 0) return mid;
+    if (c < 0) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return kNoQstr;
+}
+
+size_t FirstIndexSlot(uint16_t hash, size_t size) {
+  // Fibonacci hashing: spreads the 16-bit hash over any table size.
+  uint32_t spread = static_cast<uint32_t>(hash) * 0x9E3779B1u;
+  unsigned bits = static_cast<unsigned>(__builtin_ctzg(size));
+  return bits == 0 ? 0 : static_cast<size_t>(spread >> (32 - bits));
+}
+
+void IndexInsert(QstrIndex* index, Qstr q, const QstrEntry& entry) {
+  size_t mask = index->size - 1;
+  size_t slot = FirstIndexSlot(entry.hash, index->size);
+  while (index->slots[slot].id != 0) slot = (slot + 1) & mask;
+  index->slots[slot] = {static_cast<uint32_t>(q), entry.hash, entry.length};
+}
+
+QstrIndex* NewIndex(size_t size) {
+  size_t bytes = sizeof(QstrIndex) + (size - 1) * sizeof(QstrIndexSlot);
+  auto* index = static_cast<QstrIndex*>(gc_alloc(bytes, kGcNoScan));
+  if (!index) return nullptr;
+  __builtin_memset(index, 0, bytes);
+  index->size = size;
+  return index;
+}
+
+// Makes room in the index for one more qstr (rebuilding it twice as big
+// from the pools when it would be more than half full); false when the heap
+// is full.
+bool ReserveIndexSlot(size_t dynamic_count) {
+  if (g_roots.index && (dynamic_count + 1) * 2 <= g_roots.index->size) return true;
+  size_t size = g_roots.index ? g_roots.index->size * 2 : kFirstIndexSize;
+  QstrIndex* index = NewIndex(size);
+  if (!index) return false;
+  for (QstrPool* pool = g_roots.last_pool; pool; pool = pool->previous) {
+    for (size_t i = 0; i < pool->count; ++i) IndexInsert(index, pool->first_id + i, pool->entries[i]);
+  }
+  g_roots.index = index;
+  return true;
+}
+
+Qstr FindDynamic(const char* data, size_t length, uint16_t hash) {
+  const QstrIndex* index = g_roots.index;
+  if (!index) return kNoQstr;
+  size_t mask = index->size - 1;
+  for (size_t slot = FirstIndexSlot(hash, index->size);; slot = (slot + 1) & mask) {
+    const QstrIndexSlot& at = index->slots[slot];
+    if (at.id == 0) return kNoQstr;
+    if (at.hash != hash || at.length != length) continue;
+    if (__builtin_memcmp(EntryOf(at.id)->data, data, length) == 0) return at.id;
+  }
+}
+
+size_t DynamicCount() { return g_roots.last_pool ? g_roots.last_pool->first_id + g_roots.last_pool->count - kStaticQstrCount : 0; }
 
 QstrPool* NewPool(size_t capacity) {
   size_t bytes = sizeof(QstrPool) + (capacity - 1) * sizeof(QstrEntry);
   auto* pool = static_cast<QstrPool*>(gc_alloc(bytes, 0));
   if (!pool) return nullptr;
-  pool->previous = g_last_pool;
-  pool->first_id = g_last_pool ? g_last_pool->first_id + g_last_pool->count : kStaticQstrCount;
+  pool->previous = g_roots.last_pool;
+  pool->first_id = g_roots.last_pool ? g_roots.last_pool->first_id + g_roots.last_pool->count : kStaticQstrCount;
   pool->capacity = capacity;
   pool->count = 0;
   return pool;
@@ -58,16 +189,14 @@ uint16_t QstrHash(const char* data, size_t length) {
 }
 
 Qstr QstrFind(const char* data, size_t length) {
-  uint16_t hash = QstrHash(data, length);
-  for (Qstr q = 1; q < kStaticQstrCount; ++q) {
-    if (Equal(kStaticQstrs[q], hash, data, length)) return q;
-  }
-  for (QstrPool* pool = g_last_pool; pool; pool = pool->previous) {
-    for (size_t i = 0; i < pool->count; ++i) {
-      if (Equal(pool->entries[i], hash, data, length)) return pool->first_id + i;
-    }
-  }
-  return kNoQstr;
+  if (length > g_longest_qstr) return kNoQstr;
+  bool ascii_char = IsAsciiChar(data, length);
+  if (ascii_char && g_ascii_char_ids[static_cast<unsigned char>(data[0])] != 0)
+    return g_ascii_char_ids[static_cast<unsigned char>(data[0])];
+  Qstr q = FindStatic(data, length);
+  if (q == kNoQstr) q = FindDynamic(data, length, QstrHash(data, length));
+  if (q != kNoQstr && ascii_char) RememberAsciiChar(data, q);
+  return q;
 }
 
 Qstr QstrIntern(const char* data, size_t length) {
@@ -75,22 +204,28 @@ Qstr QstrIntern(const char* data, size_t length) {
   if (found != kNoQstr) return found;
   if (length > kMaxQstrLength) return kNoQstr;
   if (!g_root_registered) {
-    if (!gc_add_root(reinterpret_cast<void**>(&g_last_pool), 1)) return kNoQstr;
+    if (!gc_add_root(reinterpret_cast<void**>(&g_roots), sizeof g_roots / sizeof(void*))) return kNoQstr;
     g_root_registered = true;
   }
-  if (!g_last_pool || g_last_pool->count == g_last_pool->capacity) {
-    size_t capacity = g_last_pool ? g_last_pool->capacity * 2 : kFirstPoolCapacity;
-    QstrPool* pool = NewPool(capacity);
+  if (!ReserveIndexSlot(DynamicCount())) return kNoQstr;
+  if (!g_roots.last_pool || g_roots.last_pool->count == g_roots.last_pool->capacity) {
+    if (g_pool_count == kMaxPools) return kNoQstr;
+    QstrPool* pool = NewPool(kFirstPoolCapacity << g_pool_count);
     if (!pool) return kNoQstr;
-    g_last_pool = pool;
+    g_roots.last_pool = pool;
+    g_roots.pools[g_pool_count++] = pool;
   }
   auto* copy = static_cast<char*>(gc_alloc(length + 1, kGcNoScan));
   if (!copy) return kNoQstr;
   __builtin_memcpy(copy, data, length);
   copy[length] = '\0';
-  QstrEntry& entry = g_last_pool->entries[g_last_pool->count];
+  QstrEntry& entry = g_roots.last_pool->entries[g_roots.last_pool->count];
   entry = {QstrHash(data, length), static_cast<uint16_t>(length), copy};
-  return g_last_pool->first_id + g_last_pool->count++;
+  Qstr q = g_roots.last_pool->first_id + g_roots.last_pool->count++;
+  IndexInsert(g_roots.index, q, entry);
+  if (IsAsciiChar(data, length)) RememberAsciiChar(data, q);
+  if (length > g_longest_qstr) g_longest_qstr = length;
+  return q;
 }
 
 const char* QstrData(Qstr q, size_t* length) {
@@ -108,10 +243,13 @@ uint16_t QstrHashOf(Qstr q) {
   return entry ? entry->hash : 0;
 }
 
-size_t QstrCount() { return g_last_pool ? g_last_pool->first_id + g_last_pool->count : kStaticQstrCount; }
+size_t QstrCount() { return kStaticQstrCount + DynamicCount(); }
 
 void QstrResetPools() {
-  g_last_pool = nullptr;
+  g_roots = {};
+  g_pool_count = 0;
+  __builtin_memset(g_ascii_char_ids, 0, sizeof g_ascii_char_ids);
+  g_longest_qstr = LongestStaticQstr();
   g_root_registered = false;  // gc_init forgets every root too
 }
 

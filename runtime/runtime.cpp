@@ -63,6 +63,7 @@ bool IsTrue(Value v) {
 SignedWord Hash(Value v) {
   if (IsSmallInt(v)) return SmallIntValue(v);
   if (IsQstr(v)) return QstrHashOf(QstrValue(v));
+  if (IsPlainHeapStr(v)) return static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(v)));
   if (v == kFalse) return 0;
   if (v == kTrue) return 1;
   const Type* type = TypeOf(v);
@@ -84,6 +85,8 @@ bool Equal(Value v1, Value v2) {
   if (v1 == v2) return true;  // NaN aside (floats are heap objects: v1 is v1)
   if (IsSmallInt(v1) && IsSmallInt(v2)) return false;
   if (IsQstr(v1) && IsQstr(v2)) return false;
+  // Strs (dict keys, mostly) without the operator machinery.
+  if ((IsQstr(v1) || IsPlainHeapStr(v1)) && (IsQstr(v2) || IsPlainHeapStr(v2))) return PlainStrsEqual(v1, v2);
   Value result = ApplyBinaryOp(BinaryOp::kEqual, v1, v2);
   return result == kTrue;
 }
@@ -554,6 +557,11 @@ bool IsStr(Value v) { return IsQstr(v) || IsSubclass(TypeOf(v), &kStrType); }
 
 const char* StrBytes(Value v, size_t* length) {
   if (IsQstr(v)) return QstrData(QstrValue(v), length);
+  if (IsPlainHeapStr(v)) {
+    StrObject* str = ObjectPointer<StrObject>(v);
+    *length = str->length;
+    return str->data;
+  }
   v = NativeValue(v);
   if (IsQstr(v)) return QstrData(QstrValue(v), length);  // a str subclass's native part
   if (!HasExactType(v, &kStrType)) {

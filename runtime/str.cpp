@@ -20,7 +20,9 @@ namespace taipan::rt {
 // --- Construction -------------------------------------------------------------
 
 Value NewStr(const char* data, size_t length) {
-  Qstr q = QstrFind(data, length);
+  // One-byte strs are interned, as MicroPython's (iterating over a str,
+  // indexing it and chr make them all the time): at most 128 of them.
+  Qstr q = length == 1 ? QstrIntern(data, length) : QstrFind(data, length);
   if (q != kNoQstr) return FromQstr(q);
   char* copy = static_cast<char*>(Allocate(length + 1, true));
   __builtin_memcpy(copy, data, length);
@@ -32,7 +34,7 @@ Value NewStrFromCString(const char* text) { return NewStr(text, __builtin_strlen
 Value NewStrTakingBuffer(char* data, size_t length) {
   data[length] = 0;
   auto* str = NewObject<StrObject>(&kStrType);
-  str->hash = QstrHash(data, length);
+  str->hash = 0;  // most strs are never hashed: StrHash computes it on demand
   str->length = length;
   str->data = data;
   return FromPointer(str);
@@ -47,6 +49,17 @@ Value NewStrTakingBuilder(StringBuilder* text) {
   size_t length = text->length;
   *text = StringBuilder();
   return NewStrTakingBuffer(data, length);
+}
+
+bool PlainStrsEqual(Value a, Value b) {
+  if (IsQstr(a) && IsQstr(b)) return a == b;  // one qstr per text
+  if (!IsQstr(a) && !IsQstr(b)) {
+    // Two heap strs whose hashes are known and differ cannot be equal.
+    size_t ha = ObjectPointer<StrObject>(a)->hash, hb = ObjectPointer<StrObject>(b)->hash;
+    if (ha != 0 && hb != 0 && ha != hb) return false;
+  }
+  StrText ta = StrTextOf(a), tb = StrTextOf(b);
+  return ta.length == tb.length && __builtin_memcmp(ta.data, tb.data, ta.length) == 0;
 }
 
 Qstr StrToQstr(Value str) {
@@ -64,10 +77,38 @@ namespace {
 constexpr bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 }  // namespace
 
+namespace {
+
+// Text is scanned a machine word at a time where it can be.
+constexpr size_t kChunk = sizeof(Word);
+constexpr Word kHighBits = ~Word{0} / 0xFF * 0x80;  // 0x8080...80
+
+Word LoadChunk(const char* p) {
+  Word word;
+  __builtin_memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// The number of bytes at the start of [data, data + length) below 0x80.
+size_t AsciiPrefix(const char* data, size_t length) {
+  size_t i = 0;
+  while (i + kChunk <= length && (LoadChunk(data + i) & kHighBits) == 0) i += kChunk;
+  while (i < length && static_cast<unsigned char>(data[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
 size_t Utf8CharCount(const char* data, size_t length) {
-  size_t count = 0;
-  for (size_t i = 0; i < length; ++i) count += !IsContinuation(data[i]);
-  return count;
+  // Counts the bytes that start a code point; a continuation byte is
+  // 10xxxxxx, i.e. bit 7 set and bit 6 clear.
+  size_t continuations = 0, i = 0;
+  for (; i + kChunk <= length; i += kChunk) {
+    Word word = LoadChunk(data + i);
+    continuations += static_cast<size_t>(__builtin_popcountg(word & ~(word << 1) & kHighBits));
+  }
+  for (; i < length; ++i) continuations += IsContinuation(data[i]);
+  return length - continuations;
 }
 
 bool Utf8IsValid(const char* data, size_t length) {
@@ -125,7 +166,10 @@ uint32_t Utf8Decode(const char** p, const char* end) {
 }
 
 size_t Utf8Offset(const char* data, size_t length, size_t chars) {
-  size_t i = 0;
+  // ASCII text first: there bytes are code points.
+  size_t ascii = AsciiPrefix(data, chars < length ? chars : length);
+  size_t i = ascii;
+  chars -= ascii;
   while (chars > 0 && i < length) {
     ++i;
     while (i < length && IsContinuation(data[i])) ++i;
@@ -338,6 +382,13 @@ Value StrMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
 
 // --- print, unary and binary operators --------------------------------------------------
 
+// QstrHash of a str's text, kept in a StrObject once computed.
+size_t HashOfText(Value self) {
+  Value native = NativeValue(self);
+  if (IsQstr(native)) return QstrHashOf(QstrValue(native));
+  return StrObjectHash(ObjectPointer<StrObject>(native));
+}
+
 void StrPrint(const Printer& out, Value self, PrintKind kind) {
   Text t = TextOf(self);
   if (kind == PrintKind::kStr) PrintBytes(out, t.data, t.length);
@@ -347,7 +398,7 @@ void StrPrint(const Printer& out, Value self, PrintKind kind) {
 Value StrUnaryOp(UnaryOp op, Value self) {
   Text t = TextOf(self);
   switch (op) {
-    case UnaryOp::kHash: return FromSmallInt(QstrHash(t.data, t.length));
+    case UnaryOp::kHash: return FromSmallInt(static_cast<SignedWord>(HashOfText(self)));
     case UnaryOp::kLen: return FromSmallInt(static_cast<SignedWord>(Utf8CharCount(t.data, t.length)));
     case UnaryOp::kBool: return FromBool(t.length != 0);
     default: return kNull;
@@ -393,6 +444,7 @@ Value StrBinaryOp(BinaryOp op, Value lhs, Value rhs) {
     case BinaryOp::kEqual:
       // Declined for other types: their __eq__ may answer, else identity
       // makes it False.
+      if (IsQstr(lhs) && IsQstr(rhs)) return FromBool(lhs == rhs);  // one qstr per text
       if (!IsStr(rhs)) return kNull;
       return FromBool(Compare(TextOf(lhs), TextOf(rhs)) == 0);
     case BinaryOp::kLess:

@@ -2,9 +2,10 @@
 //
 // A str value is either a qstr (interned, an immediate) or a StrObject on
 // the heap; every operation accepts both. NewStr returns the qstr when the
-// text is already interned, so equal short strings are usually one value.
-// The hash of a str is QstrHash of its bytes whichever form it has, so the
-// two forms of the same text are equal keys in a dict.
+// text is already interned (and interns one-byte texts), so equal short
+// strings are usually one value. The hash of a str is QstrHash of its bytes
+// whichever form it has, so the two forms of the same text are equal keys in
+// a dict; a StrObject computes it when first asked and keeps it.
 // Invariants: `data` is valid UTF-8 (checked where text comes from bytes);
 // indexes, lengths, slices and widths seen by Python code count code points,
 // while the C++ functions below take byte offsets unless they say otherwise.
@@ -23,10 +24,20 @@ namespace taipan::rt {
 
 struct StrObject {
   Object base;       // &kStrType (or a subclass's native base)
-  size_t hash;       // QstrHash of the bytes
+  size_t hash;       // QstrHash of the bytes, or 0 until first needed
   size_t length;     // in bytes
   const char* data;  // `length` bytes of UTF-8, then a 0 byte
 };
+
+// A str object of exactly type str (not a qstr, not a subclass instance).
+inline bool IsPlainHeapStr(Value v) { return IsObject(v) && ObjectPointer<Object>(v)->type == &kStrType; }
+// QstrHash of a StrObject's text, computed on first use and kept.
+inline size_t StrObjectHash(StrObject* str) {
+  if (str->hash == 0) str->hash = QstrHash(str->data, str->length);
+  return str->hash;
+}
+// Equality of two values that are each a qstr or a plain heap str, by text.
+bool PlainStrsEqual(Value a, Value b);
 
 // The UTF-8 bytes of a str value (TypeError "can't convert 'int' object to
 // str implicitly" for anything else, MicroPython's wording).

@@ -237,6 +237,55 @@ TEST_F(MapTest, HeapStrAndQstrAreTheSameKey) {
   EXPECT_EQ(MapLookup(&map, HeapStr("no such qstr anywhere")), I(3));
 }
 
+TEST_F(MapTest, QstrFindsAHeapStrKeyInSmallAndLargeMaps) {
+  // A qstr lookup skips Equal() for immediate keys; a heap str key with the
+  // qstr's text must still be found, whether the map is scanned (small) or
+  // probed (large), before and after its position was cached.
+  for (int extra : {0, 3, 40}) {
+    Map map;
+    MapInit(&map, 0);
+    for (int i = 0; i < extra; ++i) MapStore(&map, FromQstr(Name(("filler_" + std::to_string(i)).c_str())), I(i));
+    MapStore(&map, HeapStr("dict"), I(7));
+    for (int i = 0; i < extra; ++i) MapStore(&map, I(1000 + i), I(i));
+    EXPECT_EQ(MapLookup(&map, FromQstr(Q_dict)), I(7)) << extra;
+    EXPECT_EQ(MapLookup(&map, FromQstr(Q_list)), kNull) << extra;
+    bool added = true;
+    EXPECT_EQ(MapFindOrAdd(&map, FromQstr(Q_dict), &added)->value, I(7));
+    EXPECT_FALSE(added);
+    if (extra > 0) EXPECT_EQ(MapLookup(&map, FromQstr(Name("filler_0"))), I(0));
+  }
+}
+
+TEST_F(MapTest, CachedPositionsNeverOutliveTheirEntries) {
+  // Lookups remember where a qstr key was; after the key moves (deletion
+  // and rebuild) or the map is replaced, the remembered place must not be
+  // trusted.
+  Map map;
+  MapInit(&map, 0);
+  std::vector<Value> keys;
+  for (int i = 0; i < 20; ++i) keys.push_back(FromQstr(Name(("key_" + std::to_string(i)).c_str())));
+  for (int i = 0; i < 20; ++i) MapStore(&map, keys[i], I(i));
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(MapLookup(&map, keys[i]), I(i));
+  for (int i = 0; i < 20; i += 2) MapRemove(&map, keys[i]);
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 20; ++i) EXPECT_EQ(MapLookup(&map, keys[i]), i % 2 ? I(i) : kNull) << i;
+  }
+  for (int i = 100; i < 140; ++i) MapStore(&map, I(i), I(i));  // rebuilds: positions change
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(MapLookup(&map, keys[i]), i % 2 ? I(i) : kNull) << i;
+  MapClear(&map);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(MapLookup(&map, keys[i]), kNull) << i;
+  MapStore(&map, keys[19], I(-1));
+  EXPECT_EQ(MapLookup(&map, keys[19]), I(-1));
+  EXPECT_EQ(MapLookup(&map, keys[1]), kNull);
+}
+
+TEST_F(MapTest, AttributeHookKeysAreNoticed) {
+  Map map;
+  MapInit(&map, 0);
+  MapStore(&map, FromQstr(Q___setattr__), I(1));
+  EXPECT_TRUE(MapSawAttributeHookKey());
+}
+
 TEST_F(MapTest, IntAndBoolAreTheSameKey) {
   Map map;
   MapInit(&map, 0);

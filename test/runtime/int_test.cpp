@@ -189,6 +189,18 @@ TEST_F(IntTest, IntFitsWordForBigInts) {
             "OverflowError: overflow converting long int to machine word");
 }
 
+TEST_F(IntTest, LowWordIsTheValueModuloTheWordSize) {
+  // Values checked with python3 (n % 2**64).
+  static_assert(sizeof(Word) == 8, "host test");
+  EXPECT_EQ(IntLowWord(N(-1)), ~Word{0});
+  EXPECT_EQ(IntLowWord(kTrue), Word{1});
+  EXPECT_EQ(IntLowWord(I("100000000000000000000")), Word{7766279631452241920u});
+  EXPECT_EQ(IntLowWord(I("-100000000000000000000")), Word{10680464442257309696u});
+  EXPECT_EQ(IntLowWord(I("18446744073709551621")), Word{5});
+  EXPECT_EQ(IntLowWord(I("-1208925819614629174706179")), Word{18446744073709551613u});
+  EXPECT_EQ(Raised([] { IntLowWord(kNone); }), "TypeError: can't convert NoneType to int");
+}
+
 TEST_F(IntTest, StrAndReprAreDecimal) {
   EXPECT_EQ(Str(N(0)), "0");
   EXPECT_EQ(Repr(N(-42)), "-42");

@@ -44,6 +44,43 @@ TEST_F(QstrTest, StaticNamesHaveFixedIdsAndHashes) {
   }
 }
 
+TEST_F(QstrTest, FindsEveryStaticNameAndNoPrefixOrExtension) {
+  // The static table is searched by bisection: every entry must be found at
+  // its own id, and strings between entries (extensions, bytes past 0x7F)
+  // must not be.
+  for (Qstr q = 2; q < kStaticQstrCount; ++q) {
+    std::string text = Text(q);
+    EXPECT_EQ(QstrFind(text.data(), text.size()), q) << text;
+    std::string longer = text + "\x01";
+    EXPECT_EQ(QstrFind(longer.data(), longer.size()), kNoQstr) << longer;
+    std::string high = text + "\xC3\xA9";
+    EXPECT_EQ(QstrFind(high.data(), high.size()), kNoQstr) << text;
+  }
+  EXPECT_EQ(QstrFind("__ini", 5), kNoQstr);
+  EXPECT_EQ(QstrFind("\xFF", 1), kNoQstr);
+  EXPECT_EQ(QstrFind("\x01", 1), kNoQstr);
+}
+
+TEST_F(QstrTest, RunTimeNamesAreFoundAfterTheIndexGrows) {
+  // Each new name may rebuild the hash index; names with equal hashes or
+  // lengths must stay apart, and a collection must keep the index.
+  char name[32];
+  for (int i = 0; i < 300; ++i) {
+    int n = std::snprintf(name, sizeof name, "k%d", i);
+    ASSERT_NE(QstrIntern(name, static_cast<size_t>(n)), kNoQstr);
+    if (i % 64 == 0) gc_collect();
+  }
+  gc_collect();
+  for (int i = 0; i < 300; ++i) {
+    int n = std::snprintf(name, sizeof name, "k%d", i);
+    Qstr q = QstrFind(name, static_cast<size_t>(n));
+    ASSERT_NE(q, kNoQstr) << name;
+    EXPECT_EQ(Text(q), std::string(name, static_cast<size_t>(n)));
+    n = std::snprintf(name, sizeof name, "j%d", i);
+    EXPECT_EQ(QstrFind(name, static_cast<size_t>(n)), kNoQstr) << name;
+  }
+}
+
 TEST_F(QstrTest, InterningIsIdempotentAndDistinguishesStrings) {
   EXPECT_EQ(QstrFind("temperature", 11), kNoQstr);
   Qstr a = QstrIntern("temperature", 11);

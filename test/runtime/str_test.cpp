@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "runtime/bytes.h"
 #include "runtime/class.h"
@@ -133,6 +134,34 @@ TEST_F(StrTest, LengthCountsCodePoints) {
   EXPECT_EQ(Length(S("\360\237\230\200")), 1u);
   EXPECT_FALSE(IsTrue(S("")));
   EXPECT_TRUE(IsTrue(S(" ")));
+}
+
+TEST_F(StrTest, CountsAndOffsetsAgreeWithAByteByByteWalk) {
+  // Text is scanned a machine word at a time: place multi-byte code points
+  // at every offset around word boundaries and compare with a plain walk.
+  const std::string pieces[] = {"a", "\303\251", "\346\227\245", "\360\237\230\200"};
+  for (size_t prefix = 0; prefix < 20; ++prefix) {
+    for (const std::string& piece : pieces) {
+      std::string text = std::string(prefix, 'x') + piece + std::string(19 - prefix % 7, 'y') + piece;
+      size_t expected = 0;
+      std::vector<size_t> starts;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+          ++expected;
+          starts.push_back(i);
+        }
+      }
+      ASSERT_EQ(Utf8CharCount(text.data(), text.size()), expected) << prefix;
+      for (size_t chars = 0; chars <= expected + 1; ++chars) {
+        size_t want = chars < starts.size() ? starts[chars] : text.size();
+        ASSERT_EQ(Utf8Offset(text.data(), text.size(), chars), want) << prefix << " " << chars;
+      }
+      Value s = NewStr(text.data(), text.size());
+      EXPECT_EQ(Length(s), expected);
+      EXPECT_EQ(Length(LoadSubscr(s, NewSlice(I(static_cast<SignedWord>(prefix)), kNone, kNone))),
+                expected - prefix);
+    }
+  }
 }
 
 TEST_F(StrTest, IndexesByCodePoint) {

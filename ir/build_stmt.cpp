@@ -194,6 +194,14 @@ void FunctionBuilder::For(NodeId id) {
   f_.insts[next].target[0] = body;
   f_.insts[next].target[1] = orelse;
   SetBlock(body);
+  ForBody(id, item, top, orelse, brk);
+}
+
+// The rest of a for loop once the next item is in `item`: bind it, run the
+// body (continue goes back to `top`, break to `brk`), then the else clause
+// (the exhausted path enters at `orelse`).
+void FunctionBuilder::ForBody(NodeId id, LocalId item, BlockId top, BlockId orelse, BlockId brk) {
+  const Node& n = ast_[id];
   Store(n.a, LoadTemp(item));
   loops_.push_back(Loop{brk, top, regions_.size()});
   Body(n.list);
@@ -603,14 +611,7 @@ void FunctionBuilder::AsyncFor(NodeId id) {
   SetBlock(reraise);
   Emit(Op::Reraise, {LoadTemp(exception)});
   SetBlock(body);
-  Store(n.a, LoadTemp(item));
-  loops_.push_back(Loop{brk, top, regions_.size()});
-  Body(n.list);
-  loops_.pop_back();
-  Jump(top);
-  SetBlock(orelse);
-  Body(n.list2);
-  SetBlock(brk);
+  ForBody(id, item, top, orelse, brk);
 }
 
 // ---------------------------------------------------------------- other statements

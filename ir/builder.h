@@ -164,6 +164,7 @@ class FunctionBuilder {
   void With(NodeId id, size_t item);
   void AsyncWith(NodeId id, size_t item);
   void AsyncFor(NodeId id);
+  void ForBody(NodeId id, LocalId item, BlockId top, BlockId orelse, BlockId brk);
   // await manager.__aexit__(None, None, None)
   void AwaitExitWithoutException(LocalId manager);
   void Try(NodeId id);

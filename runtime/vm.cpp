@@ -363,7 +363,10 @@ constexpr HandlerTable kHandlers{};
 VmResult VmDelegateStep(Value it, Value send, Value thrown, Value* out) {
   VmResult kind;
   NlrBuf nlr;
-  if (taipan_nlr_push(&nlr) == 0) {
+  if (TypeOf(it) == &kGeneratorType) {
+    // A generator reports its return as kReturn, never as StopIteration.
+    kind = ResumeDelegate(it, thrown != kNull ? kNull : send, thrown, out);
+  } else if (taipan_nlr_push(&nlr) == 0) {
     kind = ResumeDelegate(it, thrown != kNull ? kNull : send, thrown, out);
     taipan_nlr_pop();
   } else {

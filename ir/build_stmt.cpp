@@ -42,13 +42,7 @@ void FunctionBuilder::Stmt(NodeId id) {
       break;
     case NodeKind::While: While(id); break;
     case NodeKind::If: If(id); break;
-    case NodeKind::With:
-      if (n.flags & kFlagAsync) {
-        AsyncWith(id, 0);
-      } else {
-        With(id, 0);
-      }
-      break;
+    case NodeKind::With: With(id, 0, (n.flags & kFlagAsync) != 0); break;
     case NodeKind::Match: Unsupported(n.begin, "match statements are not compiled natively yet"); break;
     case NodeKind::Raise: Raise(id); break;
     case NodeKind::Try: Try(id); break;
@@ -382,17 +376,12 @@ void FunctionBuilder::RunCleanup(size_t index) {
       loops_ = std::move(saved_loops);
       break;
     }
-    case RegionKind::With: {
-      InstId exit = LoadTemp(region.exit_fn);
-      InstId none = ConstNone();
-      Emit(Op::Call, {exit, none, none, none});
-      break;
-    }
+    case RegionKind::With:
     case RegionKind::AsyncWith: {
-      // The await suspends outside this region and those inside it.
+      // Outside this region and those inside it (an async exit suspends).
       std::vector<Region> saved_regions = regions_;
       regions_.resize(index);
-      AwaitExitWithoutException(region.exit_fn);
+      CallExit(region);
       regions_ = std::move(saved_regions);
       break;
     }
@@ -499,60 +488,28 @@ void FunctionBuilder::Handler(NodeId handler, LocalId exception, BlockId end) {
 }
 
 // with m as x: body  =>  exit = m.__exit__; x = m.__enter__(); try body;
-// normal exit: exit(None, None, None); exception: exit(type, exc, None)
-// swallows it when true, else it propagates.
-void FunctionBuilder::With(NodeId id, size_t item) {
+// normal or early exit: exit(None, None, None); exception: swallowed when
+// exit(type, exc, None) is true, else it propagates.
+// async with m as x: body  =>  the same with x = await m.__aenter__() and
+// await m.__aexit__(...) (the bytecode's order: __aexit__ is looked up on
+// the way out).
+void FunctionBuilder::With(NodeId id, size_t item, bool async) {
   const Node& n = ast_[id];
   auto items = ast_.List(n.list);
   if (item == items.size()) return Body(n.list2);
   const Node& wi = ast_[items[item]];
   InstId manager = Expr(wi.a);
-  LocalId exit_fn = NewTemp("exit");
-  StoreTemp(exit_fn, Emit(Op::LoadAttr, {manager}, m_.Qstr("__exit__")));
-  InstId entered = Emit(Op::CallMethod, {manager}, m_.Qstr("__enter__"));
-  Region region{RegionKind::With};
-  region.exit_fn = exit_fn;
-  int slot = PushTryRegion(region);
-  BlockId body = NewBlock(), handler = NewBlock(), reraise = NewBlock(), end = NewBlock();
-  InstId push = Emit(Op::TryPush, {}, slot);
-  f_.insts[push].target[0] = body;
-  f_.insts[push].target[1] = handler;
-  SetBlock(body);
-  if (wi.b != kNoNode) {
-    Store(wi.b, entered);
+  Region region{async ? RegionKind::AsyncWith : RegionKind::With};
+  InstId entered;
+  if (async) {
+    region.exit_fn = NewTemp("manager");
+    StoreTemp(region.exit_fn, manager);
+    entered = Await(Emit(Op::CallMethod, {LoadTemp(region.exit_fn)}, m_.Qstr("__aenter__")));
+  } else {
+    region.exit_fn = NewTemp("exit");
+    StoreTemp(region.exit_fn, Emit(Op::LoadAttr, {manager}, m_.Qstr("__exit__")));
+    entered = Emit(Op::CallMethod, {manager}, m_.Qstr("__enter__"));
   }
-  With(id, item + 1);
-  PopRegion();
-  Emit(Op::TryPop, {}, slot);
-  InstId none = ConstNone();
-  Emit(Op::Call, {LoadTemp(exit_fn), none, none, none});
-  Jump(end);
-  SetBlock(handler);
-  InstId caught = Emit(Op::Caught, {}, slot);
-  LocalId exception = NewTemp("exc");
-  StoreTemp(exception, caught);
-  InstId type = Emit(Op::LoadAttr, {caught}, m_.Qstr("__class__"));
-  InstId swallow = Emit(Op::Call, {LoadTemp(exit_fn), type, caught, ConstNone()});
-  Branch(ToBool(swallow), end, reraise);
-  SetBlock(reraise);
-  Emit(Op::Reraise, {LoadTemp(exception)});
-  SetBlock(end);
-}
-
-// async with m as x: body  =>  x = await m.__aenter__(); try body; normal
-// or early exit: await m.__aexit__(None, None, None); exception: swallowed
-// when await m.__aexit__(type, exc, None) is true (the bytecode's order:
-// __aexit__ is looked up on the way out).
-void FunctionBuilder::AsyncWith(NodeId id, size_t item) {
-  const Node& n = ast_[id];
-  auto items = ast_.List(n.list);
-  if (item == items.size()) return Body(n.list2);
-  const Node& wi = ast_[items[item]];
-  LocalId manager = NewTemp("manager");
-  StoreTemp(manager, Expr(wi.a));
-  InstId entered = Await(Emit(Op::CallMethod, {LoadTemp(manager)}, m_.Qstr("__aenter__")));
-  Region region{RegionKind::AsyncWith};
-  region.exit_fn = manager;
   int slot = PushTryRegion(region);
   BlockId body = NewBlock(), handler = NewBlock(), reraise = NewBlock(), end = NewBlock();
   InstId push = Emit(Op::TryPush, {}, slot);
@@ -560,26 +517,31 @@ void FunctionBuilder::AsyncWith(NodeId id, size_t item) {
   f_.insts[push].target[1] = handler;
   SetBlock(body);
   if (wi.b != kNoNode) Store(wi.b, entered);
-  AsyncWith(id, item + 1);
+  With(id, item + 1, async);
   PopRegion();
   Emit(Op::TryPop, {}, slot);
-  AwaitExitWithoutException(manager);
+  CallExit(region);
   Jump(end);
   SetBlock(handler);
   InstId caught = Emit(Op::Caught, {}, slot);
   LocalId exception = NewTemp("exc");
   StoreTemp(exception, caught);
   InstId type = Emit(Op::LoadAttr, {caught}, m_.Qstr("__class__"));
-  InstId exit = Emit(Op::CallMethod, {LoadTemp(manager), type, caught, ConstNone()}, m_.Qstr("__aexit__"));
-  Branch(ToBool(Await(exit)), end, reraise);
+  Branch(ToBool(CallExit(region, type, caught)), end, reraise);
   SetBlock(reraise);
   Emit(Op::Reraise, {LoadTemp(exception)});
   SetBlock(end);
 }
 
-void FunctionBuilder::AwaitExitWithoutException(LocalId manager) {
+// A with region's exit: exit(type, exc, None), or for async with
+// await manager.__aexit__(type, exc, None); without an exception (type
+// kNoId), all three are None.
+InstId FunctionBuilder::CallExit(const Region& region, InstId type, InstId exc) {
+  InstId target = LoadTemp(region.exit_fn);
   InstId none = ConstNone();
-  Await(Emit(Op::CallMethod, {LoadTemp(manager), none, none, none}, m_.Qstr("__aexit__")));
+  if (type == kNoId) type = exc = none;
+  if (region.kind == RegionKind::With) return Emit(Op::Call, {target, type, exc, none});
+  return Await(Emit(Op::CallMethod, {target, type, exc, none}, m_.Qstr("__aexit__")));
 }
 
 // async for x in a: body; else: orelse  =>  it = a.__aiter__(); loop:

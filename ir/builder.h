@@ -161,12 +161,10 @@ class FunctionBuilder {
   bool ForRange(NodeId id);
   void While(NodeId id);
   void If(NodeId id);
-  void With(NodeId id, size_t item);
-  void AsyncWith(NodeId id, size_t item);
+  void With(NodeId id, size_t item, bool async);
+  InstId CallExit(const Region& region, InstId type = kNoId, InstId exc = kNoId);
   void AsyncFor(NodeId id);
   void ForBody(NodeId id, LocalId item, BlockId top, BlockId orelse, BlockId brk);
-  // await manager.__aexit__(None, None, None)
-  void AwaitExitWithoutException(LocalId manager);
   void Try(NodeId id);
   void TryExcept(NodeId id);
   void Handler(NodeId handler, LocalId exception, BlockId end);

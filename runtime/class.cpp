@@ -35,7 +35,6 @@ InstanceObject* AsInstance(Value v) { return ObjectPointer<InstanceObject>(v); }
 
 }  // namespace
 
-bool AnyPropertyMade() { return g_property_made; }
 void NotePropertyMade() { g_property_made = true; }
 
 Value NativeValue(Value v) {

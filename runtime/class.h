@@ -44,13 +44,12 @@ Value NativeValue(Value v);
 // The instance's attribute dict, created when `create` (kNull otherwise).
 Value InstanceDict(Value instance, bool create);
 
-// Whether a property object was ever made. Properties are the only data
-// descriptors, so until one exists no class attribute can take precedence
-// over an instance's own dict: attribute access then looks there first,
-// and stores skip looking for a setter (MicroPython's order, which is
-// CPython's in that case).
-bool AnyPropertyMade();
-void NotePropertyMade();  // NewProperty calls it
+// NewProperty notes that a property object exists. Properties are the only
+// data descriptors, so until one does no class attribute can take
+// precedence over an instance's own dict: attribute access then looks
+// there first, and stores skip looking for a setter (MicroPython's order,
+// which is CPython's in that case).
+void NotePropertyMade();
 
 // object's own methods, for object.cpp's method table (object.__init__,
 // object.__new__ (a staticmethod), object.__setattr__, object.__delattr__):

@@ -78,6 +78,8 @@ struct GcState {
   size_t threshold = 0;    // bytes, valid when threshold_on
   size_t threshold_blocks = 0;  // the threshold rounded up to whole blocks
   bool threshold_on = false;
+  size_t growth_min_blocks = 0;  // gc_set_growth_budget, in blocks; 0: off
+  size_t growth_blocks = 0;      // this cycle's budget: max(minimum, blocks live after the last collection)
   uintptr_t stack_top = 0;
   GcFinaliser finaliser = nullptr;
   const void* pinned = nullptr;  // an allocation gc_realloc is moving
@@ -252,7 +254,16 @@ inline void Settle() {
 // Moves the cursor, with the tables and counters settled, to `b`.
 inline void MoveCursor(size_t b) { g.cursor = g.unwritten = g.settled = b; }
 
-bool ThresholdReached() { return g.threshold_on && g.alloc_since >= g.threshold_blocks; }
+// The blocks that may be allocated since the last collection before the
+// next automatic one: the user's threshold and the growth budget, whichever
+// is smaller; kNone when neither is set.
+size_t TriggerBlocks() {
+  size_t trigger = g.threshold_on ? g.threshold_blocks : kNone;
+  if (g.growth_blocks != 0 && g.growth_blocks < trigger) trigger = g.growth_blocks;
+  return trigger;
+}
+
+bool ThresholdReached() { return g.alloc_since >= TriggerBlocks(); }
 
 // Recomputes `limit` after anything the inline paths depend on changed: it
 // is open only when an allocation needs no collection first and may not fail
@@ -264,8 +275,9 @@ void RefreshFastPath() {
   bool open = g.lock_depth == 0 && !g.collecting && (g.disabled || !g.stress);
   if (open) {
     limit = g.run_end;
-    if (g.threshold_on && !g.disabled) {
-      size_t budget = g.alloc_since < g.threshold_blocks ? g.threshold_blocks - g.alloc_since : 0;
+    size_t trigger = TriggerBlocks();
+    if (trigger != kNone && !g.disabled) {
+      size_t budget = g.alloc_since < trigger ? trigger - g.alloc_since : 0;
       if (budget < limit - g.cursor) limit = g.cursor + budget;
     }
   }
@@ -576,6 +588,9 @@ void Collect() {
   RunFinalisers();
   SweepTable();
   g.alloc_since = 0;
+  g.growth_blocks = g.growth_min_blocks == 0                 ? 0
+                    : g.used_blocks > g.growth_min_blocks ? g.used_blocks
+                                                          : g.growth_min_blocks;
   MoveCursor(0);  // allocation starts over at block 0
   g.run_end = g.limit = 0;
   g.collecting = false;
@@ -822,6 +837,11 @@ void gc_set_threshold(ptrdiff_t bytes) {
   g.threshold = bytes >= 0 ? static_cast<size_t>(bytes) : 0;
   // Whole blocks are counted: reaching `bytes` means reaching this many.
   g.threshold_blocks = (g.threshold >> kBlockShift) + ((g.threshold & (kGcBlockBytes - 1)) != 0);
+  RefreshFastPath();
+}
+
+void gc_set_growth_budget(size_t min_bytes) {
+  g.growth_min_blocks = g.growth_blocks = min_bytes >> kBlockShift;
   RefreshFastPath();
 }
 

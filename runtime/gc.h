@@ -50,8 +50,8 @@
 // gc_alloc's inline paths hand out only blocks below `limit` (<= run_end).
 // `limit` equals the cursor, so that every request takes the full path,
 // while the heap is locked, a collection runs, or stress mode collects; with
-// a threshold set it stops at the block where the threshold calls for a
-// collection. So the inline paths check nothing but room. The first serves
+// a threshold or growth budget set it stops at the block where the first of
+// them calls for a collection. So the inline paths check nothing but room. The first serves
 // one-block requests without flags (boxed floats and complex numbers, most
 // of what numeric code allocates) and only bumps the cursor: the table
 // entries of blocks [unwritten, cursor) are not written yet; each of them is
@@ -144,8 +144,9 @@
 //
 // Policy. gc_alloc, in order: fails if the heap is locked (gc_lock) or a
 // collection is running; collects first if automatic collection is enabled
-// and either stress mode is on or a threshold is set and at least that many
-// bytes (whole blocks) were allocated since the last collection; takes blocks
+// and either stress mode is on or a threshold or growth budget is set and at
+// least that many bytes (whole blocks) were allocated since the last
+// collection; takes blocks
 // from the cursor run or searches (next fit, above); on failure, if
 // automatic collection is enabled and it has not collected for this request
 // yet, collects and searches once more; otherwise returns nullptr. The collector never allocates to report failure: the caller
@@ -221,6 +222,15 @@ size_t gc_mem_alloc();  // bytes in allocated blocks
 // collection; -1 (any negative value) turns it off, the default.
 void gc_set_threshold(ptrdiff_t bytes);
 ptrdiff_t gc_threshold();
+// The growth budget (off by default; 0 turns it off): collect before an
+// allocation once the larger of `min_bytes` and the bytes live after the
+// previous collection were allocated since it. It keeps the memory a
+// program touches near twice its live data instead of the whole pool: on a
+// large host heap, a program that allocates fast otherwise walks through
+// untouched pages (a page fault each) and out of the caches before its first
+// collection. Independent of gc_set_threshold: whichever is reached first
+// collects. Automatic collection must be enabled, as for the threshold.
+void gc_set_growth_budget(size_t min_bytes);
 // Nesting lock (micropython.heap_lock/heap_unlock): while the depth is
 // non-zero every allocation fails and gc_free is a no-op.
 void gc_lock();

@@ -429,6 +429,42 @@ TEST_F(GcTest, ThresholdIsExactForInlineAllocations) {
   EXPECT_EQ(Info().collections, c + 10);
 }
 
+// Allocates one-block garbage until a collection happens; the number of
+// allocations made before the one that collected (`limit` if none did).
+size_t AllocationsBeforeCollection(size_t limit) {
+  size_t before = Info().collections;
+  for (size_t i = 0; i < limit; ++i) {
+    EXPECT_NE(gc_alloc(1, 0), nullptr);
+    if (Info().collections != before) return i;
+  }
+  return limit;
+}
+
+// The growth budget is the larger of its minimum and the data live after
+// the last collection; the smaller of it and the threshold collects.
+TEST_F(GcTest, GrowthBudgetFollowsLiveData) {
+  Init(256 * 1024);
+  gc_set_growth_budget(10 * BS);
+  EXPECT_EQ(gc_threshold(), -1) << "the budget is not the user's threshold";
+  gc_collect();
+  EXPECT_EQ(AllocationsBeforeCollection(1000), 10u) << "the minimum, with little live";
+  static void* live[300];
+  ASSERT_TRUE(gc_add_root(live, 300));
+  for (void*& p : live) p = gc_alloc(1, 0);
+  gc_collect();
+  size_t live_blocks = Info().used / BS;
+  EXPECT_GE(live_blocks, 300u);
+  EXPECT_EQ(AllocationsBeforeCollection(5000), live_blocks) << "as much again as is live";
+  gc_collect();
+  gc_set_threshold(20 * BS);
+  EXPECT_EQ(AllocationsBeforeCollection(5000), 20u) << "the threshold comes first";
+  gc_set_threshold(-1);
+  gc_set_growth_budget(0);
+  gc_collect();
+  EXPECT_EQ(AllocationsBeforeCollection(5000), 5000u) << "off: no collection while memory lasts";
+  ASSERT_TRUE(gc_remove_root(live));
+}
+
 TEST_F(GcTest, DisableStopsAutomaticCollection) {
   Init(16 * 1024);
   gc_disable();

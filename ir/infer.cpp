@@ -22,13 +22,32 @@
 // before the def raises NameError in Python). Locals bound once to a nested
 // def without free variables are known the same way.
 //
-// Container element types are not inferred yet (elements are Object):
-// aliasing makes them unsound without tracking every list's creation site.
+// List element types. Every list a native function creates (build.list,
+// and `lst * n` of such a list) belongs to an allocation-site class; while
+// the fixpoint runs, a list's type names its class (list<C>), and each class
+// has an element type: the join of everything stored into its lists
+// (build.list items, list.append, lst[i] = v, lst.append/insert/extend).
+// Two classes that meet (one local holding lists of both, a parameter
+// reached with both) are merged (union-find). A class "escapes" -- its
+// element type becomes Object for good, and so do the classes of lists
+// stored in it -- as soon as one of its lists is used in any way not known
+// to read it or to store typed values into it (default deny): passed to an
+// unknown call, stored in an attribute, global, tuple, dict or cell,
+// joined with another type, yielded, returned from a function that may be
+// called dynamically, sliced, unpacked, iterated other than by a for loop.
+// Known uses: indexing with an int, for loops, len/print/str/repr, truth,
+// comparisons, `in`, is, the read-only and element-storing list methods,
+// direct calls (the callee's parameter joins the class), returns from
+// functions only ever called directly, `lst * n`. After the fixpoint, list<C>
+// becomes list[element type of C]. Native entries of functions whose
+// parameters are list[T] with T not Object run the bytecode instead (the
+// caller's list cannot be checked).
 // Builtins (len, abs, int, float, min, max, ...) and math functions give
 // typed results when their names are not rebound anywhere in the program.
 // Module globals whose stores are all visible (the same conditions as
 // known functions) take the join of the values stored to them.
 #include <array>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -74,11 +93,13 @@ class Inference {
     ScanNames();
     FindKnownFunctions();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteDirectCalls(m);
+    FindDirectOnlyFunctions();
     InitLocals();
     while (true) {
       Fixpoint();
       if (!WidenUnknown()) break;
     }
+    FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteSqrtCalls(m);
     Finish();
   }
@@ -261,6 +282,315 @@ class Inference {
     if (uses[callee_load] == 1) dropped_.insert({&caller, callee_load});
   }
 
+  // ---- list element types (see the top of the file) ----
+
+  // The FuncRef::module that marks list<C> (the class in FuncRef::function).
+  static constexpr uint32_t kListClassModule = kNoId - 1;
+
+  struct ListClass {
+    uint32_t parent;  // union-find: itself for a representative
+    TypeId element;   // the join of what is stored (Object once escaped)
+    bool escaped;
+  };
+
+  bool IsTracked(TypeId t) const {
+    const Type& type = types_.Get(t);
+    return type.kind == TypeKind::List && type.ref.module == kListClassModule;
+  }
+
+  uint32_t FindClass(uint32_t c) {
+    while (list_classes_[c].parent != c) {
+      list_classes_[c].parent = list_classes_[list_classes_[c].parent].parent;  // path halving
+      c = list_classes_[c].parent;
+    }
+    return c;
+  }
+
+  uint32_t ClassOf(TypeId list) { return FindClass(types_.Get(list).ref.function); }
+  TypeId ClassType(uint32_t c) { return types_.Intern(Type{TypeKind::List, {}, FuncRef{kListClassModule, FindClass(c)}}); }
+  TypeId Canonical(TypeId t) { return IsTracked(t) ? ClassType(ClassOf(t)) : t; }
+
+  // The class of the lists the build.list `id` of `f` creates.
+  uint32_t SiteClass(const Function& f, InstId id) {
+    auto [it, fresh] = site_classes_.try_emplace({&f, id}, static_cast<uint32_t>(list_classes_.size()));
+    if (fresh) list_classes_.push_back(ListClass{it->second, kUnknownType, false});
+    return it->second;
+  }
+
+  // The items of a list type (Unknown while nothing was stored).
+  TypeId ElementOf(TypeId list) {
+    if (IsTracked(list)) return list_classes_[ClassOf(list)].element;
+    const Type& t = types_.Get(list);
+    return t.kind == TypeKind::List && !t.params.empty() ? t.params[0] : kObjectType;
+  }
+
+  // Types::Join, except where lists of tracked classes meet: with each other
+  // they merge their classes, with anything else they escape.
+  TypeId JoinTypes(TypeId a, TypeId b) {
+    a = Canonical(a);
+    b = Canonical(b);
+    if (a == b || b == kUnknownType) return a;
+    if (a == kUnknownType) return b;
+    bool tracked_a = IsTracked(a), tracked_b = IsTracked(b);
+    if (tracked_a && tracked_b) return ClassType(MergeClasses(ClassOf(a), ClassOf(b)));
+    if (tracked_a || tracked_b) {
+      EscapeType(a);
+      EscapeType(b);
+      return kObjectType;
+    }
+    return types_.Join(a, b);
+  }
+
+  uint32_t MergeClasses(uint32_t a, uint32_t b) {
+    a = FindClass(a);
+    b = FindClass(b);
+    if (a == b) return a;
+    list_classes_[b].parent = a;
+    changed_ = true;
+    TypeId element_b = list_classes_[b].element;
+    if (list_classes_[b].escaped) EscapeClass(a);
+    RaiseElement(a, element_b);
+    return FindClass(a);
+  }
+
+  // `t` is stored into a list of class `c`.
+  void RaiseElement(uint32_t c, TypeId t) {
+    c = FindClass(c);
+    if (list_classes_[c].escaped) return EscapeType(t);
+    TypeId joined = JoinTypes(list_classes_[c].element, Bounded(t));
+    c = FindClass(c);  // the join may have merged c into another class
+    if (list_classes_[c].escaped) return EscapeType(joined);
+    if (joined != list_classes_[c].element) {
+      list_classes_[c].element = joined;
+      changed_ = true;
+    }
+  }
+
+  void EscapeClass(uint32_t c) {
+    c = FindClass(c);
+    if (list_classes_[c].escaped) return;
+    list_classes_[c].escaped = true;
+    TypeId element = list_classes_[c].element;
+    list_classes_[c].element = kObjectType;
+    changed_ = true;
+    EscapeType(element);  // what its lists hold is reachable by whoever got one
+  }
+
+  // Every tracked class in `t` (a tracked list, or a parameter of it).
+  void EscapeType(TypeId t) {
+    if (IsTracked(t)) return EscapeClass(ClassOf(t));
+    std::vector<TypeId> params = types_.Get(t).params;  // a copy: escaping may intern
+    for (TypeId param : params) EscapeType(param);
+  }
+
+  // The type of a for loop's item: the elements of a list the loop's
+  // iterator local was made from (FindForIterators), else Object.
+  TypeId ForItemType(const Function& f, const Inst& for_iter) {
+    const Inst& load = f.insts[for_iter.ops[0]];
+    if (load.op != Op::LoadLocal) return kObjectType;
+    InstId get_iter = ForIterators(f)[load.imm];
+    if (get_iter == kNoId) return kObjectType;
+    TypeId iterable = f.insts[f.insts[get_iter].ops[0]].type;
+    if (IsUnknown(iterable)) return kUnknownType;
+    return Kind(iterable) == TypeKind::List ? ElementOf(iterable) : kObjectType;
+  }
+
+  const std::vector<InstId>& ForIterators(const Function& f) {
+    auto [it, fresh] = for_iterators_.try_emplace(&f);
+    if (fresh) it->second = FindForIterators(f);
+    return it->second;
+  }
+
+  bool IsForIteratorSource(const Function& f, InstId get_iter) {
+    for (InstId source : ForIterators(f))
+      if (source == get_iter) return true;
+    return false;
+  }
+
+  // The stores into tracked lists: build.list items, list.append (list
+  // comprehensions), lst[i] = v, and the list methods that add items.
+  void StoreListElements(uint32_t m, Function& f, InstId id) {
+    const Inst& inst = f.insts[id];
+    auto operand = [&](size_t i) { return f.insts[inst.ops[i]].type; };
+    switch (inst.op) {
+      case Op::BuildList: {
+        uint32_t c = SiteClass(f, id);
+        for (size_t i = 0; i < inst.ops.size(); ++i) RaiseElement(c, operand(i));
+        return;
+      }
+      case Op::ListAppend:
+        if (IsTracked(operand(0))) RaiseElement(ClassOf(operand(0)), operand(1));
+        return;
+      case Op::StoreSubscr:
+        if (IsTracked(operand(0)) && IsIntLike(operand(1))) RaiseElement(ClassOf(operand(0)), operand(2));
+        return;
+      case Op::CallMethod: {
+        if (!IsTracked(operand(0)) || !inst.names.empty()) return;
+        std::string_view name = QstrText(m, inst.imm);
+        size_t n_args = inst.ops.size() - 1;
+        uint32_t c = ClassOf(operand(0));
+        if (name == "append" && n_args == 1) RaiseElement(c, operand(1));
+        if (name == "insert" && n_args == 2) RaiseElement(c, operand(2));
+        if (name == "extend" && n_args == 1) RaiseElement(c, Kind(operand(1)) == TypeKind::List ? ElementOf(operand(1)) : kObjectType);
+        return;
+      }
+      default: return;
+    }
+  }
+
+  enum class ListUse {
+    kSafe,           // reads the list, or stores typed items into it
+    kElementsLeak,   // also hands its items to code that may keep them
+    kEscape,         // anything else
+  };
+
+  // Escapes the class of every tracked operand of instruction `id` that is
+  // not used in a known way (default deny).
+  void CheckListUses(uint32_t m, Function& f, InstId id) {
+    const Inst& inst = f.insts[id];
+    // Decided once every operand is typed (WidenUnknown sees that they are).
+    for (InstId op : inst.ops)
+      if (IsUnknown(f.insts[op].type)) return;
+    for (size_t i = 0; i < inst.ops.size(); ++i) {
+      TypeId type = f.insts[inst.ops[i]].type;
+      if (!IsTracked(type)) continue;
+      switch (ClassifyListUse(m, f, id, i)) {
+        case ListUse::kSafe: break;
+        case ListUse::kElementsLeak: EscapeType(ElementOf(type)); break;
+        case ListUse::kEscape: EscapeClass(ClassOf(type)); break;
+      }
+    }
+  }
+
+  ListUse ClassifyListUse(uint32_t m, const Function& f, InstId id, size_t i) {
+    const Inst& inst = f.insts[id];
+    auto operand = [&](size_t k) { return f.insts[inst.ops[k]].type; };
+    auto safe_if = [](bool safe) { return safe ? ListUse::kSafe : ListUse::kEscape; };
+    switch (inst.op) {
+      case Op::StoreLocal:   // the local's type joins it (an Object local escapes it)
+      case Op::CallDirect:   // so does the parameter's
+      case Op::BuildList:    // and the new list's element type
+      case Op::Is:
+      case Op::Truth:
+      case Op::Not: return ListUse::kSafe;
+      case Op::Return: return safe_if(direct_only_.count(&f) != 0);
+      case Op::Subscr: return safe_if(i == 0 && IsIntLike(operand(1)));
+      case Op::StoreSubscr:
+      case Op::ListAppend: {
+        bool index_ok = inst.op == Op::ListAppend || IsIntLike(operand(1));
+        return safe_if(index_ok && IsTracked(operand(0)) && (i == 0 || i + 1 == inst.ops.size()));
+      }
+      case Op::GetIter: return safe_if(IsForIteratorSource(f, id));
+      case Op::Binary: return ClassifyBinaryUse(inst.sub, i, operand(i == 0 ? 1 : 0));
+      case Op::Call: return ClassifyBuiltinUse(m, f, inst, i);
+      case Op::CallMethod: return ClassifyMethodUse(m, inst, i, operand(0));
+      default: return ListUse::kEscape;
+    }
+  }
+
+  ListUse ClassifyBinaryUse(uint8_t code, size_t i, TypeId other) {
+    auto op = static_cast<BinOp>(code);
+    switch (op) {
+      case BinOp::kLess:
+      case BinOp::kMore:
+      case BinOp::kEqual:
+      case BinOp::kLessEqual:
+      case BinOp::kMoreEqual:
+      case BinOp::kNotEqual: return ListUse::kSafe;
+      case BinOp::kIn: return i == 1 ? ListUse::kSafe : ListUse::kEscape;
+      // lst * n: a new list of the same items, typed with the same class.
+      case BinOp::kMultiply: return IsIntLike(other) ? ListUse::kSafe : ListUse::kEscape;
+      default: return ListUse::kEscape;
+    }
+  }
+
+  ListUse ClassifyBuiltinUse(uint32_t m, const Function& f, const Inst& call, size_t i) {
+    if (i == 0 || !call.names.empty()) return ListUse::kEscape;
+    const Inst& callee = f.insts[call.ops[0]];
+    static constexpr std::array<std::string_view, 6> kReaders = {"len", "print", "str", "repr", "bool", "id"};
+    static constexpr std::array<std::string_view, 12> kItemReaders = {
+        "sum", "min", "max", "sorted", "tuple", "list", "enumerate", "zip", "reversed", "any", "all", "set"};
+    for (std::string_view name : kReaders)
+      if (IsBuiltin(m, callee, name)) return ListUse::kSafe;
+    for (std::string_view name : kItemReaders)
+      if (IsBuiltin(m, callee, name)) return ListUse::kElementsLeak;
+    return ListUse::kEscape;
+  }
+
+  ListUse ClassifyMethodUse(uint32_t m, const Inst& call, size_t i, TypeId receiver) {
+    if (!IsTracked(receiver) || !call.names.empty()) return ListUse::kEscape;
+    std::string_view name = QstrText(m, call.imm);
+    size_t n_args = call.ops.size() - 1;
+    if (i == 0) {
+      static constexpr std::array<std::string_view, 9> kMethods = {"append", "insert", "extend", "pop",    "index",
+                                                                   "count",  "remove", "clear",  "reverse"};
+      for (std::string_view method : kMethods)
+        if (name == method) return ListUse::kSafe;
+      if (name == "sort" && n_args == 0) return ListUse::kSafe;
+      if (name == "copy" && n_args == 0) return ListUse::kElementsLeak;
+      return ListUse::kEscape;
+    }
+    // An argument: stored as an item (append, insert's second), its items
+    // stored (extend), or compared with the items.
+    bool stored = (name == "append" && n_args == 1) || (name == "insert" && n_args == 2 && i == 2);
+    bool read = name == "extend" || name == "index" || name == "count" || name == "remove";
+    return stored || read ? ListUse::kSafe : ListUse::kEscape;
+  }
+
+  // Functions whose every call is a direct call in the program's own code:
+  // what they return reaches no unknown caller. Needs every function native
+  // (bytecode could load the name) and no dynamic access to namespaces.
+  void FindDirectOnlyFunctions() {
+    if (dynamic_namespaces_) return;
+    std::set<std::pair<uint32_t, std::string>> loaded_globals;
+    std::set<std::string> other_uses;  // attribute names, imported names, getattr
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      for (const Function& f : program_.modules[m].functions) {
+        if (!f.native) return;
+        for (const Block& block : f.blocks) {
+          for (InstId id : block.insts) {
+            const Inst& inst = f.insts[id];
+            std::string name(QstrText(m, inst.imm));
+            if (inst.op == Op::LoadGlobal) loaded_globals.insert({m, name});
+            if (inst.op == Op::LoadAttr || inst.op == Op::CallMethod || inst.op == Op::ImportFrom) other_uses.insert(name);
+            if (inst.op == Op::LoadGlobal && name == "getattr") return;
+          }
+        }
+      }
+    }
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      for (const auto& [name, ref] : known_[m]) {
+        if (!loaded_globals.count({m, name}) && !other_uses.count(name)) direct_only_.insert(&FunctionOf(ref));
+      }
+    }
+  }
+
+  // list<C> becomes list[element type of C] everywhere (nested lists to
+  // the depth Bounded allows).
+  void FinishListTypes() {
+    if (list_classes_.empty()) return;
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        if (!f.native) continue;
+        for (Inst& inst : f.insts) inst.type = FinalType(inst.type, 0);
+        for (Local& local : f.locals) local.type = FinalType(local.type, 0);
+        f.return_type = FinalType(f.return_type, 0);
+      }
+    }
+  }
+
+  TypeId FinalType(TypeId t, int depth) {
+    if (IsTracked(t)) {
+      TypeId element = list_classes_[ClassOf(t)].element;
+      if (element == kUnknownType || depth >= 2) element = kObjectType;
+      return types_.Intern(Type{TypeKind::List, {FinalType(element, depth + 1)}, {}});
+    }
+    Type type = types_.Get(t);
+    if (type.params.empty()) return t;
+    for (TypeId& param : type.params) param = FinalType(param, depth + 1);
+    return types_.Intern(type);
+  }
+
   // ---- the fixpoint ----
 
   // Locals that must stay Object whatever is stored: cells, frees, locals
@@ -300,7 +630,7 @@ class Inference {
   }
 
   void Raise(TypeId* slot, TypeId type) {
-    TypeId joined = types_.Join(*slot, Bounded(type));
+    TypeId joined = JoinTypes(*slot, Bounded(type));
     if (joined != *slot) {
       *slot = joined;
       changed_ = true;
@@ -327,8 +657,11 @@ class Inference {
         if (it != globals_[m].end()) Raise(&it->second.type, f.insts[inst.ops[0]].type);
         return;
       }
-      case Op::ForIter: Raise(&f.locals[inst.imm].type, kObjectType); return;
-      case Op::Return: Raise(&f.return_type, f.insts[inst.ops[0]].type); return;
+      case Op::ForIter: Raise(&f.locals[inst.imm].type, ForItemType(f, inst)); return;
+      case Op::Return:
+        Raise(&f.return_type, f.insts[inst.ops[0]].type);
+        CheckListUses(m, f, id);
+        return;
       case Op::CallDirect: {
         Function& callee = FunctionOf(inst.callee);
         for (size_t i = 0; i < inst.ops.size(); ++i) {
@@ -339,6 +672,8 @@ class Inference {
       }
       default: break;
     }
+    StoreListElements(m, f, id);
+    CheckListUses(m, f, id);
     if (OpFlags(inst.op) & kNoResult) {
       inst.type = kVoidType;
       return;
@@ -392,8 +727,8 @@ class Inference {
         }
         return types_.Intern(tuple);
       }
-      case Op::BuildList:
-      case Op::ListToTuple: return ContainerOf(inst.op == Op::BuildList ? TypeKind::List : TypeKind::Tuple);
+      case Op::BuildList: return ClassType(SiteClass(f, static_cast<InstId>(&inst - f.insts.data())));
+      case Op::ListToTuple: return ContainerOf(TypeKind::Tuple);
       case Op::BuildDict: return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});
       case Op::BuildSet: return types_.Intern(Type{TypeKind::Set, {kObjectType}, {}});
       case Op::Unpack: {
@@ -417,6 +752,7 @@ class Inference {
       case Op::Call: return CallType(m, f, inst);
       case Op::CallMethod:
         if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
+        if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
         return kObjectType;
       default: return kObjectType;
     }
@@ -500,7 +836,7 @@ class Inference {
       int64_t i = index_inst.imm < 0 ? index_inst.imm + static_cast<int64_t>(t.params.size()) : index_inst.imm;
       if (i >= 0 && static_cast<size_t>(i) < t.params.size()) return t.params[i];
     }
-    if (t.kind == TypeKind::List && !t.params.empty()) return t.params[0];
+    if (t.kind == TypeKind::List) return ElementOf(container);
     return kObjectType;
   }
 
@@ -698,6 +1034,10 @@ class Inference {
   std::vector<bool> all_code_visible_ = std::vector<bool>(program_.modules.size());
   bool dynamic_namespaces_ = false;
   bool changed_ = false;
+  std::vector<ListClass> list_classes_;
+  std::map<std::pair<const Function*, InstId>, uint32_t> site_classes_;  // build.list -> its class
+  std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
+  std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
 };
 
 }  // namespace

@@ -205,6 +205,11 @@ std::string Verify(const Function& function, const TypeTable& types);
 // CallDirect where that is sound. Runs Verify before and after.
 void InferTypes(Program& program);
 
+// Per local of `function`: the GetIter instruction whose iterator the local
+// holds for a for loop, when nothing but for.iter ever reads the local
+// (stored once, from a GetIter used nowhere else); kNoId for other locals.
+std::vector<InstId> FindForIterators(const Function& function);
+
 // The text form for --emit=ir.
 std::string Print(const Module& module, const TypeTable& types);
 

@@ -7,11 +7,13 @@
 // in CPython where the builtin's slot is found at that point of the MRO.
 #include "runtime/class.h"
 
+#include "runtime/attr_cache.h"
 #include "runtime/dict.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/map.h"
+#include "runtime/native_abi.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -35,7 +37,101 @@ InstanceObject* AsInstance(Value v) { return ObjectPointer<InstanceObject>(v); }
 
 }  // namespace
 
-void NotePropertyMade() { g_property_made = true; }
+// The first property changes how instance attributes are found (a data
+// descriptor in the class then comes before the instance dict): every
+// attribute cache filled before it assumed the dict came first.
+void NotePropertyMade() {
+  if (g_property_made) return;
+  g_property_made = true;
+  InvalidateAttrCaches();
+}
+
+// --- Attribute caches (attr_cache.h) -------------------------------------------------
+
+namespace {
+
+// The "may be shadowed" bits, indexed by qstr id modulo 256. Not GC values;
+// never cleared.
+constexpr size_t kShadowBits = 256;
+constinit Word g_shadowed_names[kShadowBits / (8 * sizeof(Word))] = {};
+
+Word ShadowMask(Qstr name) { return Word{1} << (name % (8 * sizeof(Word))); }
+Word& ShadowWord(Qstr name) { return g_shadowed_names[(name % kShadowBits) / (8 * sizeof(Word))]; }
+
+// The names any class has, or had, in its dict, and object's method names,
+// by qstr id modulo 1024 (a superset: collisions only cost a lookup). An
+// instance attribute whose name is not here cannot shadow anything of a
+// class without a native base, so adding one needs no look at the MRO.
+constexpr size_t kClassNameBits = 1024;
+constinit Word g_class_attr_names[kClassNameBits / (8 * sizeof(Word))] = {};
+
+Word& ClassNameWord(Qstr name) { return g_class_attr_names[(name % kClassNameBits) / (8 * sizeof(Word))]; }
+void NoteClassAttrName(Qstr name) { ClassNameWord(name) |= ShadowMask(name); }
+bool MayBeClassAttrName(Qstr name) { return (ClassNameWord(name) & ShadowMask(name)) != 0; }
+
+void NoteClassAttrNames(Value dict) {
+  size_t position = 0;
+  while (MapEntry* entry = MapNext(DictMap(dict), &position))
+    if (IsQstr(entry->key)) NoteClassAttrName(QstrValue(entry->key));
+}
+
+}  // namespace
+
+namespace native_abi {
+extern "C" {
+constinit Word taipan_native_attr_epoch = 0;
+}
+}  // namespace native_abi
+
+void InvalidateAttrCaches() { ++native_abi::taipan_native_attr_epoch; }
+
+void ResetAttrCaches() {
+  for (Word& bits : g_shadowed_names) bits = 0;
+  for (Word& bits : g_class_attr_names) bits = 0;
+  for (size_t i = 0; i < kObjectType.methods->count; ++i) NoteClassAttrName(kObjectType.methods->entries[i].name);
+  InvalidateAttrCaches();
+}
+
+bool AttrNameMayBeShadowed(Qstr name) { return (ShadowWord(name) & ShadowMask(name)) != 0; }
+
+void NoteAttrNameShadowed(Qstr name) {
+  if (AttrNameMayBeShadowed(name)) return;
+  ShadowWord(name) |= ShadowMask(name);
+  InvalidateAttrCaches();
+}
+
+bool AttrCacheAllowed(const Type* type) {
+  if (type->mro == kNull) return true;  // a builtin type: nothing a program can change
+  TupleObject* mro = AsTuple(type->mro);
+  for (size_t i = 0; i < mro->length; ++i)
+    if (TypeValue(mro->items[i])->flags & kTypeNoAttrCache) return false;
+  return true;
+}
+
+void MarkNoAttrCache(const Type* type) {
+  if (!IsClass(type) || (type->flags & kTypeNoAttrCache)) return;
+  const_cast<Type*>(type)->flags |= kTypeNoAttrCache;  // a heap Type: classes are mutable
+  InvalidateAttrCaches();
+}
+
+void FillAttrCache(AttrCache* cache, const Type* type, Word index, Value value) {
+  if (!cache) return;
+  cache->type = type;
+  cache->epoch = native_abi::taipan_native_attr_epoch;
+  cache->index = index;
+  cache->value = value;
+}
+
+void NoteClassAttrChange(const Type* cls, Qstr name) {
+  if (!IsClass(cls)) return;
+  NoteClassAttrName(name);
+  // A new class attribute may be shadowed by instances that already have
+  // the name in their dicts (invariant 4).
+  if (DictLookup(cls->dict, FromQstr(name)) == kNull) NoteAttrNameShadowed(name);
+  InvalidateAttrCaches();
+}
+
+void NoteClassDictExposed(const Type* cls) { MarkNoAttrCache(cls); }
 
 Value NativeValue(Value v) {
   if (!IsInstanceObject(v)) return v;
@@ -179,28 +275,57 @@ Value InstanceMakeNew(const Type* cls, size_t n_args, size_t n_kw, const Value* 
 
 // --- Attributes of instances --------------------------------------------------------------
 
-Value InstanceLoadAttr(Value self, Qstr name) {
+// The instance dict's entry for `name`, or null; fills a dict slot cache
+// with its position.
+MapEntry* FindInInstanceDict(const InstanceObject* inst, Qstr name, AttrCache* cache) {
+  Map* map = DictMap(inst->dict);
+  MapEntry* entry = MapFind(map, FromQstr(name));
+  if (entry) FillAttrCache(cache, inst->base.type, static_cast<Word>(entry - map->entries), kNull);
+  return entry;
+}
+
+// Whether BindAttribute gives the attribute itself (nothing to bind, no
+// code to run): what a class constant cache may hold.
+bool BindsToItself(Value attr) {
+  if (!IsObject(attr)) return true;
+  if (IsFunctionObject(attr)) return false;  // a new bound method each time
+  const Type* type = TypeOf(attr);
+  return type != &kStaticMethodType && type != &kClassMethodType && type != &kPropertyType;
+}
+
+// kFill: `cache` (may still be null) is filled when the result is
+// cacheable (see attr_cache.h); without, the fill code compiles away.
+// `for_method`: the cache is a call site's, which has no class constant
+// kind.
+template <bool kFill>
+Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_method) {
+  if (!kFill) cache = nullptr;
   const Type* type = TypeOf(self);
   if (name == Q___class__) return FromType(type);
-  if (name == Q___dict__) return InstanceDict(self, true);
+  if (name == Q___dict__) {
+    MarkNoAttrCache(type);  // the program may now change the dict at will
+    return InstanceDict(self, true);
+  }
+  if (cache && !AttrCacheAllowed(type)) cache = nullptr;
   InstanceObject* inst = AsInstance(self);
   // Without properties the instance's own attributes come first (the
   // commonest case: no walk of the MRO).
   bool dict_first = !g_property_made && inst->dict != kNull;
   if (dict_first) {
-    Value found = DictLookup(inst->dict, FromQstr(name));
-    if (found != kNull) return found;
+    if (MapEntry* found = FindInInstanceDict(inst, name, cache)) return found->value;
   }
   const Type* owner = nullptr;
   Value attr = LookupFrom(type, 0, name, &owner);
   if (attr != kNull && IsDataDescriptor(attr)) return BindAttribute(attr, self, type);
   if (inst->dict != kNull && !dict_first) {
-    Value found = DictLookup(inst->dict, FromQstr(name));
-    if (found != kNull) return found;
+    if (MapEntry* found = FindInInstanceDict(inst, name, cache)) return found->value;
   }
   // A builtin base's methods and attributes apply to the native instance.
-  if (attr != kNull && (IsClass(owner) || owner == &kObjectType || inst->native == kNull))
+  if (attr != kNull && (IsClass(owner) || owner == &kObjectType || inst->native == kNull)) {
+    if (cache && !for_method && BindsToItself(attr) && !AttrNameMayBeShadowed(name))
+      FillAttrCache(cache, type, 0, attr);
     return BindAttribute(attr, self, type);
+  }
   if (inst->native != kNull) {
     Value found = LoadAttrOrNull(inst->native, name);
     if (found != kNull) return found;
@@ -212,42 +337,66 @@ Value InstanceLoadAttr(Value self, Qstr name) {
 
 }  // namespace
 
+namespace {
+
 // LoadMethod on an instance: a function found in the classes comes back with
 // self (dest[1]) instead of as a new bound method, so obj.m() allocates
 // nothing. Anything else is what attribute loading gives.
-void InstanceLoadMethod(Value self, Qstr name, Value dest[2]) {
+template <bool kFill>
+void InstanceLoadMethodImpl(Value self, Qstr name, Value dest[2], AttrCache* cache) {
+  if (!kFill) cache = nullptr;
   InstanceObject* inst = AsInstance(self);
+  const Type* type = TypeOf(self);
+  bool special = name == Q___class__ || name == Q___dict__;
+  if (cache && (special || !AttrCacheAllowed(type))) cache = nullptr;
   // Without properties an instance's own attribute wins (as in
   // InstanceLoadAttr), and once it is known to be absent the class's
   // function needs no second look at the dict.
-  bool dict_checked = !g_property_made && name != Q___class__ && name != Q___dict__;
+  bool dict_checked = !g_property_made && !special;
   if (dict_checked && inst->dict != kNull) {
-    Value found = DictLookup(inst->dict, FromQstr(name));
-    if (found != kNull) {
-      dest[0] = found;
+    if (MapEntry* found = FindInInstanceDict(inst, name, cache)) {
+      dest[0] = found->value;
       dest[1] = kNull;
       return;
     }
   }
   const Type* owner = nullptr;
-  Value attr = LookupFrom(TypeOf(self), 0, name, &owner);
+  Value attr = LookupFrom(type, 0, name, &owner);
   bool class_function = attr != kNull && IsFunctionObject(attr) &&
                         (IsClass(owner) || owner == &kObjectType || inst->native == kNull);
   if (class_function &&
       (dict_checked || inst->dict == kNull || DictLookup(inst->dict, FromQstr(name)) == kNull)) {
+    if (cache && !AttrNameMayBeShadowed(name)) FillAttrCache(cache, type, 0, attr);
     dest[0] = attr;
     dest[1] = self;
     return;
   }
-  dest[0] = InstanceLoadAttr(self, name);
+  dest[0] = InstanceLoadAttrImpl<kFill>(self, name, cache, /*for_method=*/true);
   dest[1] = kNull;
+}
+
+}  // namespace
+
+void InstanceLoadMethod(Value self, Qstr name, Value dest[2]) { InstanceLoadMethodImpl<false>(self, name, dest, nullptr); }
+
+void InstanceLoadMethodCached(Value self, Qstr name, Value dest[2], AttrCache* cache) {
+  InstanceLoadMethodImpl<true>(self, name, dest, cache);
+}
+
+Value InstanceLoadAttrCached(Value self, Qstr name, AttrCache* cache) {
+  return InstanceLoadAttrImpl<true>(self, name, cache, false);
 }
 
 namespace {
 
 // object.__setattr__: a property's setter, the native instance's own
 // attributes (an exception's __cause__), else the instance dict.
-Value GenericStoreAttr(Value self, Qstr name, Value value) {
+// kFill: `cache` (may still be null) is a store site's, filled with the
+// entry's position when the store was a plain dict store (the caller found
+// no __setattr__).
+template <bool kFill = false>
+Value GenericStoreAttr(Value self, Qstr name, Value value, AttrCache* cache = nullptr) {
+  if (!kFill) cache = nullptr;
   const Type* type = TypeOf(self);
   Value attr = g_property_made ? LookupInType(type, name) : kNull;
   if (attr != kNull && IsDataDescriptor(attr)) {
@@ -261,7 +410,16 @@ Value GenericStoreAttr(Value self, Qstr name, Value value) {
     const Type* native_type = TypeOf(native);
     if (native_type->attr && native_type->attr(native, name, AttrOp::kStore, value) != kNull) return kNone;
   }
-  DictStore(InstanceDict(self, true), FromQstr(name), value);
+  Map* map = DictMap(InstanceDict(self, true));
+  bool added;
+  MapEntry* entry = MapFindOrAdd(map, FromQstr(name), &added);
+  entry->value = value;
+  // A new key that the class also has shadows it (attr_cache.h, invariant 4).
+  if (added && !AttrNameMayBeShadowed(name) && (MayBeClassAttrName(name) || native != kNull) &&
+      (g_property_made ? attr != kNull : LookupInType(type, name) != kNull))
+    NoteAttrNameShadowed(name);
+  if (cache && native == kNull && AttrCacheAllowed(type))
+    FillAttrCache(cache, type, static_cast<Word>(entry - map->entries), kNull);
   return kNone;
 }
 
@@ -279,18 +437,24 @@ Value GenericDeleteAttr(Value self, Qstr name) {
   return kNull;
 }
 
+// StoreAttr on an instance: __setattr__ when a class defines it, else the
+// generic store.
+template <bool kFill>
+Value StoreWithHooks(Value self, Qstr name, Value value, AttrCache* cache) {
+  Value setattr = MapSawAttributeHookKey() ? LookupInClasses(TypeOf(self), Q___setattr__) : kNull;
+  if (setattr == kNull) return GenericStoreAttr<kFill>(self, name, value, cache);
+  Value args[2] = {FromQstr(name), value};
+  CallMethodOn(setattr, self, 2, 0, args);
+  return kNone;
+}
+
 Value InstanceAttr(Value self, Qstr name, AttrOp op, Value value) {
   const Type* type = TypeOf(self);
   switch (op) {
     case AttrOp::kLoad:
-      return InstanceLoadAttr(self, name);
-    case AttrOp::kStore: {
-      Value setattr = MapSawAttributeHookKey() ? LookupInClasses(type, Q___setattr__) : kNull;
-      if (setattr == kNull) return GenericStoreAttr(self, name, value);
-      Value args[2] = {FromQstr(name), value};
-      CallMethodOn(setattr, self, 2, 0, args);
-      return kNone;
-    }
+      return InstanceLoadAttrImpl<false>(self, name, nullptr, false);
+    case AttrOp::kStore:
+      return StoreWithHooks<false>(self, name, value, nullptr);
     case AttrOp::kDelete: {
       Value delattr = MapSawAttributeHookKey() ? LookupInClasses(type, Q___delattr__) : kNull;
       if (delattr == kNull) return GenericDeleteAttr(self, name);
@@ -300,6 +464,14 @@ Value InstanceAttr(Value self, Qstr name, AttrOp op, Value value) {
   }
   return kNull;
 }
+
+}  // namespace
+
+Value InstanceStoreAttrCached(Value self, Qstr name, Value value, AttrCache* cache) {
+  return StoreWithHooks<true>(self, name, value, cache);
+}
+
+namespace {
 
 // --- Printing ---------------------------------------------------------------------------
 
@@ -688,6 +860,9 @@ Value NewClass(Qstr name, Value bases, Value namespace_dict) {
   Value dict = ClassDictFrom(namespace_dict);
 
   auto* type = NewObject<Type>(&kTypeType);
+  // The Type may be at the address of a class collected earlier, for which
+  // attribute caches may still be filled (attr_cache.h, invariant 2).
+  InvalidateAttrCaches();
   Value cls = FromType(type);
   type->flags = kTypeIsClass | kTypeBaseAllowed;
   type->name = name;
@@ -695,6 +870,7 @@ Value NewClass(Qstr name, Value bases, Value namespace_dict) {
   type->dict = dict;
   type->bases = bases;
   type->mro = ComputeMro(cls, n_bases, base_items);
+  NoteClassAttrNames(dict);
   SetSlots(type);
   CallSetName(cls);
   return cls;

@@ -10,12 +10,18 @@
 // type other than object (list, dict, Exception, ...), `native` holds an
 // instance of that builtin type, which the builtin's methods operate on:
 // NativeValue() is what a builtin method receives as self.
+//
+// The attribute lookups of instances also fill the per-site caches of
+// natively compiled code; attr_cache.h says what a cache may hold and why
+// it stays right (every change to a class invalidates them all).
 #ifndef TAIPAN_RUNTIME_CLASS_H
 #define TAIPAN_RUNTIME_CLASS_H
 
 #include "runtime/object.h"
 
 namespace taipan::rt {
+
+struct AttrCache;  // attr_cache.h
 
 struct InstanceObject {
   Object base;  // the class (its `type` is a heap Type with kTypeIsClass)
@@ -36,6 +42,15 @@ bool IsClass(const Type* type);
 // LoadMethod for an instance of a class: a class's function with self in
 // dest[1] (no bound method), else the attribute with dest[1] = kNull.
 void InstanceLoadMethod(Value self, Qstr name, Value dest[2]);
+// The same, filling a call site's attribute cache (attr_cache.h) when the
+// result is cacheable.
+void InstanceLoadMethodCached(Value self, Qstr name, Value dest[2], AttrCache* cache);
+// The attribute of an instance of a class (kNull when absent), filling a
+// load site's cache when the result is cacheable.
+Value InstanceLoadAttrCached(Value self, Qstr name, AttrCache* cache);
+// StoreAttr on an instance of a class, filling a store site's cache when
+// the store was a plain dict store. Returns kNone (kNull: not stored).
+Value InstanceStoreAttrCached(Value self, Qstr name, Value value, AttrCache* cache);
 // The builtin type (other than object) a class derives from, or null.
 const Type* NativeBaseOf(const Type* type);
 // For a class instance with a native base: that native instance; for

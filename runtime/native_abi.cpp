@@ -73,6 +73,9 @@ extern "C" {
 
 // ---- entry and frames ----
 
+// All ones until VmCheckStack first ran: every check asks it until then.
+Word taipan_native_stack_limit = ~Word{0};
+
 N taipan_native_check_stack() { VmCheckStack(); }
 
 V taipan_native_enter_handler(P context, P buf) {
@@ -131,6 +134,26 @@ V taipan_native_call_method(V obj, W name, U n_args, U n_kw, P args) {
   const auto* values = static_cast<const Value*>(args);
   if (method[1] == kNull) return Call(method[0], n_args, n_kw, values);
   return CallWithSelf(method[0], method[1], n_args, n_kw, values);
+}
+
+V taipan_native_load_attr_cached(V obj, W name, P cache) {
+  return LoadAttrCached(obj, static_cast<Qstr>(name), static_cast<AttrCache*>(cache));
+}
+
+N taipan_native_store_attr_cached(V obj, W name, V value, P cache) {
+  StoreAttrCached(obj, static_cast<Qstr>(name), value, static_cast<AttrCache*>(cache));
+}
+
+V taipan_native_call_method_cached(V obj, W name, U n_args, U n_kw, P args, P cache) {
+  Value method[2];
+  LoadMethodCached(obj, static_cast<Qstr>(name), method, static_cast<AttrCache*>(cache));
+  return taipan_native_call_resolved(method[0], method[1], n_args, n_kw, args);
+}
+
+V taipan_native_call_resolved(V fn, V self, U n_args, U n_kw, P args) {
+  const auto* values = static_cast<const Value*>(args);
+  if (self == kNull) return Call(fn, n_args, n_kw, values);
+  return CallWithSelf(fn, self, n_args, n_kw, values);
 }
 
 V taipan_native_call_ex(V fn, V positional, V kwargs) {

@@ -14,8 +14,13 @@
 
 #include <stddef.h>
 
+#include "runtime/attr_cache.h"
+#include "runtime/class.h"
+#include "runtime/dict.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
+#include "runtime/map.h"
+#include "runtime/module.h"
 #include "runtime/list.h"
 #include "runtime/nlr.h"
 #include "runtime/object.h"
@@ -41,6 +46,7 @@ extern "C" {
 // defined next to it (float.cpp, int.cpp, ...): an alias can only be made
 // where its target is defined.
 #define TAIPAN_ABI_TYPE(name, type) extern const Type taipan_native_type_##name;
+#define TAIPAN_ABI_WORD(name) extern Word taipan_native_##name;
 #include "runtime/native_abi.def"
 
 }  // extern "C"
@@ -70,6 +76,11 @@ inline constexpr size_t kFloatFieldOffset = (sizeof(void*) + alignof(Float) - 1)
                 "native_abi.def: " #type "::" #field " is not at the first Float offset"); \
   static_assert(FieldUnit<decltype(type::field)>::size == sizeof(Float),                    \
                 "native_abi.def: " #type "::" #field " is not a Float");
+#define TAIPAN_ABI_SIZE(type, words) \
+  static_assert(sizeof(type) == (words) * sizeof(void*), "native_abi.def: " #type " is not " #words " words");
+#define TAIPAN_ABI_MEMBER(type, member, index)                                   \
+  static_assert(offsetof(type, member) == (index) * sizeof(void*),             \
+                "native_abi.def: " #type "::" #member " is not at word " #index);
 #include "runtime/native_abi.def"
 
 }  // namespace taipan::rt::native_abi

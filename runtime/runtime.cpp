@@ -3,6 +3,7 @@
 // equality, sequence iteration), and the TypeErrors when nothing applies.
 #include "runtime/runtime.h"
 
+#include "runtime/attr_cache.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/exception.h"
@@ -10,7 +11,9 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/map.h"
 #include "runtime/module.h"
+#include "runtime/native_abi.h"
 #include "runtime/state.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
@@ -32,6 +35,7 @@ void RuntimeInit(void* heap, size_t bytes, void* stack_top) {
   // The preallocated MemoryError lives outside the heap but may be given a
   // __cause__ or __context__ that does not.
   gc_add_root(reinterpret_cast<void**>(&g_memory_error), sizeof(g_memory_error) / sizeof(void*));
+  ResetAttrCaches();
   RuntimeModulesInit();
 }
 
@@ -400,6 +404,8 @@ void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]) {
   dest[1] = kNull;
   const Type* type = TypeOf(obj);
   if (type->flags & kTypeIsClass) return InstanceLoadMethod(obj, name, dest);
+  // A class's __dict__ is its real dict: the program may change it at will.
+  if (name == Q___dict__ && type == &kTypeType) NoteClassDictExposed(TypeValue(obj));
   // The type's attr slot comes first (instance state, module globals,
   // computed attributes); a class's slot also does the class lookup itself.
   if (type->attr) {
@@ -447,14 +453,138 @@ Value LoadAttr(Value obj, Qstr name) {
 
 void StoreAttr(Value obj, Qstr name, Value value) {
   const Type* type = TypeOf(obj);
+  if (type == &kTypeType) NoteClassAttrChange(TypeValue(obj), name);
   if (type->attr && type->attr(obj, name, AttrOp::kStore, value) != kNull) return;
   RaiseAttributeError(obj, name);
 }
 
 void DeleteAttr(Value obj, Qstr name) {
   const Type* type = TypeOf(obj);
+  if (type == &kTypeType) NoteClassAttrChange(TypeValue(obj), name);
   if (type->attr && type->attr(obj, name, AttrOp::kDelete, kNull) != kNull) return;
   RaiseAttributeError(obj, name);
+}
+
+// --- Attribute caches (attr_cache.h) ----------------------------------------------
+
+namespace {
+
+bool CacheValidFor(Value obj, const AttrCache* cache) {
+  return IsObject(obj) && TypeOf(obj) == cache->type && cache->epoch == native_abi::taipan_native_attr_epoch;
+}
+
+// The object's attribute dict (word 1 of an instance or a module), kNull
+// when an instance has none yet.
+Value AttributeDictOf(Value obj) { return ObjectPointer<InstanceObject>(obj)->dict; }
+
+// The live entry for `name` at the cached position of a valid dict slot
+// cache, or null.
+MapEntry* CachedEntry(Value obj, Qstr name, const AttrCache* cache) {
+  Value dict = AttributeDictOf(obj);
+  if (dict == kNull) return nullptr;
+  Map* map = DictMap(dict);
+  if (cache->index >= map->filled || map->entries[cache->index].key != FromQstr(name)) return nullptr;
+  return &map->entries[cache->index];
+}
+
+// A module's global `name` (not __dict__, which is the dict itself), with
+// its position cached; null when absent.
+MapEntry* FindModuleGlobal(Value module, Qstr name, AttrCache* cache) {
+  if (name == Q___dict__) return nullptr;
+  Map* map = DictMap(ModuleGlobals(module));
+  MapEntry* entry = MapFind(map, FromQstr(name));
+  if (entry) FillAttrCache(cache, &kModuleType, static_cast<Word>(entry - map->entries), kNull);
+  return entry;
+}
+
+}  // namespace
+
+static_assert(offsetof(InstanceObject, dict) == offsetof(ModuleObject, globals),
+              "an attribute cache reads instance and module dicts from the same word");
+
+Value LoadAttrCached(Value obj, Qstr name, AttrCache* cache) {
+  // The hit path again (the generated code's, for sites compiled without it).
+  if (CacheValidFor(obj, cache)) {
+    if (cache->value != kNull) return cache->value;
+    if (MapEntry* entry = CachedEntry(obj, name, cache)) return entry->value;
+  }
+  const Type* type = TypeOf(obj);
+  Value found = kNull;
+  if (type->flags & kTypeIsClass) {
+    found = InstanceLoadAttrCached(obj, name, cache);
+  } else if (type == &kModuleType) {
+    if (MapEntry* entry = FindModuleGlobal(obj, name, cache)) return entry->value;
+    found = LoadAttrOrNull(obj, name);
+  } else {
+    found = LoadAttrOrNull(obj, name);
+  }
+  if (found == kNull) RaiseAttributeError(obj, name);
+  return found;
+}
+
+void StoreAttrCached(Value obj, Qstr name, Value value, AttrCache* cache) {
+  if (CacheValidFor(obj, cache)) {
+    if (MapEntry* entry = CachedEntry(obj, name, cache)) {
+      entry->value = value;
+      return;
+    }
+    // Still a plain dict store (attr_cache.h): add the key without the
+    // checks, and cache where it went.
+    Value dict = cache->type == &kModuleType ? ModuleGlobals(obj) : InstanceDict(obj, true);
+    Map* map = DictMap(dict);
+    bool added;
+    MapEntry* entry = MapFindOrAdd(map, FromQstr(name), &added);
+    entry->value = value;
+    cache->index = static_cast<Word>(entry - map->entries);
+    return;
+  }
+  const Type* type = TypeOf(obj);
+  if (type->flags & kTypeIsClass) {
+    if (InstanceStoreAttrCached(obj, name, value, cache) == kNull) RaiseAttributeError(obj, name);
+    return;
+  }
+  if (type == &kModuleType) {
+    Map* map = DictMap(ModuleGlobals(obj));
+    bool added;
+    MapEntry* entry = MapFindOrAdd(map, FromQstr(name), &added);
+    entry->value = value;
+    FillAttrCache(cache, &kModuleType, static_cast<Word>(entry - map->entries), kNull);
+    return;
+  }
+  StoreAttr(obj, name, value);
+}
+
+void LoadMethodCached(Value obj, Qstr name, Value dest[2], AttrCache* cache) {
+  if (CacheValidFor(obj, cache)) {
+    if (cache->value != kNull) {
+      dest[0] = cache->value;
+      dest[1] = obj;
+      return;
+    }
+    if (MapEntry* entry = CachedEntry(obj, name, cache)) {
+      dest[0] = entry->value;
+      dest[1] = kNull;
+      return;
+    }
+  }
+  const Type* type = TypeOf(obj);
+  if (type->flags & kTypeIsClass) {
+    InstanceLoadMethodCached(obj, name, dest, cache);
+  } else if (type == &kModuleType) {
+    if (MapEntry* entry = FindModuleGlobal(obj, name, cache)) {
+      dest[0] = entry->value;
+      dest[1] = kNull;
+      return;
+    }
+    LoadMethodOrNull(obj, name, dest);
+  } else {
+    LoadMethodOrNull(obj, name, dest);
+    // A builtin type's method (its table is constant; nothing of the
+    // instance comes before it when the type has no attr slot).
+    if (IsObject(obj) && !type->attr && dest[1] == obj && dest[0] != kNull && IsFunctionObject(dest[0]))
+      FillAttrCache(cache, type, 0, dest[0]);
+  }
+  if (dest[0] == kNull) RaiseAttributeError(obj, name);
 }
 
 // --- Subscripts ---------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "runtime/native_abi.h"
 #include "runtime/qstr.h"
 #include "runtime/runtime.h"
 #include "runtime/set.h"
@@ -406,7 +407,11 @@ void VmCheckStack() {
   // The frame address, not a local's: AddressSanitizer may move locals
   // whose address is taken to a "fake stack" elsewhere in memory.
   Word at = reinterpret_cast<Word>(__builtin_frame_address(0));
-  if (g_vm_stack_base < at) g_vm_stack_base = at;
+  if (g_vm_stack_base < at) {
+    g_vm_stack_base = at;
+    // Generated code calls here only below this (native_abi.def).
+    native_abi::taipan_native_stack_limit = at > TAIPAN_VM_STACK_LIMIT ? at - TAIPAN_VM_STACK_LIMIT : 0;
+  }
   if (g_vm_stack_base - at > TAIPAN_VM_STACK_LIMIT)
     RaiseMessage(&kRuntimeErrorType, "maximum recursion depth exceeded");
 }

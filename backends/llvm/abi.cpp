@@ -27,6 +27,17 @@ constexpr const char* kTypeSymbols[] = {
 #include "runtime/native_abi.def"
 };
 
+constexpr const char* kWordSymbols[] = {
+#define TAIPAN_ABI_WORD(name) #name,
+#include "runtime/native_abi.def"
+};
+
+bool Listed(std::string_view name, const auto& names) {
+  for (const char* listed : names)
+    if (name == listed) return true;
+  return false;
+}
+
 }  // namespace
 
 RuntimeAbi::RuntimeAbi(llvm::Module& module, const TargetInfo& target) : module_(module), target_(target) {
@@ -98,14 +109,19 @@ llvm::Function* RuntimeAbi::NlrPop() {
 }
 
 llvm::Constant* RuntimeAbi::TypeSymbol(std::string_view name) {
-  bool listed = false;
-  for (const char* symbol : kTypeSymbols) listed |= name == symbol;
-  if (!listed) return nullptr;
+  if (!Listed(name, kTypeSymbols)) return nullptr;
   std::string symbol = "taipan_native_type_" + std::string(name);
   if (llvm::GlobalVariable* existing = module_.getGlobalVariable(symbol)) return existing;
   // Only the address matters: an opaque byte is enough.
   return new llvm::GlobalVariable(module_, llvm::Type::getInt8Ty(module_.getContext()), true,
                                   llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
+}
+
+llvm::GlobalVariable* RuntimeAbi::WordSymbol(std::string_view name) {
+  if (!Listed(name, kWordSymbols)) return nullptr;
+  std::string symbol = "taipan_native_" + std::string(name);
+  if (llvm::GlobalVariable* existing = module_.getGlobalVariable(symbol)) return existing;
+  return new llvm::GlobalVariable(module_, types_.word, false, llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
 }
 
 // The first offset after the header word aligned for Float as a struct

@@ -53,6 +53,8 @@ class RuntimeAbi {
   llvm::Function* NlrPop();
   // &taipan_native_type_NAME for a TAIPAN_ABI_TYPE name ("float", "list", ...).
   llvm::Constant* TypeSymbol(std::string_view name);
+  // &taipan_native_NAME for a TAIPAN_ABI_WORD name ("stack_limit").
+  llvm::GlobalVariable* WordSymbol(std::string_view name);
   // Byte offset of FloatObject::value (TAIPAN_ABI_FLOAT_FIELD).
   unsigned FloatValueOffset() const;
   // Words of one NlrBuf: prev, value, then the saved registers.

@@ -6,7 +6,8 @@
 // are spread over lower_function.cpp (frame, locals, blocks), coerce.cpp
 // (moving values between representations), lower_inst.cpp (the instruction
 // dispatch), lower_arith.cpp (operators with small-int and float fast
-// paths), lower_object.cpp (containers, calls, names), lower_iter.cpp (for
+// paths), lower_object.cpp (containers, calls, names), lower_attr.cpp
+// (attribute loads, stores and method calls through inline caches), lower_iter.cpp (for
 // loops), lower_generator.cpp (generators as LLVM coroutines) and
 // lower_entry.cpp (the NativeEntry wrapper).
 //
@@ -156,6 +157,8 @@ class FunctionLowering {
   llvm::Value* CallHelper(Helper helper, llvm::ArrayRef<llvm::Value*> args);
   // Calls a noreturn helper and ends the block with `unreachable`.
   void CallNoReturn(Helper helper, llvm::ArrayRef<llvm::Value*> args);
+  // The entry's stack-depth check (RuntimeError instead of overflow).
+  void CheckStack();
   // Branches to a fresh cold block that raises, continuing where `cond` is false.
   void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);
   void BranchLikely(llvm::Value* cond, llvm::BasicBlock* likely, llvm::BasicBlock* unlikely);
@@ -166,6 +169,8 @@ class FunctionLowering {
 
   // ---- representations (coerce.cpp) ----
   ir::TypeKind Kind(ir::TypeId type) const { return module_.KindOf(type); }
+  // The item type T of list[T]; Object for any other type.
+  ir::TypeId ElementType(ir::TypeId list) const;
   llvm::Value* Coerce(llvm::Value* value, ir::TypeId from, ir::TypeId to);
   llvm::Value* Box(const Typed& typed) { return Coerce(typed.value, typed.type, ir::kObjectType); }
   llvm::Value* ToFloat(llvm::Value* value, ir::TypeId from);
@@ -244,6 +249,16 @@ class FunctionLowering {
   void LowerStoreSubscr(const ir::Inst& inst);
   Typed LowerMakeFunction(const ir::Inst& inst);
   llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+
+  // ---- attribute caches (lower_attr.cpp) ----
+  // A zeroed runtime/attr_cache.h AttrCache of this module, for one site.
+  llvm::GlobalVariable* NewAttrCache();
+  void AttrCacheGuard(llvm::Value* object, llvm::Value* cache, llvm::BasicBlock* hit, llvm::BasicBlock* miss);
+  llvm::Value* CachedDictEntry(llvm::Value* object, llvm::Value* cache, llvm::Value* key, llvm::BasicBlock* miss);
+  Typed LowerLoadAttr(const ir::Inst& inst);
+  void LowerStoreAttr(const ir::Inst& inst);
+  // The call of a CallMethod whose arguments are in `args` (after obj).
+  Typed LowerCachedCallMethod(llvm::Value* object, int64_t name_index, size_t n_pos, size_t n_kw, llvm::Value* args);
 
   // ---- generators (lower_generator.cpp) ----
   // The coroutine's start, in the prologue (is_generator functions).

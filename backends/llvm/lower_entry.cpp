@@ -37,7 +37,13 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
       exact("float");
       break;
     case TypeKind::List:
-      exact("list");
+      // list[T]: inference proved what the direct callers' lists hold; a
+      // dynamic caller's list cannot be checked without reading every item.
+      if (ElementType(type) == ir::kObjectType) {
+        exact("list");
+      } else {
+        b_.CreateBr(fail);
+      }
       break;
     case TypeKind::Tuple:
       exact("tuple");

@@ -86,8 +86,7 @@ void FunctionLowering::CreateFrame() {
   context_ = b_.CreateLoad(t_.ptr, module_.context_global(), "ctx");
   llvm::cast<llvm::LoadInst>(context_)->setMetadata(llvm::LLVMContext::MD_invariant_load,
                                                     llvm::MDNode::get(module_.context(), {}));
-  // Deep recursion must raise RuntimeError, never overflow the C stack.
-  CallHelper(Helper::check_stack, {});
+  CheckStack();
   if (function_.is_generator) BeginCoroutine();
   CreateLocals();
   if (!function_.blocks.empty()) {
@@ -287,6 +286,23 @@ void FunctionLowering::RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<
   branch->setMetadata(llvm::LLVMContext::MD_prof, llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
   b_.SetInsertPoint(raise);
   CallNoReturn(helper, args);
+  b_.SetInsertPoint(next);
+}
+
+// Deep recursion must raise RuntimeError, never overflow the C stack. The
+// runtime is asked only when the stack pointer is below its limit: a
+// compare and a branch per call.
+void FunctionLowering::CheckStack() {
+  llvm::Value* sp = b_.CreatePtrToInt(b_.CreateStackSave(), t_.word, "sp");
+  llvm::Value* limit = b_.CreateLoad(t_.word, module_.abi().WordSymbol("stack_limit"), "stack_limit");
+  llvm::BasicBlock* deep = NewBlock("stack.deep");
+  llvm::BasicBlock* next = NewBlock("stack.ok");
+  next->moveAfter(b_.GetInsertBlock());  // the entry reads on in the next block
+  b_.CreateCondBr(b_.CreateICmpULT(sp, limit), deep, next,
+                  llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
+  b_.SetInsertPoint(deep);
+  CallHelper(Helper::check_stack, {});
+  b_.CreateBr(next);
   b_.SetInsertPoint(next);
 }
 

@@ -110,7 +110,7 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     case Op::LoadGlobal:
       return {CallHelper(Helper::load_global, {Context(), QstrWord(inst.imm)}), ir::kObjectType};
     case Op::LoadAttr:
-      return {CallHelper(Helper::load_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm)}), ir::kObjectType};
+      return LowerLoadAttr(inst);
     case Op::Call:
       return LowerCall(inst);
     case Op::CallMethod:
@@ -218,7 +218,7 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
       CallHelper(Helper::delete_global, {Context(), QstrWord(inst.imm)});
       return;
     case Op::StoreAttr:
-      CallHelper(Helper::store_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm), BoxedOperand(inst, 1)});
+      LowerStoreAttr(inst);
       return;
     case Op::DeleteAttr:
       CallHelper(Helper::delete_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm)});

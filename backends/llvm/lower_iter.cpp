@@ -8,56 +8,16 @@ namespace taipan::llvmbe {
 using ir::Op;
 using ir::TypeKind;
 
-// A local qualifies when every store puts a GetIter result used nowhere
-// else into it and every load of it is the operand of a for.iter: then
-// nothing but for.iter ever sees what it holds.
+// The for-loop iterator locals (ir::FindForIterators): only for.iter reads
+// them, so a list or tuple can stand in for its iterator.
 void FunctionLowering::FindSequenceLoops() {
-  size_t n_insts = function_.insts.size();
-  size_t n_locals = function_.locals.size();
-  std::vector<std::vector<ir::InstId>> users(n_insts);
-  std::vector<bool> bad(n_locals, false), stored(n_locals, false);
-  std::vector<std::pair<ir::InstId, ir::LocalId>> stores;  // (GetIter, local)
-  std::vector<std::pair<ir::InstId, ir::LocalId>> loads;   // (LoadLocal, local)
-  for (const ir::Block& block : function_.blocks) {
-    for (ir::InstId id : block.insts) {
-      const ir::Inst& inst = function_.insts[id];
-      for (ir::InstId operand : inst.ops)
-        if (operand < n_insts) users[operand].push_back(id);
-      ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
-      switch (inst.op) {
-        case Op::StoreLocal:
-          stored[local] = true;
-          if (inst.ops.empty() || function_.insts[inst.ops[0]].op != Op::GetIter) bad[local] = true;
-          else stores.push_back({inst.ops[0], local});
-          break;
-        case Op::LoadLocal:
-          loads.push_back({id, local});
-          break;
-        case Op::DeleteLocal:
-        case Op::ForIter:  // the item local
-        case Op::LoadCell:
-        case Op::StoreCell:
-        case Op::DeleteCell:
-        case Op::CellRef:
-          if (local < n_locals) bad[local] = true;
-          break;
-        default:
-          break;
-      }
-    }
+  std::vector<ir::InstId> sources = ir::FindForIterators(function_);
+  sequence_iterator_.assign(sources.size(), false);
+  for (ir::LocalId local = 0; local < sources.size(); ++local) {
+    if (sources[local] == ir::kNoId) continue;
+    sequence_iterator_[local] = true;
+    getiter_local_[sources[local]] = local;
   }
-  for (auto [load, local] : loads)
-    for (ir::InstId user : users[load])
-      if (function_.insts[user].op != Op::ForIter || function_.insts[user].ops[0] != load) bad[local] = true;
-  for (auto [getiter, local] : stores)
-    if (users[getiter].size() != 1) bad[local] = true;
-  sequence_iterator_.assign(n_locals, false);
-  for (ir::LocalId local = 0; local < n_locals; ++local) {
-    const ir::Local& info = function_.locals[local];
-    sequence_iterator_[local] = stored[local] && !bad[local] && !info.is_cell && info.slot == ir::kNoId;
-  }
-  for (auto [getiter, local] : stores)
-    if (sequence_iterator_[local]) getiter_local_[getiter] = local;
 }
 
 // iter(x): for an in-place loop, a list or tuple is kept as it is with

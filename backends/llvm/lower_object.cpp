@@ -38,9 +38,8 @@ Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {
     args.push_back(QstrValue(inst.names[i]));
     args.push_back(BoxedOperand(inst, 1 + n_pos + i));
   }
-  llvm::Value* name = QstrWord(inst.imm);
   llvm::Value* buffer = StoreArgs(args);
-  return {CallHelper(Helper::call_method, {object, name, Word(n_pos), Word(n_kw), buffer}), ir::kObjectType};
+  return LowerCachedCallMethod(object, inst.imm, n_pos, n_kw, buffer);
 }
 
 // The callee's body with its arguments in the callee's representations
@@ -104,6 +103,11 @@ llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::
       is_list ? b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items))
               : b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
   return b_.CreateInBoundsGEP(t_.word, items, i);
+}
+
+ir::TypeId FunctionLowering::ElementType(ir::TypeId list) const {
+  const ir::Type& type = module_.program().types.Get(module_.Effective(list));
+  return type.kind == TypeKind::List && !type.params.empty() ? type.params[0] : ir::kObjectType;
 }
 
 namespace {

@@ -1,0 +1,191 @@
+// Attribute loads, stores and method calls through per-site inline caches
+// (runtime/attr_cache.h): each site gets a zeroed AttrCache in the module's
+// data; the code checks it inline and calls the runtime's *_cached helper
+// only on a miss, which does the full lookup and refills the cache. The
+// hit path is what native_abi.def describes next to the AttrCache layout.
+// Under -Os a site is just the helper call (the helper checks the cache
+// itself), to keep code small.
+#include "backends/llvm/lower.h"
+
+namespace taipan::llvmbe {
+
+namespace {
+
+// native_abi.def's sizes and multi-word members (abi_field has the
+// one-word fields).
+#define TAIPAN_ABI_SIZE(type, words) constexpr unsigned k##type##Words = words;
+#define TAIPAN_ABI_MEMBER(type, member, index) constexpr unsigned k##type##_##member = index;
+#include "runtime/native_abi.def"
+
+static_assert(abi_field::kInstanceObject_dict == abi_field::kModuleObject_globals,
+              "the dict slot path reads instances' and modules' dicts from one word");
+
+// The name's qstr as the Value a dict stores for it (runtime/value.h's tag).
+llvm::Value* KeyOf(llvm::IRBuilder<>& b, llvm::Value* qstr) {
+  return b.CreateOr(b.CreateShl(qstr, 3), llvm::ConstantInt::get(qstr->getType(), 2), "key");
+}
+
+}  // namespace
+
+llvm::GlobalVariable* FunctionLowering::NewAttrCache() {
+  auto* type = llvm::ArrayType::get(t_.word, kAttrCacheWords);
+  auto* cache = new llvm::GlobalVariable(module_.module(), type, /*isConstant=*/false,
+                                         llvm::GlobalValue::InternalLinkage, llvm::ConstantAggregateZero::get(type),
+                                         "attr_cache");
+  cache->setAlignment(llvm::Align(t_.word_bytes));
+  return cache;
+}
+
+// Branches to `hit` when `object` is a heap object whose type word is the
+// cache's type and the cache's epoch is the runtime's, else to `miss`.
+void FunctionLowering::AttrCacheGuard(llvm::Value* object, llvm::Value* cache, llvm::BasicBlock* hit,
+                                      llvm::BasicBlock* miss) {
+  llvm::BasicBlock* check = NewBlock("attr.type");
+  llvm::Value* is_object =
+      b_.CreateAnd(b_.CreateICmpEQ(b_.CreateAnd(object, Word(3)), Word(0)), b_.CreateICmpUGT(object, Word(4)));
+  BranchLikely(is_object, check, miss);
+  b_.SetInsertPoint(check);
+  llvm::Value* type_word = LoadWordField(object, 0);
+  llvm::Value* cached_type = LoadWordField(cache, abi_field::kAttrCache_type);
+  llvm::Value* epoch = b_.CreateLoad(t_.word, module_.abi().WordSymbol("attr_epoch"), "attr_epoch");
+  llvm::Value* cached_epoch = LoadWordField(cache, abi_field::kAttrCache_epoch);
+  llvm::Value* valid = b_.CreateAnd(b_.CreateICmpEQ(type_word, cached_type), b_.CreateICmpEQ(epoch, cached_epoch));
+  BranchLikely(valid, hit, miss);
+}
+
+// In a block where the cache is valid for `object`: the address of the
+// entry at the cached index of the object's attribute dict when that entry
+// is live with `key` (the name's qstr Value); branches to `miss` otherwise.
+llvm::Value* FunctionLowering::CachedDictEntry(llvm::Value* object, llvm::Value* cache, llvm::Value* key,
+                                               llvm::BasicBlock* miss) {
+  llvm::Value* dict = LoadWordField(object, abi_field::kInstanceObject_dict);
+  llvm::BasicBlock* has_dict = NewBlock("attr.dict");
+  BranchLikely(b_.CreateICmpNE(dict, Word(0)), has_dict, miss);
+  b_.SetInsertPoint(has_dict);
+  llvm::Value* filled = LoadWordField(dict, kDictObject_map + abi_field::kMap_filled);
+  llvm::Value* index = LoadWordField(cache, abi_field::kAttrCache_index);
+  llvm::BasicBlock* in_range = NewBlock("attr.index");
+  BranchLikely(b_.CreateICmpULT(index, filled), in_range, miss);
+  b_.SetInsertPoint(in_range);
+  llvm::Value* dict_base = b_.CreateIntToPtr(dict, t_.ptr);
+  llvm::Value* entries = b_.CreateLoad(
+      t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, dict_base, kDictObject_map + abi_field::kMap_entries), "entries");
+  llvm::Value* entry = b_.CreateInBoundsGEP(t_.word, entries, b_.CreateMul(index, Word(kMapEntryWords)), "entry");
+  llvm::Value* entry_key = LoadWordField(entry, abi_field::kMapEntry_key);
+  llvm::BasicBlock* found = NewBlock("attr.slot");
+  BranchLikely(b_.CreateICmpEQ(entry_key, key), found, miss);
+  b_.SetInsertPoint(found);
+  return entry;
+}
+
+Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
+  llvm::Value* object = BoxedOperand(inst, 0);
+  llvm::Value* name = QstrWord(inst.imm);
+  llvm::GlobalVariable* cache = NewAttrCache();
+  if (module_.optimize_size())
+    return {CallHelper(Helper::load_attr_cached, {object, name, cache}), ir::kObjectType};
+  llvm::Value* key = KeyOf(b_, name);
+  llvm::BasicBlock* hit = NewBlock("load.hit");
+  llvm::BasicBlock* slot = NewBlock("load.dict");
+  llvm::BasicBlock* miss = NewBlock("load.miss");
+  llvm::BasicBlock* done = NewBlock("load.done");
+  AttrCacheGuard(object, cache, hit, miss);
+
+  // A class constant, or the dict slot.
+  b_.SetInsertPoint(hit);
+  llvm::Value* constant = LoadWordField(cache, abi_field::kAttrCache_value);
+  b_.CreateCondBr(b_.CreateICmpNE(constant, Word(0)), done, slot);
+  b_.SetInsertPoint(slot);
+  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
+  llvm::Value* item = LoadWordField(entry, abi_field::kMapEntry_value);
+  llvm::BasicBlock* item_block = b_.GetInsertBlock();
+  b_.CreateBr(done);
+
+  b_.SetInsertPoint(miss);
+  llvm::Value* looked_up = CallHelper(Helper::load_attr_cached, {object, name, cache});
+  b_.CreateBr(done);
+
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.word, 3, "attr");
+  result->addIncoming(constant, hit);
+  result->addIncoming(item, item_block);
+  result->addIncoming(looked_up, miss);
+  return {result, ir::kObjectType};
+}
+
+void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
+  llvm::Value* object = BoxedOperand(inst, 0);
+  llvm::Value* value = BoxedOperand(inst, 1);
+  llvm::Value* name = QstrWord(inst.imm);
+  llvm::GlobalVariable* cache = NewAttrCache();
+  if (module_.optimize_size()) {
+    CallHelper(Helper::store_attr_cached, {object, name, value, cache});
+    return;
+  }
+  llvm::Value* key = KeyOf(b_, name);
+  llvm::BasicBlock* hit = NewBlock("store.hit");
+  llvm::BasicBlock* miss = NewBlock("store.miss");
+  llvm::BasicBlock* done = NewBlock("store.done");
+  AttrCacheGuard(object, cache, hit, miss);
+
+  // Store caches only hold the dict slot kind.
+  b_.SetInsertPoint(hit);
+  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
+  StoreWordField(entry, abi_field::kMapEntry_value, value);
+  b_.CreateBr(done);
+
+  b_.SetInsertPoint(miss);
+  CallHelper(Helper::store_attr_cached, {object, name, value, cache});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
+
+// obj.name(args): on a hit, the cached method with obj as self, or the
+// function in the object's dict slot without self; both through one call.
+Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_index, size_t n_pos, size_t n_kw,
+                                              llvm::Value* args) {
+  llvm::Value* name = QstrWord(name_index);
+  llvm::GlobalVariable* cache = NewAttrCache();
+  if (module_.optimize_size())
+    return {CallHelper(Helper::call_method_cached, {object, name, Word(n_pos), Word(n_kw), args, cache}),
+            ir::kObjectType};
+  llvm::Value* key = KeyOf(b_, name);
+  llvm::BasicBlock* hit = NewBlock("method.hit");
+  llvm::BasicBlock* slot = NewBlock("method.dict");
+  llvm::BasicBlock* call = NewBlock("method.call");
+  llvm::BasicBlock* miss = NewBlock("method.miss");
+  llvm::BasicBlock* done = NewBlock("method.done");
+  AttrCacheGuard(object, cache, hit, miss);
+
+  b_.SetInsertPoint(hit);
+  llvm::Value* method = LoadWordField(cache, abi_field::kAttrCache_value);
+  b_.CreateCondBr(b_.CreateICmpNE(method, Word(0)), call, slot);
+  b_.SetInsertPoint(slot);
+  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
+  llvm::Value* function = LoadWordField(entry, abi_field::kMapEntry_value);
+  llvm::BasicBlock* slot_block = b_.GetInsertBlock();
+  b_.CreateBr(call);
+
+  b_.SetInsertPoint(call);
+  llvm::PHINode* callee = b_.CreatePHI(t_.word, 2, "callee");
+  callee->addIncoming(method, hit);
+  callee->addIncoming(function, slot_block);
+  llvm::PHINode* self = b_.CreatePHI(t_.word, 2, "self");
+  self->addIncoming(object, hit);
+  self->addIncoming(Word(0), slot_block);
+  llvm::Value* called = CallHelper(Helper::call_resolved, {callee, self, Word(n_pos), Word(n_kw), args});
+  b_.CreateBr(done);
+
+  b_.SetInsertPoint(miss);
+  llvm::Value* looked_up =
+      CallHelper(Helper::call_method_cached, {object, name, Word(n_pos), Word(n_kw), args, cache});
+  b_.CreateBr(done);
+
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.word, 2, "result");
+  result->addIncoming(called, call);
+  result->addIncoming(looked_up, miss);
+  return {result, ir::kObjectType};
+}
+
+}  // namespace taipan::llvmbe

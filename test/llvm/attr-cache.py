@@ -1,0 +1,118 @@
+# Attribute loads, stores and method calls go through per-site inline
+# caches (runtime/attr_cache.h): each site has its own zeroed AttrCache,
+# the hit path is inline (type word and epoch against the cache, then a
+# cached class attribute or the instance dict's entry at the cached index,
+# its key checked) and only a miss calls the runtime's *_cached helper.
+# -Os keeps just the helper call (it checks the cache itself).
+# RUN: %taipan compile --emit=llvm -O0 -march=armv7m %s | FileCheck %s --check-prefix=V7M
+# RUN: %taipan compile --emit=llvm -O2 %s | FileCheck %s --check-prefix=O2 \
+# RUN:   --implicit-check-not='@taipan_native_load_attr(' --implicit-check-not='@taipan_native_store_attr(' \
+# RUN:   --implicit-check-not='@taipan_native_call_method('
+# RUN: %taipan compile --emit=llvm -Os %s | FileCheck %s --check-prefix=OS
+# RUN: %taipan compile --emit=asm -O2 -march=armv6m %s | FileCheck %s --check-prefix=V6M
+
+class Vec:
+    def __init__(self, x):
+        self.x = x
+
+    def norm(self):
+        return self.x
+
+
+def total(v, n):
+    s = 0
+    for i in range(n):
+        s += v.x
+    return s
+
+
+def move(v, n):
+    for i in range(n):
+        v.x = i
+
+
+def calls(v, n):
+    s = 0
+    for i in range(n):
+        s += v.norm()
+    return s
+
+
+v = Vec(2)
+move(v, 3)
+print(total(v, 10), calls(v, 10))
+
+# One cache per site, four words of the target (32-bit on Thumb).
+# V7M: @attr_cache = internal global [4 x i32] zeroinitializer, align 4
+# V7M: @taipan_native_attr_epoch = external global i32
+
+# The load in total's loop: the miss block is the only call.
+# V7M-LABEL: define internal i32 @taipan_m0_f4_total(
+# V7M: br i1 %{{[0-9]+}}, label %attr.type, label %load.miss
+# V7M: load.hit:
+# V7M-NEXT: %[[CONST:[a-z0-9]+]] = load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE:attr_cache[.0-9]*]], i32 3)
+# V7M-NOT: call
+# V7M: load.miss:
+# V7M-NEXT: call i32 @taipan_native_load_attr_cached(i32 %v{{[0-9]*}}, i32 %qstr{{[0-9]*}}, ptr @[[CACHE]])
+# V7M-NEXT: br label %load.done
+# V7M: load.done:
+# V7M-NEXT: %attr = phi i32 [ %[[CONST]], %load.hit ], [ %[[ITEM:[a-z0-9]+]], %attr.slot ], [ %{{[0-9]+}}, %load.miss ]
+# The hit path: type word and epoch, dict word 1, Map::filled (word 1 + 1),
+# Map::entries (word 1 + 5), two words per entry, key then value.
+# V7M: attr.type:
+# V7M-NOT: call
+# V7M: load i32, ptr @[[CACHE]], align 4
+# V7M: load i32, ptr @taipan_native_attr_epoch
+# V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 1)
+# V7M: attr.dict:
+# V7M-NOT: call
+# V7M: getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 2
+# V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 2)
+# V7M: icmp ult i32
+# V7M: attr.index:
+# V7M-NOT: call
+# V7M: getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 6
+# V7M: mul i32 %{{.*}}, 2
+# V7M: icmp eq i32 %{{.*}}, %key
+# V7M: attr.slot:
+# V7M-NEXT: getelementptr inbounds i32, ptr %entry, i32 1
+# V7M-NEXT: %[[ITEM]] = load i32
+# V7M-NEXT: br label %load.done
+
+# The store writes the entry's value inline.
+# V7M-LABEL: define internal i32 @taipan_m0_f5_move(
+# V7M: store.hit:
+# V7M-NOT: call
+# V7M: store.miss:
+# V7M-NEXT: call void @taipan_native_store_attr_cached(
+# V7M: attr.slot:
+# V7M-NEXT: %[[VALUE:[0-9]+]] = getelementptr inbounds i32, ptr %entry, i32 1
+# V7M-NEXT: store i32 %{{.*}}, ptr %[[VALUE]]
+
+# The method call: the cached function with self, or the dict's without;
+# one call either way, the lookup only on a miss.
+# V7M-LABEL: define internal i32 @taipan_m0_f6_calls(
+# V7M: method.call:
+# V7M-NEXT: %callee = phi i32
+# V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %attr.slot ]
+# V7M-NEXT: call i32 @taipan_native_call_resolved(i32 %callee, i32 %self, i32 0, i32 0,
+# V7M: method.miss:
+# V7M-NEXT: call i32 @taipan_native_call_method_cached(
+
+# Optimised, the loop still checks the cache inline, and the uncached
+# helpers are used nowhere.
+# O2-LABEL: define internal fastcc i64 @taipan_m0_f4_total(
+# O2-DAG: load i64, ptr @taipan_native_attr_epoch
+# O2-DAG: icmp ult i64
+# O2-DAG: call i64 @taipan_native_load_attr_cached(
+# O2-LABEL: define internal
+
+# OS-LABEL: define internal {{.*}}@taipan_m0_f4_total(
+# OS-NOT: @taipan_native_attr_epoch
+# OS: call i64 @taipan_native_load_attr_cached(
+# OS-LABEL: define internal
+
+# Thumb-1: the key check and the value load of the hit path.
+# V6M-LABEL: taipan_m0_f4_total:
+# V6M: ldr {{r[0-9]+}}, [{{r[0-9]+}}, #24]
+# V6M: bl taipan_native_load_attr_cached

@@ -1,0 +1,41 @@
+# Every native function checks its stack depth on entry (deep recursion
+# raises RuntimeError): a load of the runtime's limit and a compare with the
+# stack pointer; the runtime is called only on the unlikely deep path.
+# RUN: %taipan compile --emit=llvm -O2 %s | FileCheck %s
+# RUN: %taipan compile --emit=asm -O2 -march=armv6m %s | FileCheck %s --check-prefix=ARM
+# RUN: %taipan compile --emit=asm -O2 -march=xtensawin %s | FileCheck %s --check-prefix=XTENSA
+
+def count(n):
+    return 0 if n == 0 else count(n - 1) + 1
+
+print(count(10))
+
+# CHECK-LABEL: define internal fastcc i64 @taipan_m0_f1_count(
+# CHECK-NEXT: prologue:
+# CHECK-NEXT: [[SP:%[0-9]+]] = tail call ptr @llvm.stacksave.p0()
+# CHECK-NEXT: [[SPW:%.*]] = ptrtoint ptr [[SP]] to i64
+# CHECK-NEXT: [[LIMIT:%.*]] = load i64, ptr @taipan_native_stack_limit
+# CHECK-NEXT: [[DEEP:%[0-9]+]] = icmp ugt i64 [[LIMIT]], [[SPW]]
+# CHECK-NEXT: br i1 [[DEEP]], label %stack.deep, label %stack.ok, !prof [[COLD:![0-9]+]]
+# CHECK: stack.deep:
+# CHECK-NEXT: call void @taipan_native_check_stack()
+# CHECK-NEXT: br label %stack.ok
+# CHECK: [[COLD]] = !{!"branch_weights", i32 1, i32 {{[0-9]+}}}
+
+# ARM-LABEL: taipan_m0_f1_count:
+# ARM: ldr [[ADDR:r[0-9]+]], [[LIT:.LCPI[0-9_]+]]
+# ARM-NEXT: ldr [[LIM:r[0-9]+]], [[[ADDR]]]
+# ARM-NEXT: mov [[SP:r[0-9]+]], sp
+# ARM-NEXT: cmp [[LIM]], [[SP]]
+# ARM-NEXT: bhi [[DEEP:.LBB[0-9_]+]]
+# ARM: [[DEEP]]:
+# ARM: bl taipan_native_check_stack
+# ARM: [[LIT]]:
+# ARM-NEXT: .long taipan_native_stack_limit
+
+# XTENSA: .literal [[LIT:.LCPI[0-9_]+]], taipan_native_stack_limit
+# XTENSA-LABEL: taipan_m0_f1_count:
+# XTENSA: entry a1,
+# XTENSA-NEXT: l32r [[ADDR:a[0-9]+]], [[LIT]]
+# XTENSA-NEXT: l32i [[LIM:a[0-9]+]], [[ADDR]], 0
+# XTENSA-NEXT: bltu a1, [[LIM]], [[DEEP:.LBB[0-9_]+]]

@@ -110,12 +110,6 @@ struct AttrCache {
   Value value;       // kNull: dict slot kind; else the class constant or method
 };
 
-// A class flag (Type::flags; object.h's flags use the low bits): this
-// class's dict, or the dict of one of its instances, was handed to the
-// program, which may change it behind the caches' back. No cache is filled
-// for a type with such a class in its MRO.
-constexpr uint16_t kTypeNoAttrCache = 1u << 15;
-
 // obj.name (AttributeError as LoadAttr), using and refilling `cache`.
 Value LoadAttrCached(Value obj, Qstr name, AttrCache* cache);
 // obj.name = value, as StoreAttr.

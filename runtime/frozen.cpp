@@ -1,9 +1,11 @@
 // Frozen modules and .mpy imports: the module loader that finds a module by
 // its dotted name in the executable's frozen table, then (on ports with
 // files) as NAME/__init__.mpy or NAME.mpy in the directories of sys.path (a
-// submodule: in its package's __path__), and the program's entry point,
-// RunFrozenMain, which runs "__main__" and turns an uncaught exception into
-// a traceback and an exit status as MicroPython's unix port does.
+// submodule: in its package's __path__) — a directory under a vfs mount
+// point through the mounted object (stdlib/modvfs.cpp) — and the program's
+// entry point, RunFrozenMain, which runs "__main__" and turns an uncaught
+// exception into a traceback and an exit status as MicroPython's unix port
+// does.
 #include "runtime/dict.h"
 #include "runtime/exception.h"
 #include "runtime/int.h"
@@ -109,6 +111,9 @@ Value LoadFromDirectory(Qstr full_name, Value dir, const char* last, size_t last
   // ".frozen" (and a frozen package's __path__) names the frozen table,
   // already searched.
   if (dir_length >= 7 && SameName(".frozen", dir_text, 7) && (dir_length == 7 || dir_text[7] == '/')) return kNull;
+  // A directory under a vfs mount point belongs to the mounted object.
+  Value mounted;
+  if (ImportFromMount(full_name, dir, last, last_length, &mounted)) return mounted;
   Value base = PathOf(dir_text, dir_length, last, last_length);
   Value file;
   uint8_t* data;

@@ -3,6 +3,7 @@
 #include "runtime/module.h"
 
 #include "runtime/dict.h"
+#include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/runtime.h"
 #include "runtime/state.h"
@@ -24,6 +25,13 @@ const BuiltinModuleDef kBuiltinModules[] = {
 // Not a GC value: a function pointer set by the embedder.
 ModuleLoader g_loader = nullptr;
 
+// The builtin modules made so far, by name (a dict; a GC root registered by
+// RuntimeModulesInit). Each builtin module is one object for the whole run,
+// as in MicroPython: importing it again after sys.modules forgot it
+// (sys.modules.clear()) gives the same object, with whatever the program
+// stored in it.
+Value g_builtin_instances = kNull;
+
 Qstr InternOrRaise(const char* data, size_t length) {
   Qstr q = QstrIntern(data, length);
   if (q == kNoQstr) RaiseMemoryError();
@@ -36,6 +44,14 @@ Value ModuleFromTable(const BuiltinModuleDef& def) {
   for (size_t i = 0; i < def.globals->count; ++i)
     DictStore(globals, FromQstr(def.globals->entries[i].name), def.globals->entries[i].value.get());
   if (def.init) def.init(module);
+  return module;
+}
+
+Value BuiltinModuleInstance(const BuiltinModuleDef& def) {
+  Value module = DictLookup(g_builtin_instances, FromQstr(def.name));
+  if (module != kNull) return module;
+  module = ModuleFromTable(def);
+  DictStore(g_builtin_instances, FromQstr(def.name), module);
   return module;
 }
 
@@ -73,7 +89,7 @@ Value ImportOne(Qstr full_name) {
   if (existing != kNull) return existing;
   for (const BuiltinModuleDef& def : kBuiltinModules) {
     if (def.name != full_name) continue;
-    Value module = ModuleFromTable(def);
+    Value module = BuiltinModuleInstance(def);
     DictStore(g_state.modules, FromQstr(full_name), module);
     return module;
   }
@@ -125,6 +141,8 @@ Qstr ResolveRelative(const char* name, size_t name_length, int level, Value glob
 
 void RuntimeModulesInit() {
   g_state.modules = NewDict(8);
+  g_builtin_instances = NewDict(8);
+  if (!gc_add_root(reinterpret_cast<void**>(&g_builtin_instances), 1)) RaiseMemoryError();
   Value path[2] = {FromQstr(kEmptyQstr), NewStrFromCString(".frozen")};
   g_state.sys_path = NewList(2, path);
   g_state.sys_argv = NewList(0, nullptr);
@@ -134,9 +152,10 @@ void RuntimeModulesInit() {
   g_state.schedule_queue = NewList(0, nullptr);
   // Raised from an interrupt handler, where allocating is not allowed.
   g_state.keyboard_interrupt = NewException(&kKeyboardInterruptType, 0, nullptr);
+  VfsInit();
   for (const BuiltinModuleDef& def : kBuiltinModules) {
     if (def.name != Q_builtins) continue;
-    Value builtins = ModuleFromTable(def);
+    Value builtins = BuiltinModuleInstance(def);
     DictStore(g_state.modules, FromQstr(Q_builtins), builtins);
     g_state.builtins = ModuleGlobals(builtins);
   }
@@ -153,6 +172,10 @@ Value NewModule(Qstr name) {
 }
 
 void SetModuleLoader(ModuleLoader loader) { g_loader = loader; }
+
+Value LoadedBuiltinModule(Qstr name) {
+  return g_builtin_instances == kNull ? kNull : DictLookup(g_builtin_instances, FromQstr(name));
+}
 
 Value ImportName(Qstr name, Value fromlist, int level) { return ImportNameIn(name, fromlist, level, kNull); }
 

@@ -4,9 +4,11 @@
 // (builtins, sys, gc, time, micropython, ...) are listed once in
 // builtin_modules.def, each with a constant table of its initial globals;
 // importing one creates its module object from the table (and runs its init
-// hook) the first time. Other modules (frozen bytecode, files) come from the
-// loader the embedder registers with SetModuleLoader. Every imported module
-// is kept in sys.modules (g_state.modules), keyed by its full dotted name.
+// hook) the first time; that object stays the module for the whole run
+// (sys.modules.clear() does not make a new one). Other modules (frozen
+// bytecode, files, vfs mounts) come from the loader the embedder registers
+// with SetModuleLoader. Every imported module is kept in sys.modules
+// (g_state.modules), keyed by its full dotted name.
 //
 // Packages: a module is a package when its globals hold __path__ (the
 // loader sets it). `import a.b.c` imports a, a.b and a.b.c in turn and
@@ -30,6 +32,9 @@ struct BuiltinModuleDef {
 };
 
 Value NewModule(Qstr name);
+// The builtin module `name` if the program imported it (even if sys.modules
+// has forgotten it since), else kNull.
+Value LoadedBuiltinModule(Qstr name);
 inline Value ModuleGlobals(Value module) { return ObjectPointer<ModuleObject>(module)->globals; }
 
 // import name (dotted), as __import__(name, globals, None, fromlist, level)
@@ -83,6 +88,22 @@ bool ConsolePrinter(Value stream, Printer* out);
 void UsePortConsole();
 // The console stream objects themselves (for RuntimeModulesInit).
 Value ConsoleStream(int fd);
+
+// --- vfs (stdlib/modvfs.cpp) ----------------------------------------------------
+
+// Empties the mount table and registers it as a GC root (RuntimeInit: a
+// fresh heap).
+void VfsInit();
+// The import of `full_name` (whose last component is `last`) from the
+// directory `dir` (a sys.path entry or a package's __path__, a str) when
+// `dir` lies under a vfs mount point: *module is the module, loaded and run
+// through the mounted object, or kNull when the object has no such module,
+// and the result is true. False when `dir` is under no mount point (the
+// port's own files apply).
+bool ImportFromMount(Qstr full_name, Value dir, const char* last, size_t last_length, Value* module);
+// open(path, mode) of a path under a mount point: what the mounted object's
+// open() gives; kNull when the path is under none.
+Value VfsOpen(Value path, Value mode);
 
 // --- micropython (stdlib/modmicropython.cpp) ----------------------------------
 

@@ -85,7 +85,9 @@ Qstr LoadQstr(Reader* in) {
     size_t index = n >> 1;
     if (index == 0 || index > kStaticQstrCount) RaiseMalformed("bad static qstr");
     const StaticQstr& s = kStaticQstrs[index - 1];
-    return InternText(reinterpret_cast<const uint8_t*>(s.text), s.length);
+    Qstr q = QstrIntern(s.text, s.length);  // our own table: valid UTF-8, short
+    if (q == kNoQstr) RaiseMemoryError();
+    return q;
   }
   size_t length = n >> 1;
   return InternText(in->Bytes(length, true), length);
@@ -189,6 +191,9 @@ RawCode* LoadRawCode(Reader* in, ModuleContext* context, bool data_is_permanent,
 }
 
 void CheckHeader(Reader* in) {
+  // Too short for a header at all (an empty file, say) is another format,
+  // as MicroPython reports it.
+  if (in->end - in->p < 4) RaiseIncompatible();
   uint8_t magic = in->Byte(), version = in->Byte(), features = in->Byte(), small_int_bits = in->Byte();
   if (magic != bytecode::kMpyMagic || version != bytecode::kMpyVersion) RaiseIncompatible();
   // Our small ints are one bit narrower than a word.

@@ -168,6 +168,10 @@ constexpr uint16_t kTypeEqualIsIdentity = 1u << 2;  // == is `is`: skip the bina
 constexpr uint16_t kTypeIsIterator = 1u << 3;       // get_iter returns self
 constexpr uint16_t kTypeIsException = 1u << 4;      // instances are ExceptionObjects
 constexpr uint16_t kTypeIsFunction = 1u << 5;       // instances bind as methods
+// This class's dict, or the dict of one of its instances, was handed to the
+// program, which may change it behind the attribute caches' back: no cache
+// is filled for a type with such a class in its MRO (attr_cache.h).
+constexpr uint16_t kTypeNoAttrCache = 1u << 6;
 
 struct Type {
   Object base;  // &kTypeType (or a metaclass)

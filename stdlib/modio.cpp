@@ -1,6 +1,9 @@
 // The io module: StringIO and BytesIO (in-memory streams) and, through the
 // port's file functions (port.h), file objects made by open().
 //
+// open() of a path under a vfs mount point (stdlib/modvfs.cpp) gives what
+// the mounted object's open() gives.
+//
 // One object layout serves all four stream types; the type says whether the
 // stream is text (reads give str) or binary (bytes), and whether it lives in
 // memory or in a file. Like MicroPython's streams, writes take any object
@@ -12,6 +15,7 @@
 #include "runtime/class.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/module.h"
 #include "runtime/port.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
@@ -367,6 +371,9 @@ Value Open(size_t n_args, const Value* args, size_t n_kw, const Value* kw) {
                                        {Q_encoding, false, kNone}};
   Value values[4];
   ParseArgs(n_args, args, n_kw, kw, kSpecs, 4, 4, values);
+  // A path under a vfs mount point is the mounted object's to open.
+  Value mounted = VfsOpen(values[0], values[1]);
+  if (mounted != kNull) return mounted;
   StrText mode = StrTextOf(values[1]);
   int flags = TAIPAN_FILE_READ;
   bool binary = false;

@@ -249,7 +249,7 @@ Value SysPrintException(size_t n_args, const Value* args) {
 }
 
 Value SysStream(Qstr name, Value fallback) {
-  Value sys = g_state.modules == kNull ? kNull : DictLookup(g_state.modules, FromQstr(Q_sys));
+  Value sys = g_state.modules == kNull ? kNull : LoadedBuiltinModule(Q_sys);
   if (sys == kNull) return fallback;
   Value stream = DictLookup(ModuleGlobals(sys), FromQstr(name));
   return stream == kNull ? fallback : stream;
@@ -298,7 +298,7 @@ void SysSetArgv(int argc, char** argv) {
   Value list = NewList(0, nullptr);
   for (int i = 0; i < argc; ++i) ListAppend(list, NewStrFromCString(argv[i]));
   g_state.sys_argv = list;
-  Value sys = DictLookup(g_state.modules, FromQstr(Q_sys));
+  Value sys = LoadedBuiltinModule(Q_sys);
   if (sys != kNull) DictStore(ModuleGlobals(sys), FromQstr(Q_argv), list);
 }
 

@@ -70,6 +70,12 @@ enum class UnOp : uint8_t {
 #include "runtime/operator.def"
 #undef UNARY_OP
 };
+// <, >, ==, <=, >=, != (not `in`, `is`).
+constexpr bool IsComparison(BinOp op) {
+  return op == BinOp::kLess || op == BinOp::kMore || op == BinOp::kEqual || op == BinOp::kLessEqual ||
+         op == BinOp::kMoreEqual || op == BinOp::kNotEqual;
+}
+
 constexpr uint8_t kInplaceToBinary = static_cast<uint8_t>(BinOp::kOr) - static_cast<uint8_t>(BinOp::kInplaceOr);
 
 // Names whose dynamic use could rebind a global behind the compiler's back.
@@ -324,7 +330,7 @@ class Inference {
     return t.kind == TypeKind::List && !t.params.empty() ? t.params[0] : kObjectType;
   }
 
-  // Types::Join, except where lists of tracked classes meet: with each other
+  // TypeTable::Join, except where lists of tracked classes meet: with each other
   // they merge their classes, with anything else they escape.
   TypeId JoinTypes(TypeId a, TypeId b) {
     a = Canonical(a);
@@ -490,13 +496,8 @@ class Inference {
 
   ListUse ClassifyBinaryUse(uint8_t code, size_t i, TypeId other) {
     auto op = static_cast<BinOp>(code);
+    if (IsComparison(op)) return ListUse::kSafe;
     switch (op) {
-      case BinOp::kLess:
-      case BinOp::kMore:
-      case BinOp::kEqual:
-      case BinOp::kLessEqual:
-      case BinOp::kMoreEqual:
-      case BinOp::kNotEqual: return ListUse::kSafe;
       case BinOp::kIn: return i == 1 ? ListUse::kSafe : ListUse::kEscape;
       // lst * n: a new list of the same items, typed with the same class.
       case BinOp::kMultiply: return IsIntLike(other) ? ListUse::kSafe : ListUse::kEscape;
@@ -768,15 +769,11 @@ class Inference {
     if (code >= static_cast<uint8_t>(BinOp::kInplaceOr) && code <= static_cast<uint8_t>(BinOp::kInplacePower))
       code += kInplaceToBinary;
     auto op = static_cast<BinOp>(code);
+    if (IsComparison(op)) {
+      if ((IsNumber(a) && IsNumber(b)) || (Kind(a) == TypeKind::Str && Kind(b) == TypeKind::Str)) return kBoolType;
+      return kObjectType;
+    }
     switch (op) {
-      case BinOp::kLess:
-      case BinOp::kMore:
-      case BinOp::kEqual:
-      case BinOp::kLessEqual:
-      case BinOp::kMoreEqual:
-      case BinOp::kNotEqual:
-        if ((IsNumber(a) && IsNumber(b)) || (Kind(a) == TypeKind::Str && Kind(b) == TypeKind::Str)) return kBoolType;
-        return kObjectType;
       case BinOp::kIn: return IsContainer(b) ? kBoolType : kObjectType;
       case BinOp::kAnd:
       case BinOp::kOr:

@@ -106,7 +106,7 @@ class Inference {
       if (!WidenUnknown()) break;
     }
     FinishListTypes();
-    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteSqrtCalls(m);
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
     Finish();
   }
 
@@ -718,6 +718,7 @@ class Inference {
       case Op::ExceptionMatch: return kBoolType;
       case Op::ToIndex: return kIntType;
       case Op::Sqrt: return kFloatType;
+      case Op::Len: return kIntType;
       case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
       case Op::Unary: return UnaryType(inst.sub, operand(0));
       case Op::BuildTuple: {
@@ -897,9 +898,10 @@ class Inference {
   }
 
   // math.sqrt(x) becomes the Sqrt instruction (inline where the target has
-  // the instruction; x converted as the math module converts it); the load
+  // the instruction; x converted as the math module converts it), len(x) of
+  // a list or tuple the Len instruction (a load of its length); the load
   // of the function goes when nothing else uses it.
-  void RewriteSqrtCalls(uint32_t m) {
+  void RewriteBuiltinCalls(uint32_t m) {
     for (Function& f : program_.modules[m].functions) {
       if (!f.native) continue;
       std::vector<uint32_t> uses(f.insts.size(), 0);
@@ -912,9 +914,12 @@ class Inference {
           if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) continue;
           bool is_sqrt = call.op == Op::Call ? MathFunction(m, f, f.insts[call.ops[0]]) == "sqrt"
                                              : IsMathModule(m, f.insts[call.ops[0]]) && QstrText(m, call.imm) == "sqrt";
-          if (!is_sqrt) continue;
-          InstId callee = call.ops[0];  // sqrt, math.sqrt's attribute, or math (call.method)
-          call.op = Op::Sqrt;
+          TypeKind arg = Kind(f.insts[call.ops[1]].type);
+          bool is_len = call.op == Op::Call && (arg == TypeKind::List || arg == TypeKind::Tuple) &&
+                        IsBuiltin(m, f.insts[call.ops[0]], "len");
+          if (!is_sqrt && !is_len) continue;
+          InstId callee = call.ops[0];  // sqrt, len, math.sqrt's attribute, or math (call.method)
+          call.op = is_sqrt ? Op::Sqrt : Op::Len;
           call.imm = 0;
           call.ops.erase(call.ops.begin());
           if (--uses[callee] != 0) continue;

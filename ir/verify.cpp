@@ -51,6 +51,7 @@ Arity ArityOf(Op op) {
     case Op::Not:
     case Op::ToIndex:
     case Op::Sqrt:
+    case Op::Len:
     case Op::ListToTuple:
     case Op::Unpack:
     case Op::UnpackEx:

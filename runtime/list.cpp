@@ -13,17 +13,50 @@ namespace {
 
 constexpr size_t kMinCapacity = 4;
 
+bool HoldsRawFloats(const ListObject* list) { return (list->capacity & kListRawFloats) != 0; }
+size_t Capacity(const ListObject* list) { return list->capacity & ~kListRawFloats; }
+void SetCapacity(ListObject* list, size_t capacity) {
+  list->capacity = capacity | (list->capacity & kListRawFloats);
+}
+// The list as it is, raw floats or not (AsList would box them).
+ListObject* RawList(Value v) { return ObjectPointer<ListObject>(v); }
+
+// A raw item and the Float it holds (bit patterns of the same width where
+// lists can hold raw floats; never called elsewhere).
+Value RawItem(Float f) {
+  Value item = kNull;
+  __builtin_memcpy(&item, &f, sizeof(Float) < sizeof(Value) ? sizeof(Float) : sizeof(Value));
+  return item;
+}
+Float RawItemValue(Value item) {
+  Float f = 0;
+  __builtin_memcpy(&f, &item, sizeof(Float) < sizeof(Value) ? sizeof(Float) : sizeof(Value));
+  return f;
+}
+
+// A list of `length` kNull items (0.0 when raw) and its own items array.
+ListObject* AllocateList(size_t length) {
+  auto* list = NewObject<ListObject>(&kListType);
+  size_t capacity = length < kMinCapacity ? kMinCapacity : length;
+  if (capacity > ~size_t{0} / 2 / sizeof(Value)) RaiseMemoryError();
+  list->items = static_cast<Value*>(Allocate(capacity * sizeof(Value)));
+  list->length = length;
+  list->capacity = capacity;
+  return list;
+}
+
 // Room for at least `needed` items (grown by half again, so appends are
 // amortised O(1)); new slots are kNull.
 void ListReserve(ListObject* list, size_t needed) {
-  if (needed <= list->capacity) return;
-  size_t capacity = list->capacity + list->capacity / 2;
+  size_t old_capacity = Capacity(list);
+  if (needed <= old_capacity) return;
+  size_t capacity = old_capacity + old_capacity / 2;
   if (capacity < needed) capacity = needed;
   if (capacity < kMinCapacity) capacity = kMinCapacity;
-  if (capacity > ~size_t{0} / sizeof(Value)) RaiseMemoryError();
+  if (capacity > ~size_t{0} / 2 / sizeof(Value)) RaiseMemoryError();
   list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
   for (size_t i = list->length; i < capacity; ++i) list->items[i] = kNull;
-  list->capacity = capacity;
+  SetCapacity(list, capacity);
 }
 
 // Sets the length to `length` (<= the current one), clearing the freed
@@ -32,10 +65,11 @@ void ListReserve(ListObject* list, size_t needed) {
 void ListTruncate(ListObject* list, size_t length) {
   for (size_t i = length; i < list->length; ++i) list->items[i] = kNull;
   list->length = length;
-  if (list->capacity > kMinCapacity && length < list->capacity / 4) {
+  size_t old_capacity = Capacity(list);
+  if (old_capacity > kMinCapacity && length < old_capacity / 4) {
     size_t capacity = length * 2 < kMinCapacity ? kMinCapacity : length * 2;
     list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
-    list->capacity = capacity;
+    SetCapacity(list, capacity);
   }
 }
 
@@ -59,18 +93,42 @@ ListObject* SelfList(Value self) { return AsList(NativeValue(self)); }
 }  // namespace
 
 Value NewList(size_t length, const Value* items) {
-  auto* list = NewObject<ListObject>(&kListType);
-  size_t capacity = length < kMinCapacity ? kMinCapacity : length;
-  list->items = static_cast<Value*>(Allocate(capacity * sizeof(Value)));
-  list->length = length;
-  list->capacity = capacity;
+  ListObject* list = AllocateList(length);
   for (size_t i = 0; i < length; ++i) list->items[i] = items ? items[i] : kNone;
   return FromPointer(list);
 }
 
+Value NewFloatList(size_t length) {
+  ListObject* list = AllocateList(length);
+  if (kListsCanHoldRawFloats) {
+    list->capacity |= kListRawFloats;  // the zeroed items are 0.0
+  } else {
+    Value zero = NewFloat(0);
+    for (size_t i = 0; i < length; ++i) list->items[i] = zero;
+  }
+  return FromPointer(list);
+}
+
+void ListBoxFloats(ListObject* list) {
+  // Boxed into a new array that replaces the raw one only when complete: a
+  // MemoryError half-way leaves the list raw and whole.
+  size_t capacity = Capacity(list);
+  auto* boxed = static_cast<Value*>(Allocate(capacity * sizeof(Value)));
+  for (size_t i = 0; i < list->length; ++i) boxed[i] = NewFloat(RawItemValue(list->items[i]));
+  list->items = boxed;
+  list->capacity = capacity;
+}
+
+void ListAppendFloat(Value list_value, Float f) {
+  ListObject* list = RawList(list_value);
+  if (!HoldsRawFloats(list)) return ListAppend(list_value, NewFloat(f));
+  if (list->length == Capacity(list)) ListReserve(list, list->length + 1);
+  list->items[list->length++] = RawItem(f);
+}
+
 void ListAppend(Value list_value, Value item) {
   ListObject* list = AsList(list_value);
-  if (list->length == list->capacity) ListReserve(list, list->length + 1);
+  if (list->length == Capacity(list)) ListReserve(list, list->length + 1);
   list->items[list->length++] = item;
 }
 
@@ -227,7 +285,7 @@ void ListPrint(const Printer& out, Value self, PrintKind) {
 }
 
 Value ListUnaryOp(UnaryOp op, Value self) {
-  ListObject* list = SelfList(self);
+  ListObject* list = RawList(NativeValue(self));  // only the length is read
   switch (op) {
     case UnaryOp::kBool: return FromBool(list->length != 0);
     case UnaryOp::kLen: return FromSmallInt(static_cast<SignedWord>(list->length));
@@ -235,13 +293,14 @@ Value ListUnaryOp(UnaryOp op, Value self) {
   }
 }
 
-// list * n (a new list) or list *= n (in place).
+// list * n (a new list) or list *= n (in place). Raw floats are copied as
+// they are: [0.0] * n is a raw list when [0.0] is.
 Value ListRepeat(Value self, Value n, bool in_place) {
-  SignedWord count = RepeatCount(n, AsList(self)->length);
+  SignedWord count = RepeatCount(n, RawList(self)->length);
   if (count < 0) return kNull;
-  size_t length = AsList(self)->length;
+  size_t length = RawList(self)->length;
   if (in_place) {
-    ListObject* list = AsList(self);
+    ListObject* list = RawList(self);
     if (count == 0) {
       ListTruncate(list, 0);
       return self;
@@ -251,9 +310,10 @@ Value ListRepeat(Value self, Value n, bool in_place) {
     list->length = length * static_cast<size_t>(count);
     return self;
   }
-  Value result = NewList(length * static_cast<size_t>(count), nullptr);
-  RepeatItems(AsList(result)->items, AsList(self)->items, length, static_cast<size_t>(count));
-  return result;
+  ListObject* result = AllocateList(length * static_cast<size_t>(count));
+  if (HoldsRawFloats(RawList(self))) result->capacity |= kListRawFloats;
+  RepeatItems(result->items, RawList(self)->items, length, static_cast<size_t>(count));
+  return FromPointer(result);
 }
 
 Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {

@@ -2,11 +2,21 @@
 // Invariant: items[0, length) are the elements; capacity >= length; the
 // slots after `length` hold kNull (so the collector never keeps a removed
 // element alive through them).
+//
+// Raw floats: a list that natively compiled code builds for a list[float]
+// keeps its floats unboxed where a Float is one Value wide (every target
+// but x86-32): items[i] holds the Float's bit pattern and `capacity` has
+// kListRawFloats set, so storing a float allocates nothing. Only list.cpp
+// and generated code (which checks the bit on every access) read raw items;
+// AsList boxes them first, once (the list then stays boxed), so the rest
+// of the runtime only ever sees Values. The collector scans raw items like
+// any others, which at worst keeps an unrelated allocation alive.
 #ifndef TAIPAN_RUNTIME_LIST_H
 #define TAIPAN_RUNTIME_LIST_H
 
 #include <stddef.h>
 
+#include "runtime/float.h"
 #include "runtime/object.h"
 
 namespace taipan::rt {
@@ -14,12 +24,26 @@ namespace taipan::rt {
 struct ListObject {
   Object base;  // &kListType
   size_t length;
-  size_t capacity;
+  size_t capacity;  // slots, plus kListRawFloats
   Value* items;
 };
 
+constexpr size_t kListRawFloats = ~(~size_t{0} >> 1);  // the top bit
+constexpr bool kListsCanHoldRawFloats = sizeof(Float) == sizeof(Value);
+
 Value NewList(size_t length, const Value* items);  // items null: all kNone
-inline ListObject* AsList(Value v) { return ObjectPointer<ListObject>(v); }
+// A list of `length` floats 0.0, raw where the target allows.
+Value NewFloatList(size_t length);
+// Boxes a raw list's floats (the list stays boxed from then on).
+void ListBoxFloats(ListObject* list);
+// The list, boxed: what everything outside list.cpp uses.
+inline ListObject* AsList(Value v) {
+  auto* list = ObjectPointer<ListObject>(v);
+  if (list->capacity & kListRawFloats) [[unlikely]] ListBoxFloats(list);
+  return list;
+}
+// list.append(f) for a float: stays raw when the list is.
+void ListAppendFloat(Value list, Float f);
 void ListAppend(Value list, Value item);
 // list(iterable)
 Value ListFromIterable(Value iterable);

@@ -221,6 +221,10 @@ V taipan_native_build_slice(V start, V stop, V step) { return NewSlice(start, st
 
 N taipan_native_list_append(V list, V item) { ListAppend(list, item); }
 
+V taipan_native_list_new_floats(U n) { return NewFloatList(n); }
+
+N taipan_native_list_append_float(V list, F value) { ListAppendFloat(list, value); }
+
 N taipan_native_list_extend(V list, V iterable) { ListExtend(list, iterable); }
 
 V taipan_native_list_to_tuple(V list) { return NewTuple(AsList(list)->length, AsList(list)->items); }

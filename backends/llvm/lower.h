@@ -6,7 +6,8 @@
 // are spread over lower_function.cpp (frame, locals, blocks), coerce.cpp
 // (moving values between representations), lower_inst.cpp (the instruction
 // dispatch), lower_arith.cpp (operators with small-int and float fast
-// paths), lower_object.cpp (containers, calls, names), lower_attr.cpp
+// paths), lower_object.cpp (containers, calls, names), lower_sequence.cpp
+// (indexing, typed list items), lower_attr.cpp
 // (attribute loads, stores and method calls through inline caches), lower_iter.cpp (for
 // loops), lower_generator.cpp (generators as LLVM coroutines) and
 // lower_entry.cpp (the NativeEntry wrapper).
@@ -69,6 +70,7 @@ class ModuleLowering {
   const ir::Module& ir_module() const { return program_.modules[module_index_]; }
   uint32_t module_index() const { return module_index_; }
   const TargetInfo& target() const { return target_; }
+  bool IsSmallStraightBody(const ir::Function& function) const;
   llvm::Module& module() { return module_; }
   llvm::LLVMContext& context() { return module_.getContext(); }
   RuntimeAbi& abi() { return abi_; }
@@ -217,7 +219,7 @@ class FunctionLowering {
   void FindSequenceLoops();
   Typed LowerGetIter(const ir::Inst& inst);
   void LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator);
-  void StoreForItem(const ir::Inst& inst, llvm::Value* item);
+  void StoreForItem(const ir::Inst& inst, const Typed& item);
   void LowerTryPush(const ir::Inst& inst);
 
   // ---- operators (lower_arith.cpp) ----
@@ -245,10 +247,25 @@ class FunctionLowering {
   Typed LowerCallMethod(const ir::Inst& inst);
   Typed LowerCallDirect(const ir::Inst& inst);
   Typed LowerBuild(const ir::Inst& inst, Helper helper);
+  Typed LowerMakeFunction(const ir::Inst& inst);
+
+  // ---- indexing and typed list items (lower_sequence.cpp) ----
   Typed LowerSubscr(const ir::Inst& inst);
   void LowerStoreSubscr(const ir::Inst& inst);
-  Typed LowerMakeFunction(const ir::Inst& inst);
+  Typed LowerBuildList(const ir::Inst& inst);
+  void LowerListAppend(llvm::Value* list, const Typed& value);
   llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+  // Whether this target's lists can hold raw floats (a Float is one word).
+  bool RawFloatLists() const;
+  // i1: an exact list's items are raw floats (runtime/list.h).
+  llvm::Value* HoldsRawFloats(llvm::Value* list);
+  // The type a list item with element type `element` is loaded as: the
+  // element itself for float and bool, Object otherwise.
+  ir::TypeId ItemRepType(ir::TypeId element) const;
+  // The item at `address` of the exact list `list`, raw or boxed, as ItemRepType(element).
+  Typed LoadListItem(llvm::Value* list, llvm::Value* address, ir::TypeId element);
+  // Stores a Float at `address` of `list`: raw into a raw list, boxed otherwise.
+  void StoreFloatItem(llvm::Value* list, llvm::Value* address, llvm::Value* value);
 
   // ---- attribute caches (lower_attr.cpp) ----
   // A zeroed runtime/attr_cache.h AttrCache of this module, for one site.

@@ -140,10 +140,15 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     }
     case Op::Sqrt:
       return {Sqrt(OperandAsFloat(Operand(inst, 0))), ir::kFloatType};
+    case Op::Len: {
+      bool is_list = Kind(Operand(inst, 0).type) == TypeKind::List;
+      unsigned field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
+      return {Tag(LoadWordField(BoxedOperand(inst, 0), field)), ir::kIntType};
+    }
     case Op::BuildTuple:
       return LowerBuild(inst, Helper::build_tuple);
     case Op::BuildList:
-      return LowerBuild(inst, Helper::build_list);
+      return LowerBuildList(inst);
     case Op::BuildSet:
       return LowerBuild(inst, Helper::build_set);
     case Op::BuildDict:
@@ -224,7 +229,7 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
       CallHelper(Helper::delete_attr, {BoxedOperand(inst, 0), QstrWord(inst.imm)});
       return;
     case Op::ListAppend:
-      CallHelper(Helper::list_append, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      LowerListAppend(BoxedOperand(inst, 0), Operand(inst, 1));
       return;
     case Op::ListExtend:
       CallHelper(Helper::list_extend, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});

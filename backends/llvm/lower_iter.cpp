@@ -60,10 +60,10 @@ Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
   return {value, ir::kObjectType};
 }
 
-void FunctionLowering::StoreForItem(const ir::Inst& inst, llvm::Value* item) {
+void FunctionLowering::StoreForItem(const ir::Inst& inst, const Typed& item) {
   ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
   ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
-  StoreLocalSlot(local, Coerce(item, ir::kObjectType, type));
+  StoreLocalSlot(local, Coerce(item.value, item.type, type));
   b_.CreateBr(TargetBlock(inst, 0));
 }
 
@@ -77,12 +77,12 @@ void FunctionLowering::LowerForIter(const ir::Inst& inst) {
   llvm::BasicBlock* got = NewBlock("for.item");
   b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
   b_.SetInsertPoint(got);
-  StoreForItem(inst, next);
+  StoreForItem(inst, {next, ir::kObjectType});
 }
 
 // The next item of a list or tuple held in place (re-reading the length
 // each time: a list may grow or shrink while it is iterated), or of the
-// iterator when the index is -1.
+// iterator when the index is -1. A list of raw floats gives Floats.
 void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator) {
   llvm::AllocaInst* index_slot = iterator_index_[iterator];
   bool is_volatile = function_.locals[iterator].is_volatile;
@@ -114,7 +114,15 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   b_.SetInsertPoint(list);
   llvm::Value* list_items =
       b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items));
-  b_.CreateBr(load);
+  if (RawFloatLists()) {
+    llvm::BasicBlock* raw = NewBlock("for.raw");
+    b_.CreateCondBr(HoldsRawFloats(held), raw, load);
+    b_.SetInsertPoint(raw);
+    llvm::Value* raw_item = b_.CreateLoad(t_.fp, b_.CreateInBoundsGEP(t_.word, list_items, index), "raw_item");
+    StoreForItem(inst, {raw_item, ir::kFloatType});
+  } else {
+    b_.CreateBr(load);
+  }
   b_.SetInsertPoint(load);
   llvm::PHINode* items = b_.CreatePHI(t_.ptr, 2, "items");
   items->addIncoming(tuple_items, in_range);
@@ -126,7 +134,7 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   llvm::PHINode* value = b_.CreatePHI(t_.word, 2, "next");
   value->addIncoming(next, generic);
   value->addIncoming(item, load);
-  StoreForItem(inst, value);
+  StoreForItem(inst, {value, ir::kObjectType});
 }
 
 }  // namespace taipan::llvmbe

@@ -151,7 +151,34 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
   body->setDSOLocal(true);
   SetFunctionAttributes(body);
   if (function.is_generator) body->addFnAttr(llvm::Attribute::PresplitCoroutine);
+  if (options_.opt_level >= 2 && !options_.optimize_size && IsSmallStraightBody(function))
+    body->addFnAttr(llvm::Attribute::AlwaysInline);
   return body;
+}
+
+// A body worth inlining into every direct caller: loop-free (every branch
+// goes forward), no try, at most kSmallBody IR instructions. Its typed fast
+// paths then fold into the caller's loop; LLVM's own cost model would count
+// each slow-path runtime call (an overflowing add, a non-float operand) and
+// decline even a one-line function such as `return 1.0 / (i * j + 1)`.
+// Not a directly recursive one (fib): LLVM would inline it once into its
+// outside callers, which only makes them bigger.
+bool ModuleLowering::IsSmallStraightBody(const ir::Function& function) const {
+  constexpr size_t kSmallBody = 48;
+  if (function.is_generator || function.insts.size() > kSmallBody) return false;
+  for (const ir::Inst& inst : function.insts) {
+    if (inst.op != ir::Op::CallDirect || inst.callee.module >= program_.modules.size()) continue;
+    const auto& functions = program_.modules[inst.callee.module].functions;
+    if (inst.callee.function < functions.size() && &functions[inst.callee.function] == &function) return false;
+  }
+  for (ir::BlockId b = 0; b < function.blocks.size(); ++b) {
+    if (function.blocks[b].insts.empty()) continue;
+    const ir::Inst& last = function.insts[function.blocks[b].insts.back()];
+    if (last.op == ir::Op::TryPush || last.op == ir::Op::ForIter) return false;
+    for (ir::BlockId target : last.target)
+      if (target != ir::kNoId && target <= b) return false;
+  }
+  return true;
 }
 
 void ModuleLowering::SetFunctionAttributes(llvm::Function* function) const {

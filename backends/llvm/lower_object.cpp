@@ -1,5 +1,5 @@
-// Calls, containers and functions: the runtime's helpers, with inline list
-// and tuple indexing when the types say so.
+// Calls, containers and functions: the runtime's helpers (indexing is in
+// lower_sequence.cpp).
 #include "backends/llvm/lower.h"
 
 namespace taipan::llvmbe {
@@ -31,6 +31,13 @@ Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {
     return {NoneValue(), ir::kObjectType};
   }
   size_t n_pos = inst.ops.size() - 1 - n_kw;
+  // lst.append(v) on an exact list (list's methods cannot be replaced).
+  const std::vector<std::string>& qstrs = module_.ir_module().qstrs;
+  if (Kind(Operand(inst, 0).type) == TypeKind::List && n_pos == 1 && n_kw == 0 && inst.imm >= 0 &&
+      static_cast<size_t>(inst.imm) < qstrs.size() && qstrs[inst.imm] == "append") {
+    LowerListAppend(BoxedOperand(inst, 0), Operand(inst, 1));
+    return {NoneValue(), ir::kNoneType};
+  }
   llvm::Value* object = BoxedOperand(inst, 0);
   std::vector<llvm::Value*> args;
   for (size_t i = 0; i < n_pos; ++i) args.push_back(BoxedOperand(inst, 1 + i));
@@ -86,114 +93,6 @@ Typed FunctionLowering::LowerMakeFunction(const ir::Inst& inst) {
   return {CallHelper(Helper::make_function,
                      {self_, Word(inst.imm), defaults, kw_defaults, Word(static_cast<int64_t>(cells.size())), buffer}),
           ir::kObjectType};
-}
-
-// The address of item `index` (a small int, negative counts from the end)
-// of an exact list or tuple; IndexError when out of range.
-llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list,
-                                                   const char* message) {
-  unsigned length_field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
-  llvm::Value* length = LoadWordField(sequence, length_field);
-  llvm::Value* i = Untag(index);
-  i = b_.CreateSelect(b_.CreateICmpSLT(i, Word(0)), b_.CreateAdd(i, length), i);
-  llvm::Value* text = b_.CreateGlobalString(message, "index_error");
-  RaiseIf(b_.CreateICmpUGE(i, length), Helper::raise_index_error, {text});
-  llvm::Value* base = b_.CreateIntToPtr(sequence, t_.ptr);
-  llvm::Value* items =
-      is_list ? b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items))
-              : b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
-  return b_.CreateInBoundsGEP(t_.word, items, i);
-}
-
-ir::TypeId FunctionLowering::ElementType(ir::TypeId list) const {
-  const ir::Type& type = module_.program().types.Get(module_.Effective(list));
-  return type.kind == TypeKind::List && !type.params.empty() ? type.params[0] : ir::kObjectType;
-}
-
-namespace {
-bool IsIndex(TypeKind kind) { return kind == TypeKind::Int || kind == TypeKind::Bool || kind == TypeKind::Object; }
-}  // namespace
-
-// seq[i]: inline for a list or tuple and a small int, known from the types
-// or (when inference does not know them) checked at run time; anything
-// else through the runtime.
-Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
-  Typed sequence = Operand(inst, 0);
-  Typed index = Operand(inst, 1);
-  TypeKind kind = Kind(sequence.type);
-  TypeKind index_kind = Kind(index.type);
-  bool known = kind == TypeKind::List || kind == TypeKind::Tuple;
-  if ((!known && kind != TypeKind::Object) || !IsIndex(index_kind))
-    return {CallHelper(Helper::subscr, {Box(sequence), Box(index)}), ir::kObjectType};
-  llvm::Value* i = index_kind == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
-  llvm::BasicBlock* slow = NewBlock("index.slow");
-  llvm::BasicBlock* done = NewBlock("index.done");
-  std::vector<std::pair<llvm::Value*, llvm::BasicBlock*>> items;
-  auto inline_item = [&](bool is_list) {
-    llvm::Value* address = SequenceItemAddress(sequence.value, i, is_list,
-                                               is_list ? "list index out of range" : "tuple index out of range");
-    items.push_back({b_.CreateLoad(t_.word, address, "item"), b_.GetInsertBlock()});
-    b_.CreateBr(done);
-  };
-  llvm::BasicBlock* small = NewBlock("index.small");
-  BranchLikely(IsSmallInt(i), small, slow);
-  b_.SetInsertPoint(small);
-  if (known) {
-    inline_item(kind == TypeKind::List);
-  } else {
-    llvm::Value* type = TypeWordOrNull(sequence.value);
-    llvm::BasicBlock* list = NewBlock("index.list");
-    llvm::BasicBlock* not_list = NewBlock("index.notlist");
-    llvm::BasicBlock* tuple = NewBlock("index.tuple");
-    b_.CreateCondBr(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list")), list, not_list);
-    b_.SetInsertPoint(not_list);
-    b_.CreateCondBr(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("tuple")), tuple, slow);
-    b_.SetInsertPoint(list);
-    inline_item(true);
-    b_.SetInsertPoint(tuple);
-    inline_item(false);
-  }
-  b_.SetInsertPoint(slow);
-  // The index as it was (a bool stays a bool for dicts and __getitem__).
-  llvm::Value* generic = CallHelper(Helper::subscr, {sequence.value, Box(index)});
-  b_.CreateBr(done);
-  b_.SetInsertPoint(done);
-  llvm::PHINode* phi = b_.CreatePHI(t_.word, items.size() + 1, "subscr");
-  for (auto& [item, block] : items) phi->addIncoming(item, block);
-  phi->addIncoming(generic, slow);
-  return {phi, ir::kObjectType};
-}
-
-void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
-  Typed sequence = Operand(inst, 0);
-  Typed index = Operand(inst, 1);
-  llvm::Value* value = BoxedOperand(inst, 2);
-  TypeKind kind = Kind(sequence.type);
-  TypeKind index_kind = Kind(index.type);
-  if ((kind != TypeKind::List && kind != TypeKind::Object) || !IsIndex(index_kind)) {
-    CallHelper(Helper::store_subscr, {Box(sequence), Box(index), value});
-    return;
-  }
-  llvm::Value* i = index_kind == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
-  llvm::BasicBlock* small = NewBlock("store.small");
-  llvm::BasicBlock* fast = NewBlock("store.fast");
-  llvm::BasicBlock* slow = NewBlock("store.slow");
-  llvm::BasicBlock* done = NewBlock("store.done");
-  BranchLikely(IsSmallInt(i), small, slow);
-  b_.SetInsertPoint(small);
-  if (kind == TypeKind::List) {
-    b_.CreateBr(fast);
-  } else {
-    llvm::Value* type = TypeWordOrNull(sequence.value);
-    BranchLikely(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list")), fast, slow);
-  }
-  b_.SetInsertPoint(fast);
-  b_.CreateStore(value, SequenceItemAddress(sequence.value, i, true, "list assignment index out of range"));
-  b_.CreateBr(done);
-  b_.SetInsertPoint(slow);
-  CallHelper(Helper::store_subscr, {sequence.value, Box(index), value});
-  b_.CreateBr(done);
-  b_.SetInsertPoint(done);
 }
 
 }  // namespace taipan::llvmbe

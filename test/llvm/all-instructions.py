@@ -51,6 +51,7 @@ def closure(a, *args, k=3, **kw):
     ok = True
     for i in range(k):
         ok = ok and plain(i, 1) > 0
+    ok = ok and len(b) > 0
     return inner, forget, r, sqrt(4.0), s, lam, g, h, t, u, x, y, p, q, obj2, -a, ~a, +a, not a, a is None, a in b, ok
 
 def exc(n):
@@ -141,6 +142,8 @@ print(plain(1, 2), closure(1), exc(0), misc(1), C, arith(3, 2.0), arith(2 ** 70,
 # IR-DAG: = truth{{( |$)}}
 # IR-DAG: = not{{( |$)}}
 # IR-DAG: = to.index{{( |$)}}
+# IR-DAG: = sqrt{{( |$)}}
+# IR-DAG: = len{{( |$)}}
 # IR-DAG: = build.tuple{{( |$)}}
 # IR-DAG: = build.list{{( |$)}}
 # IR-DAG: = build.set{{( |$)}}

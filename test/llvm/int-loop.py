@@ -23,8 +23,9 @@ print(total(10), divide(7, -2))
 # The body takes and returns tagged ints.
 # ENTRY-LABEL: define internal i64 @taipan_m0_f1_total(ptr {{.*}}, i64 {{.*}})
 
-# Python's floor division and modulo on small ints, ZeroDivisionError inline.
-# CHECK-LABEL: define internal {{.*}}i64 @taipan_m0_f2_divide(
+# Python's floor division and modulo on small ints, ZeroDivisionError inline
+# (a small body: inlined into its entry and its direct callers).
+# CHECK-LABEL: define internal {{.*}}i64 @taipan_m0_e2_divide(
 # CHECK-DAG: sdiv i64
 # CHECK-DAG: srem i64
 # CHECK-DAG: call void @taipan_native_raise_zero_division()

@@ -487,6 +487,62 @@ TEST_F(ListTest, ConcatenateAndRepeat) {
   EXPECT_EQ(Repr(b), "[]");
 }
 
+// Raw floats (list.h): what generated code makes for a list[float]. The
+// runtime keeps them raw through len, repeat and float appends, and boxes
+// them (once, for good) before anything else reads the items.
+bool HoldsRawFloats(Value list) { return (ObjectPointer<ListObject>(list)->capacity & kListRawFloats) != 0; }
+
+Value RawFloats(std::initializer_list<Float> items) {
+  Value list = NewFloatList(0);
+  for (Float f : items) ListAppendFloat(list, f);
+  return list;
+}
+
+TEST_F(ListTest, RawFloatsStayRawThroughLengthRepeatAndAppend) {
+  if (!kListsCanHoldRawFloats) GTEST_SKIP() << "a Float is wider than a Value on this target";
+  Value zeros = NewFloatList(3);
+  EXPECT_TRUE(HoldsRawFloats(zeros));
+  EXPECT_EQ(Length(zeros), 3u);
+  Value a = RawFloats({1.5, -0.0});
+  for (int i = 0; i < 40; ++i) ListAppendFloat(a, i * 0.25);  // grows past the first capacity
+  EXPECT_TRUE(HoldsRawFloats(a));
+  EXPECT_EQ(Length(a), 42u);
+  Value repeated = Op(BinaryOp::kMultiply, RawFloats({2.5}), I(4));
+  EXPECT_TRUE(HoldsRawFloats(repeated));
+  Value b = RawFloats({0.5});
+  EXPECT_EQ(Op(BinaryOp::kInplaceMultiply, b, I(3)), b);
+  EXPECT_TRUE(HoldsRawFloats(b));
+  EXPECT_EQ(Repr(repeated), "[2.5, 2.5, 2.5, 2.5]");
+  EXPECT_EQ(Repr(b), "[0.5, 0.5, 0.5]");
+  EXPECT_EQ(Repr(zeros), "[0.0, 0.0, 0.0]");
+}
+
+TEST_F(ListTest, RawFloatsAreBoxedBeforeOtherUses) {
+  Value a = RawFloats({1.5, -0.0, 1e300});
+  EXPECT_EQ(Repr(a), "[1.5, -0.0, 1e+300]");
+  EXPECT_FALSE(HoldsRawFloats(a));
+  ListAppendFloat(a, 2.0);  // a boxed list stays boxed
+  EXPECT_FALSE(HoldsRawFloats(a));
+  EXPECT_EQ(Repr(a), "[1.5, -0.0, 1e+300, 2.0]");
+  // Generic item reads, stores and methods each box first.
+  Value b = RawFloats({3.0, 1.0, 2.0});
+  EXPECT_EQ(Repr(LoadSubscr(b, I(-1))), "2.0");
+  EXPECT_FALSE(HoldsRawFloats(b));
+  Value c = RawFloats({3.0, 1.0, 2.0});
+  ListSort(c, kNone, false);
+  EXPECT_EQ(Repr(c), "[1.0, 2.0, 3.0]");
+  Value d = RawFloats({3.0});
+  ListAppend(d, S("x"));
+  EXPECT_EQ(Repr(d), "[3.0, 'x']");
+  Value e = RawFloats({1.0, 2.0});
+  EXPECT_TRUE(Truth(BinaryOp::kIn, NewFloat(2.0), e));
+  Value it = GetIter(RawFloats({4.0, 5.0}));
+  EXPECT_EQ(Repr(IterNext(it)), "4.0");
+  EXPECT_EQ(Repr(IterNext(it)), "5.0");
+  EXPECT_EQ(IterNext(it), kStopIteration);
+  EXPECT_TRUE(Equal(RawFloats({1.0, 2.0}), L({1, 2})));
+}
+
 TEST_F(ListTest, ComparisonsAndHash) {
   EXPECT_TRUE(Equal(L({1, 2}), L({1, 2})));
   EXPECT_FALSE(Equal(L({1, 2}), L({1})));

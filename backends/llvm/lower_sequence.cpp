@@ -1,0 +1,223 @@
+// Indexing lists and tuples inline, and the items of typed lists in their
+// own representation: a list[float]'s items as Floats (read straight from a
+// list of raw floats, runtime/list.h, or unboxed from a boxed one), a
+// list[bool]'s as i1. Every inline list access checks the raw-floats bit,
+// so no access depends on inference for its safety: a raw list reaching
+// untyped code has its floats boxed on the way out, and a store of anything
+// but a Float into a raw list goes through the runtime (which boxes the
+// list first).
+#include "backends/llvm/lower.h"
+
+namespace taipan::llvmbe {
+
+using ir::TypeKind;
+
+ir::TypeId FunctionLowering::ElementType(ir::TypeId list) const {
+  const ir::Type& type = module_.program().types.Get(module_.Effective(list));
+  return type.kind == TypeKind::List && !type.params.empty() ? type.params[0] : ir::kObjectType;
+}
+
+bool FunctionLowering::RawFloatLists() const { return t_.fp->getPrimitiveSizeInBits() == t_.word->getBitWidth(); }
+
+llvm::Value* FunctionLowering::HoldsRawFloats(llvm::Value* list) {
+  return b_.CreateICmpSLT(LoadWordField(list, abi_field::kListObject_capacity), Word(0), "raw_floats");
+}
+
+// The address of item `index` (a small int, negative counts from the end)
+// of an exact list or tuple; IndexError when out of range.
+llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list,
+                                                   const char* message) {
+  unsigned length_field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
+  llvm::Value* length = LoadWordField(sequence, length_field);
+  llvm::Value* i = Untag(index);
+  i = b_.CreateSelect(b_.CreateICmpSLT(i, Word(0)), b_.CreateAdd(i, length), i);
+  llvm::Value* text = b_.CreateGlobalString(message, "index_error");
+  RaiseIf(b_.CreateICmpUGE(i, length), Helper::raise_index_error, {text});
+  llvm::Value* base = b_.CreateIntToPtr(sequence, t_.ptr);
+  llvm::Value* items =
+      is_list ? b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items))
+              : b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
+  return b_.CreateInBoundsGEP(t_.word, items, i);
+}
+
+ir::TypeId FunctionLowering::ItemRepType(ir::TypeId element) const {
+  TypeKind kind = Kind(element);
+  return kind == TypeKind::Float || kind == TypeKind::Bool ? element : ir::kObjectType;
+}
+
+Typed FunctionLowering::LoadListItem(llvm::Value* list, llvm::Value* address, ir::TypeId element) {
+  ir::TypeId type = ItemRepType(element);
+  if (Kind(type) == TypeKind::Bool) {
+    // Inference saw only bools stored: True or False, never raw.
+    return {b_.CreateICmpEQ(b_.CreateLoad(t_.word, address, "item"), TrueValue()), type};
+  }
+  bool is_float = Kind(type) == TypeKind::Float;
+  if (!RawFloatLists()) {
+    llvm::Value* item = b_.CreateLoad(t_.word, address, "item");
+    return {is_float ? UnboxFloat(item) : item, type};
+  }
+  llvm::BasicBlock* raw = NewBlock("item.raw");
+  llvm::BasicBlock* boxed = NewBlock("item.boxed");
+  llvm::BasicBlock* done = NewBlock("item.done");
+  llvm::Value* holds_raw = HoldsRawFloats(list);
+  if (is_float) BranchLikely(holds_raw, raw, boxed);
+  else BranchLikely(b_.CreateNot(holds_raw), boxed, raw);
+  b_.SetInsertPoint(raw);
+  llvm::Value* raw_item = b_.CreateLoad(t_.fp, address, "raw_item");
+  if (!is_float) raw_item = CallHelper(Helper::box_float, {raw_item});
+  llvm::BasicBlock* raw_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(boxed);
+  llvm::Value* boxed_item = b_.CreateLoad(t_.word, address, "item");
+  if (is_float) boxed_item = UnboxFloat(boxed_item);
+  llvm::BasicBlock* boxed_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* item = b_.CreatePHI(module_.LlvmType(type), 2, "item");
+  item->addIncoming(raw_item, raw_end);
+  item->addIncoming(boxed_item, boxed_end);
+  return {item, type};
+}
+
+void FunctionLowering::StoreFloatItem(llvm::Value* list, llvm::Value* address, llvm::Value* value) {
+  llvm::BasicBlock* raw = NewBlock("store.raw");
+  llvm::BasicBlock* boxed = NewBlock("store.boxed");
+  llvm::BasicBlock* done = NewBlock("store.stored");
+  BranchLikely(HoldsRawFloats(list), raw, boxed);
+  b_.SetInsertPoint(raw);
+  b_.CreateStore(value, address);
+  b_.CreateBr(done);
+  b_.SetInsertPoint(boxed);
+  b_.CreateStore(CallHelper(Helper::box_float, {value}), address);
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
+
+namespace {
+bool IsIndex(TypeKind kind) { return kind == TypeKind::Int || kind == TypeKind::Bool || kind == TypeKind::Object; }
+}  // namespace
+
+// seq[i]: inline for a list or tuple and a small int, known from the types
+// or (when inference does not know them) checked at run time; anything
+// else through the runtime.
+Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
+  Typed sequence = Operand(inst, 0);
+  Typed index = Operand(inst, 1);
+  TypeKind kind = Kind(sequence.type);
+  TypeKind index_kind = Kind(index.type);
+  bool known = kind == TypeKind::List || kind == TypeKind::Tuple;
+  if ((!known && kind != TypeKind::Object) || !IsIndex(index_kind))
+    return {CallHelper(Helper::subscr, {Box(sequence), Box(index)}), ir::kObjectType};
+  ir::TypeId element = kind == TypeKind::List ? ElementType(sequence.type) : ir::kObjectType;
+  ir::TypeId result_type = ItemRepType(element);
+  llvm::Value* i = index_kind == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
+  llvm::BasicBlock* slow = NewBlock("index.slow");
+  llvm::BasicBlock* done = NewBlock("index.done");
+  std::vector<std::pair<llvm::Value*, llvm::BasicBlock*>> items;
+  auto inline_item = [&](bool is_list) {
+    llvm::Value* address = SequenceItemAddress(sequence.value, i, is_list,
+                                               is_list ? "list index out of range" : "tuple index out of range");
+    Typed item = is_list ? LoadListItem(sequence.value, address, element)
+                         : Typed{b_.CreateLoad(t_.word, address, "item"), ir::kObjectType};
+    items.push_back({item.value, b_.GetInsertBlock()});
+    b_.CreateBr(done);
+  };
+  llvm::BasicBlock* small = NewBlock("index.small");
+  BranchLikely(IsSmallInt(i), small, slow);
+  b_.SetInsertPoint(small);
+  if (known) {
+    inline_item(kind == TypeKind::List);
+  } else {
+    llvm::Value* type = TypeWordOrNull(sequence.value);
+    llvm::BasicBlock* list = NewBlock("index.list");
+    llvm::BasicBlock* not_list = NewBlock("index.notlist");
+    llvm::BasicBlock* tuple = NewBlock("index.tuple");
+    b_.CreateCondBr(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list")), list, not_list);
+    b_.SetInsertPoint(not_list);
+    b_.CreateCondBr(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("tuple")), tuple, slow);
+    b_.SetInsertPoint(list);
+    inline_item(true);
+    b_.SetInsertPoint(tuple);
+    inline_item(false);
+  }
+  b_.SetInsertPoint(slow);
+  // The index as it was (a bool stays a bool for dicts and __getitem__).
+  llvm::Value* generic = CallHelper(Helper::subscr, {sequence.value, Box(index)});
+  generic = Coerce(generic, ir::kObjectType, result_type);
+  items.push_back({generic, b_.GetInsertBlock()});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* phi = b_.CreatePHI(module_.LlvmType(result_type), items.size(), "subscr");
+  for (auto& [item, block] : items) phi->addIncoming(item, block);
+  return {phi, result_type};
+}
+
+// seq[i] = v: inline for a list and a small int. A Float is stored raw or
+// boxed as the list is; any other value into a raw list goes through the
+// runtime.
+void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
+  Typed sequence = Operand(inst, 0);
+  Typed index = Operand(inst, 1);
+  Typed value = Operand(inst, 2);
+  TypeKind kind = Kind(sequence.type);
+  TypeKind index_kind = Kind(index.type);
+  if ((kind != TypeKind::List && kind != TypeKind::Object) || !IsIndex(index_kind)) {
+    CallHelper(Helper::store_subscr, {Box(sequence), Box(index), Box(value)});
+    return;
+  }
+  bool raw_lists = RawFloatLists();
+  bool float_value = raw_lists && Kind(value.type) == TypeKind::Float;
+  llvm::Value* i = index_kind == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
+  llvm::BasicBlock* small = NewBlock("store.small");
+  llvm::BasicBlock* fast = NewBlock("store.fast");
+  llvm::BasicBlock* slow = NewBlock("store.slow");
+  llvm::BasicBlock* done = NewBlock("store.done");
+  BranchLikely(IsSmallInt(i), small, slow);
+  b_.SetInsertPoint(small);
+  if (kind == TypeKind::List) {
+    b_.CreateBr(fast);
+  } else {
+    llvm::Value* type = TypeWordOrNull(sequence.value);
+    BranchLikely(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list")), fast, slow);
+  }
+  b_.SetInsertPoint(fast);
+  llvm::Value* address = SequenceItemAddress(sequence.value, i, true, "list assignment index out of range");
+  if (float_value) {
+    StoreFloatItem(sequence.value, address, value.value);
+  } else {
+    llvm::BasicBlock* store = NewBlock("store.value");
+    if (raw_lists) BranchLikely(b_.CreateNot(HoldsRawFloats(sequence.value)), store, slow);
+    else b_.CreateBr(store);
+    b_.SetInsertPoint(store);
+    b_.CreateStore(Box(value), address);
+  }
+  b_.CreateBr(done);
+  b_.SetInsertPoint(slow);
+  CallHelper(Helper::store_subscr, {sequence.value, Box(index), Box(value)});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
+
+// build.list: a list[float] of Float items is made raw and filled inline.
+Typed FunctionLowering::LowerBuildList(const ir::Inst& inst) {
+  bool all_floats = RawFloatLists() && !inst.ops.empty() && Kind(ElementType(inst.type)) == TypeKind::Float;
+  for (size_t i = 0; all_floats && i < inst.ops.size(); ++i) all_floats = Kind(Operand(inst, i).type) == TypeKind::Float;
+  if (!all_floats) return LowerBuild(inst, Helper::build_list);
+  llvm::Value* list = CallHelper(Helper::list_new_floats, {Word(static_cast<int64_t>(inst.ops.size()))});
+  llvm::Value* items = b_.CreateIntToPtr(LoadWordField(list, abi_field::kListObject_items), t_.ptr);
+  for (size_t i = 0; i < inst.ops.size(); ++i)
+    b_.CreateStore(Operand(inst, i).value, b_.CreateConstInBoundsGEP1_32(t_.word, items, static_cast<unsigned>(i)));
+  return {list, ir::kObjectType};
+}
+
+// list.append(v) (the builder's, and lst.append(v) on an exact list): a
+// Float is appended raw when the list is raw.
+void FunctionLowering::LowerListAppend(llvm::Value* list, const Typed& value) {
+  if (RawFloatLists() && Kind(value.type) == TypeKind::Float) {
+    CallHelper(Helper::list_append_float, {list, value.value});
+  } else {
+    CallHelper(Helper::list_append, {list, Box(value)});
+  }
+}
+
+}  // namespace taipan::llvmbe

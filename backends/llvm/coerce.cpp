@@ -191,9 +191,9 @@ llvm::Value* FunctionLowering::Truth(const Typed& typed) {
     case TypeKind::NoneType:
       return b_.getFalse();
     case TypeKind::List:
-      return b_.CreateICmpNE(LoadWordField(value, abi_field::kListObject_length), Word(0));
+      return b_.CreateICmpNE(SequenceHeader(LoadWordField(value, abi_field::kListObject_length)), Word(0));
     case TypeKind::Tuple:
-      return b_.CreateICmpNE(LoadWordField(value, abi_field::kTupleObject_length), Word(0));
+      return b_.CreateICmpNE(SequenceHeader(LoadWordField(value, abi_field::kTupleObject_length)), Word(0));
     default:
       break;
   }

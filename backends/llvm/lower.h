@@ -99,11 +99,18 @@ class ModuleLowering {
 
   void SetFunctionAttributes(llvm::Function* function) const;
 
+  // Type-based alias tags for list and tuple memory: a sequence's header
+  // words (length, capacity, the items pointer) and its items never
+  // overlap, so LLVM may keep header words in registers across item stores.
+  llvm::MDNode* SequenceAliasTag(bool item);
+
  private:
   void CreateDebugInfo();
   std::string BodySymbol(ir::FuncRef ref) const;
   void DefineTable(const std::vector<llvm::Function*>& entries);
 
+  llvm::MDNode* header_tag_ = nullptr;
+  llvm::MDNode* item_tag_ = nullptr;
   const ir::Program& program_;
   uint32_t module_index_;
   const TargetInfo& target_;
@@ -255,6 +262,9 @@ class FunctionLowering {
   Typed LowerBuildList(const ir::Inst& inst);
   void LowerListAppend(llvm::Value* list, const Typed& value);
   llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+  // Tags a load or store of a sequence's header word or item (SequenceAliasTag).
+  llvm::Value* SequenceHeader(llvm::Value* access);
+  llvm::Value* SequenceItem(llvm::Value* access);
   // Whether this target's lists can hold raw floats (a Float is one word).
   bool RawFloatLists() const;
   // i1: an exact list's items are raw floats (runtime/list.h).

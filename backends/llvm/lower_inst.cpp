@@ -143,7 +143,7 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     case Op::Len: {
       bool is_list = Kind(Operand(inst, 0).type) == TypeKind::List;
       unsigned field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
-      return {Tag(LoadWordField(BoxedOperand(inst, 0), field)), ir::kIntType};
+      return {Tag(SequenceHeader(LoadWordField(BoxedOperand(inst, 0), field))), ir::kIntType};
     }
     case Op::BuildTuple:
       return LowerBuild(inst, Helper::build_tuple);
@@ -167,7 +167,7 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
               ir::kObjectType};
     case Op::TupleItem:
       // Unpack made the tuple with exactly the right length.
-      return {LoadWordField(BoxedOperand(inst, 0), abi_field::kTupleObject_items + static_cast<unsigned>(inst.imm)),
+      return {SequenceItem(LoadWordField(BoxedOperand(inst, 0), abi_field::kTupleObject_items + static_cast<unsigned>(inst.imm))),
               ir::kObjectType};
     case Op::GetIter:
       return LowerGetIter(inst);

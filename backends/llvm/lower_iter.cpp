@@ -101,8 +101,8 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   llvm::Value* base = b_.CreateIntToPtr(held, t_.ptr);
   llvm::Value* type = b_.CreateLoad(t_.ptr, base, "type");
   llvm::Value* is_list = b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list"));
-  llvm::Value* length = b_.CreateSelect(is_list, LoadWordField(held, abi_field::kListObject_length),
-                                        LoadWordField(held, abi_field::kTupleObject_length), "length");
+  llvm::Value* length = b_.CreateSelect(is_list, SequenceHeader(LoadWordField(held, abi_field::kListObject_length)),
+                                        SequenceHeader(LoadWordField(held, abi_field::kTupleObject_length)), "length");
   llvm::BasicBlock* in_range = NewBlock("for.next");
   llvm::BasicBlock* list = NewBlock("for.list");
   llvm::BasicBlock* load = NewBlock("for.load");
@@ -113,12 +113,13 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   b_.CreateCondBr(is_list, list, load);
   b_.SetInsertPoint(list);
   llvm::Value* list_items =
-      b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items));
+      SequenceHeader(b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items)));
   if (RawFloatLists()) {
     llvm::BasicBlock* raw = NewBlock("for.raw");
     b_.CreateCondBr(HoldsRawFloats(held), raw, load);
     b_.SetInsertPoint(raw);
-    llvm::Value* raw_item = b_.CreateLoad(t_.fp, b_.CreateInBoundsGEP(t_.word, list_items, index), "raw_item");
+    llvm::Value* raw_item =
+        SequenceItem(b_.CreateLoad(t_.fp, b_.CreateInBoundsGEP(t_.word, list_items, index), "raw_item"));
     StoreForItem(inst, {raw_item, ir::kFloatType});
   } else {
     b_.CreateBr(load);
@@ -127,7 +128,7 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   llvm::PHINode* items = b_.CreatePHI(t_.ptr, 2, "items");
   items->addIncoming(tuple_items, in_range);
   items->addIncoming(list_items, list);
-  llvm::Value* item = b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, items, index), "item");
+  llvm::Value* item = SequenceItem(b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, items, index), "item"));
   b_.CreateBr(got);
 
   b_.SetInsertPoint(got);

@@ -1,6 +1,7 @@
 // One LLVM module per ir::Module: the context global, a body and an entry
 // per native function, the NativeModuleCode table, and debug info.
 #include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/Path.h>
@@ -179,6 +180,18 @@ bool ModuleLowering::IsSmallStraightBody(const ir::Function& function) const {
       if (target != ir::kNoId && target <= b) return false;
   }
   return true;
+}
+
+llvm::MDNode* ModuleLowering::SequenceAliasTag(bool item) {
+  if (!header_tag_) {
+    llvm::MDBuilder md(context());
+    llvm::MDNode* root = md.createTBAARoot("taipan");
+    llvm::MDNode* header = md.createTBAAScalarTypeNode("sequence header", root);
+    llvm::MDNode* items = md.createTBAAScalarTypeNode("sequence item", root);
+    header_tag_ = md.createTBAAStructTagNode(header, header, 0);
+    item_tag_ = md.createTBAAStructTagNode(items, items, 0);
+  }
+  return item ? item_tag_ : header_tag_;
 }
 
 void ModuleLowering::SetFunctionAttributes(llvm::Function* function) const {

@@ -17,10 +17,20 @@ ir::TypeId FunctionLowering::ElementType(ir::TypeId list) const {
   return type.kind == TypeKind::List && !type.params.empty() ? type.params[0] : ir::kObjectType;
 }
 
+llvm::Value* FunctionLowering::SequenceHeader(llvm::Value* access) {
+  llvm::cast<llvm::Instruction>(access)->setMetadata(llvm::LLVMContext::MD_tbaa, module_.SequenceAliasTag(false));
+  return access;
+}
+
+llvm::Value* FunctionLowering::SequenceItem(llvm::Value* access) {
+  llvm::cast<llvm::Instruction>(access)->setMetadata(llvm::LLVMContext::MD_tbaa, module_.SequenceAliasTag(true));
+  return access;
+}
+
 bool FunctionLowering::RawFloatLists() const { return t_.fp->getPrimitiveSizeInBits() == t_.word->getBitWidth(); }
 
 llvm::Value* FunctionLowering::HoldsRawFloats(llvm::Value* list) {
-  return b_.CreateICmpSLT(LoadWordField(list, abi_field::kListObject_capacity), Word(0), "raw_floats");
+  return b_.CreateICmpSLT(SequenceHeader(LoadWordField(list, abi_field::kListObject_capacity)), Word(0), "raw_floats");
 }
 
 // The address of item `index` (a small int, negative counts from the end)
@@ -28,14 +38,14 @@ llvm::Value* FunctionLowering::HoldsRawFloats(llvm::Value* list) {
 llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list,
                                                    const char* message) {
   unsigned length_field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
-  llvm::Value* length = LoadWordField(sequence, length_field);
+  llvm::Value* length = SequenceHeader(LoadWordField(sequence, length_field));
   llvm::Value* i = Untag(index);
   i = b_.CreateSelect(b_.CreateICmpSLT(i, Word(0)), b_.CreateAdd(i, length), i);
   llvm::Value* text = b_.CreateGlobalString(message, "index_error");
   RaiseIf(b_.CreateICmpUGE(i, length), Helper::raise_index_error, {text});
   llvm::Value* base = b_.CreateIntToPtr(sequence, t_.ptr);
   llvm::Value* items =
-      is_list ? b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items))
+      is_list ? SequenceHeader(b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items)))
               : b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
   return b_.CreateInBoundsGEP(t_.word, items, i);
 }
@@ -49,11 +59,11 @@ Typed FunctionLowering::LoadListItem(llvm::Value* list, llvm::Value* address, ir
   ir::TypeId type = ItemRepType(element);
   if (Kind(type) == TypeKind::Bool) {
     // Inference saw only bools stored: True or False, never raw.
-    return {b_.CreateICmpEQ(b_.CreateLoad(t_.word, address, "item"), TrueValue()), type};
+    return {b_.CreateICmpEQ(SequenceItem(b_.CreateLoad(t_.word, address, "item")), TrueValue()), type};
   }
   bool is_float = Kind(type) == TypeKind::Float;
   if (!RawFloatLists()) {
-    llvm::Value* item = b_.CreateLoad(t_.word, address, "item");
+    llvm::Value* item = SequenceItem(b_.CreateLoad(t_.word, address, "item"));
     return {is_float ? UnboxFloat(item) : item, type};
   }
   llvm::BasicBlock* raw = NewBlock("item.raw");
@@ -63,12 +73,12 @@ Typed FunctionLowering::LoadListItem(llvm::Value* list, llvm::Value* address, ir
   if (is_float) BranchLikely(holds_raw, raw, boxed);
   else BranchLikely(b_.CreateNot(holds_raw), boxed, raw);
   b_.SetInsertPoint(raw);
-  llvm::Value* raw_item = b_.CreateLoad(t_.fp, address, "raw_item");
+  llvm::Value* raw_item = SequenceItem(b_.CreateLoad(t_.fp, address, "raw_item"));
   if (!is_float) raw_item = CallHelper(Helper::box_float, {raw_item});
   llvm::BasicBlock* raw_end = b_.GetInsertBlock();
   b_.CreateBr(done);
   b_.SetInsertPoint(boxed);
-  llvm::Value* boxed_item = b_.CreateLoad(t_.word, address, "item");
+  llvm::Value* boxed_item = SequenceItem(b_.CreateLoad(t_.word, address, "item"));
   if (is_float) boxed_item = UnboxFloat(boxed_item);
   llvm::BasicBlock* boxed_end = b_.GetInsertBlock();
   b_.CreateBr(done);
@@ -85,10 +95,11 @@ void FunctionLowering::StoreFloatItem(llvm::Value* list, llvm::Value* address, l
   llvm::BasicBlock* done = NewBlock("store.stored");
   BranchLikely(HoldsRawFloats(list), raw, boxed);
   b_.SetInsertPoint(raw);
-  b_.CreateStore(value, address);
+  SequenceItem(b_.CreateStore(value, address));
   b_.CreateBr(done);
   b_.SetInsertPoint(boxed);
-  b_.CreateStore(CallHelper(Helper::box_float, {value}), address);
+  llvm::Value* box = CallHelper(Helper::box_float, {value});
+  SequenceItem(b_.CreateStore(box, address));
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
 }
@@ -118,7 +129,7 @@ Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
     llvm::Value* address = SequenceItemAddress(sequence.value, i, is_list,
                                                is_list ? "list index out of range" : "tuple index out of range");
     Typed item = is_list ? LoadListItem(sequence.value, address, element)
-                         : Typed{b_.CreateLoad(t_.word, address, "item"), ir::kObjectType};
+                         : Typed{SequenceItem(b_.CreateLoad(t_.word, address, "item")), ir::kObjectType};
     items.push_back({item.value, b_.GetInsertBlock()});
     b_.CreateBr(done);
   };
@@ -189,7 +200,8 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
     if (raw_lists) BranchLikely(b_.CreateNot(HoldsRawFloats(sequence.value)), store, slow);
     else b_.CreateBr(store);
     b_.SetInsertPoint(store);
-    b_.CreateStore(Box(value), address);
+    llvm::Value* boxed = Box(value);
+    SequenceItem(b_.CreateStore(boxed, address));
   }
   b_.CreateBr(done);
   b_.SetInsertPoint(slow);
@@ -204,9 +216,11 @@ Typed FunctionLowering::LowerBuildList(const ir::Inst& inst) {
   for (size_t i = 0; all_floats && i < inst.ops.size(); ++i) all_floats = Kind(Operand(inst, i).type) == TypeKind::Float;
   if (!all_floats) return LowerBuild(inst, Helper::build_list);
   llvm::Value* list = CallHelper(Helper::list_new_floats, {Word(static_cast<int64_t>(inst.ops.size()))});
-  llvm::Value* items = b_.CreateIntToPtr(LoadWordField(list, abi_field::kListObject_items), t_.ptr);
-  for (size_t i = 0; i < inst.ops.size(); ++i)
-    b_.CreateStore(Operand(inst, i).value, b_.CreateConstInBoundsGEP1_32(t_.word, items, static_cast<unsigned>(i)));
+  llvm::Value* items = b_.CreateIntToPtr(SequenceHeader(LoadWordField(list, abi_field::kListObject_items)), t_.ptr);
+  for (size_t i = 0; i < inst.ops.size(); ++i) {
+    llvm::Value* address = b_.CreateConstInBoundsGEP1_32(t_.word, items, static_cast<unsigned>(i));
+    SequenceItem(b_.CreateStore(Operand(inst, i).value, address));
+  }
   return {list, ir::kObjectType};
 }
 

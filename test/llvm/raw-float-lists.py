@@ -2,8 +2,9 @@
 # is made raw and filled with doubles inline; typed loads read a double
 # after one test of the raw bit (the boxed case unboxes); typed stores write
 # the double into a raw list and box only for a boxed one. len() of a list
-# is a load of its length. Where a Float is wider than a word (x86-32) no
-# list is raw.
+# is a load of its length. Header words and items carry distinct TBAA tags
+# (they never overlap), so header loads need not repeat after item stores.
+# Where a Float is wider than a word (x86-32) no list is raw.
 # RUN: %taipan compile --emit=llvm -O2 %s > %t.ll
 # RUN: sed -n '/^define internal fastcc void @taipan_m0_f1_axpy/,/^}/p' %t.ll > %t.axpy.ll
 # RUN: FileCheck %s --check-prefix=AXPY < %t.axpy.ll
@@ -29,7 +30,7 @@ main()
 # AXPY: [[RAW:%raw_floats[0-9]*]] = icmp slt i64 %field{{[0-9]*}}, 0
 # AXPY-NEXT: br i1 [[RAW]], label %[[ITEM:item.raw[0-9]*]], label %item.boxed{{[0-9]*}}
 # AXPY: [[ITEM]]:
-# AXPY-NEXT: load double
+# AXPY-NEXT: load double, ptr %{{[0-9]+}}, align 8, !tbaa [[ITEMTAG:![0-9]+]]
 # AXPY: store.raw:
 # AXPY-NOT: call
 # AXPY: store.boxed:
@@ -44,6 +45,9 @@ main()
 # MAIN: store double 2.000000e+00
 # MAIN: store double 3.000000e+00
 # MAIN: call i64 @taipan_native_list_new_floats(i64 1)
+# MAIN-DAG: !{!"sequence header", [[ROOT:![0-9]+]], i64 0}
+# MAIN-DAG: !{!"sequence item", [[ROOT]], i64 0}
+# MAIN-DAG: [[ROOT]] = !{!"taipan"}
 
 # X86-NOT: list_new_floats
 # X86-NOT: raw_floats

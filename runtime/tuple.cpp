@@ -131,8 +131,17 @@ SignedWord RepeatCount(Value n, size_t length) {
 }
 
 void RepeatItems(Value* out, const Value* items, size_t length, size_t count) {
-  for (size_t c = 0; c < count; ++c)
-    for (size_t i = 0; i < length; ++i) *out++ = items[i];
+  size_t total = length * count;
+  if (total == 0) return;
+  // One copy, then doubling what is already there: a few large copies
+  // instead of `count` small ones ([False] * 100000). Each doubling reads
+  // only the part already written, never the part it writes.
+  __builtin_memcpy(out, items, length * sizeof(Value));
+  for (size_t done = length; done < total;) {
+    size_t n = done < total - done ? done : total - done;
+    __builtin_memcpy(out + done, out, n * sizeof(Value));
+    done += n;
+  }
 }
 
 // --- tuple ----------------------------------------------------------------------

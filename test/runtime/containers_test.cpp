@@ -485,6 +485,16 @@ TEST_F(ListTest, ConcatenateAndRepeat) {
   EXPECT_EQ(Repr(b), "[3, 1, 2, 3, 1, 2]");
   Op(BinaryOp::kInplaceMultiply, b, I(0));
   EXPECT_EQ(Repr(b), "[]");
+  // Counts that are not powers of two (the copies double, then top up).
+  EXPECT_EQ(Repr(Op(BinaryOp::kMultiply, L({1, 2}), I(7))), "[1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2]");
+  Value c = L({4, 5, 6});
+  Op(BinaryOp::kInplaceMultiply, c, I(5));
+  EXPECT_EQ(Repr(c), "[4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6, 4, 5, 6]");
+  Value many = Op(BinaryOp::kMultiply, L({9}), I(100003));
+  EXPECT_EQ(Length(many), 100003u);
+  EXPECT_EQ(LoadSubscr(many, I(-1)), I(9));
+  EXPECT_EQ(Truth(BinaryOp::kIn, I(0), many), false);
+  EXPECT_EQ(Repr(Op(BinaryOp::kMultiply, T({1, 2}), I(3))), "(1, 2, 1, 2, 1, 2)");
 }
 
 // Raw floats (list.h): what generated code makes for a list[float]. The

@@ -69,6 +69,18 @@ using Limb = uintptr_t;
 constexpr size_t kLimbDigits = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? sizeof(Limb) / sizeof(BigDigit) : 0;
 constexpr bool kWideMultiply = kLimbDigits >= 4;
 
+// Where the compiler has a 128-bit integer (64-bit targets), a product of
+// four digits by one (80 bits) is one multiply instruction: the loops
+// below take four digits at a time there, before the two-digit and
+// one-digit loops finish the rest.
+#ifdef __SIZEOF_INT128__
+using Wide = unsigned __int128;
+constexpr bool kQuadMultiply = kLimbDigits == 4;
+#else
+using Wide = uint64_t;  // unused: kQuadMultiply is false
+constexpr bool kQuadMultiply = false;
+#endif
+
 template <typename T>
 T load_digits(const BigDigit* p) {
   T x;
@@ -222,6 +234,13 @@ size_t mag_dec(BigDigit* d, size_t n) {
 size_t mag_mul_digit(BigDigit* out, const BigDigit* a, size_t la, uint32_t m) {
   size_t i = 0;
   uint64_t wide_carry = 0;
+  if constexpr (kQuadMultiply) {
+    for (; i + 4 <= la; i += 4) {
+      Wide p = static_cast<Wide>(load_digits<uint64_t>(a + i)) * m + wide_carry;
+      store_digits(out + i, static_cast<uint64_t>(p));
+      wide_carry = static_cast<uint64_t>(p >> 64);
+    }
+  }
   if constexpr (kWideMultiply) {
     for (; i + 2 <= la; i += 2) {
       wide_carry += static_cast<uint64_t>(load_digits<uint32_t>(a + i)) * m;
@@ -243,6 +262,13 @@ size_t mag_mul_digit(BigDigit* out, const BigDigit* a, size_t la, uint32_t m) {
 void mul_add_row(BigDigit* row, const BigDigit* b, size_t lb, uint32_t ai) {
   size_t j = 0;
   uint64_t wide_carry = 0;
+  if constexpr (kQuadMultiply) {
+    for (; j + 4 <= lb; j += 4) {
+      Wide p = static_cast<Wide>(load_digits<uint64_t>(b + j)) * ai + load_digits<uint64_t>(row + j) + wide_carry;
+      store_digits(row + j, static_cast<uint64_t>(p));
+      wide_carry = static_cast<uint64_t>(p >> 64);
+    }
+  }
   if constexpr (kWideMultiply) {
     for (; j + 2 <= lb; j += 2) {
       wide_carry += static_cast<uint64_t>(load_digits<uint32_t>(b + j)) * ai + load_digits<uint32_t>(row + j);
@@ -306,6 +332,13 @@ uint32_t mag_div_small(BigDigit* q, const BigDigit* a, size_t la, uint32_t d) {
   return r;
 }
 
+// Digit k of x << s (s < 16), as algorithm D's normalized operands would
+// have it: the low 16 - s bits of x[k] and the top s bits of x[k - 1].
+uint32_t normalized(const BigDigit* x, size_t k, unsigned s) {
+  uint32_t below = k == 0 ? 0 : static_cast<uint32_t>(x[k - 1]) >> (16 - s);  // 0 when s == 0
+  return ((static_cast<uint32_t>(x[k]) << s) | below) & 0xFFFFu;
+}
+
 // True when d[0, n) has a non-zero digit.
 bool any_digit(const BigDigit* d, size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -317,7 +350,7 @@ bool any_digit(const BigDigit* d, size_t n) {
 // Truncating division of magnitudes: q (may be null; capacity
 // la - lb + 1 when la >= lb) and r (capacity lb; receives the remainder).
 // r may be null when only whether the remainder is zero matters: *rl is
-// then 0 or non-zero. lb >= 1. scratch: la + lb + 1 digits. No aliasing.
+// then 0 or non-zero. lb >= 1. scratch: la + 1 digits. No aliasing.
 void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit* a, size_t la,
                 const BigDigit* b, size_t lb, BigDigit* scratch) {
   if (mag_cmp(a, la, b, lb) < 0) {
@@ -333,28 +366,28 @@ void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit
     *rl = rem != 0 ? 1 : 0;
     return;
   }
-  // Normalize so the divisor's top digit has its top bit set.
+  // Knuth's algorithm D wants the divisor normalized (its top digit's top
+  // bit set, by shifting both operands left by s bits), but only for the
+  // quotient digit estimates: those read the top digits of the shifted
+  // divisor and partial remainder, computed here on the fly (normalized).
+  // Multiplying and subtracting on the unshifted digits does the same
+  // arithmetic on numbers 2**s times smaller, so neither operand is
+  // copied shifted and the remainder needs no shifting back. un is the
+  // partial remainder, a's digits and one more digit (0) on top; its digits
+  // above j + lb are zero at step j, and so are the top s bits of
+  // un[j + lb] (the remainder is below the divisor times 2**16).
   const unsigned s = 16 - bit_length16(b[lb - 1]);
-  BigDigit* un = scratch;        // la + 1 digits
-  BigDigit* vn = scratch + la + 1;  // lb digits
-  for (size_t i = lb - 1; i > 0; --i) {
-    vn[i] = static_cast<BigDigit>((static_cast<uint32_t>(b[i]) << s) |
-                                  (static_cast<uint32_t>(b[i - 1]) >> (16 - s)));
-  }
-  vn[0] = static_cast<BigDigit>(static_cast<uint32_t>(b[0]) << s);
-  un[la] = static_cast<BigDigit>(static_cast<uint32_t>(a[la - 1]) >> (16 - s));
-  for (size_t i = la - 1; i > 0; --i) {
-    un[i] = static_cast<BigDigit>((static_cast<uint32_t>(a[i]) << s) |
-                                  (static_cast<uint32_t>(a[i - 1]) >> (16 - s)));
-  }
-  un[0] = static_cast<BigDigit>(static_cast<uint32_t>(a[0]) << s);
+  BigDigit* un = scratch;  // la + 1 digits
+  copy_digits(un, a, la);
+  un[la] = 0;
+  const BigDigit* vn = b;
 
-  const uint32_t v1 = vn[lb - 1];
-  const uint32_t v2 = vn[lb - 2];
+  const uint32_t v1 = normalized(b, lb - 1, s);
+  const uint32_t v2 = normalized(b, lb - 2, s);
   for (size_t j = la - lb + 1; j-- > 0;) {
-    // D3: estimate qhat from the top two digits (un[j+lb] <= v1 always).
-    uint32_t top = un[j + lb];
-    uint32_t num = (top << 16) | un[j + lb - 1];
+    // D3: estimate qhat from the top two digits (top <= v1 always).
+    uint32_t top = normalized(un, j + lb, s);
+    uint32_t num = (top << 16) | normalized(un, j + lb - 1, s);
     uint32_t qhat, rhat;
     if (top >= v1) {
       qhat = 0xFFFF;
@@ -362,7 +395,7 @@ void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit
     } else {
       qhat = div_digit(num, v1, &rhat);
     }
-    while (rhat < 0x10000u && qhat * v2 > ((rhat << 16) | un[j + lb - 2])) {
+    while (rhat < 0x10000u && qhat * v2 > ((rhat << 16) | normalized(un, j + lb - 2, s))) {
       --qhat;
       rhat += v1;
     }
@@ -370,6 +403,18 @@ void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit
     // 32 by 16 bits are cheap).
     uint32_t carry = 0, borrow = 0;
     size_t i = 0;
+    if constexpr (kQuadMultiply) {
+      for (; i + 4 <= lb; i += 4) {
+        Wide p = static_cast<Wide>(qhat) * load_digits<uint64_t>(vn + i) + carry;
+        carry = static_cast<uint32_t>(p >> 64);
+        uint64_t x = load_digits<uint64_t>(un + i + j), product = static_cast<uint64_t>(p);
+        uint64_t difference = x - product;
+        uint32_t borrow_out = x < product;
+        borrow_out |= difference < borrow;
+        store_digits(un + i + j, difference - borrow);
+        borrow = borrow_out;
+      }
+    }
     if constexpr (kWideMultiply) {
       for (; i + 2 <= lb; i += 2) {
         uint64_t p = static_cast<uint64_t>(qhat) * load_digits<uint32_t>(vn + i) + carry;
@@ -406,11 +451,8 @@ void mag_divmod(BigDigit* q, size_t* ql, BigDigit* r, size_t* rl, const BigDigit
     *rl = any_digit(un, lb) ? 1 : 0;
     return;
   }
-  // D8: unnormalize the remainder.
-  for (size_t i = 0; i < lb; ++i) {
-    r[i] = static_cast<BigDigit>((static_cast<uint32_t>(un[i]) >> s) |
-                                 ((static_cast<uint32_t>(un[i + 1]) << (16 - s)) & 0xFFFFu));
-  }
+  // D8: the remainder, already unshifted.
+  copy_digits(r, un, lb);
   *rl = norm(r, lb);
 }
 
@@ -558,9 +600,9 @@ size_t bigint_quotient_digits(BigIntView a, BigIntView b) {
 
 size_t bigint_remainder_digits(BigIntView, BigIntView b) { return b.length; }
 
-size_t bigint_divmod_scratch_digits(BigIntView a, BigIntView b) {
-  // Knuth D's normalized copies (la + 1 + lb).
-  return a.length + b.length + 1;
+size_t bigint_divmod_scratch_digits(BigIntView a, BigIntView) {
+  // mag_divmod's partial remainder (la + 1); b is not copied.
+  return a.length + 1;
 }
 
 size_t bigint_lshift_digits(BigIntView a, size_t n) {

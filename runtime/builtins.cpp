@@ -159,6 +159,11 @@ Value Max(size_t n_args, const Value* args, size_t n_kw, const Value* kw) {
 // --- Text ---------------------------------------------------------------------
 
 Value Chr(Value code) {
+  // ASCII (the common case): the remembered one-character qstr.
+  if (IsSmallInt(code) && static_cast<Word>(SmallIntValue(code)) < 0x80) {
+    Qstr q = QstrAsciiChar(static_cast<unsigned char>(SmallIntValue(code)));
+    if (q != kNoQstr) return FromQstr(q);
+  }
   SignedWord c = IntToWord(code);
   if (c < 0 || c > 0x10FFFF) RaiseValueError("chr() arg not in range(0x110000)");
   char utf8[4];
@@ -197,6 +202,12 @@ Word DecodeUtf8Char(const unsigned char* p, size_t length) {
 }
 
 Value Ord(Value ch) {
+  if (IsQstr(ch) || IsPlainHeapStr(ch)) {
+    // One ASCII character (the common case) without counting code points.
+    size_t length;
+    const char* data = StrBytes(ch, &length);
+    if (length == 1) return FromSmallInt(static_cast<unsigned char>(data[0]));
+  }
   if (IsStr(ch)) {
     size_t length;
     const char* data = StrBytes(ch, &length);

@@ -142,7 +142,9 @@ Value NativeValue(Value v) {
 Value InstanceDict(Value instance, bool create) {
   if (!IsInstanceObject(instance)) return kNull;
   InstanceObject* inst = AsInstance(instance);
-  if (inst->dict == kNull && create) inst->dict = NewDict(0);
+  // Made for a first attribute, which mostly has a few more to come: room
+  // for four from the start saves growing the empty dict at once.
+  if (inst->dict == kNull && create) inst->dict = NewDict(4);
   return inst->dict;
 }
 

@@ -19,19 +19,26 @@ namespace {
 // kNull when it holds none.
 Value NativeDict(Value v) {
   if (!IsObject(v)) return kNull;
-  if (TypeOf(v) == &kDictType) return v;  // the common case, first
+  if (ObjectPointer<Object>(v)->type == &kDictType) return v;  // the common case, first
   Value native = NativeValue(v);
   const Type* type = TypeOf(native);
   return IsSubclass(type, &kDictType) && !(type->flags & kTypeIsClass) ? native : kNull;
 }
 
-Value SelfDict(Value self) {
+// SelfDict for anything but a plain dict (out of line: the plain dict is
+// the path every method and subscript takes).
+[[gnu::noinline]] Value SelfDictOfOther(Value self) {
   Value dict = NativeDict(self);
   if (dict == kNull) {
     const char* parts[] = {"descriptor requires a 'dict' object but received a '", TypeNameOf(self), "'"};
     RaiseJoined(&kTypeErrorType, parts, 3);
   }
   return dict;
+}
+
+Value SelfDict(Value self) {
+  if (IsObject(self) && ObjectPointer<Object>(self)->type == &kDictType) return self;
+  return SelfDictOfOther(self);
 }
 
 Value NewDictOfType(const Type* type, size_t capacity) {
@@ -470,7 +477,10 @@ Value NewDict(size_t capacity) { return NewDictOfType(&kDictType, capacity); }
 bool IsDict(Value v) { return NativeDict(v) != kNull; }
 
 void DictStore(Value dict, Value key, Value value) { MapStore(DictMap(dict), key, value); }
-Value DictLookup(Value dict, Value key) { return MapLookup(DictMap(dict), key); }
+Value DictLookup(Value dict, Value key) {
+  MapEntry* entry = MapFind(DictMap(dict), key);  // (MapLookup is in another file: one call fewer)
+  return entry ? entry->value : kNull;
+}
 Value DictRemove(Value dict, Value key) { return MapRemove(DictMap(dict), key); }
 
 void DictUpdate(Value dict, Value other) {

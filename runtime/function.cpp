@@ -12,21 +12,25 @@ namespace taipan::rt {
 // --- Builtin functions ------------------------------------------------------------
 
 Value CallBuiltin(const BuiltinFunction* fn, size_t n_args, size_t n_kw, const Value* args) {
+  // The counts are checked inline; CheckArgCount is only called to raise.
+  auto check = [&](size_t min, size_t max) {
+    if (n_kw != 0 || n_args < min || n_args > max) CheckArgCount(n_args, n_kw, min, max, fn->name);
+  };
   switch (fn->kind) {
     case BuiltinKind::kFixed0:
-      CheckArgCount(n_args, n_kw, 0, 0, fn->name);
+      check(0, 0);
       return fn->fixed0();
     case BuiltinKind::kFixed1:
-      CheckArgCount(n_args, n_kw, 1, 1, fn->name);
+      check(1, 1);
       return fn->fixed1(args[0]);
     case BuiltinKind::kFixed2:
-      CheckArgCount(n_args, n_kw, 2, 2, fn->name);
+      check(2, 2);
       return fn->fixed2(args[0], args[1]);
     case BuiltinKind::kFixed3:
-      CheckArgCount(n_args, n_kw, 3, 3, fn->name);
+      check(3, 3);
       return fn->fixed3(args[0], args[1], args[2]);
     case BuiltinKind::kVarArgs:
-      CheckArgCount(n_args, n_kw, fn->min_args, fn->max_args, fn->name);
+      check(fn->min_args, fn->max_args);
       return fn->var_args(n_args, args);
     case BuiltinKind::kKeywords:
       if (n_args < fn->min_args || n_args > fn->max_args) CheckArgCount(n_args, 0, fn->min_args, fn->max_args, fn->name);
@@ -259,7 +263,45 @@ Value PropertyAttr(Value self, Qstr name, AttrOp op, Value) {
 
 }  // namespace
 
+namespace {
+
+// Whether CallBuiltinWithSelf can make this call: a builtin function called
+// the way it expects, as method calls such as d.get(k, 0) are. Any other
+// call (keywords, a wrong count) takes the generic path, which reports the
+// errors.
+bool TakesSelfDirectly(const BuiltinFunction* fn, size_t n_args, size_t n_kw) {
+  if (n_kw != 0) return false;
+  switch (fn->kind) {
+    case BuiltinKind::kFixed1: return n_args == 0;
+    case BuiltinKind::kFixed2: return n_args == 1;
+    case BuiltinKind::kFixed3: return n_args == 2;
+    case BuiltinKind::kVarArgs: return n_args + 1 >= fn->min_args && n_args + 1 <= fn->max_args && n_args < 4;
+    default: return false;
+  }
+}
+
+// Calls fn(self, *args) without building the arguments array on the heap
+// or copying them twice (TakesSelfDirectly said it can).
+Value CallBuiltinWithSelf(const BuiltinFunction* fn, Value self, size_t n_args, const Value* args) {
+  switch (fn->kind) {
+    case BuiltinKind::kFixed1: return fn->fixed1(self);
+    case BuiltinKind::kFixed2: return fn->fixed2(self, args[0]);
+    case BuiltinKind::kFixed3: return fn->fixed3(self, args[0], args[1]);
+    default: {
+      Value all[4] = {self};
+      for (size_t i = 0; i < n_args; ++i) all[i + 1] = args[i];
+      return fn->var_args(n_args + 1, all);
+    }
+  }
+}
+
+}  // namespace
+
 Value CallWithSelf(Value fn, Value self, size_t n_args, size_t n_kw, const Value* args) {
+  if (IsObject(fn) && ObjectPointer<Object>(fn)->type == &kBuiltinFunctionType) {
+    const auto* builtin = ObjectPointer<BuiltinFunction>(fn);
+    if (TakesSelfDirectly(builtin, n_args, n_kw)) return CallBuiltinWithSelf(builtin, self, n_args, args);
+  }
   PrependedArgs all(1, &self, n_args, n_kw, args);
   return Call(fn, n_args + 1, n_kw, all.all);
 }

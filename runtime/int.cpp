@@ -48,6 +48,62 @@ Value Finish(BigIntObject* obj, const BigIntRef& result) {
   return FromPointer(obj);
 }
 
+// Where an operation's result goes: digits on the stack when the result has
+// room for few (such a result mostly turns out a small int, which needs no
+// object), else a new BigIntObject. Finish() makes the int.
+class ResultDigits {
+ public:
+  explicit ResultDigits(size_t capacity) {
+    if (capacity <= kBigIntInt64Digits) {
+      ref = BigIntRef{local_, 0, false};
+    } else {
+      obj_ = AllocateBigInt(capacity);
+      ref = RefTo(obj_);
+    }
+  }
+  ResultDigits(const ResultDigits&) = delete;
+  ResultDigits& operator=(const ResultDigits&) = delete;
+
+  Value Finish() {
+    if (obj_) return rt::Finish(obj_, ref);
+    int64_t n;
+    if (bigint_to_int64(ref, &n) && n >= kSmallIntMin && n <= kSmallIntMax)
+      return FromSmallInt(static_cast<SignedWord>(n));
+    BigIntObject* obj = AllocateBigInt(ref.length);
+    __builtin_memcpy(obj->digits, ref.digits, ref.length * sizeof(BigDigit));
+    BigIntRef copy{obj->digits, ref.length, ref.negative};
+    return rt::Finish(obj, copy);
+  }
+
+  BigIntRef ref;
+
+ private:
+  BigDigit local_[kBigIntInt64Digits];
+  BigIntObject* obj_ = nullptr;
+};
+
+// Scratch digits for one operation: on the stack when few enough (a
+// division of numbers of a few hundred digits, as the common case, then
+// allocates nothing), else GC memory (dropped when unreferenced).
+constexpr size_t kStackScratchDigits = sizeof(void*) >= 8 ? 1024 : 64;
+
+class Scratch {
+ public:
+  explicit Scratch(size_t digits) {
+    if (digits == kBigIntTooBig || digits > kMaxBigDigits) RaiseMemoryError();
+    data = digits == 0 ? nullptr
+           : digits <= kStackScratchDigits ? local_
+                                           : static_cast<BigDigit*>(Allocate(digits * sizeof(BigDigit), true));
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+
+  BigDigit* data;
+
+ private:
+  BigDigit local_[kStackScratchDigits];
+};
+
 // Scratch digits for one operation (GC memory: dropped when unreferenced).
 BigDigit* AllocateScratch(size_t digits) {
   if (digits == kBigIntTooBig || digits > kMaxBigDigits) RaiseMemoryError();
@@ -123,19 +179,17 @@ bool IsZero(Value n) { return n == FromSmallInt(0); }
 
 Value BigAddSub(Value a, Value b, bool subtract) {
   IntView x(a), y(b);
-  BigIntObject* obj = AllocateBigInt(bigint_add_digits(x.view, y.view));
-  BigIntRef r = RefTo(obj);
-  if (subtract) bigint_sub(r, x.view, y.view);
-  else bigint_add(r, x.view, y.view);
-  return Finish(obj, r);
+  ResultDigits result(bigint_add_digits(x.view, y.view));
+  if (subtract) bigint_sub(result.ref, x.view, y.view);
+  else bigint_add(result.ref, x.view, y.view);
+  return result.Finish();
 }
 
 Value BigMul(Value a, Value b) {
   IntView x(a), y(b);
-  BigIntObject* obj = AllocateBigInt(bigint_mul_digits(x.view, y.view));
-  BigIntRef r = RefTo(obj);
-  bigint_mul(r, x.view, y.view);
-  return Finish(obj, r);
+  ResultDigits result(bigint_mul_digits(x.view, y.view));
+  bigint_mul(result.ref, x.view, y.view);
+  return result.Finish();
 }
 
 [[noreturn]] void RaiseDivideByZero() { RaiseZeroDivisionError("divide by zero"); }
@@ -144,14 +198,15 @@ Value BigMul(Value a, Value b) {
 Value BigDivMod(BinaryOp op, Value a, Value b) {
   IntView x(a), y(b);
   if (y.view.length == 0) RaiseDivideByZero();
-  BigIntObject* q = op != BinaryOp::kModulo ? AllocateBigInt(bigint_quotient_digits(x.view, y.view)) : nullptr;
-  BigIntObject* r = op != BinaryOp::kFloorDivide ? AllocateBigInt(bigint_remainder_digits(x.view, y.view)) : nullptr;
-  BigDigit* scratch = AllocateScratch(bigint_divmod_scratch_digits(x.view, y.view));
-  BigIntRef q_ref = q ? RefTo(q) : BigIntRef{nullptr, 0, false};
-  BigIntRef r_ref = r ? RefTo(r) : BigIntRef{nullptr, 0, false};
-  bigint_divmod(q ? &q_ref : nullptr, r ? &r_ref : nullptr, x.view, y.view, scratch);
-  Value quotient = q ? Finish(q, q_ref) : kNull;
-  Value remainder = r ? Finish(r, r_ref) : kNull;
+  // A quotient of a few digits (mostly a small int in the end) and the
+  // scratch stay on the stack.
+  ResultDigits q(op != BinaryOp::kModulo ? bigint_quotient_digits(x.view, y.view) : 0);
+  ResultDigits r(op != BinaryOp::kFloorDivide ? bigint_remainder_digits(x.view, y.view) : 0);
+  Scratch scratch(bigint_divmod_scratch_digits(x.view, y.view));
+  bigint_divmod(op != BinaryOp::kModulo ? &q.ref : nullptr, op != BinaryOp::kFloorDivide ? &r.ref : nullptr, x.view,
+                y.view, scratch.data);
+  Value quotient = op != BinaryOp::kModulo ? q.Finish() : kNull;
+  Value remainder = op != BinaryOp::kFloorDivide ? r.Finish() : kNull;
   if (op == BinaryOp::kFloorDivide) return quotient;
   if (op == BinaryOp::kModulo) return remainder;
   Value items[2] = {quotient, remainder};

@@ -89,13 +89,113 @@ bool KnownHashDiffers(Value existing, SignedWord hash) {
 struct Probe {
   size_t slot;  // kNoSlot: the map has no index
   bool found;   // slot names key's entry; else slot is where key would go
+  MapEntry* entry = nullptr;  // key's entry when found by ProbeStr
 };
+
+// --- Keys that are strs ------------------------------------------------------------
+//
+// A plain str (a qstr or a heap str of exactly type str) equals only a plain
+// str with the same text: never an int, None or a bool, and no Python code
+// runs to decide. So a str key probes without Equal(), comparing hashes and
+// then bytes; only an entry that is some other heap object (a str subclass
+// or a class instance, whose __eq__ might say yes) makes the probe give up
+// to the generic ProbeFor.
+
+bool IsPlainStrKey(Value v) { return IsQstr(v) || IsPlainHeapStr(v); }
+
+struct StrKey {
+  Value value;
+  SignedWord hash;  // Hash(value)
+  const char* data;  // null for a qstr until its text is needed (rarely: a
+  size_t length;     // qstr is compared by text only with heap strs)
+};
+
+// The text of a key, fetching a qstr's when first needed.
+void NeedText(StrKey* key) {
+  if (key->data == nullptr) key->data = QstrData(QstrValue(key->value), &key->length);
+}
+
+enum class KeyMatch { kDiffers, kEqual, kUnsure };
+
+// Whether the live key `existing` (not the same word as key.value) has key's text.
+KeyMatch MatchStrKey(Value existing, StrKey& key) {
+  if (IsQstr(existing)) {
+    if (IsQstr(key.value)) return KeyMatch::kDiffers;  // one qstr per text
+    Qstr q = QstrValue(existing);
+    if (static_cast<SignedWord>(QstrHashOf(q)) != key.hash) return KeyMatch::kDiffers;
+    size_t length;
+    const char* data = QstrData(q, &length);
+    return length == key.length && __builtin_memcmp(data, key.data, length) == 0 ? KeyMatch::kEqual
+                                                                                 : KeyMatch::kDiffers;
+  }
+  if ((Bits(existing) & 3) != 0) return KeyMatch::kDiffers;  // a small int or an immediate object
+  if (!IsPlainHeapStr(existing)) return KeyMatch::kUnsure;
+  auto* str = ObjectPointer<StrObject>(existing);
+  if (str->hash != 0 && static_cast<SignedWord>(str->hash) != key.hash) return KeyMatch::kDiffers;
+  NeedText(&key);
+  if (str->length != key.length) return KeyMatch::kDiffers;
+  return __builtin_memcmp(str->data, key.data, key.length) == 0 ? KeyMatch::kEqual : KeyMatch::kDiffers;
+}
+
+// ProbeFor for a plain str key; false (and *out unset) when an entry that
+// is not a plain str was met and ProbeFor must decide.
+template <typename SlotWord>
+bool ProbeStrSlots(const Map* map, StrKey& key, Probe* out) {
+  const auto* index = static_cast<const SlotWord*>(map->index);
+  MapEntry* entries = map->entries;
+  size_t mask = map->index_size - 1;
+  size_t insert_at = kNoSlot;
+  for (size_t slot = FirstSlot(key.hash, map->index_size);; slot = (slot + 1) & mask) {
+    SlotWord at = index[slot];
+    if (at == 0) {
+      *out = {insert_at != kNoSlot ? insert_at : slot, false};
+      return true;
+    }
+    if (at == static_cast<SlotWord>(~SlotWord{0})) {  // a tombstone
+      if (insert_at == kNoSlot) insert_at = slot;
+      continue;
+    }
+    Value existing = entries[at - 1].key;
+    if (existing == key.value) {
+      *out = {slot, true, &entries[at - 1]};
+      return true;
+    }
+    switch (MatchStrKey(existing, key)) {
+      case KeyMatch::kDiffers: continue;
+      case KeyMatch::kEqual: *out = {slot, true, &entries[at - 1]}; return true;
+      case KeyMatch::kUnsure: return false;
+    }
+  }
+}
+
+// The text and hash of a plain str key (Hash() would give the same hash).
+StrKey StrKeyOf(Value key, SignedWord hash) {
+  if (IsQstr(key)) return {key, hash, nullptr, 0};
+  auto* str = ObjectPointer<StrObject>(key);
+  return {key, hash, str->data, str->length};
+}
+StrKey StrKeyOf(Value key) {
+  if (IsQstr(key)) return StrKeyOf(key, static_cast<SignedWord>(QstrHashOf(QstrValue(key))));
+  return StrKeyOf(key, static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(key))));
+}
+
+bool ProbeStr(const Map* map, StrKey str_key, Probe* out) {
+  switch (SlotWidth(map->index_size)) {
+    case 1: return ProbeStrSlots<uint8_t>(map, str_key, out);
+    case 2: return ProbeStrSlots<uint16_t>(map, str_key, out);
+    default: return ProbeStrSlots<uint32_t>(map, str_key, out);
+  }
+}
 
 // Looks `key` (whose hash is `hash`) up. When absent, the slot returned is
 // the first tombstone passed, else the empty slot that ended the probe.
 // Equal() may run Python code that changes the map: then the probe starts
 // over on the map as it now is.
 Probe ProbeFor(const Map* map, Value key, SignedWord hash) {
+  if (map->index_size != 0 && IsPlainStrKey(key)) {
+    Probe probe;
+    if (ProbeStr(map, StrKeyOf(key, hash), &probe)) return probe;
+  }
   for (;;) {
     if (map->index_size == 0) return {kNoSlot, false};
     const void* index = map->index;
@@ -123,6 +223,16 @@ Probe ProbeFor(const Map* map, Value key, SignedWord hash) {
     if (!changed) break;
   }
   return {kNoSlot, false};
+}
+
+// Where ProbeFor would put a key known to be absent: the first tombstone or
+// empty slot of its probe sequence.
+Probe FreeSlotFor(const Map* map, SignedWord hash) {
+  if (map->index_size == 0) return {kNoSlot, false};
+  for (size_t slot = FirstSlot(hash, map->index_size);; slot = NextSlot(slot, map->index_size)) {
+    uint32_t at = SlotAt(map, slot);
+    if (at == kEmptySlot || at == kDeletedSlot) return {slot, false};
+  }
 }
 
 // --- Keys that are qstrs ----------------------------------------------------------
@@ -156,6 +266,25 @@ MapEntry* CachedQstrEntry(const Map* map, Value key, size_t cache_slot) {
 void RememberQstrEntry(const Map* map, const MapEntry* entry, size_t cache_slot) {
   size_t position = static_cast<size_t>(entry - map->entries) + 1;
   if (position <= 0xFFFF) g_qstr_positions[cache_slot] = static_cast<uint16_t>(position);
+}
+
+// The key_filter bits of a qstr key (map.h): two bits (a Bloom filter:
+// with a dozen keys, a word with one bit per key would let a third of the
+// misses through), taken from its id spread by a multiplication, so the ids
+// of one program's names, often consecutive, land on different bits.
+Word QstrFilterBits(Value key) {
+  constexpr Word kGolden = sizeof(Word) == 8 ? static_cast<Word>(0x9E3779B97F4A7C15ull) : Word{0x9E3779B9u};
+  constexpr unsigned kBits = sizeof(Word) == 8 ? 6 : 5;
+  constexpr unsigned kTop = sizeof(Word) * 8 - kBits;
+  Word spread = QstrValue(key) * kGolden;
+  return (Word{1} << (spread >> kTop)) | (Word{1} << ((spread >> (kTop - kBits)) & (sizeof(Word) * 8 - 1)));
+}
+
+// The key_filter bits a key adds: its own for a qstr, none for the other
+// immediates (which never equal a qstr), all for a heap object.
+Word FilterBitsFor(Value key) {
+  if (IsQstr(key)) return QstrFilterBits(key);
+  return (Bits(key) & 3) != 0 ? 0 : ~Word{0};
 }
 
 // See MapSawAttributeHookKey. Not a GC value.
@@ -200,7 +329,7 @@ QstrProbe ProbeQstr(const Map* map, Value key, MapEntry** out) {
 // order: a few compares in one or two cache lines cost less than hashing.
 constexpr size_t kScanLimit = 8;
 
-MapEntry* ScanForQstr(const Map* map, Value key, bool* sure) {
+[[gnu::noinline]] MapEntry* ScanForQstr(const Map* map, Value key, bool* sure) {
   MapEntry* entries = map->entries;
   for (size_t i = 0; i < map->filled; ++i) {
     Value existing = entries[i].key;
@@ -213,12 +342,23 @@ MapEntry* ScanForQstr(const Map* map, Value key, bool* sure) {
   return nullptr;
 }
 
-// MapFind for a qstr key; `*sure` false when ProbeFor must decide.
+MapEntry* ProbeQstrInMap(const Map* map, Value key, size_t cache_slot, bool* sure);
+
+// MapFind for a qstr key; `*sure` false when ProbeFor must decide. The
+// filter and the position cache answer most lookups: those checks are
+// inlined into the callers, the scan and the probe are not.
 MapEntry* FindQstr(const Map* map, Value key, bool* sure) {
   *sure = true;
+  Word bits = QstrFilterBits(key);
+  if ((map->key_filter & bits) != bits) return nullptr;
   if (map->filled <= kScanLimit) return ScanForQstr(map, key, sure);
   size_t cache_slot = QstrCacheSlot(map, key);
   if (MapEntry* cached = CachedQstrEntry(map, key, cache_slot)) return cached;
+  return ProbeQstrInMap(map, key, cache_slot, sure);
+}
+
+// FindQstr for a big map when the cache did not know the key.
+[[gnu::noinline]] MapEntry* ProbeQstrInMap(const Map* map, Value key, size_t cache_slot, bool* sure) {
   if (map->index_size == 0) return nullptr;
   MapEntry* entry = nullptr;
   switch (ProbeQstr(map, key, &entry)) {
@@ -249,9 +389,14 @@ void Rebuild(Map* map) {
   size_t index_size = IndexSizeFor(capacity);
   void* index = AllocateIndex(index_size);
   size_t n = 0;
-  for (size_t i = 0; i < map->filled && n < capacity; ++i)
-    if (map->entries[i].key != kNull) entries[n++] = map->entries[i];
+  Word key_filter = 0;
+  for (size_t i = 0; i < map->filled && n < capacity; ++i) {
+    if (map->entries[i].key == kNull) continue;
+    key_filter |= FilterBitsFor(map->entries[i].key);
+    entries[n++] = map->entries[i];
+  }
   IndexEntries(entries, n, index, index_size);
+  map->key_filter = key_filter;
   map->entries = entries;
   map->index = index;
   map->capacity = capacity;
@@ -300,6 +445,10 @@ MapEntry* MapFind(const Map* map, Value key) {
     MapEntry* entry = FindQstr(map, key, &sure);
     if (sure) return entry;
   }
+  if (IsPlainStrKey(key) && map->index_size != 0) {
+    Probe probe;
+    if (ProbeStr(map, StrKeyOf(key), &probe)) return probe.found ? probe.entry : nullptr;
+  }
   Probe probe = ProbeFor(map, key, Hash(key));
   return probe.found ? &map->entries[SlotAt(map, probe.slot) - 1] : nullptr;
 }
@@ -310,26 +459,28 @@ Value MapLookup(const Map* map, Value key) {
 }
 
 MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
+  bool absent = false;  // known absent: the probe only looks for a free slot
   if (IsQstr(key) && map->used != 0) {
-    bool sure;
-    MapEntry* entry = FindQstr(map, key, &sure);
+    MapEntry* entry = FindQstr(map, key, &absent);
     if (entry) {
       *added = false;
       return entry;
     }
   }
-  SignedWord hash = Hash(key);
+  SignedWord hash = IsPlainHeapStr(key) ? static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(key))) : Hash(key);
+  if (map->used == 0) absent = true;  // (checked after Hash(), which may run Python code)
   for (;;) {
-    Probe probe = ProbeFor(map, key, hash);
+    Probe probe = absent ? FreeSlotFor(map, hash) : ProbeFor(map, key, hash);
     if (probe.found) {
       *added = false;
-      return &map->entries[SlotAt(map, probe.slot) - 1];
+      return probe.entry ? probe.entry : &map->entries[SlotAt(map, probe.slot) - 1];
     }
     if (probe.slot != kNoSlot && map->filled < map->capacity) {
       bool reuses_tombstone = SlotAt(map, probe.slot) == kDeletedSlot;
       if (reuses_tombstone || map->used + map->tombstones < map->capacity) {
         if (reuses_tombstone) --map->tombstones;
         NoteNewKey(key);
+        map->key_filter |= FilterBitsFor(key);
         MapEntry* entry = &map->entries[map->filled];
         entry->key = key;
         entry->value = kNull;
@@ -340,6 +491,7 @@ MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
       }
     }
     Rebuild(map);
+    absent = false;  // Rebuild hashed the keys, which may run Python code
   }
 }
 
@@ -379,9 +531,12 @@ void MapCopy(Map* dest, const Map* src) {
   size_t position = 0;
   while (MapEntry* entry = MapNext(src, &position)) copy.entries[copy.filled++] = *entry;
   copy.used = copy.filled;
+  copy.key_filter = src->key_filter;
   if (copy.index_size) IndexEntries(copy.entries, copy.filled, copy.index, copy.index_size);
   *dest = copy;
 }
+
+Word MapQstrFilterBits(Value key) { return QstrFilterBits(key); }
 
 bool MapSawAttributeHookKey() { return g_saw_attribute_hook_key; }
 

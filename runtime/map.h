@@ -21,6 +21,13 @@
 //    the kDeletedSlot slots. used + tombstones <= capacity: an insertion
 //    that would break this rebuilds first, so at least a third of the
 //    index is always empty and every probe ends.
+//  - `key_filter` has, for every live key that is a qstr, the bit
+//    QstrFilterBit picks for it; once any live key is a heap object (a
+//    heap str may have a qstr's text, an instance's __eq__ may say yes)
+//    it has every bit. So a qstr whose bit is clear is certainly absent:
+//    a lookup that misses (a global that is a builtin, an instance
+//    attribute that is a method) mostly ends there. Bits are only added,
+//    and recomputed when the map is rebuilt or emptied.
 //  - A rebuild (on insertion into a full map) allocates new arrays sized
 //    for twice the live entries, compacts and reindexes; so `entries` and
 //    `index` change only then, or when the map is cleared. Iterators detect
@@ -54,6 +61,7 @@ struct Map {
   size_t tombstones = 0;   // kDeletedSlot slots in `index`
   MapEntry* entries = nullptr;
   void* index = nullptr;    // index_size slots of 1, 2 or 4 bytes (see above)
+  Word key_filter = 0;      // see above
 };
 
 // An empty map with room for `capacity` entries before it grows.
@@ -75,6 +83,11 @@ bool MapPopLast(Map* map, MapEntry* out);
 void MapClear(Map* map);
 // `dest` becomes a compacted copy of `src` (dest is overwritten, not freed).
 void MapCopy(Map* dest, const Map* src);
+
+// The key_filter bits of the qstr key `key` (see above): a map whose
+// key_filter lacks any of them certainly has no such key (for callers that
+// cache a lookup, e.g. a global known not to be shadowed).
+Word MapQstrFilterBits(Value key);
 
 // Whether any map was ever given the key __setattr__ or __delattr__ (as a
 // qstr). Until then no class defines either, so storing or deleting an

@@ -61,6 +61,34 @@ bool g_root_registered = false;
 // cache needs no invalidation but at QstrResetPools.
 uint16_t g_ascii_char_ids[128] = {};
 
+// A quick "certainly not interned" for most text: for each bucket of first
+// bytes (the low six bits), which lengths (bit min(length, 31)) the qstrs
+// starting there have. The static names' part is constant (flash on a
+// board); the run-time qstrs add theirs to a copy in RAM.
+constexpr size_t kLengthBuckets = 64;
+struct LengthMasks {
+  uint32_t bits[kLengthBuckets];
+};
+
+constexpr size_t LengthBucket(char first) { return static_cast<unsigned char>(first) & (kLengthBuckets - 1); }
+constexpr uint32_t LengthBit(size_t length) { return uint32_t{1} << (length < 31 ? length : 31); }
+
+constexpr LengthMasks MakeStaticLengthMasks() {
+  LengthMasks masks{};
+  for (Qstr q = 2; q < kStaticQstrCount; ++q)  // ids 0 and 1 have no first byte
+    masks.bits[LengthBucket(kStaticQstrs[q].data[0])] |= LengthBit(kStaticQstrs[q].length);
+  return masks;
+}
+
+constexpr LengthMasks kStaticLengthMasks = MakeStaticLengthMasks();
+LengthMasks g_dynamic_length_masks = {};
+
+bool MayBeInterned(const char* data, size_t length) {
+  if (length == 0) return true;
+  size_t bucket = LengthBucket(data[0]);
+  return ((kStaticLengthMasks.bits[bucket] | g_dynamic_length_masks.bits[bucket]) & LengthBit(length)) != 0;
+}
+
 // No qstr is longer than this, so longer text is not searched for.
 constexpr size_t LongestStaticQstr() {
   size_t longest = 0;
@@ -89,20 +117,45 @@ const QstrEntry* EntryOf(Qstr q) {
 }
 
 // Bytewise order, a prefix first: the order gen_qstr.py sorts the static
-// table in.
+// table in. Names are short and most probes differ in their first bytes,
+// so a byte loop beats a call to memcmp.
 int CompareText(const QstrEntry& entry, const char* data, size_t length) {
-  // Most probes differ in the first byte: decide those without memcmp.
-  if (entry.length != 0 && length != 0 && entry.data[0] != data[0])
-    return static_cast<unsigned char>(entry.data[0]) < static_cast<unsigned char>(data[0]) ? -1 : 1;
   size_t common = entry.length < length ? entry.length : length;
-  int c = __builtin_memcmp(entry.data, data, common);
-  if (c != 0) return c;
+  for (size_t i = 0; i < common; ++i) {
+    auto a = static_cast<unsigned char>(entry.data[i]), b = static_cast<unsigned char>(data[i]);
+    if (a != b) return a < b ? -1 : 1;
+  }
   return entry.length < length ? -1 : entry.length > length ? 1 : 0;
 }
 
-// Binary search of the static table (ids 1 up, sorted; id 0 is no string).
+// Where the static names starting with each ASCII byte begin: the names
+// starting with byte c < 0x80 have ids [start[c], start[c + 1]), those
+// starting with a byte above 0x7F ids [start[128], kStaticQstrCount). A
+// constant table (258 bytes, in flash on a board) that cuts the binary
+// search to one first byte's names.
+struct FirstByteRanges {
+  uint16_t start[129];
+};
+
+constexpr FirstByteRanges MakeFirstByteRanges() {
+  FirstByteRanges ranges{};
+  Qstr id = 2;  // ids 0 (no string) and 1 ("") have no first byte
+  for (unsigned c = 0; c <= 128; ++c) {
+    while (id < kStaticQstrCount && static_cast<unsigned char>(kStaticQstrs[id].data[0]) < c) ++id;
+    ranges.start[c] = static_cast<uint16_t>(id);
+  }
+  return ranges;
+}
+
+constexpr FirstByteRanges kFirstByteRanges = MakeFirstByteRanges();
+static_assert(kStaticQstrCount <= 0xFFFF, "static qstr ids must fit FirstByteRanges");
+
+// Binary search of the static table (sorted; id 0 is no string, id 1 "").
 Qstr FindStatic(const char* data, size_t length) {
-  Qstr low = 1, high = kStaticQstrCount;  // the answer is in [low, high)
+  if (length == 0) return kEmptyQstr;
+  auto first = static_cast<unsigned char>(data[0]);
+  Qstr low = kFirstByteRanges.start[first < 128 ? first : 128];
+  Qstr high = first < 128 ? kFirstByteRanges.start[first + 1] : kStaticQstrCount;  // the answer is in [low, high)
   while (low < high) {
     Qstr mid = low + (high - low) / 2;
     int c = CompareText(kStaticQstrs[mid], data, length);
@@ -193,10 +246,18 @@ Qstr QstrFind(const char* data, size_t length) {
   bool ascii_char = IsAsciiChar(data, length);
   if (ascii_char && g_ascii_char_ids[static_cast<unsigned char>(data[0])] != 0)
     return g_ascii_char_ids[static_cast<unsigned char>(data[0])];
+  if (!MayBeInterned(data, length)) return kNoQstr;
   Qstr q = FindStatic(data, length);
   if (q == kNoQstr) q = FindDynamic(data, length, QstrHash(data, length));
   if (q != kNoQstr && ascii_char) RememberAsciiChar(data, q);
   return q;
+}
+
+Qstr QstrAsciiChar(unsigned char c) {
+  Qstr q = g_ascii_char_ids[c & 0x7F];
+  if (q != kNoQstr) return q;
+  char text = static_cast<char>(c & 0x7F);
+  return QstrIntern(&text, 1);
 }
 
 Qstr QstrIntern(const char* data, size_t length) {
@@ -223,6 +284,7 @@ Qstr QstrIntern(const char* data, size_t length) {
   entry = {QstrHash(data, length), static_cast<uint16_t>(length), copy};
   Qstr q = g_roots.last_pool->first_id + g_roots.last_pool->count++;
   IndexInsert(g_roots.index, q, entry);
+  if (length != 0) g_dynamic_length_masks.bits[LengthBucket(data[0])] |= LengthBit(length);
   if (IsAsciiChar(data, length)) RememberAsciiChar(data, q);
   if (length > g_longest_qstr) g_longest_qstr = length;
   return q;
@@ -249,6 +311,7 @@ void QstrResetPools() {
   g_roots = {};
   g_pool_count = 0;
   __builtin_memset(g_ascii_char_ids, 0, sizeof g_ascii_char_ids);
+  g_dynamic_length_masks = {};
   g_longest_qstr = LongestStaticQstr();
   g_root_registered = false;  // gc_init forgets every root too
 }

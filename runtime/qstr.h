@@ -34,6 +34,11 @@ Qstr QstrFind(const char* data, size_t length);
 // heap is full or the string is too long to intern.
 Qstr QstrIntern(const char* data, size_t length);
 
+// The qstr of the one-character string chr(c), c < 0x80 (interned on first
+// use, then remembered: iterating over a str, indexing it and chr() make
+// these all the time); kNoQstr only when the heap is full.
+Qstr QstrAsciiChar(unsigned char c);
+
 const char* QstrData(Qstr q, size_t* length);
 uint16_t QstrHashOf(Qstr q);
 size_t QstrCount();

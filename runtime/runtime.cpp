@@ -259,6 +259,8 @@ size_t Length(Value v) {
 
 Value Call(Value fn, size_t n_args, size_t n_kw, const Value* args) {
   const Type* type = TypeOf(fn);
+  // Builtins (len, chr, a method looked up on its type) directly.
+  if (type == &kBuiltinFunctionType) return CallBuiltin(ObjectPointer<BuiltinFunction>(fn), n_args, n_kw, args);
   if (!type->call) {
     const char* parts[] = {"'", TypeName(type), "' object isn't callable"};
     RaiseJoined(&kTypeErrorType, parts, 3);

@@ -284,12 +284,25 @@ TAIPAN_CONST_MAP(kFrozenSetMethods, {Q___contains__, &kSetContainsFn}, {Q_copy, 
 
 // --- Slots -----------------------------------------------------------------------
 
+// Room to make a set of `iterable`'s items in without growing it: the
+// length of a tuple or list (duplicates only leave room unused), and for
+// an iterable of unknown length (a generator, mostly) room for a few.
+size_t InitialCapacityFor(Value iterable) {
+  if (HasExactType(iterable, &kTupleType) || HasExactType(iterable, &kListType)) {
+    size_t length;
+    Value* items;
+    GetSequenceItems(iterable, &length, &items);
+    return length;
+  }
+  return 8;
+}
+
 Value SetMakeNew(const Type* type, size_t n_args, size_t n_kw, const Value* args) {
   CheckArgCount(n_args, n_kw, 0, 1, type->name);
   const Type* native = IsSubclass(type, &kFrozenSetType) ? &kFrozenSetType : &kSetType;
   // A frozenset of a frozenset is that frozenset: it cannot change.
   if (n_args == 1 && type == &kFrozenSetType && HasExactType(args[0], &kFrozenSetType)) return args[0];
-  Value set = NewEmpty(native, 0);
+  Value set = NewEmpty(native, n_args == 1 ? InitialCapacityFor(args[0]) : 0);
   if (n_args == 1) AddAll(set, args[0]);
   return set;
 }

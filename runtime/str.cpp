@@ -22,11 +22,28 @@ namespace taipan::rt {
 Value NewStr(const char* data, size_t length) {
   // One-byte strs are interned, as MicroPython's (iterating over a str,
   // indexing it and chr make them all the time): at most 128 of them.
+  if (length == 1 && static_cast<unsigned char>(data[0]) < 0x80) {
+    Qstr q = QstrAsciiChar(static_cast<unsigned char>(data[0]));
+    if (q != kNoQstr) return FromQstr(q);
+  }
   Qstr q = length == 1 ? QstrIntern(data, length) : QstrFind(data, length);
   if (q != kNoQstr) return FromQstr(q);
-  char* copy = static_cast<char*>(Allocate(length + 1, true));
-  __builtin_memcpy(copy, data, length);
-  return NewStrTakingBuffer(copy, length);
+  StrObject* str = NewStrWithRoom(length);
+  __builtin_memcpy(const_cast<char*>(str->data), data, length);
+  return FromPointer(str);
+}
+
+StrObject* NewStrWithRoom(size_t length) {
+  // One allocation the collector need not scan: the object's only pointers
+  // are to its type (a constant) and to its own text.
+  auto* str = static_cast<StrObject*>(Allocate(sizeof(StrObject) + length + 1, true));
+  str->base.type = &kStrType;
+  str->hash = 0;  // most strs are never hashed: StrHash computes it on demand
+  str->length = length;
+  char* text = reinterpret_cast<char*>(str + 1);
+  text[length] = 0;
+  str->data = text;
+  return str;
 }
 
 Value NewStrFromCString(const char* text) { return NewStr(text, __builtin_strlen(text)); }
@@ -92,6 +109,11 @@ Word LoadChunk(const char* p) {
 // The number of bytes at the start of [data, data + length) below 0x80.
 size_t AsciiPrefix(const char* data, size_t length) {
   size_t i = 0;
+  // Four words at a time while all are ASCII (one test for the four).
+  while (i + 4 * kChunk <= length && ((LoadChunk(data + i) | LoadChunk(data + i + kChunk) |
+                                       LoadChunk(data + i + 2 * kChunk) | LoadChunk(data + i + 3 * kChunk)) &
+                                      kHighBits) == 0)
+    i += 4 * kChunk;
   while (i + kChunk <= length && (LoadChunk(data + i) & kHighBits) == 0) i += kChunk;
   while (i < length && static_cast<unsigned char>(data[i]) < 0x80) ++i;
   return i;
@@ -102,9 +124,10 @@ size_t AsciiPrefix(const char* data, size_t length) {
 size_t Utf8CharCount(const char* data, size_t length) {
   // Counts the bytes that start a code point; a continuation byte is
   // 10xxxxxx, i.e. bit 7 set and bit 6 clear.
-  size_t continuations = 0, i = 0;
+  size_t continuations = 0, i = AsciiPrefix(data, length);
   for (; i + kChunk <= length; i += kChunk) {
     Word word = LoadChunk(data + i);
+    if ((word & kHighBits) == 0) continue;  // ASCII (most text): nothing to count
     continuations += static_cast<size_t>(__builtin_popcountg(word & ~(word << 1) & kHighBits));
   }
   for (; i < length; ++i) continuations += IsContinuation(data[i]);
@@ -414,10 +437,12 @@ int Compare(Text a, Text b) {
 }
 
 Value Concatenate(Text a, Text b) {
-  char* data = NewBuffer(a.length + b.length);
+  StrObject* str = NewStrWithRoom(a.length + b.length);
+  char* data = const_cast<char*>(str->data);
   __builtin_memcpy(data, a.data, a.length);
   __builtin_memcpy(data + a.length, b.data, b.length);
-  return StrFromBuffer(data, a.length + b.length);
+  Qstr q = QstrFind(data, str->length);  // the interned str, as every str operation gives
+  return q != kNoQstr ? FromQstr(q) : FromPointer(str);
 }
 
 Value Repeat(Value self, Value count) {
@@ -473,11 +498,29 @@ Value StrBinaryOp(BinaryOp op, Value lhs, Value rhs) {
 
 // --- Indexing and slicing ------------------------------------------------------------
 
+// s[start:stop] with 0 <= start (or omitted) and 0 <= stop, no step, when
+// the text is ASCII up to where the slice ends: the bytes themselves,
+// without counting the code points of the whole text. kNull otherwise.
+Value SliceOfAsciiPrefix(Text t, const SliceObject* slice) {
+  if (slice->step != kNone || !IsSmallInt(slice->stop)) return kNull;
+  if (slice->start != kNone && !IsSmallInt(slice->start)) return kNull;
+  SignedWord start = slice->start == kNone ? 0 : SmallIntValue(slice->start);
+  SignedWord stop = SmallIntValue(slice->stop);
+  if (start < 0 || stop < 0) return kNull;
+  size_t end = static_cast<size_t>(stop) < t.length ? static_cast<size_t>(stop) : t.length;
+  if (AsciiPrefix(t.data, end) != end) return kNull;  // code points before `end` are not bytes
+  size_t begin = static_cast<size_t>(start) < end ? static_cast<size_t>(start) : end;
+  return NewStr(t.data + begin, end - begin);
+}
+
 Value SliceOfText(Text t, Value slice) {
+  Value ascii = SliceOfAsciiPrefix(t, ObjectPointer<SliceObject>(slice));
+  if (ascii != kNull) return ascii;
   size_t chars = Utf8CharCount(t.data, t.length);
   SignedWord start, stop, step;
   size_t count = SliceIndices(slice, chars, &start, &stop, &step);
   if (count == 0) return FromQstr(kEmptyQstr);
+  if (step == 1 && chars == t.length) return NewStr(t.data + start, count);  // ASCII: code points are bytes
   if (step == 1) {
     size_t begin = Utf8Offset(t.data, t.length, static_cast<size_t>(start));
     size_t end = begin + Utf8Offset(t.data + begin, t.length - begin, count);
@@ -510,6 +553,12 @@ Value StrSubscr(Value self, Value index, Value value) {
     const char* parts[] = {"string indices must be integers, not ", TypeNameOf(index)};
     RaiseJoined(&kTypeErrorType, parts, 2);
   }
+  if (IsSmallInt(index)) {
+    // s[i] for i >= 0 within an ASCII prefix: byte i, whatever follows.
+    SignedWord i = SmallIntValue(index);
+    if (i >= 0 && static_cast<size_t>(i) < t.length && AsciiPrefix(t.data, static_cast<size_t>(i) + 1) > static_cast<size_t>(i))
+      return NewStr(t.data + i, 1);
+  }
   size_t chars = Utf8CharCount(t.data, t.length);
   size_t i = NormalizeIndex(index, chars, "string");
   size_t begin = chars == t.length ? i : Utf8Offset(t.data, t.length, i);
@@ -521,17 +570,23 @@ Value StrSubscr(Value self, Value index, Value value) {
 
 struct StrIteratorObject {
   Object base;  // &kStrIteratorType
-  Value str;
+  Value str;    // keeps `data` alive (the collector never moves memory)
+  const char* data;  // str's text, `length` bytes
+  size_t length;
   size_t offset;  // in bytes
 };
 
 Value StrIterNext(Value self) {
   auto* it = ObjectPointer<StrIteratorObject>(self);
-  Text t = TextOf(it->str);
-  if (it->offset >= t.length) return kStopIteration;
   size_t begin = it->offset;
-  it->offset += Utf8Offset(t.data + begin, t.length - begin, 1);
-  return NewStr(t.data + begin, it->offset - begin);
+  if (begin >= it->length) return kStopIteration;
+  const char* at = it->data + begin;
+  if (static_cast<unsigned char>(*at) < 0x80) {
+    it->offset = begin + 1;
+    return NewStr(at, 1);
+  }
+  it->offset += Utf8Offset(at, it->length - begin, 1);
+  return NewStr(at, it->offset - begin);
 }
 
 Value IteratorSelf(Value self) { return self; }
@@ -546,8 +601,11 @@ const Type kStrIteratorType = {
 };
 
 Value StrGetIter(Value self) {
+  Text t = TextOf(self);
   auto* it = NewObject<StrIteratorObject>(&kStrIteratorType);
   it->str = self;
+  it->data = t.data;
+  it->length = t.length;
   it->offset = 0;
   return FromPointer(it);
 }

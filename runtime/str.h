@@ -55,6 +55,10 @@ inline StrText StrTextOf(Value v) {
 // A str holding a copy of `data` (UTF-8, not checked).
 Value NewStr(const char* data, size_t length);
 Value NewStrFromCString(const char* text);
+// A new heap str with room for `length` bytes of text right after the
+// object (one allocation; the 0 after them is written): the caller writes
+// the text. Not interned: for text that may be a qstr's, NewStr.
+StrObject* NewStrWithRoom(size_t length);
 // A str taking over `data`, a GC allocation of length + 1 bytes ending in 0.
 Value NewStrTakingBuffer(char* data, size_t length);
 // The text of a StringBuilder as a str, taking over its buffer (the builder

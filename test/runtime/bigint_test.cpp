@@ -260,6 +260,46 @@ TEST(BigInt, GeneratedCases) {
   EXPECT_GT(count, 7000u);
 }
 
+// Division of big operands of every relative size and every divisor
+// normalization shift (quotient digits are estimated from the top digits
+// shifted on the fly, the rest works on the digits as they are): checks
+// a == q * b + r and 0 <= r < b, with the scratch exactly as big as asked
+// and guard digits after every buffer.
+TEST(BigInt, DivisionIdentityOnLargeOperands) {
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  auto next_digit = [&seed] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<BigDigit>(seed >> 40);
+  };
+  for (size_t lb = 2; lb <= 40; lb += 3) {
+    for (unsigned top_bits = 1; top_bits <= 16; ++top_bits) {
+      for (size_t extra : {0u, 1u, 2u, 7u}) {
+        size_t la = lb + extra;
+        std::vector<BigDigit> a(la), b(lb);
+        for (BigDigit& d : a) d = next_digit();
+        for (BigDigit& d : b) d = next_digit();
+        b[lb - 1] = static_cast<BigDigit>((b[lb - 1] >> (16 - top_bits)) | (1u << (top_bits - 1)));
+        if (a[la - 1] == 0) a[la - 1] = 1;
+        if (extra == 0 && top_bits % 3 == 0) a.assign(b.begin(), b.end()), a[0] ^= 1;  // a close to b
+        BigIntView av{a.data(), la, false}, bv{b.data(), lb, false};
+        Buf q(bigint_quotient_digits(av, bv)), r(bigint_remainder_digits(av, bv));
+        Buf scratch(bigint_divmod_scratch_digits(av, bv));
+        ASSERT_TRUE(bigint_divmod(&q.ref(), &r.ref(), av, bv, scratch.digits()));
+        ASSERT_TRUE(q.guard_ok() && r.guard_ok() && scratch.guard_ok()) << lb << " " << top_bits << " " << extra;
+        ASSERT_LT(bigint_compare(r.view(), bv), 0);
+        Buf product(bigint_mul_digits(q.view(), bv));
+        bigint_mul(product.ref(), q.view(), bv);
+        Buf sum(bigint_add_digits(product.view(), r.view()));
+        bigint_add(sum.ref(), product.view(), r.view());
+        ASSERT_EQ(Str(sum.view()), Str(av)) << lb << " " << top_bits << " " << extra;
+        Buf q_only(bigint_quotient_digits(av, bv));
+        ASSERT_TRUE(bigint_floordiv(q_only.ref(), av, bv, scratch.digits()));
+        ASSERT_EQ(Str(q_only.view()), Str(q.view()));
+      }
+    }
+  }
+}
+
 TEST(BigInt, Int64RoundTrip) {
   const int64_t values[] = {0,         1,          -1,         65535,      65536,  -65536,
                             INT32_MAX, INT32_MIN,  INT64_MAX,  INT64_MIN,  INT64_MIN + 1,

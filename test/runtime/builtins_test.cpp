@@ -10,6 +10,7 @@
 #include "runtime/dict.h"
 #include "runtime/exception.h"
 #include "runtime/float.h"
+#include "runtime/function.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -145,6 +146,49 @@ TEST_F(BuiltinsTest, ChrAndOrd) {
             "TypeError: ord expected a character, but string of length 2 found");
   EXPECT_EQ(Raised([] { CallBuiltinNamed("ord", {S("")}); }),
             "TypeError: ord expected a character, but string of length 0 found");
+}
+
+TEST_F(BuiltinsTest, ChrAndOrdAtTheAsciiBoundary) {
+  // chr of an ASCII code gives the interned one-character str; ord of a
+  // one-byte str skips counting code points.
+  for (SignedWord c : {0, 1, 65, 126, 127}) {
+    Value ch = CallBuiltinNamed("chr", {Int(c)});
+    EXPECT_TRUE(IsQstr(ch)) << c;
+    EXPECT_EQ(Str(ch), std::string(1, static_cast<char>(c)));
+    EXPECT_EQ(CallBuiltinNamed("ord", {ch}), Int(c));
+  }
+  EXPECT_EQ(Str(CallBuiltinNamed("chr", {Int(128)})), "\xC2\x80");
+  EXPECT_EQ(Str(CallBuiltinNamed("chr", {kTrue})), "\x01");
+  EXPECT_EQ(Raised([] { CallBuiltinNamed("chr", {S("a")}); }).substr(0, 10), "TypeError:");
+  EXPECT_EQ(Raised([] { CallBuiltinNamed("chr", {NewInt(kSmallIntMax)}); }),
+            "ValueError: chr() arg not in range(0x110000)");
+  EXPECT_EQ(Repr(CallBuiltinNamed("ord", {S("\xC2\x80")})), "128");
+  EXPECT_EQ(Raised([] { CallBuiltinNamed("ord", {Int(1)}); }).substr(0, 10), "TypeError:");
+}
+
+TEST_F(BuiltinsTest, BuiltinMethodsCalledWithSelf) {
+  // CallWithSelf calls a builtin method straight away when the argument
+  // count fits its kind; any other call takes the generic path, which
+  // reports the error.
+  Value dict = NewDict(0);
+  DictStore(dict, S("k"), Int(1));
+  Value get = LoadAttr(FromType(&kDictType), Q("get"));
+  Value key = S("k"), missing[2] = {S("x"), Int(9)};
+  EXPECT_EQ(CallWithSelf(get, dict, 1, 0, &key), Int(1));
+  EXPECT_EQ(CallWithSelf(get, dict, 1, 0, missing), kNone);
+  EXPECT_EQ(CallWithSelf(get, dict, 2, 0, missing), Int(9));
+  EXPECT_EQ(Raised([&] { CallWithSelf(get, dict, 0, 0, nullptr); }).substr(0, 10), "TypeError:");
+  Value three[3] = {S("x"), Int(9), Int(10)};
+  EXPECT_EQ(Raised([&] { CallWithSelf(get, dict, 3, 0, three); }).substr(0, 10), "TypeError:");
+  Value upper = LoadAttr(FromType(&kStrType), Q("upper"));
+  EXPECT_EQ(Str(CallWithSelf(upper, S("ab"), 0, 0, nullptr)), "AB");
+  EXPECT_EQ(Raised([&] { CallWithSelf(upper, S("ab"), 1, 0, &key); }).substr(0, 10), "TypeError:");
+  Value split = LoadAttr(FromType(&kStrType), Q("split"));
+  Value comma = S(",");
+  EXPECT_EQ(Length(CallWithSelf(split, S("a,b,c"), 1, 0, &comma)), 3u);
+  Value keyword[2] = {FromQstr(Q("maxsplit")), Int(1)};
+  Value with_keyword[3] = {comma, keyword[0], keyword[1]};
+  EXPECT_EQ(Length(CallWithSelf(split, S("a,b,c"), 1, 1, with_keyword)), 2u);
 }
 
 TEST_F(BuiltinsTest, MinAndMax) {

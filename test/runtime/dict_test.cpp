@@ -279,6 +279,99 @@ TEST_F(MapTest, CachedPositionsNeverOutliveTheirEntries) {
   EXPECT_EQ(MapLookup(&map, keys[1]), kNull);
 }
 
+TEST_F(MapTest, KeyFilterOnlyEverSkipsAbsentQstrs) {
+  // A qstr lookup first checks the map's key filter; only a qstr that is
+  // certainly absent may be turned away there, whatever the map's size,
+  // its other keys (a heap str may hold a qstr's text), deletions,
+  // rebuilds, copies and clearing.
+  std::vector<Value> names;
+  for (int i = 0; i < 300; ++i) names.push_back(FromQstr(Name(("filter_" + std::to_string(i)).c_str())));
+  for (size_t size : {1u, 5u, 8u, 9u, 30u, 150u}) {
+    Map map;
+    MapInit(&map, 0);
+    EXPECT_EQ(map.key_filter, Word{0});
+    for (size_t i = 0; i < size; ++i) MapStore(&map, names[2 * i], I(static_cast<SignedWord>(i)));
+    MapStore(&map, I(5), I(-5));  // an int key sets no bit
+    if (size <= 9) EXPECT_NE(map.key_filter, ~Word{0});  // (many names set every bit)
+    for (size_t i = 0; i < 2 * size; ++i) {
+      Value expected = i % 2 ? kNull : I(static_cast<SignedWord>(i / 2));
+      ASSERT_EQ(MapLookup(&map, names[i]), expected) << size << " " << i;
+    }
+    for (size_t i = 0; i < size; ++i) {
+      Word bits = MapQstrFilterBits(names[2 * i]);
+      ASSERT_EQ(map.key_filter & bits, bits) << "a present key's bits are set";
+    }
+    MapStore(&map, HeapStr("filter_1"), I(100));  // a heap str: every qstr may be there now
+    EXPECT_EQ(map.key_filter, ~Word{0});
+    EXPECT_EQ(MapLookup(&map, names[1]), I(100));
+    Map copy;
+    MapCopy(&copy, &map);
+    EXPECT_EQ(MapLookup(&copy, names[1]), I(100));
+    EXPECT_EQ(MapLookup(&copy, names[3]), kNull);
+    MapRemove(&map, names[1]);
+    for (int i = 0; i < 40; ++i) MapStore(&map, I(1000 + i), I(i));  // rebuilds: the filter is recomputed
+    if (size <= 9) EXPECT_NE(map.key_filter, ~Word{0});
+    for (size_t i = 0; i < 2 * size; ++i) {
+      Value expected = i % 2 ? kNull : I(static_cast<SignedWord>(i / 2));
+      ASSERT_EQ(MapLookup(&map, names[i]), expected) << size << " " << i;
+    }
+    MapClear(&map);
+    EXPECT_EQ(map.key_filter, Word{0});
+    EXPECT_EQ(MapLookup(&map, names[0]), kNull);
+  }
+}
+
+// Str keys in both forms (qstr, heap str with the same text, heap strs
+// whose text is no qstr) mixed with int and tuple keys, against a model
+// keyed by text: str keys are probed without Equal() until a key that is
+// neither a str nor an immediate is met.
+TEST_F(MapTest, RandomStrKeysOfBothFormsMatchModel) {
+  std::mt19937 random(777);
+  std::vector<std::string> interned, plain;
+  for (int i = 0; i < 60; ++i) {
+    interned.push_back("q" + std::to_string(i));
+    Name(interned.back().c_str());
+    plain.push_back("heap text that is no qstr " + std::to_string(i));
+  }
+  Map map;
+  MapInit(&map, 0);
+  std::map<std::string, SignedWord> model;
+  for (int step = 0; step < 40000; ++step) {
+    unsigned kind = random() % 8;
+    std::string text;
+    Value key;
+    if (kind < 3) {
+      text = interned[random() % interned.size()];
+      key = FromQstr(Name(text.c_str()));
+    } else if (kind < 6) {
+      text = interned[random() % interned.size()];
+      key = HeapStr(text.c_str());
+    } else if (kind < 7) {
+      text = plain[random() % plain.size()];
+      key = HeapStr(text.c_str());
+    } else {
+      SignedWord n = static_cast<SignedWord>(random() % 50);
+      text = "#" + std::to_string(n);
+      key = random() % 2 ? I(n) : T({I(n)});
+    }
+    if (text[0] == '#') text += HasExactType(key, &kTupleType) ? "t" : "i";
+    if (random() % 3) {
+      MapStore(&map, key, I(step));
+      model[text] = step;
+    } else {
+      Value removed = MapRemove(&map, key);
+      auto found = model.find(text);
+      ASSERT_EQ(removed, found == model.end() ? kNull : I(found->second)) << text;
+      if (found != model.end()) model.erase(found);
+    }
+    ASSERT_EQ(map.used, model.size());
+    Value probe = random() % 2 ? FromQstr(Name(interned[step % interned.size()].c_str()))
+                               : HeapStr(interned[step % interned.size()].c_str());
+    auto found = model.find(interned[step % interned.size()]);
+    ASSERT_EQ(MapLookup(&map, probe), found == model.end() ? kNull : I(found->second));
+  }
+}
+
 TEST_F(MapTest, AttributeHookKeysAreNoticed) {
   Map map;
   MapInit(&map, 0);

@@ -61,6 +61,43 @@ TEST_F(QstrTest, FindsEveryStaticNameAndNoPrefixOrExtension) {
   EXPECT_EQ(QstrFind("\x01", 1), kNoQstr);
 }
 
+TEST_F(QstrTest, SearchesOnlyTheNamesWithTheSameFirstByte) {
+  // The bisection starts from a table of where each first byte's names
+  // begin: a name with any first byte (none, ASCII, above 0x7F) and the
+  // neighbours of every static name must still be decided right.
+  EXPECT_EQ(QstrFind("", 0), kEmptyQstr);
+  for (unsigned c = 1; c < 256; ++c) {
+    char text[2] = {static_cast<char>(c), 'q'};
+    Qstr found = QstrFind(text, 2);
+    if (found != kNoQstr) EXPECT_EQ(Text(found), std::string(text, 2));
+  }
+  for (Qstr q = 2; q < kStaticQstrCount; ++q) {
+    std::string text = Text(q);
+    std::string shorter = text.substr(0, text.size() - 1);
+    Qstr found = QstrFind(shorter.data(), shorter.size());
+    EXPECT_TRUE(found == kNoQstr || Text(found) == shorter) << shorter;
+    std::string bumped = text;
+    bumped.back() = static_cast<char>(bumped.back() + 1);
+    found = QstrFind(bumped.data(), bumped.size());
+    EXPECT_TRUE(found == kNoQstr || Text(found) == bumped) << bumped;
+  }
+}
+
+TEST_F(QstrTest, AsciiCharactersAreInternedOnceAndRemembered) {
+  for (unsigned c = 0; c < 128; ++c) {
+    Qstr q = QstrAsciiChar(static_cast<unsigned char>(c));
+    ASSERT_NE(q, kNoQstr);
+    EXPECT_EQ(Text(q), std::string(1, static_cast<char>(c)));
+    char text = static_cast<char>(c);
+    EXPECT_EQ(QstrFind(&text, 1), q);
+    EXPECT_EQ(QstrIntern(&text, 1), q);
+    EXPECT_EQ(QstrAsciiChar(static_cast<unsigned char>(c)), q);
+  }
+  size_t count = QstrCount();
+  for (unsigned c = 0; c < 128; ++c) QstrAsciiChar(static_cast<unsigned char>(c));
+  EXPECT_EQ(QstrCount(), count);
+}
+
 TEST_F(QstrTest, RunTimeNamesAreFoundAfterTheIndexGrows) {
   // Each new name may rebuild the hash index; names with equal hashes or
   // lengths must stay apart, and a collection must keep the index.

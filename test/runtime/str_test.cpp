@@ -209,6 +209,52 @@ TEST_F(StrTest, IteratesOverCodePoints) {
   EXPECT_EQ(IterNext(GetIter(S(""))), kStopIteration);
 }
 
+TEST_F(StrTest, AsciiFastPathsAgreeWithTheGeneralOnes) {
+  // Iteration, indexing and slicing take shortcuts for ASCII characters and
+  // ASCII text (one-character qstrs, bytes as code points): check them on
+  // texts with a non-ASCII code point at every position around and inside
+  // a long ASCII run, against a plain code point walk.
+  const std::string pieces[] = {"\303\251", "\346\227\245", "\360\237\230\200"};
+  for (size_t at = 0; at <= 70; at += 7) {
+    for (const std::string& piece : pieces) {
+      std::string text = std::string(at, 'a') + piece + std::string(40, 'b');
+      std::vector<std::string> chars;
+      for (size_t i = 0; i < text.size();) {
+        size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        chars.push_back(text.substr(i, n));
+        i += n;
+      }
+      Value s = NewStr(text.data(), text.size());
+      Value it = GetIter(s);
+      for (const std::string& c : chars) {
+        Value item = IterNext(it);
+        ASSERT_EQ(Str(item), c) << at;
+        if (c.size() == 1) EXPECT_TRUE(IsQstr(item)) << "one ASCII character is interned";
+      }
+      EXPECT_EQ(IterNext(it), kStopIteration);
+      SignedWord n = static_cast<SignedWord>(chars.size());
+      for (SignedWord i = -n; i < n; i += 3) {
+        ASSERT_EQ(Str(LoadSubscr(s, I(i))), chars[static_cast<size_t>(i < 0 ? i + n : i)]) << at << " " << i;
+      }
+      std::string middle;
+      for (size_t i = 2; i < chars.size() - 2; ++i) middle += chars[i];
+      EXPECT_EQ(Str(LoadSubscr(s, NewSlice(I(2), I(-2), kNone))), middle);
+      EXPECT_EQ(Str(LoadSubscr(s, NewSlice(I(n - 1), I(n + 5), kNone))), chars.back());
+    }
+  }
+  Value ascii = S("0123456789abcdefghijklmnopqrstuvwxyz0123456789");
+  EXPECT_EQ(R(LoadSubscr(ascii, NewSlice(I(5), I(12), kNone))), "'56789ab'");
+  EXPECT_EQ(R(LoadSubscr(ascii, NewSlice(I(-3), kNone, kNone))), "'789'");
+  EXPECT_EQ(R(LoadSubscr(ascii, NewSlice(I(40), I(400), kNone))), "'456789'");
+  EXPECT_EQ(R(LoadSubscr(ascii, NewSlice(I(30), I(3), kNone))), "''");
+  EXPECT_EQ(R(LoadSubscr(ascii, I(45))), "'9'");
+  EXPECT_EQ(Raised([&] { LoadSubscr(ascii, I(46)); }), "IndexError: string index out of range");
+  EXPECT_TRUE(IsQstr(NewStr("\x7f", 1)));
+  EXPECT_TRUE(IsQstr(NewStr("\0", 1)));
+  EXPECT_EQ(Length(NewStr("\0", 1)), 1u);
+}
+
 TEST_F(StrTest, ContainsSubstrings) {
   EXPECT_EQ(Op(BinaryOp::kIn, S("bc"), S("abcd")), kTrue);
   EXPECT_EQ(Op(BinaryOp::kIn, S(""), S("abcd")), kTrue);

@@ -166,7 +166,9 @@ class FunctionLowering {
   llvm::Value* CallHelper(Helper helper, llvm::ArrayRef<llvm::Value*> args);
   // Calls a noreturn helper and ends the block with `unreachable`.
   void CallNoReturn(Helper helper, llvm::ArrayRef<llvm::Value*> args);
-  // The entry's stack-depth check (RuntimeError instead of overflow).
+  // The entry's stack-depth check (RuntimeError instead of overflow), made
+  // by the bodies that call others directly (see CheckStack).
+  bool MakesDirectCalls() const;
   void CheckStack();
   // Branches to a fresh cold block that raises, continuing where `cond` is false.
   void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);

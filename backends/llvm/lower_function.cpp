@@ -86,7 +86,7 @@ void FunctionLowering::CreateFrame() {
   context_ = b_.CreateLoad(t_.ptr, module_.context_global(), "ctx");
   llvm::cast<llvm::LoadInst>(context_)->setMetadata(llvm::LLVMContext::MD_invariant_load,
                                                     llvm::MDNode::get(module_.context(), {}));
-  CheckStack();
+  if (MakesDirectCalls()) CheckStack();
   if (function_.is_generator) BeginCoroutine();
   CreateLocals();
   if (!function_.blocks.empty()) {
@@ -289,8 +289,19 @@ void FunctionLowering::RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<
   b_.SetInsertPoint(next);
 }
 
-// Deep recursion must raise RuntimeError, never overflow the C stack. The
-// runtime is asked only when the stack pointer is below its limit: a
+// Deep recursion must raise RuntimeError, never overflow the C stack. Every
+// call through the runtime (BytecodeFunctionCall, generator resumption)
+// checks the stack itself, so only calls straight from one body to another
+// bypass that: a body checks when it makes such calls, and so every cycle
+// of calls has a check (leaves, such as small bodies inlined into loops,
+// have none).
+bool FunctionLowering::MakesDirectCalls() const {
+  for (const ir::Inst& inst : function_.insts)
+    if (inst.op == ir::Op::CallDirect) return true;
+  return false;
+}
+
+// The runtime is asked only when the stack pointer is below its limit: a
 // compare and a branch per call.
 void FunctionLowering::CheckStack() {
   llvm::Value* sp = b_.CreatePtrToInt(b_.CreateStackSave(), t_.word, "sp");

@@ -1,6 +1,8 @@
-# Every native function checks its stack depth on entry (deep recursion
-# raises RuntimeError): a load of the runtime's limit and a compare with the
-# stack pointer; the runtime is called only on the unlikely deep path.
+# A native function that calls others directly checks its stack depth on
+# entry (deep recursion raises RuntimeError): a load of the runtime's limit
+# and a compare with the stack pointer; the runtime is called only on the
+# unlikely deep path. A function without direct calls has no check: calls
+# through the runtime check there.
 # RUN: %taipan compile --emit=llvm -O2 %s | FileCheck %s
 # RUN: %taipan compile --emit=asm -O2 -march=armv6m %s | FileCheck %s --check-prefix=ARM
 # RUN: %taipan compile --emit=asm -O2 -march=xtensawin %s | FileCheck %s --check-prefix=XTENSA
@@ -8,7 +10,13 @@
 def count(n):
     return 0 if n == 0 else count(n - 1) + 1
 
-print(count(10))
+def total(n):
+    s = 0
+    for i in range(n):
+        s += i
+    return s
+
+print(count(10), total(10))
 
 # CHECK-LABEL: define internal fastcc i64 @taipan_m0_f1_count(
 # CHECK-NEXT: prologue:
@@ -20,6 +28,9 @@ print(count(10))
 # CHECK: stack.deep:
 # CHECK-NEXT: call void @taipan_native_check_stack()
 # CHECK-NEXT: br label %stack.ok
+# CHECK-LABEL: define internal i64 @taipan_m0_e2_total(
+# CHECK-NOT: stack_limit
+# CHECK: ret i64
 # CHECK: [[COLD]] = !{!"branch_weights", i32 1, i32 {{[0-9]+}}}
 
 # ARM-LABEL: taipan_m0_f1_count:

@@ -15,7 +15,6 @@ print(guarded(int, 3))
 
 # CHECK-LABEL: define internal i64 @taipan_m0_f1_guarded(
 # CHECK: %nlr = alloca [10 x i64]
-# CHECK: load i64, ptr @taipan_native_stack_limit
 # CHECK: store volatile i64 {{.*}}, ptr %total
 # CHECK: %[[PUSHED:[0-9]+]] = call i32 @taipan_nlr_push(ptr {{.*}}%nlr) #[[TWICE:[0-9]+]]
 # CHECK: icmp ne i32 %[[PUSHED]], 0

@@ -1,7 +1,7 @@
 # RUN: %python %tools/run_e2e.py %taipan %s
 # Unbounded recursion raises RuntimeError (CPython's RecursionError is one)
 # instead of overflowing the C stack: through direct calls of a typed
-# function, calls through a variable, methods, and again after the first
+# function, calls through a variable, methods, an operator's method, and again after the first
 # error was caught (the stack check must still be armed).
 
 
@@ -22,6 +22,11 @@ class Node:
         return self.depth() + 1
 
 
+class Adder:
+    def __add__(self, other):
+        return other + self  # no call here: the recursion goes through the operator
+
+
 def catch(label, fn):
     try:
         fn()
@@ -33,6 +38,7 @@ for round in range(2):
     catch("direct", lambda: down(0))
     catch("dynamic", lambda: ping(0, pong))
     catch("method", lambda: Node().depth())
+    catch("operator", lambda: Adder() + Adder())
 
 
 def shallow(n):

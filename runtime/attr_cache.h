@@ -117,6 +117,32 @@ void StoreAttrCached(Value obj, Qstr name, Value value, AttrCache* cache);
 // LoadMethod (AttributeError when absent).
 void LoadMethodCached(Value obj, Qstr name, Value dest[2], AttrCache* cache);
 
+// ---------------------------------------------------------------------------
+// Global caches
+// ---------------------------------------------------------------------------
+//
+// Every LoadGlobal site of generated code owns one GlobalCache (two words,
+// zeroed). It names an entry by position, so nothing in it can dangle and
+// it needs no epoch; the generated code checks the entry on every use:
+//
+//  - bits == 0: the name is the module's global at position `index` of its
+//    globals dict, when that entry is live with the name's qstr for its key
+//    and a value. (An empty cache guesses position 0 this way.)
+//  - bits != 0: the name is no global and is the builtin at position
+//    `index` of the builtins dict (taipan_native_builtins_map), when the
+//    globals dict's key_filter lacks some of `bits` (map.h: then the globals
+//    certainly have no such key) and that entry is live with the name.
+//
+// Anything else is a miss: load_global_cached looks the name up as the VM
+// does (globals, then builtins, NameError) and refills the cache.
+struct GlobalCache {
+  Word index;
+  Word bits;  // 0, or the name's MapQstrFilterBits when it is a builtin
+};
+
+// A global load through `cache` (the miss path of the generated code).
+Value LoadGlobalCached(Value globals, Qstr name, GlobalCache* cache);
+
 // Invalidates every cache (bumps the epoch).
 void InvalidateAttrCaches();
 // A new runtime (RuntimeInit): no instance exists, so no name is shadowed;

@@ -5,6 +5,7 @@
 #include "runtime/dict.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
+#include "runtime/native_abi.h"
 #include "runtime/runtime.h"
 #include "runtime/state.h"
 #include "runtime/str.h"
@@ -158,6 +159,7 @@ void RuntimeModulesInit() {
     Value builtins = BuiltinModuleInstance(def);
     DictStore(g_state.modules, FromQstr(Q_builtins), builtins);
     g_state.builtins = ModuleGlobals(builtins);
+    native_abi::taipan_native_builtins_map = reinterpret_cast<Word>(DictMap(g_state.builtins));
   }
   g_state.main_module = NewModule(Q___main__);
   DictStore(g_state.modules, FromQstr(Q___main__), g_state.main_module);

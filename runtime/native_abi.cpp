@@ -99,7 +99,12 @@ V taipan_native_run_bytecode(P self, P local0) {
 
 // ---- variables ----
 
-V taipan_native_load_global(P context, W name) { return VmLoadGlobal(GlobalsOf(context), static_cast<Qstr>(name)); }
+// The builtins dict's Map (the runtime's initialisation sets it).
+Word taipan_native_builtins_map = 0;
+
+V taipan_native_load_global_cached(P context, W name, P cache) {
+  return LoadGlobalCached(GlobalsOf(context), static_cast<Qstr>(name), static_cast<GlobalCache*>(cache));
+}
 
 N taipan_native_store_global(P context, W name, V value) {
   DictStore(GlobalsOf(context), FromQstr(static_cast<Qstr>(name)), value);

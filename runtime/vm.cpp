@@ -2,6 +2,7 @@
 // with MicroPython's semantics, its exception-stack model for try/finally
 // /with, and one nlr handler per frame (an exception re-enters the dispatch
 // loop at the handler the exception stack names).
+#include "runtime/attr_cache.h"
 #include "runtime/dict.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
@@ -61,6 +62,23 @@ Value VmLoadGlobal(Value globals, Qstr name) {
   if (v == kNull && g_state.builtins != kNull) v = DictLookup(g_state.builtins, key);
   if (v == kNull) VmRaiseNameError(name);
   return v;
+}
+
+Value LoadGlobalCached(Value globals, Qstr name, GlobalCache* cache) {
+  Value key = FromQstr(name);
+  Map* globals_map = DictMap(globals);
+  if (MapEntry* entry = MapFind(globals_map, key); entry && entry->value != kNull) {
+    *cache = {static_cast<Word>(entry - globals_map->entries), 0};
+    return entry->value;
+  }
+  Map* builtins_map = g_state.builtins != kNull ? DictMap(g_state.builtins) : nullptr;
+  MapEntry* builtin = builtins_map ? MapFind(builtins_map, key) : nullptr;
+  if (!builtin || builtin->value == kNull) VmRaiseNameError(name);
+  // Cacheable only while the globals' filter can tell the name is absent
+  // (a globals dict with a key of another kind has every filter bit).
+  Word bits = MapQstrFilterBits(key);
+  if ((globals_map->key_filter & bits) != bits) *cache = {static_cast<Word>(builtin - builtins_map->entries), bits};
+  return builtin->value;
 }
 
 void VmDeleteName(Value dict, Qstr name) {

@@ -279,12 +279,15 @@ class FunctionLowering {
   // Stores a Float at `address` of `list`: raw into a raw list, boxed otherwise.
   void StoreFloatItem(llvm::Value* list, llvm::Value* address, llvm::Value* value);
 
-  // ---- attribute caches (lower_attr.cpp) ----
-  // A zeroed runtime/attr_cache.h AttrCache of this module, for one site.
-  llvm::GlobalVariable* NewAttrCache();
+  // ---- attribute and global caches (lower_attr.cpp) ----
+  // A zeroed runtime/attr_cache.h cache (AttrCache, GlobalCache) of this
+  // module, for one site.
+  llvm::GlobalVariable* NewCache(unsigned words, const char* name);
   void AttrCacheGuard(llvm::Value* object, llvm::Value* cache, llvm::BasicBlock* hit, llvm::BasicBlock* miss);
   llvm::Value* CachedDictEntry(llvm::Value* object, llvm::Value* cache, llvm::Value* key, llvm::BasicBlock* miss);
+  llvm::Value* CachedMapEntry(llvm::Value* map, llvm::Value* index, llvm::Value* key, llvm::BasicBlock* miss);
   Typed LowerLoadAttr(const ir::Inst& inst);
+  Typed LowerLoadGlobal(const ir::Inst& inst);
   void LowerStoreAttr(const ir::Inst& inst);
   // The call of a CallMethod whose arguments are in `args` (after obj).
   Typed LowerCachedCallMethod(llvm::Value* object, int64_t name_index, size_t n_pos, size_t n_kw, llvm::Value* args);

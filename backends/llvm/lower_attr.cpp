@@ -1,8 +1,9 @@
-// Attribute loads, stores and method calls through per-site inline caches
-// (runtime/attr_cache.h): each site gets a zeroed AttrCache in the module's
-// data; the code checks it inline and calls the runtime's *_cached helper
-// only on a miss, which does the full lookup and refills the cache. The
-// hit path is what native_abi.def describes next to the AttrCache layout.
+// Attribute loads, stores, method calls and global loads through per-site
+// inline caches (runtime/attr_cache.h): each site gets a zeroed AttrCache
+// (GlobalCache) in the module's data; the code checks it inline and calls
+// the runtime's *_cached helper only on a miss, which does the full lookup
+// and refills the cache. The hit paths are what native_abi.def describes
+// next to the cache layouts.
 // Under -Os a site is just the helper call (the helper checks the cache
 // itself), to keep code small.
 #include "backends/llvm/lower.h"
@@ -27,11 +28,10 @@ llvm::Value* KeyOf(llvm::IRBuilder<>& b, llvm::Value* qstr) {
 
 }  // namespace
 
-llvm::GlobalVariable* FunctionLowering::NewAttrCache() {
-  auto* type = llvm::ArrayType::get(t_.word, kAttrCacheWords);
+llvm::GlobalVariable* FunctionLowering::NewCache(unsigned words, const char* name) {
+  auto* type = llvm::ArrayType::get(t_.word, words);
   auto* cache = new llvm::GlobalVariable(module_.module(), type, /*isConstant=*/false,
-                                         llvm::GlobalValue::InternalLinkage, llvm::ConstantAggregateZero::get(type),
-                                         "attr_cache");
+                                         llvm::GlobalValue::InternalLinkage, llvm::ConstantAggregateZero::get(type), name);
   cache->setAlignment(llvm::Align(t_.word_bytes));
   return cache;
 }
@@ -62,17 +62,23 @@ llvm::Value* FunctionLowering::CachedDictEntry(llvm::Value* object, llvm::Value*
   llvm::BasicBlock* has_dict = NewBlock("attr.dict");
   BranchLikely(b_.CreateICmpNE(dict, Word(0)), has_dict, miss);
   b_.SetInsertPoint(has_dict);
-  llvm::Value* filled = LoadWordField(dict, kDictObject_map + abi_field::kMap_filled);
-  llvm::Value* index = LoadWordField(cache, abi_field::kAttrCache_index);
-  llvm::BasicBlock* in_range = NewBlock("attr.index");
+  llvm::Value* map = b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(dict, t_.ptr), kDictObject_map, "map");
+  return CachedMapEntry(map, LoadWordField(cache, abi_field::kAttrCache_index), key, miss);
+}
+
+// The address of entry `index` of `map` (a Map*) when index < filled and
+// that entry's key is `key`; branches to `miss` otherwise.
+llvm::Value* FunctionLowering::CachedMapEntry(llvm::Value* map, llvm::Value* index, llvm::Value* key,
+                                              llvm::BasicBlock* miss) {
+  llvm::Value* filled = LoadWordField(map, abi_field::kMap_filled);
+  llvm::BasicBlock* in_range = NewBlock("map.index");
   BranchLikely(b_.CreateICmpULT(index, filled), in_range, miss);
   b_.SetInsertPoint(in_range);
-  llvm::Value* dict_base = b_.CreateIntToPtr(dict, t_.ptr);
-  llvm::Value* entries = b_.CreateLoad(
-      t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, dict_base, kDictObject_map + abi_field::kMap_entries), "entries");
+  llvm::Value* entries = b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, map, abi_field::kMap_entries),
+                                       "entries");
   llvm::Value* entry = b_.CreateInBoundsGEP(t_.word, entries, b_.CreateMul(index, Word(kMapEntryWords)), "entry");
   llvm::Value* entry_key = LoadWordField(entry, abi_field::kMapEntry_key);
-  llvm::BasicBlock* found = NewBlock("attr.slot");
+  llvm::BasicBlock* found = NewBlock("map.entry");
   BranchLikely(b_.CreateICmpEQ(entry_key, key), found, miss);
   b_.SetInsertPoint(found);
   return entry;
@@ -81,7 +87,7 @@ llvm::Value* FunctionLowering::CachedDictEntry(llvm::Value* object, llvm::Value*
 Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* name = QstrWord(inst.imm);
-  llvm::GlobalVariable* cache = NewAttrCache();
+  llvm::GlobalVariable* cache = NewCache(kAttrCacheWords, "attr_cache");
   if (module_.optimize_size())
     return {CallHelper(Helper::load_attr_cached, {object, name, cache}), ir::kObjectType};
   llvm::Value* key = KeyOf(b_, name);
@@ -117,7 +123,7 @@ void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* value = BoxedOperand(inst, 1);
   llvm::Value* name = QstrWord(inst.imm);
-  llvm::GlobalVariable* cache = NewAttrCache();
+  llvm::GlobalVariable* cache = NewCache(kAttrCacheWords, "attr_cache");
   if (module_.optimize_size()) {
     CallHelper(Helper::store_attr_cached, {object, name, value, cache});
     return;
@@ -145,7 +151,7 @@ void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
 Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_index, size_t n_pos, size_t n_kw,
                                               llvm::Value* args) {
   llvm::Value* name = QstrWord(name_index);
-  llvm::GlobalVariable* cache = NewAttrCache();
+  llvm::GlobalVariable* cache = NewCache(kAttrCacheWords, "attr_cache");
   if (module_.optimize_size())
     return {CallHelper(Helper::call_method_cached, {object, name, Word(n_pos), Word(n_kw), args, cache}),
             ir::kObjectType};
@@ -184,6 +190,52 @@ Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_
   b_.SetInsertPoint(done);
   llvm::PHINode* result = b_.CreatePHI(t_.word, 2, "result");
   result->addIncoming(called, call);
+  result->addIncoming(looked_up, miss);
+  return {result, ir::kObjectType};
+}
+
+// A global: from the entry the cache names in the module's globals, or in
+// the builtins when the globals' key filter says they lack the name.
+Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
+  llvm::Value* name = QstrWord(inst.imm);
+  llvm::GlobalVariable* cache = NewCache(kGlobalCacheWords, "global_cache");
+  if (module_.optimize_size())
+    return {CallHelper(Helper::load_global_cached, {Context(), name, cache}), ir::kObjectType};
+  llvm::BasicBlock* builtin = NewBlock("global.builtin");
+  llvm::BasicBlock* lookup = NewBlock("global.lookup");
+  llvm::BasicBlock* miss = NewBlock("global.miss");
+  llvm::BasicBlock* done = NewBlock("global.done");
+  // A module's globals dict never changes once its code runs.
+  llvm::Value* module = LoadWordField(Context(), abi_field::kModuleContext_module, /*invariant=*/true);
+  llvm::Value* globals_dict = LoadWordField(module, abi_field::kModuleObject_globals, /*invariant=*/true);
+  llvm::Value* globals =
+      b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(globals_dict, t_.ptr), kDictObject_map, "globals");
+  llvm::Value* bits = LoadWordField(cache, abi_field::kGlobalCache_bits);
+  llvm::BasicBlock* entry_block = b_.GetInsertBlock();
+  BranchLikely(b_.CreateICmpEQ(bits, Word(0)), lookup, builtin);
+
+  b_.SetInsertPoint(builtin);
+  llvm::Value* filter = LoadWordField(globals, abi_field::kMap_key_filter);
+  llvm::Value* builtins =
+      b_.CreateIntToPtr(b_.CreateLoad(t_.word, module_.abi().WordSymbol("builtins_map")), t_.ptr, "builtins");
+  BranchLikely(b_.CreateICmpNE(b_.CreateAnd(filter, bits), bits), lookup, miss);
+
+  b_.SetInsertPoint(lookup);
+  llvm::PHINode* map = b_.CreatePHI(t_.ptr, 2, "map");
+  map->addIncoming(globals, entry_block);
+  map->addIncoming(builtins, builtin);
+  llvm::Value* entry = CachedMapEntry(map, LoadWordField(cache, abi_field::kGlobalCache_index), KeyOf(b_, name), miss);
+  llvm::Value* value = LoadWordField(entry, abi_field::kMapEntry_value);
+  llvm::BasicBlock* value_block = b_.GetInsertBlock();
+  BranchLikely(b_.CreateICmpNE(value, Word(0)), done, miss);
+
+  b_.SetInsertPoint(miss);
+  llvm::Value* looked_up = CallHelper(Helper::load_global_cached, {Context(), name, cache});
+  b_.CreateBr(done);
+
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.word, 2, "global");
+  result->addIncoming(value, value_block);
   result->addIncoming(looked_up, miss);
   return {result, ir::kObjectType};
 }

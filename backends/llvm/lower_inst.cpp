@@ -108,7 +108,7 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     case Op::CellRef:
       return {LoadLocalSlot(static_cast<ir::LocalId>(inst.imm)), ir::kObjectType};
     case Op::LoadGlobal:
-      return {CallHelper(Helper::load_global, {Context(), QstrWord(inst.imm)}), ir::kObjectType};
+      return LowerLoadGlobal(inst);
     case Op::LoadAttr:
       return LowerLoadAttr(inst);
     case Op::Call:

@@ -56,7 +56,7 @@ print(total(v, 10), calls(v, 10))
 # V7M-NEXT: call i32 @taipan_native_load_attr_cached(i32 %v{{[0-9]*}}, i32 %qstr{{[0-9]*}}, ptr @[[CACHE]])
 # V7M-NEXT: br label %load.done
 # V7M: load.done:
-# V7M-NEXT: %attr = phi i32 [ %[[CONST]], %load.hit ], [ %[[ITEM:[a-z0-9]+]], %attr.slot ], [ %{{[0-9]+}}, %load.miss ]
+# V7M-NEXT: %attr = phi i32 [ %[[CONST]], %load.hit ], [ %[[ITEM:[a-z0-9]+]], %map.entry ], [ %{{[0-9]+}}, %load.miss ]
 # The hit path: type word and epoch, dict word 1, Map::filled (word 1 + 1),
 # Map::entries (word 1 + 5), two words per entry, key then value.
 # V7M: attr.type:
@@ -66,15 +66,16 @@ print(total(v, 10), calls(v, 10))
 # V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 1)
 # V7M: attr.dict:
 # V7M-NOT: call
-# V7M: getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 2
+# V7M: %map = getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 1
 # V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 2)
+# V7M: getelementptr inbounds i32, ptr %map, i32 1
 # V7M: icmp ult i32
-# V7M: attr.index:
+# V7M: map.index:
 # V7M-NOT: call
-# V7M: getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 6
+# V7M: getelementptr inbounds i32, ptr %map, i32 5
 # V7M: mul i32 %{{.*}}, 2
 # V7M: icmp eq i32 %{{.*}}, %key
-# V7M: attr.slot:
+# V7M: map.entry:
 # V7M-NEXT: getelementptr inbounds i32, ptr %entry, i32 1
 # V7M-NEXT: %[[ITEM]] = load i32
 # V7M-NEXT: br label %load.done
@@ -85,7 +86,7 @@ print(total(v, 10), calls(v, 10))
 # V7M-NOT: call
 # V7M: store.miss:
 # V7M-NEXT: call void @taipan_native_store_attr_cached(
-# V7M: attr.slot:
+# V7M: map.entry:
 # V7M-NEXT: %[[VALUE:[0-9]+]] = getelementptr inbounds i32, ptr %entry, i32 1
 # V7M-NEXT: store i32 %{{.*}}, ptr %[[VALUE]]
 
@@ -94,7 +95,7 @@ print(total(v, 10), calls(v, 10))
 # V7M-LABEL: define internal i32 @taipan_m0_f6_calls(
 # V7M: method.call:
 # V7M-NEXT: %callee = phi i32
-# V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %attr.slot ]
+# V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %map.entry ]
 # V7M-NEXT: call i32 @taipan_native_call_resolved(i32 %callee, i32 %self, i32 0, i32 0,
 # V7M: method.miss:
 # V7M-NEXT: call i32 @taipan_native_call_method_cached(

@@ -433,14 +433,43 @@ TEST_F(NativeAbiTest, CallsWithKeywordsAndMethods) {
 TEST_F(NativeAbiTest, Globals) {
   Load();
   W x = static_cast<W>(context_->qstr_table[kQx]);
+  GlobalCache cache{};
   taipan_native_store_global(context_, x, FromSmallInt(5));
-  EXPECT_EQ(Repr(taipan_native_load_global(context_, x)), "5");
+  EXPECT_EQ(Repr(taipan_native_load_global_cached(context_, x, &cache)), "5");
   EXPECT_EQ(Repr(DictLookup(ModuleGlobals(module_), Q(kQx))), "5");
-  // Builtins come after the globals.
-  EXPECT_EQ(Repr(taipan_native_load_global(context_, static_cast<W>(Q_len))), "<function len>");
+  // The cache names x's entry in the globals.
+  Map* globals = DictMap(ModuleGlobals(module_));
+  EXPECT_EQ(cache.bits, 0u);
+  ASSERT_LT(cache.index, globals->filled);
+  EXPECT_EQ(globals->entries[cache.index].key, Q(kQx));
   taipan_native_delete_global(context_, x);
-  EXPECT_EQ(Raised([&] { taipan_native_load_global(context_, x); }), "NameError: name 'x' isn't defined");
+  EXPECT_EQ(Raised([&] { taipan_native_load_global_cached(context_, x, &cache); }),
+            "NameError: name 'x' isn't defined");
   EXPECT_EQ(Raised([&] { taipan_native_delete_global(context_, x); }), "NameError: name 'x' isn't defined");
+}
+
+TEST_F(NativeAbiTest, BuiltinsThroughGlobalCaches) {
+  Load();
+  // Builtins come after the globals; the cache names len's entry in the
+  // builtins with len's filter bits, which the globals lack.
+  GlobalCache cache{};
+  W len = static_cast<W>(Q_len);
+  EXPECT_EQ(Repr(taipan_native_load_global_cached(context_, len, &cache)), "<function len>");
+  auto* builtins = reinterpret_cast<Map*>(taipan_native_builtins_map);
+  ASSERT_NE(builtins, nullptr);
+  EXPECT_EQ(cache.bits, MapQstrFilterBits(FromQstr(Q_len)));
+  ASSERT_LT(cache.index, builtins->filled);
+  EXPECT_EQ(builtins->entries[cache.index].key, FromQstr(Q_len));
+  Map* globals = DictMap(ModuleGlobals(module_));
+  EXPECT_NE(globals->key_filter & cache.bits, cache.bits);
+  // A global of the same name shadows the builtin: its bits are then in the
+  // globals' filter (so the generated code misses) and the refill names it.
+  taipan_native_store_global(context_, len, FromSmallInt(9));
+  EXPECT_EQ(globals->key_filter & cache.bits, cache.bits);
+  EXPECT_EQ(Repr(taipan_native_load_global_cached(context_, len, &cache)), "9");
+  EXPECT_EQ(cache.bits, 0u);
+  taipan_native_delete_global(context_, len);
+  EXPECT_EQ(Repr(taipan_native_load_global_cached(context_, len, &cache)), "<function len>");
 }
 
 TEST_F(NativeAbiTest, CellsAndUnboundVariables) {

@@ -6,6 +6,7 @@
 
 #include "runtime/runtime.h"
 #include "runtime/str.h"
+#include "runtime/vm.h"
 
 namespace taipan::rt {
 
@@ -298,6 +299,8 @@ Value CallBuiltinWithSelf(const BuiltinFunction* fn, Value self, size_t n_args, 
 }  // namespace
 
 Value CallWithSelf(Value fn, Value self, size_t n_args, size_t n_kw, const Value* args) {
+  Value result;
+  if (n_kw == 0 && VmCallNativePlainly(fn, self, n_args, args, &result)) return result;
   if (IsObject(fn) && ObjectPointer<Object>(fn)->type == &kBuiltinFunctionType) {
     const auto* builtin = ObjectPointer<BuiltinFunction>(fn);
     if (TakesSelfDirectly(builtin, n_args, n_kw)) return CallBuiltinWithSelf(builtin, self, n_args, args);

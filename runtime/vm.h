@@ -120,6 +120,14 @@ size_t LineOfOffset(const RawCode* raw, size_t offset);
 // return value (an iter_next slot can only say "exhausted").
 Value GeneratorNextOrRaise(Value gen);
 
+// Calls fn(self, *args) (fn(*args) when self is kNull) into its native
+// code when fn is a natively compiled function whose parameters take
+// exactly these arguments and nothing else binds: no defaults to fill, no
+// *args, **kwargs, keyword-only parameters, cells or generator, the same
+// module's globals. Then sets *result and returns true; false otherwise,
+// having done nothing (the generic call then makes the call).
+bool VmCallNativePlainly(Value fn, Value self, size_t n_args, const Value* args, Value* result);
+
 // Raises RuntimeError("maximum recursion depth exceeded") when the C stack
 // is nearly used up: called on every VM call and by code that recurses in
 // C++ (iterators wrapping iterators).

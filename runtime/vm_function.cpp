@@ -161,6 +161,40 @@ namespace {
 // Frames up to this size go on the C stack; bigger ones on the heap.
 constexpr size_t kMaxStackFrameBytes = 256 * sizeof(Value);
 
+constexpr size_t kUnplainScopeFlags =
+    bytecode::kScopeGenerator | bytecode::kScopeVarArgs | bytecode::kScopeVarKeywords | bytecode::kScopeDefKwArgs;
+
+}  // namespace
+
+// What VmSetupFrame would do for such a call, without looking at what
+// cannot apply: the state below the arguments is cleared (the bytecode,
+// run when the native entry's guards fail, starts with unbound locals).
+bool VmCallNativePlainly(Value fn, Value self, size_t n_args, const Value* args, Value* result) {
+  if (!IsObject(fn) || ObjectPointer<Object>(fn)->type != &kBytecodeFunctionType) return false;
+  auto* fun = ObjectPointer<BytecodeFunction>(fn);
+  const RawCode* raw = fun->raw;
+  const bytecode::Signature& sig = raw->sig;
+  size_t n_bound = n_args + (self != kNull ? 1 : 0);
+  if (!raw->native || (sig.scope_flags & kUnplainScopeFlags) || sig.n_kwonly_args != 0 || raw->n_cells != 0 ||
+      sig.n_pos_args != n_bound || sig.n_state < n_bound || ModuleGlobals(fun->context->module) != g_state.globals)
+    return false;
+  size_t bytes = VmFrameBytes(raw);
+  if (bytes > kMaxStackFrameBytes) return false;
+  VmCheckStack();
+  auto* frame = static_cast<VmFrame*>(__builtin_alloca(bytes));
+  frame->fun = fun;
+  frame->n_state = sig.n_state;
+  for (size_t i = 0; i < sig.n_state - n_bound; ++i) frame->state[i] = kNull;
+  Value* local0 = &frame->state[sig.n_state - 1];
+  Value* slot = local0;
+  if (self != kNull) *slot-- = self;
+  for (size_t i = 0; i < n_args; ++i) *slot-- = args[i];
+  *result = raw->native(fun, local0);
+  return true;
+}
+
+namespace {
+
 Value CallFrame(BytecodeFunction* fun, VmFrame* frame, size_t n_args, size_t n_kw, const Value* args) {
   VmSetupFrame(frame, fun, n_args, n_kw, args);
   Value saved_globals = g_state.globals;
@@ -197,6 +231,8 @@ Value CallNative(BytecodeFunction* fun, VmFrame* frame, size_t n_args, size_t n_
 }
 
 Value BytecodeFunctionCall(Value self, size_t n_args, size_t n_kw, const Value* args) {
+  Value result;
+  if (n_kw == 0 && VmCallNativePlainly(self, kNull, n_args, args, &result)) return result;
   auto* fun = ObjectPointer<BytecodeFunction>(self);
   if (fun->raw->sig.scope_flags & bytecode::kScopeGenerator) return VmNewGenerator(fun, n_args, n_kw, args);
   VmCheckStack();

@@ -22,7 +22,7 @@
 //    that would break this rebuilds first, so at least a third of the
 //    index is always empty and every probe ends.
 //  - `key_filter` has, for every live key that is a qstr, the bit
-//    QstrFilterBit picks for it; once any live key is a heap object (a
+//    QstrFilterBits picks for it; once any live key is a heap object (a
 //    heap str may have a qstr's text, an instance's __eq__ may say yes)
 //    it has every bit. So a qstr whose bit is clear is certainly absent:
 //    a lookup that misses (a global that is a builtin, an instance

@@ -141,16 +141,19 @@ int mag_cmp(const BigDigit* a, size_t la, const BigDigit* b, size_t lb) {
   return 0;
 }
 
+// Exchanges the operands (digits and lengths) of a two-operand routine.
+void swap_operands(const BigDigit** a, size_t* la, const BigDigit** b, size_t* lb) {
+  const BigDigit* digits = *a;
+  *a = *b;
+  *b = digits;
+  size_t length = *la;
+  *la = *lb;
+  *lb = length;
+}
+
 // out may be exactly a or b. Capacity max(la, lb) + 1.
 size_t mag_add(BigDigit* out, const BigDigit* a, size_t la, const BigDigit* b, size_t lb) {
-  if (la < lb) {
-    const BigDigit* t = a;
-    a = b;
-    b = t;
-    size_t tl = la;
-    la = lb;
-    lb = tl;
-  }
+  if (la < lb) swap_operands(&a, &la, &b, &lb);
   size_t i = 0;
   Limb limb_carry = 0;
   if constexpr (kLimbDigits != 0) {
@@ -290,14 +293,7 @@ size_t mag_mul(BigDigit* out, const BigDigit* a, size_t la, const BigDigit* b, s
   if (la == 0 || lb == 0) return 0;
   // The shorter operand drives the outer loop, so the inner loop (where
   // the time goes) is the long one; a one-digit factor is a single pass.
-  if (la > lb) {
-    const BigDigit* t = a;
-    a = b;
-    b = t;
-    size_t tl = la;
-    la = lb;
-    lb = tl;
-  }
+  if (la > lb) swap_operands(&a, &la, &b, &lb);
   if (la == 1) return mag_mul_digit(out, b, lb, a[0]);
   zero_digits(out, la + lb);
   for (size_t i = 0; i < la; ++i) {

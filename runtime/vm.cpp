@@ -57,11 +57,8 @@ namespace taipan::rt {
 }
 
 Value VmLoadGlobal(Value globals, Qstr name) {
-  Value key = FromQstr(name);
-  Value v = DictLookup(globals, key);
-  if (v == kNull && g_state.builtins != kNull) v = DictLookup(g_state.builtins, key);
-  if (v == kNull) VmRaiseNameError(name);
-  return v;
+  GlobalCache unused;  // the VM keeps no per-site caches
+  return LoadGlobalCached(globals, name, &unused);
 }
 
 Value LoadGlobalCached(Value globals, Qstr name, GlobalCache* cache) {

@@ -13,6 +13,7 @@
 #include "driver/frozen_object.h"
 #include "driver/native.h"
 #include "driver/program.h"
+#include "driver/run_cache.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -169,13 +170,6 @@ bool CheckHostOnly(const Options& options, std::string_view command) {
 
 // --- the run cache -----------------------------------------------------------
 
-std::string CacheRoot() {
-  if (const char* dir = std::getenv("TAIPAN_CACHE_DIR"); dir && *dir) return dir;
-  if (const char* dir = std::getenv("XDG_CACHE_HOME"); dir && *dir) return Join(dir, "taipan");
-  if (const char* home = std::getenv("HOME"); home && *home) return Join(Join(home, ".cache"), "taipan");
-  return {};
-}
-
 void HashField(llvm::SHA256& hash, llvm::StringRef text) {
   std::string size = std::to_string(text.size()) + ":";
   hash.update(size);
@@ -212,7 +206,7 @@ std::string CacheKey(const Options& options, const std::vector<ProgramModule>& m
     HashField(hash, module.source);
   }
   auto digest = hash.final();
-  return llvm::toHex(llvm::ArrayRef<uint8_t>(digest.data(), digest.size()), /*LowerCase=*/true).substr(0, 32);
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(digest.data(), digest.size()), /*LowerCase=*/true).substr(0, kRunCacheKeyLength);
 }
 
 }  // namespace
@@ -265,7 +259,7 @@ int RunRun(const Options& options) {
   if (!CollectProgram(script, options.path, options.verbose, &modules)) return kExitError;
   HostLibraries libraries;
   if (!FindHostLibraries(options.argv0, "run", &libraries)) return kExitError;
-  std::string root = CacheRoot();
+  std::string root = RunCacheRoot();
   if (root.empty()) {
     Error("run", "no cache directory: set TAIPAN_CACHE_DIR or HOME");
     return kExitError;
@@ -274,6 +268,7 @@ int RunRun(const Options& options) {
   std::string executable = Join(dir, std::string(llvm::sys::path::stem(script)));
   if (llvm::sys::fs::can_execute(executable)) {
     if (options.verbose) std::cerr << "taipan: using cached " << executable << "\n";
+    MarkRunCacheEntryUsed(dir);
     if (options.remarks && !options.vm) PrintRemarks(BuildProgramIr(modules));
   } else {
     if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
@@ -288,6 +283,7 @@ int RunRun(const Options& options) {
       Error("run", "cannot rename '" + temporary + "': " + ec.message());
       return kExitError;
     }
+    EvictRunCache(root, dir, RunCacheLimit(), options.verbose);
   }
   // sys.argv is [script, args...] as in CPython: argv[0] is the script.
   std::vector<char*> argv;

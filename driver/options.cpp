@@ -257,7 +257,7 @@ std::optional<Options> ParseCommandLine(int argc, char** argv, int* status) {
     if (info->command == Command::Run) {
       std::cout << "\nEverything after FILE is the program's (sys.argv is [FILE, ARGS...]); the exit status is the "
                    "program's.\nExecutables are cached in $TAIPAN_CACHE_DIR, else $XDG_CACHE_HOME/taipan, else "
-                   "~/.cache/taipan.\n";
+                   "~/.cache/taipan;\nthe least recently run ones are removed when they pass $TAIPAN_CACHE_LIMIT (default 512M).\n";
     }
     return std::nullopt;
   }

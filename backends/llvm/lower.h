@@ -77,6 +77,7 @@ class ModuleLowering {
   const AbiTypes& types() const { return abi_.types(); }
   llvm::GlobalVariable* context_global() { return context_global_; }
   bool optimize_size() const { return options_.optimize_size; }
+  int opt_level() const { return options_.opt_level; }
 
   // Representation of an IR type (Unknown: Value) and its LLVM type.
   ir::Rep RepOf(ir::TypeId type) const;
@@ -302,6 +303,23 @@ class FunctionLowering {
   Typed LowerYieldFrom(const ir::Inst& inst);
   void LowerGeneratorReturn(const ir::Inst& inst);
 
+  // ---- speculative blocks (lower_speculate.cpp) ----
+  // One block's lowering state: its instructions, per position the last
+  // position using its value, the value's slot, and where the generic copy
+  // resumes after it (null: no int slow path there).
+  struct Speculation {
+    std::vector<ir::InstId> insts;
+    std::vector<size_t> last_use;
+    std::vector<llvm::AllocaInst*> slots;
+    std::vector<llvm::BasicBlock*> resume;
+  };
+  bool IsIntOperation(const ir::Inst& inst) const;
+  bool WorthSpeculating(ir::BlockId id);
+  void LowerSpeculatively(ir::BlockId id);
+  void LowerGenericCopy();
+  void StoreLiveValues(size_t position, llvm::Value* current);
+  bool LeaveSpeculation(llvm::Value* slow_result, ir::TypeId result_type);
+
   // ---- entry (lower_entry.cpp) ----
   void GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
   std::string EntrySymbol() const;
@@ -346,6 +364,15 @@ class FunctionLowering {
   llvm::BasicBlock* suspended_ = nullptr;
   llvm::BasicBlock* never_ = nullptr;
   std::unordered_map<ir::InstId, std::vector<ir::BlockId>> yield_handlers_;
+  // Speculative blocks: the block being lowered twice, whether this is its
+  // speculative copy and at which position, whether the last instruction
+  // lowered made an int slow path; per instruction, whether another block
+  // uses its value (computed on first use).
+  Speculation* speculation_ = nullptr;
+  bool speculating_ = false;
+  size_t speculative_position_ = 0;
+  bool int_slow_path_made_ = false;
+  std::vector<bool> used_in_other_blocks_;
   std::string error_;
 };
 

@@ -114,7 +114,12 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
   llvm::BasicBlock* not_small = NewBlock("int.notsmall");
   llvm::BasicBlock* slow = NewBlock("int.slow");
   llvm::BasicBlock* done = NewBlock("int.done");
-  BranchLikely(IsSmallInt(b_.CreateAnd(a, b)), fast, not_small);
+  // One check per operand, not one of (a & b): a dominating check of a
+  // single value's tag lets LLVM drop that value's later checks.
+  llvm::BasicBlock* check_b = NewBlock("int.check");
+  BranchLikely(IsSmallInt(a), check_b, not_small);
+  b_.SetInsertPoint(check_b);
+  BranchLikely(IsSmallInt(b), fast, not_small);
 
   // Untyped operands that are not both small ints may be floats: inline
   // too (not at -Os: it is the larger code).
@@ -245,9 +250,10 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
   llvm::Value* slow_result = IsComparison(op) && !dynamic ? b_.CreateICmpEQ(generic.value, TrueValue())
                                                           : Coerce(generic.value, generic.type, result_type);
   llvm::BasicBlock* slow_end = b_.GetInsertBlock();
-  b_.CreateBr(done);
-
-  incoming.push_back({slow_result, slow_end});
+  if (!LeaveSpeculation(slow_result, result_type)) {
+    b_.CreateBr(done);
+    incoming.push_back({slow_result, slow_end});
+  }
   b_.SetInsertPoint(done);
   llvm::PHINode* phi = b_.CreatePHI(result->getType(), incoming.size(), "int.result");
   for (auto& [value, block] : incoming) phi->addIncoming(value, block);

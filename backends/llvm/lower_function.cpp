@@ -155,10 +155,15 @@ void FunctionLowering::LowerBlock(ir::BlockId id) {
     b_.CreateUnreachable();  // an empty block is never reached (the verifier forbids reaching it)
     return;
   }
-  for (ir::InstId inst : block.insts) {
-    LowerInst(inst);
-    if (!error_.empty()) return;
+  if (WorthSpeculating(id)) {
+    LowerSpeculatively(id);
+  } else {
+    for (ir::InstId inst : block.insts) {
+      LowerInst(inst);
+      if (!error_.empty()) return;
+    }
   }
+  if (!error_.empty()) return;
   if (!b_.GetInsertBlock()->getTerminator())
     Fail("block " + std::to_string(id) + " does not end in a terminator");
 }

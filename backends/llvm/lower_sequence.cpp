@@ -39,10 +39,25 @@ llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::
                                                    const char* message) {
   unsigned length_field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
   llvm::Value* length = SequenceHeader(LoadWordField(sequence, length_field));
+  // One unsigned comparison admits every index in [0, length); only the
+  // others (negative ones, or out of range) count from the end and are
+  // checked again.
   llvm::Value* i = Untag(index);
-  i = b_.CreateSelect(b_.CreateICmpSLT(i, Word(0)), b_.CreateAdd(i, length), i);
+  llvm::BasicBlock* start = b_.GetInsertBlock();
+  llvm::BasicBlock* from_end = NewBlock("index.from_end");
+  llvm::BasicBlock* done = NewBlock("index.ok");
+  BranchLikely(b_.CreateICmpULT(i, length), done, from_end);
+  b_.SetInsertPoint(from_end);
+  llvm::Value* wrapped = b_.CreateAdd(i, length);
   llvm::Value* text = b_.CreateGlobalString(message, "index_error");
-  RaiseIf(b_.CreateICmpUGE(i, length), Helper::raise_index_error, {text});
+  RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {text});
+  llvm::BasicBlock* from_end_done = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* position = b_.CreatePHI(t_.word, 2, "index");
+  position->addIncoming(i, start);
+  position->addIncoming(wrapped, from_end_done);
+  i = position;
   llvm::Value* base = b_.CreateIntToPtr(sequence, t_.ptr);
   llvm::Value* items =
       is_list ? SequenceHeader(b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items)))

@@ -210,6 +210,9 @@ bool gc_remove_root(void** start);
 void gc_set_stack_top(void* top);
 // The hook called once per unreachable allocation made with
 // kGcHasFinaliser, before it is freed (nullptr: none; the bit is dropped).
+// Generated code assumes a collection changes no memory it can see
+// (native_abi.def, TAIPAN_ABI_ALLOCATES): a finaliser that ran Python code
+// (__del__) would need those helpers declared as plain ones again.
 void gc_set_finaliser(GcFinaliser fn);
 
 void gc_collect();

@@ -9,16 +9,22 @@ namespace taipan::llvmbe {
 
 namespace {
 
+// native_abi.def's kinds of helpers by the memory they touch.
+enum class HelperMemory : uint8_t { Any, Allocates, Reads };
+
 struct HelperSignature {
   const char* name;
   const char* result;     // one kind letter
   const char* arguments;  // kind letters separated by ", " (the .def's text)
   bool noreturn;
+  HelperMemory memory;  // what LLVM may assume it touches
 };
 
 constexpr HelperSignature kSignatures[] = {
-#define TAIPAN_ABI(name, result, ...) {#name, #result, #__VA_ARGS__, false},
-#define TAIPAN_ABI_NORETURN(name, ...) {#name, "N", #__VA_ARGS__, true},
+#define TAIPAN_ABI(name, result, ...) {#name, #result, #__VA_ARGS__, false, HelperMemory::Any},
+#define TAIPAN_ABI_NORETURN(name, ...) {#name, "N", #__VA_ARGS__, true, HelperMemory::Any},
+#define TAIPAN_ABI_ALLOCATES(name, result, ...) {#name, #result, #__VA_ARGS__, false, HelperMemory::Allocates},
+#define TAIPAN_ABI_READS(name, result, ...) {#name, #result, #__VA_ARGS__, false, HelperMemory::Reads},
 #include "runtime/native_abi.def"
 };
 
@@ -92,6 +98,10 @@ llvm::Function* RuntimeAbi::Get(Helper helper) {
     slot->addFnAttr(llvm::Attribute::NoReturn);
     slot->addFnAttr(llvm::Attribute::Cold);
   }
+  // Never willreturn: a helper may raise, so stores before it stay before it.
+  if (signature.memory == HelperMemory::Allocates) slot->setMemoryEffects(llvm::MemoryEffects::inaccessibleMemOnly());
+  if (signature.memory == HelperMemory::Reads)
+    slot->setMemoryEffects(llvm::MemoryEffects::readOnly() | llvm::MemoryEffects::inaccessibleMemOnly());
   return slot;
 }
 

@@ -108,8 +108,11 @@ Value VfsOpen(Value path, Value mode);
 // --- micropython (stdlib/modmicropython.cpp) ----------------------------------
 
 // Runs the functions micropython.schedule() queued, oldest first; the VM
-// calls it between bytecodes when g_state.schedule_queue is not empty. An
-// exception from a callback propagates (the remaining ones stay queued).
+// (between bytecodes) and native loops (at back edges) call it when
+// native_abi's taipan_native_pending is set. Callbacks scheduled by a
+// running callback wait until it returns (the scheduler is locked meanwhile,
+// as in MicroPython). An exception from a callback is printed to stdout
+// with its traceback, as MicroPython does, and the next callback runs.
 void RunScheduled();
 
 }  // namespace taipan::rt

@@ -78,6 +78,9 @@ Word taipan_native_stack_limit = ~Word{0};
 
 N taipan_native_check_stack() { VmCheckStack(); }
 
+Word taipan_native_pending = 0;
+N taipan_native_run_pending() { RunScheduled(); }
+
 V taipan_native_enter_handler(P context, P buf) {
   // The code that raised may have run in another module's globals.
   g_state.globals = GlobalsOf(context);

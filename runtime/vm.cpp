@@ -347,7 +347,7 @@ bool RangeOnStack(Value range, Value* buf) {
 }
 
 void PendingCheck() {
-  if (g_state.schedule_queue != kNull && AsList(g_state.schedule_queue)->length != 0) RunScheduled();
+  if (native_abi::taipan_native_pending != 0) RunScheduled();
 }
 
 // The dispatch table: opcode -> handler number (its position in

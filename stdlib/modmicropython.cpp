@@ -3,13 +3,16 @@
 //
 // schedule(f, arg) queues (f, arg) in g_state.schedule_queue (a list of
 // 2-tuples, oldest first, at most kScheduleDepth of them); RunScheduled()
-// calls them. MicroPython's default depth is 4 (MICROPY_SCHEDULER_DEPTH);
+// calls them; taipan_native_pending says whether it has work (callbacks are
+// queued and none is running). MicroPython's default depth is 4 (MICROPY_SCHEDULER_DEPTH);
 // several ports use 8, as Taipan does.
 #include "runtime/exception.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "runtime/native_abi.h"
+#include "runtime/nlr.h"
 #include "runtime/print.h"
 #include "runtime/runtime.h"
 #include "runtime/state.h"
@@ -20,6 +23,17 @@ namespace taipan::rt {
 namespace {
 
 constexpr size_t kScheduleDepth = 8;
+
+bool g_scheduler_running = false;
+
+size_t QueuedCallbacks() {
+  Value queue = g_state.schedule_queue;
+  return queue == kNull ? 0 : AsList(queue)->length;
+}
+
+void UpdatePending() {
+  native_abi::taipan_native_pending = !g_scheduler_running && QueuedCallbacks() != 0;
+}
 
 // The compiler's optimisation level as the program set it (Taipan compiles
 // ahead of time, so it is only recorded).
@@ -109,6 +123,7 @@ Value Schedule(Value function, Value arg) {
   if (AsList(queue)->length >= kScheduleDepth) RaiseMessage(&kRuntimeErrorType, "schedule queue full");
   Value pair[2] = {function, arg};
   ListAppend(queue, NewTuple(2, pair));
+  UpdatePending();
   return kNone;
 }
 
@@ -135,16 +150,32 @@ TAIPAN_CONST_MAP(kMicropythonModuleGlobals,
                  {Q_qstr_info, &kQstrInfoFn},
                  {Q_schedule, &kScheduleFn});
 
+// As MicroPython does, an exception from a callback is printed and the
+// program goes on.
+static void CallScheduled(Value function, Value arg) {
+  NlrBuf buf;
+  if (taipan_nlr_push(&buf) == 0) {
+    Call1(function, arg);
+    taipan_nlr_pop();
+    return;
+  }
+  PrintException(g_stdout_printer, FromPointer(buf.value));
+}
+
 void RunScheduled() {
-  Value queue = g_state.schedule_queue;
-  while (queue != kNull && AsList(queue)->length > 0) {
-    ListObject* list = AsList(queue);
+  if (g_scheduler_running) return;
+  g_scheduler_running = true;
+  UpdatePending();
+  while (QueuedCallbacks() > 0) {
+    ListObject* list = AsList(g_state.schedule_queue);
     Value pair = list->items[0];
     // Dequeue before the call: the callback may schedule more.
     for (size_t i = 1; i < list->length; ++i) list->items[i - 1] = list->items[i];
     list->items[--list->length] = kNull;
-    Call1(AsTuple(pair)->items[0], AsTuple(pair)->items[1]);
+    CallScheduled(AsTuple(pair)->items[0], AsTuple(pair)->items[1]);
   }
+  g_scheduler_running = false;
+  UpdatePending();
 }
 
 }  // namespace taipan::rt

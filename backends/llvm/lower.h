@@ -171,6 +171,9 @@ class FunctionLowering {
   // by the bodies that call others directly (see CheckStack).
   bool MakesDirectCalls() const;
   void CheckStack();
+  // Loops poll micropython.schedule's callbacks at their back edges.
+  void FindBackEdges();
+  void PollPending();
   // Branches to a fresh cold block that raises, continuing where `cond` is false.
   void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);
   void BranchLikely(llvm::Value* cond, llvm::BasicBlock* likely, llvm::BasicBlock* unlikely);
@@ -373,6 +376,10 @@ class FunctionLowering {
   size_t speculative_position_ = 0;
   bool int_slow_path_made_ = false;
   std::vector<bool> used_in_other_blocks_;
+  // Per block: whether its terminator goes back to a loop header (a block
+  // on the depth-first path to it); the block being lowered.
+  std::vector<bool> ends_loop_iteration_;
+  ir::BlockId current_block_ = 0;
   std::string error_;
 };
 

@@ -74,6 +74,7 @@ void FunctionLowering::CreateFrame() {
   values_.assign(function_.insts.size(), nullptr);
   FindTruthOnlyValues();
   FindSequenceLoops();
+  FindBackEdges();
   self_ = body_->getArg(0);
   b_.SetInsertPoint(prologue_);
   SetLocation(function_.offset);
@@ -148,6 +149,7 @@ void FunctionLowering::CreateLocals() {
 
 void FunctionLowering::LowerBlock(ir::BlockId id) {
   const ir::Block& block = function_.blocks[id];
+  current_block_ = id;
   b_.SetInsertPoint(blocks_[id]);
   boxed_.clear();
   as_float_.clear();
@@ -308,6 +310,57 @@ bool FunctionLowering::MakesDirectCalls() const {
 
 // The runtime is asked only when the stack pointer is below its limit: a
 // compare and a branch per call.
+// An iterative depth-first search from every block in order: an edge to a
+// block still on the search path closes a loop.
+void FunctionLowering::FindBackEdges() {
+  size_t n = function_.blocks.size();
+  ends_loop_iteration_.assign(n, false);
+  enum : uint8_t { kUnseen, kOnPath, kDone };
+  std::vector<uint8_t> state(n, kUnseen);
+  auto successor = [&](ir::BlockId block, int i) -> ir::BlockId {
+    const std::vector<ir::InstId>& insts = function_.blocks[block].insts;
+    if (insts.empty()) return ir::kNoId;
+    ir::BlockId target = function_.insts[insts.back()].target[i];
+    return target < n ? target : ir::kNoId;
+  };
+  std::vector<std::pair<ir::BlockId, int>> path;  // (block, next successor to visit)
+  for (ir::BlockId root = 0; root < n; ++root) {
+    if (state[root] != kUnseen) continue;
+    state[root] = kOnPath;
+    path.push_back({root, 0});
+    while (!path.empty()) {
+      auto& [block, next] = path.back();
+      if (next == 2) {
+        state[block] = kDone;
+        path.pop_back();
+        continue;
+      }
+      ir::BlockId target = successor(block, next++);
+      if (target == ir::kNoId) continue;
+      if (state[target] == kOnPath) ends_loop_iteration_[block] = true;
+      if (state[target] != kUnseen) continue;
+      state[target] = kOnPath;
+      path.push_back({target, 0});
+    }
+  }
+}
+
+// MicroPython runs scheduled callbacks between bytecodes; native code does
+// at every loop iteration, so `while not flag: pass` sees a callback set
+// the flag. The flag is read volatile: an interrupt handler may set it.
+void FunctionLowering::PollPending() {
+  llvm::LoadInst* pending = b_.CreateLoad(t_.word, module_.abi().WordSymbol("pending"), "pending");
+  pending->setVolatile(true);
+  llvm::BasicBlock* run = NewBlock("pending.run");
+  llvm::BasicBlock* next = NewBlock("pending.none");
+  b_.CreateCondBr(b_.CreateICmpNE(pending, Word(0)), run, next,
+                  llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
+  b_.SetInsertPoint(run);
+  CallHelper(Helper::run_pending, {});
+  b_.CreateBr(next);
+  b_.SetInsertPoint(next);
+}
+
 void FunctionLowering::CheckStack() {
   llvm::Value* sp = b_.CreatePtrToInt(b_.CreateStackSave(), t_.word, "sp");
   llvm::Value* limit = b_.CreateLoad(t_.word, module_.abi().WordSymbol("stack_limit"), "stack_limit");

@@ -271,6 +271,7 @@ llvm::BasicBlock* FunctionLowering::TargetBlock(const ir::Inst& inst, int i) {
 
 void FunctionLowering::LowerTerminator(const ir::Inst& inst) {
   auto target = [&](int i) { return TargetBlock(inst, i); };
+  if (ends_loop_iteration_[current_block_]) PollPending();
   switch (inst.op) {
     case Op::Jump:
       b_.CreateBr(target(0));

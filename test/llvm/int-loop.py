@@ -1,12 +1,12 @@
 # A range loop over ints: the comparison and the additions are inline
 # small-int operations with overflow checks; the runtime is called only on
-# the slow paths (big ints, overflow), never to iterate or to test truth.
-# The loop is checked in the entry (the body, called only there, is inlined).
+# the slow paths (big ints, overflow, a scheduled callback waiting at the
+# back edge), never to iterate or to test truth.
 # RUN: %taipan compile --emit=llvm -O2 %s > %t.ll
 # RUN: FileCheck %s < %t.ll
-# RUN: sed -n '/^define internal i64 @taipan_m0_e1_total/,/^}/p' %t.ll > %t.total.ll
+# RUN: sed -n '/^define internal .*@taipan_m0_[ef]1_total/,/^}/p' %t.ll > %t.total.ll
 # RUN: FileCheck %s --check-prefix=LOOP < %t.total.ll
-# RUN: grep ' call ' %t.total.ll | not grep -v -e check_stack -e llvm.stacksave -e binary_op -e run_bytecode -e llvm.sadd.with.overflow
+# RUN: grep ' call ' %t.total.ll | not grep -v -e check_stack -e llvm.stacksave -e binary_op -e run_bytecode -e run_pending -e llvm.sadd.with.overflow -e @taipan_m0_f1_total
 # RUN: %taipan compile --emit=llvm -O0 %s | FileCheck %s --check-prefix=ENTRY
 
 def total(n):
@@ -39,3 +39,7 @@ print(total(10), divide(7, -2))
 
 # LOOP-DAG: icmp slt i64
 # LOOP-DAG: call { i64, i1 } @llvm.sadd.with.overflow.i64
+# The back edge polls micropython.schedule's callbacks: a volatile load, the
+# call on the unlikely path.
+# LOOP-DAG: load volatile i64, ptr @taipan_native_pending
+# LOOP-DAG: call void @taipan_native_run_pending()

@@ -1,0 +1,39 @@
+# An exception from a micropython.schedule callback is printed with its
+# traceback to stdout and the program goes on, as in MicroPython; the
+# scheduler keeps running callbacks afterwards. (FileCheck rather than an
+# .exp file: tracebacks of native frames have no entries yet.)
+# RUN: %taipan run --vm %s | FileCheck %s --check-prefixes=CHECK,VM
+# RUN: %taipan run %s | FileCheck %s
+# VM: Traceback (most recent call last):
+# VM-NEXT: File "{{.*}}schedule_errors.py", line {{[0-9]+}}, in failing
+# CHECK: ValueError: from a callback
+# CHECK-NEXT: after the loop 10
+# CHECK-NEXT: second ran
+# CHECK-NEXT: done
+import micropython
+
+flag = []
+
+
+def failing(arg):
+    raise ValueError(arg)
+
+
+def second(arg):
+    print("second ran")
+    flag.append(arg)
+
+
+def spin(n):
+    total = 0
+    for i in range(n):
+        total += 1
+    return total
+
+
+micropython.schedule(failing, "from a callback")
+print("after the loop", spin(10))
+micropython.schedule(second, 1)
+while not flag:
+    pass
+print("done")

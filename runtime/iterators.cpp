@@ -125,7 +125,7 @@ Value EnumerateNext(Value self) {
 
 struct ZipObject {
   Object base;  // &kZipType
-  Value iterators;  // a tuple; kNull once exhausted
+  Value iterators;  // a tuple
 };
 
 Value ZipMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
@@ -137,19 +137,18 @@ Value ZipMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
   return FromPointer(z);
 }
 
-// Stops at the shortest iterable (zip() with none stops at once).
+// Stops at the shortest iterable (zip() with none stops at once). Nothing
+// remembers the end: a later next() asks the iterators again, as in
+// MicroPython and CPython.
 Value ZipNext(Value self) {
   auto* z = ObjectPointer<ZipObject>(self);
   Value iterators = z->iterators;
-  if (iterators == kNull || AsTuple(iterators)->length == 0) return kStopIteration;
+  if (AsTuple(iterators)->length == 0) return kStopIteration;
   size_t n = AsTuple(iterators)->length;
   Value result = NewTuple(n, nullptr);
   for (size_t i = 0; i < n; ++i) {
     Value item = InnerNext(AsTuple(iterators)->items[i]);
-    if (item == kStopIteration) {
-      z->iterators = kNull;
-      return kStopIteration;
-    }
+    if (item == kStopIteration) return kStopIteration;
     AsTuple(result)->items[i] = item;
   }
   return result;
@@ -160,7 +159,7 @@ Value ZipNext(Value self) {
 struct MapObject {
   Object base;  // &kMapType
   Value function;
-  Value iterators;  // a tuple of at least one; kNull once exhausted
+  Value iterators;  // a tuple of at least one
 };
 
 Value MapMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
@@ -176,17 +175,13 @@ Value MapMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
 Value MapNext(Value self) {
   auto* m = ObjectPointer<MapObject>(self);
   Value iterators = m->iterators;
-  if (iterators == kNull) return kStopIteration;
   size_t n = AsTuple(iterators)->length;
   // The arguments: on the stack for the usual few, else on the heap.
   Value local[4];
   Value* args = n <= 4 ? local : static_cast<Value*>(Allocate(n * sizeof(Value)));
   for (size_t i = 0; i < n; ++i) {
     args[i] = InnerNext(AsTuple(iterators)->items[i]);
-    if (args[i] == kStopIteration) {
-      m->iterators = kNull;
-      return kStopIteration;
-    }
+    if (args[i] == kStopIteration) return kStopIteration;  // asked again on the next call, as zip does
   }
   return Call(m->function, n, 0, args);
 }

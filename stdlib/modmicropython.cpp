@@ -4,8 +4,8 @@
 // schedule(f, arg) queues (f, arg) in g_state.schedule_queue (a list of
 // 2-tuples, oldest first, at most kScheduleDepth of them); RunScheduled()
 // calls them; taipan_native_pending says whether it has work (callbacks are
-// queued and none is running). MicroPython's default depth is 4 (MICROPY_SCHEDULER_DEPTH);
-// several ports use 8, as Taipan does.
+// queued and none is running). MicroPython's default depth is 4
+// (MICROPY_SCHEDULER_DEPTH); several ports use 8, as Taipan does.
 #include "runtime/exception.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"

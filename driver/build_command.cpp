@@ -29,12 +29,6 @@ namespace taipan::driver {
 
 namespace {
 
-std::string Join(llvm::StringRef dir, llvm::StringRef name) {
-  llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  return std::string(path.str());
-}
-
 bool Error(std::string_view command, const std::string& message) {
   std::cerr << "taipan " << command << ": error: " << message << "\n";
   return false;
@@ -63,10 +57,10 @@ struct HostLibraries {
 bool FindHostLibraries(const std::string& argv0, std::string_view command, HostLibraries* libraries) {
   static int anchor;  // any address in this executable
   std::string executable = llvm::sys::fs::getMainExecutable(argv0.c_str(), &anchor);
-  std::string dir = Join(Join(llvm::sys::path::parent_path(executable), "runtime"), "x64");
-  libraries->main = Join(dir, "libtaipan-main.a");
-  libraries->runtime = Join(dir, "libtaipan-rt.a");
-  libraries->compiler = Join(dir, "libtaipan-compiler.a");
+  std::string dir = JoinPath(JoinPath(llvm::sys::path::parent_path(executable), "runtime"), "x64");
+  libraries->main = JoinPath(dir, "libtaipan-main.a");
+  libraries->runtime = JoinPath(dir, "libtaipan-rt.a");
+  libraries->compiler = JoinPath(dir, "libtaipan-compiler.a");
   for (const std::string& path : {libraries->main, libraries->runtime, libraries->compiler}) {
     if (!llvm::sys::fs::exists(path)) {
       return Error(command, "the host runtime library '" + path +
@@ -77,7 +71,7 @@ bool FindHostLibraries(const std::string& argv0, std::string_view command, HostL
 }
 
 std::string FindLinker() {
-  std::string clang = Join(TAIPAN_LLVM_TOOLS_DIR, "clang");
+  std::string clang = JoinPath(TAIPAN_LLVM_TOOLS_DIR, "clang");
   if (llvm::sys::fs::can_execute(clang)) return clang;
   for (const char* name : {"clang-22", "clang"}) {
     if (auto found = llvm::sys::findProgramByName(name)) return *found;
@@ -264,8 +258,8 @@ int RunRun(const Options& options) {
     Error("run", "no cache directory: set TAIPAN_CACHE_DIR or HOME");
     return kExitError;
   }
-  std::string dir = Join(root, CacheKey(options, modules, libraries));
-  std::string executable = Join(dir, std::string(llvm::sys::path::stem(script)));
+  std::string dir = JoinPath(root, CacheKey(options, modules, libraries));
+  std::string executable = JoinPath(dir, std::string(llvm::sys::path::stem(script)));
   if (llvm::sys::fs::can_execute(executable)) {
     if (options.verbose) std::cerr << "taipan: using cached " << executable << "\n";
     MarkRunCacheEntryUsed(dir);

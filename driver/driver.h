@@ -63,6 +63,8 @@ bool StderrHasColors();
 // (build/runtime/<arch>/libtaipan-rt.a); empty if it does not exist.
 std::string RuntimeLibraryPath(const char* argv0, const std::string& march);
 bool WriteOutput(const std::string& path, const std::string& text);
+// dir/name with the host's separator.
+std::string JoinPath(std::string_view dir, std::string_view name);
 
 }  // namespace taipan::driver
 

@@ -63,4 +63,10 @@ bool WriteOutput(const std::string& path, const std::string& text) {
   return true;
 }
 
+std::string JoinPath(std::string_view dir, std::string_view name) {
+  llvm::SmallString<256> path(dir);
+  llvm::sys::path::append(path, name);
+  return std::string(path.str());
+}
+
 }  // namespace taipan::driver

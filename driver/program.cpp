@@ -20,12 +20,6 @@ namespace taipan::driver {
 
 namespace {
 
-std::string Join(const std::string& dir, const std::string& name) {
-  llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  return std::string(path.str());
-}
-
 bool IsFile(const std::string& path) { return llvm::sys::fs::is_regular_file(path); }
 
 std::vector<std::string> SplitDots(std::string_view name) {
@@ -54,15 +48,15 @@ bool FindModule(const std::string& name, const std::vector<std::string>& search_
     bool last = i + 1 == parts.size();
     bool hit = false;
     for (const std::string& dir : dirs) {
-      std::string package_dir = Join(dir, parts[i]);
-      std::string init = Join(package_dir, "__init__.py");
+      std::string package_dir = JoinPath(dir, parts[i]);
+      std::string init = JoinPath(package_dir, "__init__.py");
       if (IsFile(init)) {
         dirs = {package_dir};
         if (last) *found = Found{init, true};
         hit = true;
         break;
       }
-      std::string file = Join(dir, parts[i] + ".py");
+      std::string file = JoinPath(dir, parts[i] + ".py");
       if (IsFile(file)) {
         if (!last) return false;  // a plain module has no submodules
         *found = Found{file, false};

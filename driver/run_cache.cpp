@@ -10,6 +10,7 @@
 #include <iostream>
 #include <vector>
 
+#include "driver/driver.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -24,14 +25,16 @@ constexpr uint64_t kDefaultLimit = uint64_t{512} << 20;
 // left by a build that died and no longer protects its entry.
 constexpr std::chrono::minutes kBuildGrace{10};
 
-std::string Join(llvm::StringRef dir, llvm::StringRef name) {
-  llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, name);
-  return std::string(path.str());
-}
-
 bool IsCacheKey(llvm::StringRef name) {
   return name.size() == kRunCacheKeyLength && llvm::all_of(name, [](char c) { return llvm::isHexDigit(c); });
+}
+
+// RunRun builds into EXECUTABLE.tmpPID and renames it when done.
+bool IsBuildTemporary(llvm::StringRef name) {
+  size_t dot = name.rfind(".tmp");
+  if (dot == llvm::StringRef::npos) return false;
+  llvm::StringRef pid = name.substr(dot + 4);
+  return !pid.empty() && llvm::all_of(pid, [](char c) { return llvm::isDigit(c); });
 }
 
 struct Entry {
@@ -49,7 +52,7 @@ void MeasureEntry(Entry& entry, llvm::sys::TimePoint<> now) {
     llvm::sys::fs::file_status status;
     if (llvm::sys::fs::status(it->path(), status)) continue;
     entry.size += status.getSize();
-    bool temporary = llvm::sys::path::filename(it->path()).contains(".tmp");
+    bool temporary = IsBuildTemporary(llvm::sys::path::filename(it->path()));
     if (temporary && now - status.getLastModificationTime() < kBuildGrace) entry.building = true;
   }
 }
@@ -90,8 +93,8 @@ bool ParseSize(llvm::StringRef text, uint64_t* size) {
 
 std::string RunCacheRoot() {
   if (const char* dir = std::getenv("TAIPAN_CACHE_DIR"); dir && *dir) return dir;
-  if (const char* dir = std::getenv("XDG_CACHE_HOME"); dir && *dir) return Join(dir, "taipan");
-  if (const char* home = std::getenv("HOME"); home && *home) return Join(Join(home, ".cache"), "taipan");
+  if (const char* dir = std::getenv("XDG_CACHE_HOME"); dir && *dir) return JoinPath(dir, "taipan");
+  if (const char* home = std::getenv("HOME"); home && *home) return JoinPath(JoinPath(home, ".cache"), "taipan");
   return {};
 }
 

@@ -2,8 +2,10 @@
 # traceback to stdout and the program goes on, as in MicroPython; the
 # scheduler keeps running callbacks afterwards. (FileCheck rather than an
 # .exp file: tracebacks of native frames have no entries yet.)
-# RUN: %taipan run --vm %s | FileCheck %s --check-prefixes=CHECK,VM
-# RUN: %taipan run %s | FileCheck %s
+# The loop waiting for the second callback would never end without the
+# polls: `timeout` turns that into a failure.
+# RUN: timeout 60 %taipan run --vm %s | FileCheck %s --check-prefixes=CHECK,VM
+# RUN: timeout 60 %taipan run %s | FileCheck %s
 # VM: Traceback (most recent call last):
 # VM-NEXT: File "{{.*}}schedule_errors.py", line {{[0-9]+}}, in failing
 # CHECK: ValueError: from a callback

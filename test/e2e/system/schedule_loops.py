@@ -18,7 +18,7 @@ def wait_for_done():
     spins = 0
     while not done:
         spins += 1
-    return spins >= 0
+    return done
 
 
 micropython.schedule(set_done, "first")

@@ -3,6 +3,7 @@
 #include "runtime/exception.h"
 #include "runtime/gc.h"
 #include "runtime/module.h"
+#include "runtime/native_abi.h"
 #include "runtime/print.h"
 #include "runtime/runtime.h"
 #include "runtime/state.h"
@@ -131,7 +132,7 @@ const Type kGeneratorType = {
 Value VmNewGenerator(BytecodeFunction* fun, size_t n_args, size_t n_kw, const Value* args) {
   auto* gen = NewObject<GeneratorObject>(&kGeneratorType, VmFrameBytes(fun->raw));
   gen->pending = kNone;
-  gen->native = NativeGeneratorState{nullptr, kNone, kNull, kNone, 0};
+  gen->native = NativeGeneratorState{nullptr, kNone, kNull, kNone, 0, {}};
   VmSetupFrame(gen->frame(), fun, n_args, n_kw, args);
   return FromPointer(gen);
 }
@@ -155,6 +156,10 @@ VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Valu
     *out = FromPointer(nlr.value);
     return VmResult::kException;
   }
+  // The body's frame record is linked while it runs (a jump out of the
+  // body unlinks it, see taipan_nlr_unwound).
+  state->frame.prev = reinterpret_cast<NativeFrame*>(native_abi::taipan_native_frames);
+  native_abi::taipan_native_frames = reinterpret_cast<Word>(&state->frame);
   if (state->coroutine == nullptr) {
     // A generator's table entry is its start (through void (*)(): the
     // function type C++ sanctions as an intermediate for such casts).
@@ -165,6 +170,7 @@ VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Valu
     // internal calling convention, not C's).
     __builtin_coro_resume(state->coroutine);
   }
+  native_abi::taipan_native_frames = reinterpret_cast<Word>(state->frame.prev);
   taipan_nlr_pop();
   *out = state->result;
   return state->returned ? VmResult::kReturn : VmResult::kYield;

@@ -64,6 +64,35 @@ void Reverse(Value* items, size_t n) {
   }
 }
 
+// The native frame a bare raise (or a finally's re-raise) left: its
+// traceback entry is there already, so the unwinding leaves it out.
+const NativeFrame* g_reraising_frame = nullptr;
+
+// The traceback entry of a native frame (as the VM adds one for each frame
+// an exception passes through or is caught in; never for GeneratorExit,
+// which closing a generator throws in).
+void AddNativeTracebackEntry(Value exc, const NativeFrame* frame) {
+  if (frame == g_reraising_frame) return;  // (a bare raise)
+  const NativeFunctionInfo* function = frame->function;
+  if (function == nullptr || *function->context == nullptr) return;
+  if (!IsExceptionInstance(exc) || HasExactType(exc, &kGeneratorExitType)) return;
+  const Qstr* qstrs = (*function->context)->qstr_table;
+  TracebackAdd(exc, qstrs[0], frame->line, qstrs[function->name]);
+}
+
+}  // namespace
+
+void AddLeftNativeFrames(void* value, uintptr_t innermost, uintptr_t kept) {
+  auto* stop = reinterpret_cast<const NativeFrame*>(kept);
+  for (auto* frame = reinterpret_cast<const NativeFrame*>(innermost); frame != nullptr && frame != stop;
+       frame = frame->prev)
+    AddNativeTracebackEntry(FromPointer(value), frame);
+  // A re-raise caught in its own frame: enter_handler there clears it.
+  if (g_reraising_frame != stop) g_reraising_frame = nullptr;
+}
+
+namespace {
+
 // None (what generated code passes for "no defaults") as the VM's kNull.
 Value NullIfNone(Value v) { return v == kNone ? kNull : v; }
 
@@ -81,10 +110,19 @@ N taipan_native_check_stack() { VmCheckStack(); }
 Word taipan_native_pending = 0;
 N taipan_native_run_pending() { RunScheduled(); }
 
-V taipan_native_enter_handler(P context, P buf) {
+V taipan_native_enter_handler(P context, P buf, P frame) {
   // The code that raised may have run in another module's globals.
   g_state.globals = GlobalsOf(context);
-  return FromPointer(static_cast<NlrBuf*>(buf)->value);
+  Value exc = FromPointer(static_cast<NlrBuf*>(buf)->value);
+  // The VM adds the entry of the frame an exception is caught in too
+  // (unless the frame re-raised it).
+  auto* native_frame = static_cast<const NativeFrame*>(frame);
+  if (native_frame == g_reraising_frame) {
+    g_reraising_frame = nullptr;
+  } else {
+    AddNativeTracebackEntry(exc, native_frame);
+  }
+  return exc;
 }
 
 V taipan_native_run_bytecode(P self, P local0) {
@@ -317,7 +355,9 @@ N taipan_native_import_star(P context, V module) { ImportAll(module, GlobalsOf(c
 
 [[noreturn]] void taipan_native_reraise(V exc) {
   if (exc == kNull) RaiseMessage(&kRuntimeErrorType, "no active exception to reraise");
-  // As the VM's bare raise: the exception goes on with the traceback it has.
+  // As the VM's bare raise: the exception goes on with the traceback it
+  // has, which already names the re-raising frame.
+  g_reraising_frame = reinterpret_cast<const NativeFrame*>(taipan_native_frames);
   Raise(exc);
 }
 

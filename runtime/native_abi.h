@@ -51,6 +51,10 @@ extern "C" {
 
 }  // extern "C"
 
+// Adds the native frames an exception left, innermost..kept (exclusive), to
+// its traceback: RuntimeInit makes it nlr's taipan_nlr_left_frames.
+void AddLeftNativeFrames(void* value, uintptr_t innermost, uintptr_t kept);
+
 // ---- layout checks ----
 
 // The size of a field, or of one element of a flexible array (the items

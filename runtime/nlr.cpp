@@ -22,8 +22,11 @@ extern "C" __attribute__((weak)) void __asan_handle_no_return(void);
 extern "C" {
 
 NlrBuf* taipan_nlr_top = nullptr;
+uintptr_t taipan_native_frames = 0;
+void (*taipan_nlr_left_frames)(void* value, uintptr_t innermost, uintptr_t kept) = nullptr;
 
 unsigned taipan_nlr_push_tail(NlrBuf* buf) {
+  buf->native_frames = taipan_native_frames;
   buf->prev = taipan_nlr_top;
   taipan_nlr_top = buf;
   return 0;
@@ -36,6 +39,13 @@ void taipan_nlr_jump(void* value) {
   if (top == nullptr) taipan_nlr_jump_fail(value);
   top->value = value;
   taipan_nlr_top = top->prev;
+  uintptr_t innermost = taipan_native_frames;
+  if (innermost != top->native_frames) {
+    // Cut first: the hook may allocate, and a MemoryError jump inside it
+    // must find the chain consistent.
+    taipan_native_frames = top->native_frames;
+    if (taipan_nlr_left_frames != nullptr) taipan_nlr_left_frames(value, innermost, top->native_frames);
+  }
 #if TAIPAN_NLR_ASAN_HOOK
   if (&__asan_handle_no_return != nullptr) __asan_handle_no_return();
 #endif

@@ -126,12 +126,15 @@ struct NlrBuf {
   NlrBuf* prev;  // the next outer handler, or nullptr
   void* value;   // set by taipan_nlr_jump before the handler runs
   uintptr_t regs[kNlrRegisterCount];  // layout: see the table above
+  uintptr_t native_frames;  // taipan_native_frames when pushed
 };
 
 static_assert(sizeof(uintptr_t) == TAIPAN_NLR_WORD);
 static_assert(offsetof(NlrBuf, prev) == TAIPAN_NLR_PREV_OFFSET);
 static_assert(offsetof(NlrBuf, value) == TAIPAN_NLR_VALUE_OFFSET);
 static_assert(offsetof(NlrBuf, regs) == TAIPAN_NLR_REGS_OFFSET);
+// Generated code allocates its buffers by this size (backends/llvm/abi.h).
+static_assert(sizeof(NlrBuf) == (3 + kNlrRegisterCount) * sizeof(uintptr_t));
 
 }  // namespace taipan::rt
 
@@ -151,6 +154,15 @@ void taipan_nlr_pop(void);
 // Unwind to the innermost handler, which receives `value`. With no handler,
 // calls taipan_nlr_jump_fail(value).
 [[noreturn]] void taipan_nlr_jump(void* value);
+
+// Native code keeps a chain of frame records, innermost first (runtime/vm.h
+// NativeFrame; 0 when no native function runs). A jump cuts it back to what
+// it was when the handler was pushed (NlrBuf::native_frames), and if that
+// left frames out, first calls taipan_nlr_left_frames (when set: the runtime
+// adds the frames to the exception's traceback) with the jumped value, the
+// innermost frame left and the first one kept.
+extern uintptr_t taipan_native_frames;
+extern void (*taipan_nlr_left_frames)(void* value, uintptr_t innermost, uintptr_t kept);
 
 // Called when there is no handler. The embedder provides it; the weak default
 // in nlr.cpp traps.

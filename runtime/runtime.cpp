@@ -36,6 +36,8 @@ void RuntimeInit(void* heap, size_t bytes, void* stack_top) {
   // __cause__ or __context__ that does not.
   gc_add_root(reinterpret_cast<void**>(&g_memory_error), sizeof(g_memory_error) / sizeof(void*));
   ResetAttrCaches();
+  taipan_native_frames = 0;
+  taipan_nlr_left_frames = native_abi::AddLeftNativeFrames;
   RuntimeModulesInit();
 }
 

@@ -37,6 +37,23 @@ struct BytecodeFunction;
 // **kwargs; cell parameters already wrapped in cells) is args[-i].
 using NativeEntry = Value (*)(BytecodeFunction* self, Value* args);
 
+// What a traceback entry of a native function needs besides the line: one
+// constant per function, emitted with its code.
+struct NativeFunctionInfo {
+  ModuleContext** context;  // the module's context (set when it is loaded)
+  Word name;                // the function's name: an index into context's qstr table
+};
+
+// A running native function's frame record. Native code links one per
+// running function into taipan_native_frames (innermost first) and unlinks
+// it when it returns; an exception leaving native frames cuts the chain back
+// (taipan_nlr_unwound), and the frames cut become traceback entries.
+struct NativeFrame {
+  NativeFrame* prev;
+  const NativeFunctionInfo* function;  // null until the function stored it
+  Word line;  // the line of the call the function is in (stored before each call)
+};
+
 // What a natively compiled generator (an LLVM coroutine) and the runtime
 // exchange at each resumption; it lives in the generator object.
 struct NativeGeneratorState {
@@ -45,6 +62,7 @@ struct NativeGeneratorState {
   Value thrown;     // in: an exception to raise at the resumed yield, or kNull
   Value result;     // out: the value yielded, or returned when `returned`
   Word returned;    // out: nonzero once the body has returned
+  NativeFrame frame;  // the body's frame record (the runtime links it while the body runs)
 };
 
 // The native code of a generator function: runs its body from the start,

@@ -22,12 +22,20 @@ enum class Helper : unsigned {
   kCount
 };
 
-// Word offsets of the object fields generated code reads (native_abi.def's
-// TAIPAN_ABI_FIELD): abi_field::kListObject_items, ...
+// Word offsets of the object fields and multi-word members generated code
+// reads (native_abi.def's TAIPAN_ABI_FIELD and TAIPAN_ABI_MEMBER):
+// abi_field::kListObject_items, abi_field::kDictObject_map, ...; and the
+// sizes in words of the structs it builds (TAIPAN_ABI_SIZE):
+// abi_size::kAttrCache, ...
 namespace abi_field {
 #define TAIPAN_ABI_FIELD(type, field, index) constexpr unsigned k##type##_##field = index;
+#define TAIPAN_ABI_MEMBER(type, member, index) constexpr unsigned k##type##_##member = index;
 #include "runtime/native_abi.def"
 }  // namespace abi_field
+namespace abi_size {
+#define TAIPAN_ABI_SIZE(type, words) constexpr unsigned k##type = words;
+#include "runtime/native_abi.def"
+}  // namespace abi_size
 
 // The LLVM types of the runtime's kinds on one target.
 struct AbiTypes {
@@ -57,8 +65,8 @@ class RuntimeAbi {
   llvm::GlobalVariable* WordSymbol(std::string_view name);
   // Byte offset of FloatObject::value (TAIPAN_ABI_FLOAT_FIELD).
   unsigned FloatValueOffset() const;
-  // Words of one NlrBuf: prev, value, then the saved registers.
-  unsigned NlrBufWords() const { return 2 + target_.nlr_registers; }
+  // Words of one NlrBuf: prev, value, the saved registers, native_frames.
+  unsigned NlrBufWords() const { return 3 + target_.nlr_registers; }
 
  private:
   llvm::Type* KindType(char kind) const;

@@ -99,6 +99,9 @@ class ModuleLowering {
   uint32_t ColumnOf(uint32_t offset) const;
 
   void SetFunctionAttributes(llvm::Function* function) const;
+  // The NativeFunctionInfo constant of function `index` of this module (its
+  // frame records point at it, runtime/vm.h).
+  llvm::Constant* FunctionInfo(uint32_t index);
 
   // Type-based alias tags for list and tuple memory: a sequence's header
   // words (length, capacity, the items pointer) and its items never
@@ -151,6 +154,12 @@ class FunctionLowering {
   llvm::Value* ObjTable();
   llvm::Value* NlrBuf(uint32_t slot);
   size_t ArgumentWordsNeeded() const;
+  // The frame record tracebacks read (runtime/vm.h NativeFrame): linked in
+  // the prologue (a generator's by the runtime), the line stored before
+  // every call, unlinked at every return.
+  void LinkFrame();
+  void StoreLine();
+  void UnlinkFrame();
   void Fail(const std::string& message);
 
   // ---- small constructions (lower_function.cpp) ----
@@ -341,6 +350,11 @@ class FunctionLowering {
   llvm::Value* context_ = nullptr;
   llvm::Value* qstr_table_ = nullptr;
   llvm::Value* obj_table_ = nullptr;
+  // The frame record (null while the entry wrapper is lowered), the record
+  // it was linked in front of, and the line of the instruction being lowered.
+  llvm::Value* frame_record_ = nullptr;
+  llvm::Value* outer_frame_ = nullptr;
+  uint32_t line_ = 0;
   llvm::AllocaInst* arg_buffer_ = nullptr;
   size_t arg_buffer_words_ = 0;
   std::vector<llvm::AllocaInst*> locals_;

@@ -12,12 +12,6 @@ namespace taipan::llvmbe {
 
 namespace {
 
-// native_abi.def's sizes and multi-word members (abi_field has the
-// one-word fields).
-#define TAIPAN_ABI_SIZE(type, words) constexpr unsigned k##type##Words = words;
-#define TAIPAN_ABI_MEMBER(type, member, index) constexpr unsigned k##type##_##member = index;
-#include "runtime/native_abi.def"
-
 static_assert(abi_field::kInstanceObject_dict == abi_field::kModuleObject_globals,
               "the dict slot path reads instances' and modules' dicts from one word");
 
@@ -62,7 +56,7 @@ llvm::Value* FunctionLowering::CachedDictEntry(llvm::Value* object, llvm::Value*
   llvm::BasicBlock* has_dict = NewBlock("attr.dict");
   BranchLikely(b_.CreateICmpNE(dict, Word(0)), has_dict, miss);
   b_.SetInsertPoint(has_dict);
-  llvm::Value* map = b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(dict, t_.ptr), kDictObject_map, "map");
+  llvm::Value* map = b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(dict, t_.ptr), abi_field::kDictObject_map, "map");
   return CachedMapEntry(map, LoadWordField(cache, abi_field::kAttrCache_index), key, miss);
 }
 
@@ -76,7 +70,7 @@ llvm::Value* FunctionLowering::CachedMapEntry(llvm::Value* map, llvm::Value* ind
   b_.SetInsertPoint(in_range);
   llvm::Value* entries = b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, map, abi_field::kMap_entries),
                                        "entries");
-  llvm::Value* entry = b_.CreateInBoundsGEP(t_.word, entries, b_.CreateMul(index, Word(kMapEntryWords)), "entry");
+  llvm::Value* entry = b_.CreateInBoundsGEP(t_.word, entries, b_.CreateMul(index, Word(abi_size::kMapEntry)), "entry");
   llvm::Value* entry_key = LoadWordField(entry, abi_field::kMapEntry_key);
   llvm::BasicBlock* found = NewBlock("map.entry");
   BranchLikely(b_.CreateICmpEQ(entry_key, key), found, miss);
@@ -87,7 +81,7 @@ llvm::Value* FunctionLowering::CachedMapEntry(llvm::Value* map, llvm::Value* ind
 Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* name = QstrWord(inst.imm);
-  llvm::GlobalVariable* cache = NewCache(kAttrCacheWords, "attr_cache");
+  llvm::GlobalVariable* cache = NewCache(abi_size::kAttrCache, "attr_cache");
   if (module_.optimize_size())
     return {CallHelper(Helper::load_attr_cached, {object, name, cache}), ir::kObjectType};
   llvm::Value* key = KeyOf(b_, name);
@@ -123,7 +117,7 @@ void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* value = BoxedOperand(inst, 1);
   llvm::Value* name = QstrWord(inst.imm);
-  llvm::GlobalVariable* cache = NewCache(kAttrCacheWords, "attr_cache");
+  llvm::GlobalVariable* cache = NewCache(abi_size::kAttrCache, "attr_cache");
   if (module_.optimize_size()) {
     CallHelper(Helper::store_attr_cached, {object, name, value, cache});
     return;
@@ -151,7 +145,7 @@ void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
 Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_index, size_t n_pos, size_t n_kw,
                                               llvm::Value* args) {
   llvm::Value* name = QstrWord(name_index);
-  llvm::GlobalVariable* cache = NewCache(kAttrCacheWords, "attr_cache");
+  llvm::GlobalVariable* cache = NewCache(abi_size::kAttrCache, "attr_cache");
   if (module_.optimize_size())
     return {CallHelper(Helper::call_method_cached, {object, name, Word(n_pos), Word(n_kw), args, cache}),
             ir::kObjectType};
@@ -198,7 +192,7 @@ Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_
 // the builtins when the globals' key filter says they lack the name.
 Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
   llvm::Value* name = QstrWord(inst.imm);
-  llvm::GlobalVariable* cache = NewCache(kGlobalCacheWords, "global_cache");
+  llvm::GlobalVariable* cache = NewCache(abi_size::kGlobalCache, "global_cache");
   if (module_.optimize_size())
     return {CallHelper(Helper::load_global_cached, {Context(), name, cache}), ir::kObjectType};
   llvm::BasicBlock* builtin = NewBlock("global.builtin");
@@ -209,7 +203,7 @@ Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
   llvm::Value* module = LoadWordField(Context(), abi_field::kModuleContext_module, /*invariant=*/true);
   llvm::Value* globals_dict = LoadWordField(module, abi_field::kModuleObject_globals, /*invariant=*/true);
   llvm::Value* globals =
-      b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(globals_dict, t_.ptr), kDictObject_map, "globals");
+      b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(globals_dict, t_.ptr), abi_field::kDictObject_map, "globals");
   llvm::Value* bits = LoadWordField(cache, abi_field::kGlobalCache_bits);
   llvm::BasicBlock* entry_block = b_.GetInsertBlock();
   BranchLikely(b_.CreateICmpEQ(bits, Word(0)), lookup, builtin);

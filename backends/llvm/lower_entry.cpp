@@ -86,6 +86,8 @@ llvm::Function* FunctionLowering::LowerEntry() {
       llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, EntrySymbol(), module_.module());
   module_.SetFunctionAttributes(entry);
   current_ = entry;
+  frame_record_ = nullptr;  // the wrapper is no Python frame
+  outer_frame_ = nullptr;
   llvm::DISubprogram* body_subprogram = subprogram_;
   if (module_.di()) subprogram_ = module_.NewSubprogram(entry, function_);
   llvm::Value* self = entry->getArg(0);

@@ -35,6 +35,7 @@ llvm::BasicBlock* FunctionLowering::NewBlock(const char* name) {
 }
 
 void FunctionLowering::SetLocation(uint32_t offset) {
+  line_ = module_.LineOf(offset);
   if (!subprogram_) return;
   b_.SetCurrentDebugLocation(
       llvm::DILocation::get(module_.context(), module_.LineOf(offset), module_.ColumnOf(offset), subprogram_));
@@ -87,14 +88,47 @@ void FunctionLowering::CreateFrame() {
   context_ = b_.CreateLoad(t_.ptr, module_.context_global(), "ctx");
   llvm::cast<llvm::LoadInst>(context_)->setMetadata(llvm::LLVMContext::MD_invariant_load,
                                                     llvm::MDNode::get(module_.context(), {}));
+  if (function_.is_generator) {
+    BeginCoroutine();
+  } else {
+    LinkFrame();
+  }
   if (MakesDirectCalls()) CheckStack();
-  if (function_.is_generator) BeginCoroutine();
   CreateLocals();
   if (!function_.blocks.empty()) {
     b_.CreateBr(blocks_[0]);
   } else {
+    UnlinkFrame();
     b_.CreateRet(llvm::Constant::getNullValue(body_->getReturnType()));
   }
+}
+
+void FunctionLowering::LinkFrame() {
+  llvm::Constant* info = module_.FunctionInfo(function_index_);
+  if (function_.is_generator) {
+    frame_record_ = b_.CreateConstInBoundsGEP1_32(t_.word, generator_state_, abi_field::kNativeGeneratorState_frame,
+                                                  "frame");
+    StoreWordField(frame_record_, abi_field::kNativeFrame_function, info);
+    return;
+  }
+  llvm::IRBuilder<> allocas(prologue_, prologue_->begin());
+  frame_record_ = allocas.CreateAlloca(llvm::ArrayType::get(t_.word, abi_size::kNativeFrame), nullptr, "frame");
+  llvm::GlobalVariable* chain = module_.abi().WordSymbol("frames");
+  outer_frame_ = b_.CreateLoad(t_.ptr, chain, "outer_frame");
+  StoreWordField(frame_record_, abi_field::kNativeFrame_prev, outer_frame_);
+  StoreWordField(frame_record_, abi_field::kNativeFrame_function, info);
+  b_.CreateStore(frame_record_, chain);
+}
+
+// A frame's line is only read while it is in a call (or raising), so it is
+// stored right before each call: the fast paths that call nothing store
+// nothing.
+void FunctionLowering::StoreLine() {
+  if (frame_record_) StoreWordField(frame_record_, abi_field::kNativeFrame_line, Word(line_));
+}
+
+void FunctionLowering::UnlinkFrame() {
+  if (outer_frame_) b_.CreateStore(outer_frame_, module_.abi().WordSymbol("frames"));
 }
 
 void FunctionLowering::FindTruthOnlyValues() {
@@ -275,10 +309,12 @@ llvm::Value* FunctionLowering::LocalNameQstr(ir::LocalId local, const ir::Inst& 
 
 llvm::Value* FunctionLowering::CallHelper(Helper helper, llvm::ArrayRef<llvm::Value*> args) {
   llvm::Function* callee = module_.abi().Get(helper);
+  StoreLine();
   return b_.CreateCall(callee, args);
 }
 
 void FunctionLowering::CallNoReturn(Helper helper, llvm::ArrayRef<llvm::Value*> args) {
+  StoreLine();
   llvm::CallInst* call = b_.CreateCall(module_.abi().Get(helper), args);
   call->setDoesNotReturn();
   b_.CreateUnreachable();
@@ -308,8 +344,6 @@ bool FunctionLowering::MakesDirectCalls() const {
   return false;
 }
 
-// The runtime is asked only when the stack pointer is below its limit: a
-// compare and a branch per call.
 // An iterative depth-first search from every block in order: an edge to a
 // block still on the search path closes a loop.
 void FunctionLowering::FindBackEdges() {
@@ -361,6 +395,8 @@ void FunctionLowering::PollPending() {
   b_.SetInsertPoint(next);
 }
 
+// The runtime is asked only when the stack pointer is below its limit: a
+// compare and a branch per call.
 void FunctionLowering::CheckStack() {
   llvm::Value* sp = b_.CreatePtrToInt(b_.CreateStackSave(), t_.word, "sp");
   llvm::Value* limit = b_.CreateLoad(t_.word, module_.abi().WordSymbol("stack_limit"), "stack_limit");

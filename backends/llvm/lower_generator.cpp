@@ -24,9 +24,10 @@ void FunctionLowering::BeginCoroutine() {
   llvm::Constant* null = llvm::ConstantPointerNull::get(t_.ptr);
   llvm::Value* id = b_.CreateIntrinsic(llvm::Intrinsic::coro_id, {}, {b_.getInt32(0), null, null, null});
   llvm::Value* size = b_.CreateIntrinsic(llvm::Intrinsic::coro_size, {t_.word}, {});
+  generator_state_ = body_->getArg(2);
+  LinkFrame();
   llvm::Value* memory = CallHelper(Helper::alloc_coroutine, {size});
   coroutine_ = b_.CreateIntrinsic(llvm::Intrinsic::coro_begin, {}, {id, memory});
-  generator_state_ = body_->getArg(2);
 
   llvm::IRBuilderBase::InsertPointGuard keep(b_);
   // Every suspension that leaves the body resumable returns the frame.

@@ -185,9 +185,12 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       return LowerYield(inst);
     case Op::YieldFrom:
       return LowerYieldFrom(inst);
-    case Op::Caught:
-      return {CallHelper(Helper::enter_handler, {Context(), NlrBuf(static_cast<uint32_t>(inst.imm))}),
-              ir::kObjectType};
+    case Op::Caught: {
+      // Not CallHelper: the frame's line must stay the line that raised,
+      // which the handler's traceback entry shows.
+      llvm::Value* args[] = {Context(), NlrBuf(static_cast<uint32_t>(inst.imm)), frame_record_};
+      return {b_.CreateCall(module_.abi().Get(Helper::enter_handler), args), ir::kObjectType};
+    }
     case Op::ExceptionMatch:
       return {CallHelper(Helper::exception_match, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)}), ir::kBoolType};
     default:
@@ -354,7 +357,9 @@ void FunctionLowering::LowerReturn(const ir::Inst& inst) {
   if (function_.is_generator) return LowerGeneratorReturn(inst);
   Typed value = Operand(inst, 0);
   if (!value.value) value = {NoneValue(), ir::kNoneType};
-  b_.CreateRet(Coerce(value.value, value.type, function_.return_type));
+  llvm::Value* result = Coerce(value.value, value.type, function_.return_type);
+  UnlinkFrame();
+  b_.CreateRet(result);
 }
 
 // `if (taipan_nlr_push(&buf[slot]) != 0) goto handler`.

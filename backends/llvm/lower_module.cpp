@@ -82,6 +82,23 @@ void ModuleLowering::DefineTable(const std::vector<llvm::Function*>& entries) {
   global->setAlignment(llvm::Align(types().word_bytes));
 }
 
+llvm::Constant* ModuleLowering::FunctionInfo(uint32_t index) {
+  std::string symbol = "taipan_m" + std::to_string(module_index_) + "_f" + std::to_string(index) + "_info";
+  if (llvm::GlobalVariable* existing = module_.getGlobalVariable(symbol, true)) return existing;
+  // The name as the bytecode's raw code has it: an entry of the qstr table
+  // (0, the source name, if it were missing).
+  const std::vector<std::string>& qstrs = ir_module().qstrs;
+  const std::string& name = ir_module().functions[index].name;
+  size_t name_index = 0;
+  for (size_t i = 1; i < qstrs.size() && name_index == 0; ++i)
+    if (qstrs[i] == name) name_index = i;
+  llvm::Constant* fields[] = {context_global_, llvm::ConstantInt::get(types().word, name_index)};
+  llvm::Constant* info = llvm::ConstantStruct::getAnon(fields);
+  auto* global = new llvm::GlobalVariable(module_, info->getType(), true, llvm::GlobalValue::InternalLinkage, info, symbol);
+  global->setAlignment(llvm::Align(types().word_bytes));
+  return global;
+}
+
 // ---- types ----
 
 ir::TypeKind ModuleLowering::KindOf(ir::TypeId type) const { return program_.types.KindOf(type); }

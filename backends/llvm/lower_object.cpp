@@ -69,6 +69,7 @@ Typed FunctionLowering::LowerCallDirect(const ir::Inst& inst) {
     Typed operand = Operand(inst, slot);
     args.push_back(Coerce(operand.value, operand.type, module_.SlotType(callee, slot)));
   }
+  StoreLine();
   llvm::CallInst* call = b_.CreateCall(module_.BodyOf(inst.callee), args);
   // Never a tail call: tail-recursion elimination would turn unbounded
   // recursion into a loop, where Python raises RuntimeError.

@@ -53,6 +53,8 @@ print(total(v, 10), calls(v, 10))
 # V7M-NEXT: %[[CONST:[a-z0-9]+]] = load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE:attr_cache[.0-9]*]], i32 3)
 # V7M-NOT: call
 # V7M: load.miss:
+# V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
+# V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call i32 @taipan_native_load_attr_cached(i32 %v{{[0-9]*}}, i32 %qstr{{[0-9]*}}, ptr @[[CACHE]])
 # V7M-NEXT: br label %load.done
 # V7M: load.done:
@@ -85,6 +87,8 @@ print(total(v, 10), calls(v, 10))
 # V7M: store.hit:
 # V7M-NOT: call
 # V7M: store.miss:
+# V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
+# V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call void @taipan_native_store_attr_cached(
 # V7M: map.entry:
 # V7M-NEXT: %[[VALUE:[0-9]+]] = getelementptr inbounds i32, ptr %entry, i32 1
@@ -96,6 +100,8 @@ print(total(v, 10), calls(v, 10))
 # V7M: method.call:
 # V7M-NEXT: %callee = phi i32
 # V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %map.entry ]
+# V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
+# V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call i32 @taipan_native_call_resolved(i32 %callee, i32 %self, i32 0, i32 0,
 # V7M: method.miss:
 # V7M-NEXT: call i32 @taipan_native_call_method_cached(

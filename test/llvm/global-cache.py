@@ -29,6 +29,8 @@ print(clipped("hello"))
 # CHECK-NEXT: load i64, ptr @[[CACHE]]
 # CHECK: getelementptr inbounds i64, ptr %map, i32 1
 # CHECK: global.miss:
+# CHECK-NEXT: getelementptr inbounds i64, ptr %frame, i32 2
+# CHECK-NEXT: store i64 {{[0-9]+}}
 # CHECK-NEXT: call i64 @taipan_native_load_global_cached(ptr %ctx, i64 %qstr{{[0-9]*}}, ptr @[[CACHE]])
 # CHECK: global.done:
 # CHECK-NEXT: %global = phi i64 [ %{{.*}}, %map.entry ], [ %{{.*}}, %global.miss ]

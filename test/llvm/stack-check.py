@@ -20,13 +20,14 @@ print(count(10), total(10))
 
 # CHECK-LABEL: define internal fastcc i64 @taipan_m0_f1_count(
 # CHECK-NEXT: prologue:
-# CHECK-NEXT: [[SP:%[0-9]+]] = tail call ptr @llvm.stacksave.p0()
+# CHECK: store ptr %frame, ptr @taipan_native_frames
+# CHECK-NEXT: [[SP:%[0-9]+]] = call ptr @llvm.stacksave.p0()
 # CHECK-NEXT: [[SPW:%.*]] = ptrtoint ptr [[SP]] to i64
 # CHECK-NEXT: [[LIMIT:%.*]] = load i64, ptr @taipan_native_stack_limit
 # CHECK-NEXT: [[DEEP:%[0-9]+]] = icmp ugt i64 [[LIMIT]], [[SPW]]
 # CHECK-NEXT: br i1 [[DEEP]], label %stack.deep, label %stack.ok, !prof [[COLD:![0-9]+]]
 # CHECK: stack.deep:
-# CHECK-NEXT: call void @taipan_native_check_stack()
+# CHECK: call void @taipan_native_check_stack()
 # CHECK-NEXT: br label %stack.ok
 # CHECK-LABEL: define internal i64 @taipan_m0_e2_total(
 # CHECK-NOT: stack_limit

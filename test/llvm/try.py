@@ -14,14 +14,14 @@ def guarded(f, n):
 print(guarded(int, 3))
 
 # CHECK-LABEL: define internal i64 @taipan_m0_f1_guarded(
-# CHECK: %nlr = alloca [10 x i64]
+# CHECK: %nlr = alloca [11 x i64]
 # CHECK: store volatile i64 {{.*}}, ptr %total
 # CHECK: %[[PUSHED:[0-9]+]] = call i32 @taipan_nlr_push(ptr {{.*}}%nlr) #[[TWICE:[0-9]+]]
 # CHECK: icmp ne i32 %[[PUSHED]], 0
 # CHECK: call i64 @taipan_native_call(
 # CHECK: store volatile i64 {{.*}}, ptr %total
 # CHECK: call void @taipan_nlr_pop()
-# CHECK: call i64 @taipan_native_enter_handler(ptr {{.*}}, ptr {{.*}}%nlr)
+# CHECK: call i64 @taipan_native_enter_handler(ptr {{.*}}, ptr {{.*}}%nlr, ptr %frame)
 # CHECK-DAG: call {{.*}}i1 @taipan_native_exception_match(
 # CHECK-DAG: load volatile i64, ptr %total
 # CHECK-DAG: call void @taipan_native_reraise(

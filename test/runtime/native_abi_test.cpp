@@ -16,6 +16,7 @@
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "runtime/print.h"
 #include "runtime/native_abi.h"
 #include "runtime/qstr.h"
 #include "runtime/state.h"
@@ -626,10 +627,84 @@ TEST_F(NativeAbiTest, EnterHandlerRestoresTheGlobals) {
   if (taipan_nlr_push(&buf) == 0) {
     RaiseValueError("x");
   } else {
-    caught = taipan_native_enter_handler(context_, &buf);
+    caught = taipan_native_enter_handler(context_, &buf, nullptr);
   }
   EXPECT_EQ(Repr(caught), "ValueError('x',)");
   EXPECT_EQ(g_state.globals, ModuleGlobals(module_));
+}
+
+// Frame records (runtime/vm.h NativeFrame) as generated code links them.
+class NativeFrameTest : public NativeAbiTest {
+ protected:
+  void Link(NativeFrame* frame, Word line) {
+    *frame = NativeFrame{reinterpret_cast<NativeFrame*>(taipan_native_frames), &info_, line};
+    taipan_native_frames = reinterpret_cast<Word>(frame);
+  }
+  std::string Traceback(Value exc) {
+    StringBuilder text;
+    PrintException(text.AsPrinter(), exc);
+    return std::string(text.data, text.length);
+  }
+  // What an entry of a frame with `line` prints.
+  std::string Entry(Word line) {
+    size_t length;
+    const char* file = QstrData(context_->qstr_table[0], &length);
+    std::string entry = "  File \"" + std::string(file, length) + "\", line " + std::to_string(line) + ", in ";
+    const char* name = QstrData(context_->qstr_table[1], &length);
+    return entry + std::string(name, length) + "\n";
+  }
+  void TearDown() override {
+    taipan_native_frames = 0;
+    NativeAbiTest::TearDown();
+  }
+  NativeFunctionInfo info_{&context_, 1};
+};
+
+TEST_F(NativeFrameTest, AJumpAddsTheFramesItLeavesInnermostFirst) {
+  Load();
+  NativeFrame outer, inner, below;
+  Link(&below, 1);
+  NlrBuf buf;
+  Value caught = kNull;
+  if (taipan_nlr_push(&buf) == 0) {
+    Link(&outer, 20);
+    Link(&inner, 30);
+    RaiseValueError("x");
+  } else {
+    caught = FromPointer(buf.value);
+  }
+  // Cut back to the handler's frame, which the jump does not add.
+  EXPECT_EQ(taipan_native_frames, reinterpret_cast<Word>(&below));
+  EXPECT_EQ(Traceback(caught), "Traceback (most recent call last):\n" + Entry(20) + Entry(30) + "ValueError: x\n");
+}
+
+TEST_F(NativeFrameTest, TheHandlersFrameIsAddedOnceEvenWhenItReraises) {
+  Load();
+  NativeFrame frame;
+  Link(&frame, 5);
+  NlrBuf outer_buf;
+  Value caught = kNull;
+  if (taipan_nlr_push(&outer_buf) == 0) {
+    NlrBuf buf;
+    if (taipan_nlr_push(&buf) == 0) {
+      RaiseValueError("x");
+    } else {
+      Value exc = taipan_native_enter_handler(context_, &buf, &frame);  // adds line 5
+      frame.line = 6;
+      taipan_native_reraise(exc);  // a bare raise: no second entry
+    }
+  } else {
+    caught = taipan_native_enter_handler(context_, &outer_buf, &frame);
+  }
+  EXPECT_EQ(Traceback(caught), "Traceback (most recent call last):\n" + Entry(5) + "ValueError: x\n");
+  // The next exception caught there gets its entry again.
+  NlrBuf buf;
+  if (taipan_nlr_push(&buf) == 0) {
+    RaiseValueError("y");
+  } else {
+    caught = taipan_native_enter_handler(context_, &buf, &frame);
+  }
+  EXPECT_EQ(Traceback(caught), "Traceback (most recent call last):\n" + Entry(6) + "ValueError: y\n");
 }
 
 }  // namespace

@@ -1,0 +1,165 @@
+# RUN: %python %tools/run_e2e.py %taipan %s
+# Tracebacks name every frame an exception passed through, natively compiled
+# or not: the file, the line each frame was at (the call, or the raise) and
+# the function's name; the frame that catches it too.
+# .exp: MicroPython's traceback format (sys.print_exception), which CPython
+# does not have.
+import sys
+
+
+def show(exc):
+    sys.print_exception(exc, sys.stdout)
+
+
+def inner(x):
+    return 10 // x
+
+
+def middle(x):
+    y = x + 1
+    return inner(y - 1)
+
+
+def outer(x):
+    return middle(x) + 1
+
+
+# Through three frames, caught two frames up.
+try:
+    outer(0)
+except ZeroDivisionError as e:
+    show(e)
+
+
+# Caught in the frame that called: that frame's entry is added too.
+def catches():
+    try:
+        inner(0)
+    except ZeroDivisionError as e:
+        show(e)
+
+
+catches()
+
+
+# A bare raise keeps the traceback and does not name its frame twice.
+def reraises():
+    try:
+        inner(0)
+    except ZeroDivisionError:
+        raise
+
+
+try:
+    reraises()
+except ZeroDivisionError as e:
+    show(e)
+
+
+# `raise e` is a new raise in the handler's frame.
+def raises_again():
+    try:
+        inner(0)
+    except ZeroDivisionError as e:
+        raise e
+
+
+try:
+    raises_again()
+except ZeroDivisionError as e:
+    show(e)
+
+
+# finally re-raises what it did not catch.
+def with_finally(d):
+    try:
+        return d["missing"]
+    finally:
+        d["seen"] = True
+
+
+try:
+    with_finally({})
+except KeyError as e:
+    show(e)
+
+
+# Generators: the body's frame while it runs.
+def numbers(n):
+    for i in range(n):
+        yield 10 // (n - 1 - i)
+
+
+def total(n):
+    s = 0
+    for v in numbers(n):
+        s += v
+    return s
+
+
+try:
+    total(3)
+except ZeroDivisionError as e:
+    show(e)
+
+gen = numbers(2)
+print(next(gen))
+try:
+    next(gen)
+except ZeroDivisionError as e:
+    show(e)
+
+
+# Methods, closures, lambdas and comprehensions have their names.
+class Shape:
+    def __init__(self, sides):
+        self.sides = sides
+
+    def angle(self):
+        return 360 // self.sides
+
+
+def make_checker(limit):
+    def check(v):
+        if v > limit:
+            raise ValueError("too big")
+        return v
+
+    return check
+
+
+for thunk in (
+    lambda: Shape(0).angle(),
+    lambda: [make_checker(2)(v) for v in range(5)],
+    lambda: sorted([3, 1, 2], key=lambda v: 1 // (v - 2)),
+    lambda: list(map(make_checker(0), [0, 1])),
+):
+    try:
+        thunk()
+    except (ValueError, ZeroDivisionError) as e:
+        show(e)
+
+
+# An exception caught in a loop starts with no entries each time.
+def fail(i):
+    raise IndexError(i)
+
+
+for i in range(3):
+    try:
+        fail(i)
+    except IndexError as e:
+        show(e)
+
+
+# Deep recursion: one entry per frame.
+def countdown(n):
+    if n == 0:
+        raise RuntimeError("bottom")
+    return countdown(n - 1)
+
+
+try:
+    countdown(3)
+except RuntimeError as e:
+    show(e)

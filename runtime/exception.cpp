@@ -326,6 +326,11 @@ void TracebackAdd(Value exc, Qstr file, size_t line, Qstr function) {
 }
 
 void PrintException(const Printer& out, Value exc) {
+  if (!IsExceptionInstance(exc)) {  // (sys.print_exception takes anything)
+    PrintValue(out, exc, PrintKind::kRepr);
+    PrintCString(out, "\n");
+    return;
+  }
   ExceptionObject* e = ExceptionOf(exc);
   if (e->traceback_length > 0) {
     PrintCString(out, "Traceback (most recent call last):\n");

@@ -91,6 +91,7 @@ void TracebackClear(Value exc);
 void TracebackAdd(Value exc, Qstr file, size_t line, Qstr function);
 // Prints "Traceback (most recent call last):", the entries
 // ('  File "f", line N, in g') and then "Type: message", MicroPython's way.
+// Anything else than an exception prints as repr() would.
 void PrintException(const Printer& out, Value exc);
 
 // The preallocated MemoryError (see the invariants above).

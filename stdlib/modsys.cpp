@@ -231,16 +231,20 @@ Value SysExit(size_t n_args, const Value* args) {
   RaiseWithArg(&kSystemExitType, args[0]);
 }
 
-// print_exception(exc, file=sys.stdout)
+// print_exception(exc, file=sys.stdout): as MicroPython, the file must be
+// a stream (OSError otherwise) and anything else than an exception is
+// printed as it is.
 Value SysPrintException(size_t n_args, const Value* args) {
   Value exc = args[0];
-  if (!IsExceptionInstance(exc)) RaiseTypeError("print_exception() argument must be an exception");
   Value file = n_args > 1 ? args[1] : SysStdout();
   Printer console;
   if (ConsolePrinter(file, &console)) {
     PrintException(console, exc);
     return kNone;
   }
+  Value write[2];
+  LoadMethodOrNull(file, Q_write, write);
+  if (write[0] == kNull) RaiseMessage(&kOSErrorType, "stream operation not supported");
   StringBuilder text;
   PrintException(text.AsPrinter(), exc);
   Value str = text.ToStr();

@@ -107,6 +107,10 @@ llvm::Function* RuntimeAbi::Get(Helper helper) {
 
 bool RuntimeAbi::IsNoReturn(Helper helper) const { return kSignatures[static_cast<unsigned>(helper)].noreturn; }
 
+bool RuntimeAbi::OnlyAllocatesOrReads(Helper helper) const {
+  return kSignatures[static_cast<unsigned>(helper)].memory != HelperMemory::Any;
+}
+
 llvm::Function* RuntimeAbi::NlrPush() {
   llvm::Function* push =
       Declare("taipan_nlr_push", llvm::FunctionType::get(types_.i32, {types_.ptr}, false));
@@ -131,7 +135,12 @@ llvm::GlobalVariable* RuntimeAbi::WordSymbol(std::string_view name) {
   if (!Listed(name, kWordSymbols)) return nullptr;
   std::string symbol = "taipan_native_" + std::string(name);
   if (llvm::GlobalVariable* existing = module_.getGlobalVariable(symbol)) return existing;
-  return new llvm::GlobalVariable(module_, types_.word, false, llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
+  auto* word = new llvm::GlobalVariable(module_, types_.word, false, llvm::GlobalValue::ExternalLinkage, nullptr, symbol);
+  // The runtime is linked into the same image (executable or firmware), so
+  // the word is addressed directly, not through the GOT: the back-edge poll
+  // and the frame link are one instruction shorter.
+  word->setDSOLocal(true);
+  return word;
 }
 
 // The first offset after the header word aligned for Float as a struct

@@ -56,6 +56,8 @@ class RuntimeAbi {
   // The declaration of taipan_native_NAME (made on first use).
   llvm::Function* Get(Helper helper);
   bool IsNoReturn(Helper helper) const;
+  // TAIPAN_ABI_ALLOCATES and TAIPAN_ABI_READS helpers.
+  bool OnlyAllocatesOrReads(Helper helper) const;
   // taipan_nlr_push (returns_twice) and taipan_nlr_pop.
   llvm::Function* NlrPush();
   llvm::Function* NlrPop();

@@ -309,7 +309,11 @@ llvm::Value* FunctionLowering::LocalNameQstr(ir::LocalId local, const ir::Inst& 
 
 llvm::Value* FunctionLowering::CallHelper(Helper helper, llvm::ArrayRef<llvm::Value*> args) {
   llvm::Function* callee = module_.abi().Get(helper);
-  StoreLine();
+  // Helpers that only allocate or read (box_float, unbox_float) keep LLVM's
+  // knowledge of memory across them, and a store to the frame record (whose
+  // address is known to the runtime) would cost that: their MemoryError
+  // shows the line of the function's last call instead.
+  if (!module_.abi().OnlyAllocatesOrReads(helper)) StoreLine();
   return b_.CreateCall(callee, args);
 }
 

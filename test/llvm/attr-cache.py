@@ -44,7 +44,7 @@ print(total(v, 10), calls(v, 10))
 
 # One cache per site, four words of the target (32-bit on Thumb).
 # V7M: @attr_cache = internal global [4 x i32] zeroinitializer, align 4
-# V7M: @taipan_native_attr_epoch = external global i32
+# V7M: @taipan_native_attr_epoch = external dso_local global i32
 
 # The load in total's loop: the miss block is the only call.
 # V7M-LABEL: define internal i32 @taipan_m0_f4_total(
@@ -104,6 +104,8 @@ print(total(v, 10), calls(v, 10))
 # V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call i32 @taipan_native_call_resolved(i32 %callee, i32 %self, i32 0, i32 0,
 # V7M: method.miss:
+# V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
+# V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call i32 @taipan_native_call_method_cached(
 
 # Optimised, the loop still checks the cache inline, and the uncached

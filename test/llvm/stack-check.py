@@ -34,8 +34,10 @@ print(count(10), total(10))
 # CHECK: ret i64
 # CHECK: [[COLD]] = !{!"branch_weights", i32 1, i32 {{[0-9]+}}}
 
+# The frame record is linked first (frame-record.py), then the check.
 # ARM-LABEL: taipan_m0_f1_count:
-# ARM: ldr [[ADDR:r[0-9]+]], [[LIT:.LCPI[0-9_]+]]
+# ARM: str {{r[0-9]+}}, [sp]
+# ARM-NEXT: ldr [[ADDR:r[0-9]+]], [[LIT:.LCPI[0-9_]+]]
 # ARM-NEXT: ldr [[LIM:r[0-9]+]], [[[ADDR]]]
 # ARM-NEXT: mov [[SP:r[0-9]+]], sp
 # ARM-NEXT: cmp [[LIM]], [[SP]]
@@ -48,6 +50,6 @@ print(count(10), total(10))
 # XTENSA: .literal [[LIT:.LCPI[0-9_]+]], taipan_native_stack_limit
 # XTENSA-LABEL: taipan_m0_f1_count:
 # XTENSA: entry a1,
-# XTENSA-NEXT: l32r [[ADDR:a[0-9]+]], [[LIT]]
+# XTENSA: l32r [[ADDR:a[0-9]+]], [[LIT]]
 # XTENSA-NEXT: l32i [[LIM:a[0-9]+]], [[ADDR]], 0
 # XTENSA-NEXT: bltu a1, [[LIM]], [[DEEP:.LBB[0-9_]+]]

@@ -163,3 +163,12 @@ try:
     countdown(3)
 except RuntimeError as e:
     show(e)
+
+
+# print_exception wants a stream, and prints what is no exception as it is.
+try:
+    sys.print_exception(ValueError("v"), 1)
+except OSError:
+    print("OSError")
+sys.print_exception(ValueError, sys.stdout)
+sys.print_exception("text", sys.stdout)

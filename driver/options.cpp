@@ -48,7 +48,7 @@ po::options_description CommonOptions() {
   options.add_options()
       ("help,h", "show this help")
       ("output,o", po::value<std::string>()->value_name("FILE"), "write the output to FILE")
-      ("opt,O", po::value<std::string>()->value_name("LEVEL"), "optimisation level: 0, 1, 2, 3 or s (-O2)")
+      ("opt,O", po::value<std::string>()->value_name("LEVEL"), "optimisation level: 0, 1, 2, 3 or s (-O2); -O3 leaves native frames out of tracebacks")
       ("march", po::value<std::string>()->value_name("ARCH"),
        "target architecture: x86, x64, armv6m, armv7m, armv7em, armv7emsp, armv7emdp, xtensa, xtensawin")
       ("path,I", po::value<std::vector<std::string>>()->value_name("DIR")->composing(),

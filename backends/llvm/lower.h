@@ -78,6 +78,11 @@ class ModuleLowering {
   llvm::GlobalVariable* context_global() { return context_global_; }
   bool optimize_size() const { return options_.optimize_size; }
   int opt_level() const { return options_.opt_level; }
+  // Whether bodies link frame records for tracebacks: not at -O3, which, as
+  // MicroPython's optimisation level 3 drops line numbers, trades the
+  // native frames' traceback entries for the cost of linking a record per
+  // call (a third of a call as small as fib's).
+  bool keeps_frame_records() const { return options_.opt_level < 3; }
 
   // Representation of an IR type (Unknown: Value) and its LLVM type.
   ir::Rep RepOf(ir::TypeId type) const;

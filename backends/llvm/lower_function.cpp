@@ -104,6 +104,7 @@ void FunctionLowering::CreateFrame() {
 }
 
 void FunctionLowering::LinkFrame() {
+  if (!module_.keeps_frame_records()) return;
   llvm::Constant* info = module_.FunctionInfo(function_index_);
   if (function_.is_generator) {
     frame_record_ = b_.CreateConstInBoundsGEP1_32(t_.word, generator_state_, abi_field::kNativeGeneratorState_frame,

@@ -188,7 +188,8 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     case Op::Caught: {
       // Not CallHelper: the frame's line must stay the line that raised,
       // which the handler's traceback entry shows.
-      llvm::Value* args[] = {Context(), NlrBuf(static_cast<uint32_t>(inst.imm)), frame_record_};
+      llvm::Value* frame = frame_record_ ? frame_record_ : llvm::ConstantPointerNull::get(t_.ptr);
+      llvm::Value* args[] = {Context(), NlrBuf(static_cast<uint32_t>(inst.imm)), frame};
       return {b_.CreateCall(module_.abi().Get(Helper::enter_handler), args), ir::kObjectType};
     }
     case Op::ExceptionMatch:

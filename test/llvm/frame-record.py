@@ -4,7 +4,13 @@
 # line is stored right before each call (never on the paths that call
 # nothing). A generator's record lives in its NativeGeneratorState (word 5),
 # which the runtime links while the body runs: the body only fills it in.
+# -O3 keeps no records.
 # RUN: %taipan compile --emit=llvm -O0 %s | FileCheck %s
+# RUN: %taipan compile --emit=llvm -O3 %s | FileCheck %s --check-prefix=O3
+# O3-NOT: taipan_native_frames
+# O3-NOT: _info =
+# O3: define internal i64 @taipan_m0_f2_caller(
+# O3-NOT: taipan_native_frames
 
 
 def helper(x):

@@ -143,7 +143,8 @@ def kernel_commands(args, name, tmp):
     modes = [("native", [])] + ([] if args.no_vm else [("vm", ["--vm"])])
     for impl, flags in modes:
         exe = os.path.join(tmp, "%s-%s" % (name, impl))
-        err = build([taipan, "build"] + flags + [py, "-o", exe], KERNEL_DIR, exe, args.timeout)
+        err = build([taipan, "build", "-O" + args.opt] + flags + [py, "-o", exe], KERNEL_DIR, exe,
+                    args.timeout)
         commands[impl] = err or [exe]
     exe = os.path.join(tmp, name + "-c")
     err = build([args.clang] + C_FLAGS + [c, "-o", exe, "-lm"], KERNEL_DIR, exe, args.timeout)
@@ -211,9 +212,9 @@ KERNEL_RATIOS = (("nat/C", "native", "C"), ("vm/C", "vm", "C"),
 
 
 def run_kernels(args, names):
-    print("kernels: best of %d, self-timed ms; nat/C and vm/C = Taipan time / C time "
+    print("kernels: Taipan -O%s, best of %d, self-timed ms; nat/C and vm/C = Taipan time / C time "
           "(target for native <= 2); cpy/nat and mp/nat = speed-up of Taipan native "
-          "over CPython and MicroPython" % args.repeat)
+          "over CPython and MicroPython" % (args.opt, args.repeat))
     header = "%-14s %8s %8s %8s %8s %8s %7s %7s %7s %7s  %s" % (
         "kernel", "C", "native", "vm", "cpython", "micropy",
         "nat/C", "vm/C", "cpy/nat", "mp/nat", "result")
@@ -252,7 +253,7 @@ def run_kernels(args, names):
 
 def native_outcome(args, prog_dir, exe):
     """Builds prog.py natively and runs it; a vm_perf.Outcome."""
-    err = build([os.path.abspath(args.taipan), "build", "prog.py", "-o", exe], prog_dir,
+    err = build([os.path.abspath(args.taipan), "build", "-O" + args.opt, "prog.py", "-o", exe], prog_dir,
                 exe, args.timeout)
     if err:
         return vm_perf.Outcome(status="fail", detail=err)
@@ -292,9 +293,9 @@ def perf_row(name, bench_path, mp, tp, cpy):
 def run_perf_bench(args, names):
     bench_dir = os.path.abspath(args.perf_bench)
     benchrun = os.path.join(bench_dir, "benchrun.py")
-    print("perf_bench: %s, N=%d M=%d, best of %d, self-timed ms; mp/t and cpy/t = speed-up "
-          "of Taipan native over MicroPython and CPython" % (bench_dir, args.N, args.M,
-                                                             args.repeat))
+    print("perf_bench: %s, N=%d M=%d, Taipan -O%s, best of %d, self-timed ms; mp/t and cpy/t = "
+          "speed-up of Taipan native over MicroPython and CPython" % (bench_dir, args.N, args.M,
+                                                                     args.opt, args.repeat))
     header = "%-26s %10s %10s %8s %10s %8s  %s" % (
         "benchmark", "micropy", "taipan", "mp/t", "cpython", "cpy/t", "result")
     print(header)
@@ -372,6 +373,9 @@ def main():
     ap.add_argument("--python3", default="python3", help="CPython")
     ap.add_argument("--clang", default="clang-22", help="C compiler for the kernels")
     ap.add_argument("--repeat", type=int, default=3, help="runs per implementation, best kept")
+    ap.add_argument("--opt", default="2", choices=["0", "1", "2", "3", "s"],
+                    help="Taipan's optimisation level for the native builds (-O3: no native "
+                         "frames in tracebacks)")
     ap.add_argument("--perf-bench", help="MicroPython's tests/perf_bench directory")
     ap.add_argument("--no-vm", action="store_true", help="kernels: skip the --vm reference")
     ap.add_argument("--perf-only", action="store_true",

@@ -157,7 +157,7 @@ VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Valu
     return VmResult::kException;
   }
   // The body's frame record is linked while it runs (a jump out of the
-  // body unlinks it, see taipan_nlr_unwound).
+  // body unlinks it: taipan_nlr_jump cuts the chain back).
   state->frame.prev = reinterpret_cast<NativeFrame*>(native_abi::taipan_native_frames);
   native_abi::taipan_native_frames = reinterpret_cast<Word>(&state->frame);
   if (state->coroutine == nullptr) {

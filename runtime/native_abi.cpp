@@ -80,6 +80,9 @@ void AddNativeTracebackEntry(Value exc, const NativeFrame* frame) {
   TracebackAdd(exc, qstrs[0], frame->line, qstrs[function->name]);
 }
 
+// None (what generated code passes for "no defaults") as the VM's kNull.
+Value NullIfNone(Value v) { return v == kNone ? kNull : v; }
+
 }  // namespace
 
 void AddLeftNativeFrames(void* value, uintptr_t innermost, uintptr_t kept) {
@@ -90,13 +93,6 @@ void AddLeftNativeFrames(void* value, uintptr_t innermost, uintptr_t kept) {
   // A re-raise caught in its own frame: enter_handler there clears it.
   if (g_reraising_frame != stop) g_reraising_frame = nullptr;
 }
-
-namespace {
-
-// None (what generated code passes for "no defaults") as the VM's kNull.
-Value NullIfNone(Value v) { return v == kNone ? kNull : v; }
-
-}  // namespace
 
 extern "C" {
 

@@ -37,8 +37,7 @@ llvm::BasicBlock* FunctionLowering::NewBlock(const char* name) {
 void FunctionLowering::SetLocation(uint32_t offset) {
   line_ = module_.LineOf(offset);
   if (!subprogram_) return;
-  b_.SetCurrentDebugLocation(
-      llvm::DILocation::get(module_.context(), module_.LineOf(offset), module_.ColumnOf(offset), subprogram_));
+  b_.SetCurrentDebugLocation(llvm::DILocation::get(module_.context(), line_, module_.ColumnOf(offset), subprogram_));
 }
 
 // Words of the one argument array the function's calls and builds share:

@@ -43,14 +43,14 @@ print(caller(3), list(numbers(2)))
 # CHECK: bb:
 # CHECK-NEXT: %x1 = load i64, ptr %x
 # CHECK-NEXT: [[LINE:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 2
-# CHECK-NEXT: store i64 15, ptr [[LINE]]
+# CHECK-NEXT: store i64 21, ptr [[LINE]]
 # CHECK-NEXT: call i64 @taipan_m0_f1_helper(
 # The addition's fast path stores no line; its slow path does.
 # CHECK: int.fast:
 # CHECK-NOT: store
 # CHECK: int.slow:
 # CHECK-NEXT: [[LINE:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 2
-# CHECK-NEXT: store i64 16, ptr [[LINE]]
+# CHECK-NEXT: store i64 22, ptr [[LINE]]
 # CHECK-NEXT: call i64 @taipan_native_binary_op(
 # CHECK: int.done:
 # CHECK-NEXT: %int.result = phi

@@ -9,7 +9,7 @@
 # RUN: %taipan compile --emit=llvm -O3 %s | FileCheck %s --check-prefix=O3
 # O3-NOT: taipan_native_frames
 # O3-NOT: _info =
-# O3: define internal i64 @taipan_m0_f2_caller(
+# O3: define {{.*}}@taipan_m0_e2_caller(
 # O3-NOT: taipan_native_frames
 
 

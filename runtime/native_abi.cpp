@@ -111,13 +111,11 @@ V taipan_native_enter_handler(P context, P buf, P frame) {
   g_state.globals = GlobalsOf(context);
   Value exc = FromPointer(static_cast<NlrBuf*>(buf)->value);
   // The VM adds the entry of the frame an exception is caught in too
-  // (unless the frame re-raised it).
+  // (unless the frame re-raised it). A body without a record (-O3) adds
+  // none. Either way the re-raise, if any, is over.
   auto* native_frame = static_cast<const NativeFrame*>(frame);
-  if (native_frame == g_reraising_frame) {
-    g_reraising_frame = nullptr;
-  } else {
-    AddNativeTracebackEntry(exc, native_frame);
-  }
+  if (native_frame != nullptr && native_frame != g_reraising_frame) AddNativeTracebackEntry(exc, native_frame);
+  g_reraising_frame = nullptr;
   return exc;
 }
 

@@ -185,8 +185,9 @@ class FunctionLowering {
   // by the bodies that call others directly (see CheckStack).
   bool MakesDirectCalls() const;
   void CheckStack();
-  // Loops poll micropython.schedule's callbacks at their back edges.
-  void FindBackEdges();
+  // Loops poll micropython.schedule's callbacks at their back edges
+  // (returned as (latch, header) pairs).
+  std::vector<std::pair<ir::BlockId, ir::BlockId>> FindBackEdges();
   void PollPending();
   // Branches to a fresh cold block that raises, continuing where `cond` is false.
   void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);
@@ -331,11 +332,49 @@ class FunctionLowering {
     std::vector<llvm::BasicBlock*> resume;
   };
   bool IsIntOperation(const ir::Inst& inst) const;
+  void FindUsesInOtherBlocks();
   bool WorthSpeculating(ir::BlockId id);
-  void LowerSpeculatively(ir::BlockId id);
-  void LowerGenericCopy();
+  // Lowers block `id` twice: the generic copy from `generic_start`, cut at
+  // its resume points, then the speculative copy from `speculative_start`.
+  void LowerSpeculatively(ir::BlockId id, llvm::BasicBlock* generic_start, llvm::BasicBlock* speculative_start);
+  void LowerGenericCopy(llvm::BasicBlock* start);
   void StoreLiveValues(size_t position, llvm::Value* current);
+  // On a slow path of the speculative copy: stores the live values (with
+  // `slow_result`, the instruction's value, if it has one) and branches to
+  // the generic copy right after the instruction. False (nothing emitted)
+  // outside a speculative copy, where the caller goes on itself. Every
+  // caller also marks the generic copy's resume point.
   bool LeaveSpeculation(llvm::Value* slow_result, ir::TypeId result_type);
+
+  // ---- speculative loops (lower_speculate.cpp) ----
+  // An innermost loop lowered twice: its speculative copy holds every int
+  // local as a small int (checked on entry and at each store), so LLVM
+  // drops their tag checks, and it calls nothing on its fast paths, so
+  // LLVM keeps loop-invariant loads (a list's length and items) in
+  // registers. Anything else (an overflow, a big int stored, a pending
+  // callback, an iterator that is not a list) leaves for the generic copy,
+  // whose back edges try the speculative copy again.
+  struct SpeculativeLoop {
+    ir::BlockId header = ir::kNoId;
+    std::vector<ir::BlockId> blocks;
+    std::vector<ir::LocalId> entry_checks;  // int locals live at the header
+    llvm::BasicBlock* entry = nullptr;       // checks them, then picks a copy
+  };
+  static constexpr uint32_t kNoLoop = ir::kNoId;
+  void FindSpeculativeLoops(const std::vector<std::pair<ir::BlockId, ir::BlockId>>& back_edges);
+  bool MaySpeculateLoop(const std::vector<ir::BlockId>& blocks, ir::BlockId header,
+                        const std::vector<std::vector<ir::BlockId>>& predecessors,
+                        const std::vector<bool>& is_header);
+  std::vector<ir::LocalId> IntLocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks, ir::BlockId header) const;
+  bool InSpeculativeLoop() const { return loop_of_.size() > current_block_ && loop_of_[current_block_] != kNoLoop; }
+  bool IsCheckedIntLocal(ir::LocalId local) const;
+  void LowerLoopEntry(const SpeculativeLoop& loop);
+  void LowerLoopBlock(ir::BlockId id);
+  // In a speculative loop: after a store of an int local, leaves for the
+  // generic copy unless the value is a small int.
+  void CheckStoredInt(ir::LocalId local, llvm::Value* stored);
+  // Leaves for the generic copy right before the block's terminator.
+  void LeaveBeforeTerminator();
 
   // ---- entry (lower_entry.cpp) ----
   void GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
@@ -387,14 +426,20 @@ class FunctionLowering {
   llvm::BasicBlock* never_ = nullptr;
   std::unordered_map<ir::InstId, std::vector<ir::BlockId>> yield_handlers_;
   // Speculative blocks: the block being lowered twice, whether this is its
-  // speculative copy and at which position, whether the last instruction
-  // lowered made an int slow path; per instruction, whether another block
-  // uses its value (computed on first use).
+  // speculative copy and at which position; per instruction, whether
+  // another block uses its value (computed on first use).
   Speculation* speculation_ = nullptr;
   bool speculating_ = false;
   size_t speculative_position_ = 0;
-  bool int_slow_path_made_ = false;
   std::vector<bool> used_in_other_blocks_;
+  // Whether the generic copy needs a resume point after the instruction
+  // just lowered (a slow path that the speculative copy leaves from).
+  bool resume_point_needed_ = false;
+  // Speculative loops; per IR block, its loop (kNoLoop: none) and its
+  // speculative copy (blocks_ holds the generic one).
+  std::vector<SpeculativeLoop> loops_;
+  std::vector<uint32_t> loop_of_;
+  std::vector<llvm::BasicBlock*> speculative_blocks_;
   // Per block: whether its terminator goes back to a loop header (a block
   // on the depth-first path to it); the block being lowered.
   std::vector<bool> ends_loop_iteration_;

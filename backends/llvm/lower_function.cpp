@@ -74,7 +74,7 @@ void FunctionLowering::CreateFrame() {
   values_.assign(function_.insts.size(), nullptr);
   FindTruthOnlyValues();
   FindSequenceLoops();
-  FindBackEdges();
+  FindSpeculativeLoops(FindBackEdges());
   self_ = body_->getArg(0);
   b_.SetInsertPoint(prologue_);
   SetLocation(function_.offset);
@@ -191,8 +191,10 @@ void FunctionLowering::LowerBlock(ir::BlockId id) {
     b_.CreateUnreachable();  // an empty block is never reached (the verifier forbids reaching it)
     return;
   }
-  if (WorthSpeculating(id)) {
-    LowerSpeculatively(id);
+  if (loop_of_[id] != kNoLoop) {
+    LowerLoopBlock(id);
+  } else if (WorthSpeculating(id)) {
+    LowerSpeculatively(id, NewBlock("generic"), blocks_[id]);
   } else {
     for (ir::InstId inst : block.insts) {
       LowerInst(inst);
@@ -350,7 +352,8 @@ bool FunctionLowering::MakesDirectCalls() const {
 
 // An iterative depth-first search from every block in order: an edge to a
 // block still on the search path closes a loop.
-void FunctionLowering::FindBackEdges() {
+std::vector<std::pair<ir::BlockId, ir::BlockId>> FunctionLowering::FindBackEdges() {
+  std::vector<std::pair<ir::BlockId, ir::BlockId>> back_edges;
   size_t n = function_.blocks.size();
   ends_loop_iteration_.assign(n, false);
   enum : uint8_t { kUnseen, kOnPath, kDone };
@@ -375,12 +378,16 @@ void FunctionLowering::FindBackEdges() {
       }
       ir::BlockId target = successor(block, next++);
       if (target == ir::kNoId) continue;
-      if (state[target] == kOnPath) ends_loop_iteration_[block] = true;
+      if (state[target] == kOnPath) {
+        ends_loop_iteration_[block] = true;
+        back_edges.push_back({block, target});
+      }
       if (state[target] != kUnseen) continue;
       state[target] = kOnPath;
       path.push_back({target, 0});
     }
   }
+  return back_edges;
 }
 
 // MicroPython runs scheduled callbacks between bytecodes; native code does
@@ -394,8 +401,12 @@ void FunctionLowering::PollPending() {
   b_.CreateCondBr(b_.CreateICmpNE(pending, Word(0)), run, next,
                   llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
   b_.SetInsertPoint(run);
-  CallHelper(Helper::run_pending, {});
-  b_.CreateBr(next);
+  if (speculating_ && InSpeculativeLoop()) {
+    LeaveBeforeTerminator();  // the generic copy runs the callbacks
+  } else {
+    CallHelper(Helper::run_pending, {});
+    b_.CreateBr(next);
+  }
   b_.SetInsertPoint(next);
 }
 

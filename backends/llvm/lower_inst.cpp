@@ -207,7 +207,9 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
       ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
       Typed value = Operand(inst, 0);
       ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
-      StoreLocalSlot(local, Coerce(value.value, value.type, type));
+      llvm::Value* stored = Coerce(value.value, value.type, type);
+      StoreLocalSlot(local, stored);
+      CheckStoredInt(local, stored);
       return;
     }
     case Op::DeleteLocal:
@@ -265,12 +267,20 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
   Fail("cannot lower '" + std::string(ir::OpName(inst.op)) + "' as a statement");
 }
 
+// A branch inside a speculative loop's speculative copy stays in that copy;
+// any other branch to the loop's header enters through its entry checks.
 llvm::BasicBlock* FunctionLowering::TargetBlock(const ir::Inst& inst, int i) {
-  if (inst.target[i] >= blocks_.size()) {
+  ir::BlockId target = inst.target[i];
+  if (target >= blocks_.size()) {
     Fail("branch to a missing block");
     return blocks_.empty() ? prologue_ : blocks_[0];
   }
-  return blocks_[inst.target[i]];
+  uint32_t loop = loop_of_[target];
+  if (loop != kNoLoop) {
+    if (speculating_ && loop_of_[current_block_] == loop) return speculative_blocks_[target];
+    if (target == loops_[loop].header) return loops_[loop].entry;
+  }
+  return blocks_[target];
 }
 
 void FunctionLowering::LowerTerminator(const ir::Inst& inst) {
@@ -320,6 +330,8 @@ Typed FunctionLowering::LowerLoadLocal(const ir::Inst& inst) {
   // Only Value locals can be unbound (inference makes such locals Object).
   if (inst.sub == 1 && module_.RepOf(type) == ir::Rep::Value)
     RaiseIf(b_.CreateICmpEQ(value, Word(0)), Helper::raise_unbound_local, {LocalNameQstr(local, inst)});
+  // The speculative copy of a loop checked it on entry or at its store.
+  if (speculating_ && InSpeculativeLoop() && IsCheckedIntLocal(local)) b_.CreateAssumption(IsSmallInt(value));
   return {value, type};
 }
 

@@ -63,7 +63,13 @@ Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
 void FunctionLowering::StoreForItem(const ir::Inst& inst, const Typed& item) {
   ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
   ir::TypeId type = function_.locals[local].is_cell ? ir::kObjectType : function_.locals[local].type;
-  StoreLocalSlot(local, Coerce(item.value, item.type, type));
+  llvm::Value* stored = Coerce(item.value, item.type, type);
+  StoreLocalSlot(local, stored);
+  if (speculating_ && InSpeculativeLoop() && IsCheckedIntLocal(local)) {
+    // Not a small int: the loop body goes on in its generic copy.
+    BranchLikely(IsSmallInt(stored), TargetBlock(inst, 0), blocks_[inst.target[0]]);
+    return;
+  }
   b_.CreateBr(TargetBlock(inst, 0));
 }
 
@@ -94,8 +100,13 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   BranchLikely(b_.CreateICmpNE(index, Word(-1)), sequence, generic);
 
   b_.SetInsertPoint(generic);
-  llvm::Value* next = CallHelper(Helper::iter_next, {held});
-  b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
+  llvm::Value* next = nullptr;
+  if (speculating_ && InSpeculativeLoop()) {
+    LeaveBeforeTerminator();  // a speculative loop calls nothing
+  } else {
+    next = CallHelper(Helper::iter_next, {held});
+    b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
+  }
 
   b_.SetInsertPoint(sequence);
   llvm::Value* base = b_.CreateIntToPtr(held, t_.ptr);
@@ -132,6 +143,7 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   b_.CreateBr(got);
 
   b_.SetInsertPoint(got);
+  if (!next) return StoreForItem(inst, {item, ir::kObjectType});
   llvm::PHINode* value = b_.CreatePHI(t_.word, 2, "next");
   value->addIncoming(next, generic);
   value->addIncoming(item, load);

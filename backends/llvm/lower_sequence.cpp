@@ -221,7 +221,9 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
   b_.CreateBr(done);
   b_.SetInsertPoint(slow);
   CallHelper(Helper::store_subscr, {sequence.value, Box(index), Box(value)});
-  b_.CreateBr(done);
+  // A speculative loop goes on generically after the call (which may have
+  // changed any list), so that its own iterations call nothing.
+  if (!InSpeculativeLoop() || !LeaveSpeculation(nullptr, ir::kVoidType)) b_.CreateBr(done);
   b_.SetInsertPoint(done);
 }
 

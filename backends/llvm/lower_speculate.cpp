@@ -78,22 +78,25 @@ bool FunctionLowering::IsIntOperation(const ir::Inst& inst) const {
   return IsIntLike(left) && IsIntLike(right) && (left == TypeKind::Int || right == TypeKind::Int);
 }
 
+void FunctionLowering::FindUsesInOtherBlocks() {
+  if (!used_in_other_blocks_.empty()) return;
+  used_in_other_blocks_.assign(function_.insts.size(), false);
+  std::vector<ir::BlockId> block_of(function_.insts.size(), ir::kNoId);
+  for (ir::BlockId b = 0; b < function_.blocks.size(); ++b)
+    for (ir::InstId inst : function_.blocks[b].insts) block_of[inst] = b;
+  for (ir::BlockId b = 0; b < function_.blocks.size(); ++b)
+    for (ir::InstId inst : function_.blocks[b].insts)
+      for (ir::InstId operand : function_.insts[inst].ops)
+        if (operand < block_of.size() && block_of[operand] != b) used_in_other_blocks_[operand] = true;
+}
+
 // Worth it when an int operation's result is an operand of another one in
 // the same block: only then does the speculative copy save checks.
 bool FunctionLowering::WorthSpeculating(ir::BlockId id) {
   if (module_.optimize_size() || module_.opt_level() == 0) return false;  // twice the code
   const ir::Block& block = function_.blocks[id];
   if (block.insts.size() > kMaxSpeculativeInsts) return false;
-  if (used_in_other_blocks_.empty()) {
-    used_in_other_blocks_.assign(function_.insts.size(), false);
-    std::vector<ir::BlockId> block_of(function_.insts.size(), ir::kNoId);
-    for (ir::BlockId b = 0; b < function_.blocks.size(); ++b)
-      for (ir::InstId inst : function_.blocks[b].insts) block_of[inst] = b;
-    for (ir::BlockId b = 0; b < function_.blocks.size(); ++b)
-      for (ir::InstId inst : function_.blocks[b].insts)
-        for (ir::InstId operand : function_.insts[inst].ops)
-          if (operand < block_of.size() && block_of[operand] != b) used_in_other_blocks_[operand] = true;
-  }
+  FindUsesInOtherBlocks();
   bool chained = false;
   for (ir::InstId id_in_block : block.insts) {
     const ir::Inst& inst = function_.insts[id_in_block];
@@ -126,13 +129,18 @@ void FunctionLowering::StoreLiveValues(size_t position, llvm::Value* current) {
   }
 }
 
-void FunctionLowering::LowerGenericCopy() {
+void FunctionLowering::LowerGenericCopy(llvm::BasicBlock* start) {
   Speculation& s = *speculation_;
-  b_.SetInsertPoint(NewBlock("generic"));
-  for (size_t position = 0; position < s.insts.size() && error_.empty(); ++position) {
-    int_slow_path_made_ = false;
+  b_.SetInsertPoint(start);
+  // In a loop, the speculative copy may also leave right before the
+  // terminator (for a pending callback, or an iterator that is not a list).
+  size_t n = s.insts.size();
+  bool resume_before_terminator = InSpeculativeLoop() && n >= 2;
+  for (size_t position = 0; position < n && error_.empty(); ++position) {
+    resume_point_needed_ = false;
     LowerInst(s.insts[position]);
-    if (!int_slow_path_made_ || position + 1 == s.insts.size()) continue;
+    if (resume_before_terminator && position + 2 == n) resume_point_needed_ = true;
+    if (!resume_point_needed_ || position + 1 == n) continue;
     StoreLiveValues(position, values_[s.insts[position]]);
     llvm::BasicBlock* resume = NewBlock("resume");
     b_.CreateBr(resume);
@@ -147,7 +155,8 @@ void FunctionLowering::LowerGenericCopy() {
   }
 }
 
-void FunctionLowering::LowerSpeculatively(ir::BlockId id) {
+void FunctionLowering::LowerSpeculatively(ir::BlockId id, llvm::BasicBlock* generic_start,
+                                          llvm::BasicBlock* speculative_start) {
   const ir::Block& block = function_.blocks[id];
   Speculation s;
   s.insts = block.insts;
@@ -161,8 +170,8 @@ void FunctionLowering::LowerSpeculatively(ir::BlockId id) {
     for (ir::InstId operand : function_.insts[s.insts[i]].ops)
       if (auto it = position_of.find(operand); it != position_of.end()) s.last_use[it->second] = i;
   speculation_ = &s;
-  LowerGenericCopy();
-  b_.SetInsertPoint(blocks_[id]);
+  LowerGenericCopy(generic_start);
+  b_.SetInsertPoint(speculative_start);
   boxed_.clear();
   as_float_.clear();
   speculating_ = true;
@@ -174,18 +183,194 @@ void FunctionLowering::LowerSpeculatively(ir::BlockId id) {
   speculation_ = nullptr;
 }
 
-// Called on an int operation's slow path: in the speculative copy the
-// generic result leaves for the generic copy (returns true; the caller
-// merges nothing); elsewhere the caller merges it with the fast result.
 bool FunctionLowering::LeaveSpeculation(llvm::Value* slow_result, ir::TypeId result_type) {
-  int_slow_path_made_ = true;
+  resume_point_needed_ = true;
   if (!speculating_) return false;
   llvm::BasicBlock* resume = speculation_->resume[speculative_position_];
   if (!resume) return false;
   const ir::Inst& inst = function_.insts[speculation_->insts[speculative_position_]];
-  StoreLiveValues(speculative_position_, Coerce(slow_result, result_type, inst.type));
+  StoreLiveValues(speculative_position_, slow_result ? Coerce(slow_result, result_type, inst.type) : nullptr);
   b_.CreateBr(resume);
   return true;
+}
+
+// ---- speculative loops ----
+
+namespace {
+constexpr size_t kMaxSpeculativeLoopInsts = 256;  // the loop is emitted twice
+}  // namespace
+
+bool FunctionLowering::IsCheckedIntLocal(ir::LocalId local) const {
+  const ir::Local& info = function_.locals[local];
+  return !info.is_cell && Kind(module_.Effective(info.type)) == TypeKind::Int;
+}
+
+// Natural loops from the back edges; the innermost ones that may be lowered
+// twice become speculative.
+void FunctionLowering::FindSpeculativeLoops(const std::vector<std::pair<ir::BlockId, ir::BlockId>>& back_edges) {
+  size_t n = function_.blocks.size();
+  loop_of_.assign(n, kNoLoop);
+  speculative_blocks_.assign(n, nullptr);
+  if (module_.optimize_size() || module_.opt_level() == 0 || back_edges.empty()) return;
+  std::vector<std::vector<ir::BlockId>> predecessors(n);
+  for (ir::BlockId b = 0; b < n; ++b) {
+    const std::vector<ir::InstId>& insts = function_.blocks[b].insts;
+    if (insts.empty()) continue;
+    for (ir::BlockId target : function_.insts[insts.back()].target)
+      if (target < n) predecessors[target].push_back(b);
+  }
+  std::vector<bool> is_header(n, false);
+  for (auto [latch, header] : back_edges) is_header[header] = true;
+  for (ir::BlockId header = 0; header < n; ++header) {
+    if (!is_header[header]) continue;
+    // The body: every block reaching a latch without passing the header.
+    std::vector<bool> in_body(n, false);
+    in_body[header] = true;
+    std::vector<ir::BlockId> blocks{header}, work;
+    for (auto [latch, target] : back_edges)
+      if (target == header && !in_body[latch]) in_body[latch] = true, blocks.push_back(latch), work.push_back(latch);
+    while (!work.empty()) {
+      ir::BlockId b = work.back();
+      work.pop_back();
+      for (ir::BlockId p : predecessors[b])
+        if (!in_body[p]) in_body[p] = true, blocks.push_back(p), work.push_back(p);
+    }
+    if (!MaySpeculateLoop(blocks, header, predecessors, is_header)) continue;
+    SpeculativeLoop loop;
+    loop.header = header;
+    loop.blocks = blocks;
+    loop.entry_checks = IntLocalsLiveAtHeader(blocks, header);
+    loop.entry = NewBlock("loop.entry");
+    for (ir::BlockId b : blocks) {
+      loop_of_[b] = static_cast<uint32_t>(loops_.size());
+      speculative_blocks_[b] = NewBlock("spec");
+    }
+    loops_.push_back(std::move(loop));
+  }
+}
+
+// Innermost, entered only at its header, small, free of anything that
+// cannot be lowered twice or whose value another block reads, and with an
+// int operation to gain from.
+bool FunctionLowering::MaySpeculateLoop(const std::vector<ir::BlockId>& blocks, ir::BlockId header,
+                                        const std::vector<std::vector<ir::BlockId>>& predecessors,
+                                        const std::vector<bool>& is_header) {
+  FindUsesInOtherBlocks();
+  std::vector<bool> in_body(function_.blocks.size(), false);
+  for (ir::BlockId b : blocks) in_body[b] = true;
+  size_t n_insts = 0;
+  bool has_int_operation = false;
+  for (ir::BlockId b : blocks) {
+    if (b != header && is_header[b]) return false;
+    if (b != header)
+      for (ir::BlockId p : predecessors[b])
+        if (!in_body[p]) return false;
+    const std::vector<ir::InstId>& insts = function_.blocks[b].insts;
+    n_insts += insts.size();
+    for (ir::InstId id : insts) {
+      const ir::Inst& inst = function_.insts[id];
+      if ((!MayLowerTwice(inst.op) && inst.op != Op::ForIter) || used_in_other_blocks_[id]) return false;
+      has_int_operation |= IsIntOperation(inst);
+    }
+  }
+  return has_int_operation && n_insts <= kMaxSpeculativeLoopInsts;
+}
+
+// Liveness of the int locals inside the loop (a for.iter's item is stored
+// on its edge to the body only).
+std::vector<ir::LocalId> FunctionLowering::IntLocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks,
+                                                                 ir::BlockId header) const {
+  size_t n_locals = function_.locals.size();
+  std::vector<bool> in_body(function_.blocks.size(), false);
+  for (ir::BlockId b : blocks) in_body[b] = true;
+  std::unordered_map<ir::BlockId, std::vector<bool>> used_first, stored, live;
+  for (ir::BlockId b : blocks) {
+    std::vector<bool> use(n_locals, false), def(n_locals, false);
+    for (ir::InstId id : function_.blocks[b].insts) {
+      const ir::Inst& inst = function_.insts[id];
+      auto local = static_cast<ir::LocalId>(inst.imm);
+      if (inst.op == Op::LoadLocal && local < n_locals && !def[local]) use[local] = true;
+      if (inst.op == Op::StoreLocal && local < n_locals) def[local] = true;
+    }
+    used_first[b] = use;
+    stored[b] = def;
+    live[b] = use;
+  }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) {
+      ir::BlockId b = *it;
+      const ir::Inst& terminator = function_.insts[function_.blocks[b].insts.back()];
+      std::vector<bool>& in = live[b];
+      for (int edge = 0; edge < 2; ++edge) {
+        ir::BlockId target = terminator.target[edge];
+        if (target >= in_body.size() || !in_body[target]) continue;
+        for (ir::LocalId l = 0; l < n_locals; ++l) {
+          bool item = terminator.op == Op::ForIter && edge == 0 && l == terminator.imm;
+          if (live[target][l] && !item && !stored[b][l] && !in[l]) in[l] = changed = true;
+        }
+      }
+    }
+  }
+  std::vector<ir::LocalId> checks;
+  for (ir::LocalId l = 0; l < n_locals; ++l)
+    if (live[header][l] && IsCheckedIntLocal(l)) checks.push_back(l);
+  return checks;
+}
+
+// The loop's entry: the speculative copy when every int local it reads
+// before storing is a small int (an unbound one is not).
+// One test of the locals' and-ed tag bits. The assumptions, made where they
+// dominate the whole speculative copy, also cover values computed from the
+// locals outside the loop; they test each local apart, which LLVM does not
+// mistake for the branch's condition and drop as already known.
+void FunctionLowering::LowerLoopEntry(const SpeculativeLoop& loop) {
+  b_.SetInsertPoint(loop.entry);
+  std::vector<llvm::Value*> values;
+  llvm::Value* tags = Word(1);
+  for (ir::LocalId local : loop.entry_checks) {
+    values.push_back(LoadLocalSlot(local));
+    tags = b_.CreateAnd(tags, values.back());
+  }
+  llvm::BasicBlock* enter = NewBlock("loop.speculative");
+  BranchLikely(IsSmallInt(tags), enter, blocks_[loop.header]);
+  b_.SetInsertPoint(enter);
+  for (llvm::Value* value : values) b_.CreateAssumption(IsSmallInt(value));
+  b_.CreateBr(speculative_blocks_[loop.header]);
+}
+
+void FunctionLowering::LowerLoopBlock(ir::BlockId id) {
+  const SpeculativeLoop& loop = loops_[loop_of_[id]];
+  if (id == loop.header) LowerLoopEntry(loop);
+  LowerSpeculatively(id, blocks_[id], speculative_blocks_[id]);
+}
+
+void FunctionLowering::CheckStoredInt(ir::LocalId local, llvm::Value* stored) {
+  if (!InSpeculativeLoop() || !IsCheckedIntLocal(local)) return;
+  resume_point_needed_ = true;
+  if (!speculating_) return;
+  llvm::BasicBlock* small = NewBlock("spec.small");
+  llvm::BasicBlock* other = NewBlock("spec.other");
+  BranchLikely(IsSmallInt(stored), small, other);
+  b_.SetInsertPoint(other);
+  if (!LeaveSpeculation(nullptr, ir::kVoidType)) Fail("speculative loop: no resume point after a store");
+  b_.SetInsertPoint(small);
+}
+
+void FunctionLowering::LeaveBeforeTerminator() {
+  Speculation& s = *speculation_;
+  size_t n = s.insts.size();
+  if (n == 1) {
+    b_.CreateBr(blocks_[current_block_]);
+    return;
+  }
+  StoreLiveValues(n - 2, values_[s.insts[n - 2]]);
+  if (!s.resume[n - 2]) {
+    Fail("speculative loop: no resume point before a terminator");
+    b_.CreateUnreachable();
+    return;
+  }
+  b_.CreateBr(s.resume[n - 2]);
 }
 
 }  // namespace taipan::llvmbe

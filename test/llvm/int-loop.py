@@ -6,7 +6,8 @@
 # RUN: FileCheck %s < %t.ll
 # RUN: sed -n '/^define internal .*@taipan_m0_[ef]1_total/,/^}/p' %t.ll > %t.total.ll
 # RUN: FileCheck %s --check-prefix=LOOP < %t.total.ll
-# RUN: grep ' call ' %t.total.ll | not grep -v -e check_stack -e llvm.stacksave -e binary_op -e run_bytecode -e run_pending -e llvm.sadd.with.overflow -e @taipan_m0_f1_total
+# RUN: FileCheck %s --check-prefix=SPEC < %t.total.ll
+# RUN: grep ' call ' %t.total.ll | not grep -v -e check_stack -e llvm.stacksave -e binary_op -e run_bytecode -e run_pending -e llvm.sadd.with.overflow -e llvm.assume -e @taipan_m0_f1_total
 # RUN: %taipan compile --emit=llvm -O0 %s | FileCheck %s --check-prefix=ENTRY
 
 def total(n):
@@ -43,3 +44,24 @@ print(total(10), divide(7, -2))
 # call on the unlikely path.
 # LOOP-DAG: load volatile i64, ptr @taipan_native_pending
 # LOOP-DAG: call void @taipan_native_run_pending()
+
+# The loop's speculative copy, entered when s, i and n are small ints,
+# holds them as small ints: its header compares the tagged words with no
+# tag test, and an iteration tests only for overflow (a big int leaves for
+# the generic copy, which the loop's entry also runs).
+# SPEC: loop.entry:
+# SPEC: br i1 %{{.*}}, label %{{.*}}, label %loop.speculative
+# SPEC-LABEL: spec:
+# SPEC-NEXT: %s.{{[0-9]+}} = phi i64
+# SPEC-NEXT: %"$i1.{{[0-9]+}}" = phi i64
+# SPEC-NEXT: icmp slt i64 %"$i1.{{[0-9]+}}", %0
+# SPEC-NEXT: br i1
+# SPEC-LABEL: spec.small:
+# SPEC-NOT: br i1 %is_small
+# SPEC: call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %s.{{[0-9]+}},
+# SPEC-NOT: br i1 %is_small
+# SPEC: call { i64, i1 } @llvm.sadd.with.overflow.i64(i64 %"$i1.{{[0-9]+}}", i64 2)
+# SPEC-NOT: br i1 %is_small
+# SPEC: load volatile i64, ptr @taipan_native_pending
+# SPEC-NEXT: icmp eq i64
+# SPEC-NEXT: br i1 %{{.*}}, label %spec, label %resume

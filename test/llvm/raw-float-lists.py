@@ -31,9 +31,9 @@ main()
 # AXPY-NEXT: br i1 [[RAW]], label %[[ITEM:item.raw[0-9]*]], label %item.boxed{{[0-9]*}}
 # AXPY: [[ITEM]]:
 # AXPY-NEXT: load double, ptr %{{[0-9]+}}, align 8, !tbaa [[ITEMTAG:![0-9]+]]
-# AXPY: store.raw:
+# AXPY: store.raw{{[0-9]*}}:
 # AXPY-NOT: call
-# AXPY: store.boxed:
+# AXPY: store.boxed{{[0-9]*}}:
 # AXPY-NEXT: call i64 @taipan_native_box_float(double
 
 # MAIN: call i64 @taipan_native_list_new_floats(i64 3)

@@ -261,7 +261,8 @@ bool FunctionBuilder::ForRange(NodeId id) {
   Body(n.list);
   loops_.pop_back();
   SetBlock(cont);
-  InstId next = Emit(Op::Binary, {LoadTemp(counter), ConstInt(step)}, 0, (uint8_t)RtBinary::Add);
+  int64_t counter_step = step == 1 || step == -1 ? kRangeCounterStep : 0;
+  InstId next = Emit(Op::Binary, {LoadTemp(counter), ConstInt(step)}, counter_step, (uint8_t)RtBinary::Add);
   StoreTemp(counter, next);
   Jump(header);
   SetBlock(orelse);

@@ -36,6 +36,10 @@ using BlockId = uint32_t;
 using LocalId = uint32_t;
 using TypeId = uint32_t;
 constexpr uint32_t kNoId = UINT32_MAX;
+// Binary's imm on the add that steps a range loop's counter by 1 or -1,
+// right after the loop compared the counter with its end: the sum stays in
+// the small-int range whenever the end is a small int.
+constexpr int64_t kRangeCounterStep = 1;
 
 // ---- types ----
 

@@ -218,7 +218,8 @@ class Printer {
         return "f" + std::to_string(inst.callee.module) + ":" + std::to_string(inst.callee.function) +
                Arguments(inst, 0);
       case Op::Binary:
-        return std::string(inst.sub < std::size(kBinaryNames) ? kBinaryNames[inst.sub] : "?") + " " + Operands(inst, 0);
+        return std::string(inst.sub < std::size(kBinaryNames) ? kBinaryNames[inst.sub] : "?") + " " + Operands(inst, 0) +
+               (inst.imm == kRangeCounterStep ? " counter" : "");
       case Op::Unary:
         return std::string(inst.sub < std::size(kUnaryNames) ? kUnaryNames[inst.sub] : "?") + " " + Operands(inst, 0);
       case Op::Unpack:

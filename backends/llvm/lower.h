@@ -165,6 +165,8 @@ class FunctionLowering {
   void LinkFrame();
   void StoreLine();
   void UnlinkFrame();
+  bool LinksAtCalls() const;
+  llvm::Value* LinkForCall();
   void Fail(const std::string& message);
 
   // ---- small constructions (lower_function.cpp) ----
@@ -359,16 +361,27 @@ class FunctionLowering {
     std::vector<ir::BlockId> blocks;
     std::vector<ir::LocalId> entry_checks;  // int locals live at the header
     llvm::BasicBlock* entry = nullptr;       // checks them, then picks a copy
+    llvm::BasicBlock* speculative_entry = nullptr;  // on to the speculative copy
+    // List locals live at the header and never stored in the loop: the
+    // speculative copy uses their values read on entry; and every LLVM
+    // block of the speculative copy.
+    std::vector<ir::LocalId> lists;
+    std::unordered_map<ir::LocalId, llvm::Value*> list_on_entry;
+    std::vector<llvm::BasicBlock*> speculative_code;
   };
   static constexpr uint32_t kNoLoop = ir::kNoId;
   void FindSpeculativeLoops(const std::vector<std::pair<ir::BlockId, ir::BlockId>>& back_edges);
   bool MaySpeculateLoop(const std::vector<ir::BlockId>& blocks, ir::BlockId header,
                         const std::vector<std::vector<ir::BlockId>>& predecessors,
                         const std::vector<bool>& is_header);
-  std::vector<ir::LocalId> IntLocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks, ir::BlockId header) const;
+  std::vector<ir::LocalId> LocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks, ir::BlockId header) const;
   bool InSpeculativeLoop() const { return loop_of_.size() > current_block_ && loop_of_[current_block_] != kNoLoop; }
   bool IsCheckedIntLocal(ir::LocalId local) const;
-  void LowerLoopEntry(const SpeculativeLoop& loop);
+  void LowerLoopEntry(SpeculativeLoop& loop);
+  // When the speculative copy calls nothing that could change a list, its
+  // lists' header words are read once, on entry.
+  bool CallsNothingThatChangesLists(const SpeculativeLoop& loop) const;
+  void ReadListHeadersOnEntry(SpeculativeLoop& loop);
   void LowerLoopBlock(ir::BlockId id);
   // In a speculative loop: after a store of an int local, leaves for the
   // generic copy unless the value is a small int.
@@ -398,6 +411,10 @@ class FunctionLowering {
   // it was linked in front of, and the line of the instruction being lowered.
   llvm::Value* frame_record_ = nullptr;
   llvm::Value* outer_frame_ = nullptr;
+  bool link_at_calls_ = false;
+  // The int operation being lowered is a range counter's step in a
+  // speculative loop (ir::kRangeCounterStep): no overflow check.
+  bool step_cannot_overflow_ = false;  // LinksAtCalls: linked around each call, not in the prologue
   uint32_t line_ = 0;
   llvm::AllocaInst* arg_buffer_ = nullptr;
   size_t arg_buffer_words_ = 0;

@@ -94,7 +94,11 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
   // Bools take part in int arithmetic as 0 and 1.
   llvm::Value* a = left == TypeKind::Bool ? BoolToSmallInt(lhs.value) : lhs.value;
   llvm::Value* b = right == TypeKind::Bool ? BoolToSmallInt(rhs.value) : rhs.value;
-  return IntBinary(op, original, a, b);
+  // A speculative loop's end is a small int: its counter's step is too.
+  step_cannot_overflow_ = inst.imm == ir::kRangeCounterStep && speculating_ && InSpeculativeLoop();
+  Typed result = IntBinary(op, original, a, b);
+  step_cannot_overflow_ = false;
+  return result;
 }
 
 // Both operands are ints (tagged Values). The fast path runs when both are
@@ -149,7 +153,8 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
   };
   switch (op) {
     case BinOp::Add:  // (2x+1) + 2y
-      result = with_overflow(llvm::Intrinsic::sadd_with_overflow, a, b_.CreateXor(b, Word(1)));
+      if (step_cannot_overflow_) result = b_.CreateNSWAdd(a, b_.CreateXor(b, Word(1)));
+      else result = with_overflow(llvm::Intrinsic::sadd_with_overflow, a, b_.CreateXor(b, Word(1)));
       break;
     case BinOp::Subtract:  // (2x+1) - 2y
       result = with_overflow(llvm::Intrinsic::ssub_with_overflow, a, b_.CreateXor(b, Word(1)));

@@ -88,6 +88,7 @@ llvm::Function* FunctionLowering::LowerEntry() {
   current_ = entry;
   frame_record_ = nullptr;  // the wrapper is no Python frame
   outer_frame_ = nullptr;
+  link_at_calls_ = false;
   llvm::DISubprogram* body_subprogram = subprogram_;
   if (module_.di()) subprogram_ = module_.NewSubprogram(entry, function_);
   llvm::Value* self = entry->getArg(0);

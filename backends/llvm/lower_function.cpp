@@ -19,6 +19,7 @@ bool FunctionLowering::LowerBody(std::string* error) {
   if (module_.di()) subprogram_ = module_.NewSubprogram(body_, function_);
   CreateFrame();
   for (ir::BlockId id = 0; id < function_.blocks.size() && error_.empty(); ++id) LowerBlock(id);
+  for (SpeculativeLoop& loop : loops_) ReadListHeadersOnEntry(loop);
   if (!error_.empty()) {
     *error = function_.qualified + ": " + error_;
     return false;
@@ -31,7 +32,9 @@ void FunctionLowering::Fail(const std::string& message) {
 }
 
 llvm::BasicBlock* FunctionLowering::NewBlock(const char* name) {
-  return llvm::BasicBlock::Create(module_.context(), name, current_);
+  llvm::BasicBlock* block = llvm::BasicBlock::Create(module_.context(), name, current_);
+  if (speculating_ && InSpeculativeLoop()) loops_[loop_of_[current_block_]].speculative_code.push_back(block);
+  return block;
 }
 
 void FunctionLowering::SetLocation(uint32_t offset) {
@@ -102,6 +105,27 @@ void FunctionLowering::CreateFrame() {
   }
 }
 
+// A small body that calls no Python function, which its callers inline
+// into their loops, calls the runtime on slow paths only: its record is
+// linked around each of those calls instead, so that its fast paths store
+// nothing. (Helpers that only allocate or read go without: a MemoryError
+// there leaves this frame out of the traceback.)
+bool FunctionLowering::LinksAtCalls() const {
+  if (function_.is_generator || !module_.IsSmallStraightBody(function_)) return false;
+  for (const ir::Inst& inst : function_.insts) {
+    switch (inst.op) {
+      case ir::Op::Call:
+      case ir::Op::CallMethod:
+      case ir::Op::CallDirect:
+      case ir::Op::CallEx:
+        return false;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
 void FunctionLowering::LinkFrame() {
   if (!module_.keeps_frame_records()) return;
   llvm::Constant* info = module_.FunctionInfo(function_index_);
@@ -113,6 +137,8 @@ void FunctionLowering::LinkFrame() {
   }
   llvm::IRBuilder<> allocas(prologue_, prologue_->begin());
   frame_record_ = allocas.CreateAlloca(llvm::ArrayType::get(t_.word, abi_size::kNativeFrame), nullptr, "frame");
+  link_at_calls_ = LinksAtCalls();
+  if (link_at_calls_) return;
   llvm::GlobalVariable* chain = module_.abi().WordSymbol("frames");
   outer_frame_ = b_.CreateLoad(t_.ptr, chain, "outer_frame");
   StoreWordField(frame_record_, abi_field::kNativeFrame_prev, outer_frame_);
@@ -125,6 +151,17 @@ void FunctionLowering::LinkFrame() {
 // nothing.
 void FunctionLowering::StoreLine() {
   if (frame_record_) StoreWordField(frame_record_, abi_field::kNativeFrame_line, Word(line_));
+}
+
+// Links the record in front of the current chain (returned) for one call.
+llvm::Value* FunctionLowering::LinkForCall() {
+  llvm::GlobalVariable* chain = module_.abi().WordSymbol("frames");
+  llvm::Value* outer = b_.CreateLoad(t_.ptr, chain, "outer_frame");
+  StoreWordField(frame_record_, abi_field::kNativeFrame_prev, outer);
+  StoreWordField(frame_record_, abi_field::kNativeFrame_function, module_.FunctionInfo(function_index_));
+  StoreLine();
+  b_.CreateStore(frame_record_, chain);
+  return outer;
 }
 
 void FunctionLowering::UnlinkFrame() {
@@ -315,12 +352,20 @@ llvm::Value* FunctionLowering::CallHelper(Helper helper, llvm::ArrayRef<llvm::Va
   // knowledge of memory across them, and a store to the frame record (whose
   // address is known to the runtime) would cost that: their MemoryError
   // shows the line of the function's last call instead.
-  if (!module_.abi().OnlyAllocatesOrReads(helper)) StoreLine();
-  return b_.CreateCall(callee, args);
+  if (module_.abi().OnlyAllocatesOrReads(helper)) return b_.CreateCall(callee, args);
+  if (!link_at_calls_) {
+    StoreLine();
+    return b_.CreateCall(callee, args);
+  }
+  llvm::Value* outer = LinkForCall();
+  llvm::Value* result = b_.CreateCall(callee, args);
+  b_.CreateStore(outer, module_.abi().WordSymbol("frames"));
+  return result;
 }
 
 void FunctionLowering::CallNoReturn(Helper helper, llvm::ArrayRef<llvm::Value*> args) {
-  StoreLine();
+  if (link_at_calls_) LinkForCall();
+  else StoreLine();
   llvm::CallInst* call = b_.CreateCall(module_.abi().Get(helper), args);
   call->setDoesNotReturn();
   b_.CreateUnreachable();

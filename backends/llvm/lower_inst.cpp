@@ -326,6 +326,10 @@ Typed FunctionLowering::LowerLoadLocal(const ir::Inst& inst) {
   ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
   const ir::Local& info = function_.locals[local];
   ir::TypeId type = info.is_cell ? ir::kObjectType : module_.Effective(info.type);
+  if (speculating_ && InSpeculativeLoop()) {
+    const auto& lists = loops_[loop_of_[current_block_]].list_on_entry;
+    if (auto found = lists.find(local); found != lists.end()) return {found->second, type};
+  }
   llvm::Value* value = LoadLocalSlot(local);
   // Only Value locals can be unbound (inference makes such locals Object).
   if (inst.sub == 1 && module_.RepOf(type) == ir::Rep::Value)

@@ -39,30 +39,39 @@ llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::
                                                    const char* message) {
   unsigned length_field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
   llvm::Value* length = SequenceHeader(LoadWordField(sequence, length_field));
-  // One unsigned comparison admits every index in [0, length); only the
-  // others (negative ones, or out of range) count from the end and are
-  // checked again.
-  llvm::Value* i = Untag(index);
-  llvm::BasicBlock* start = b_.GetInsertBlock();
-  llvm::BasicBlock* from_end = NewBlock("index.from_end");
-  llvm::BasicBlock* done = NewBlock("index.ok");
-  BranchLikely(b_.CreateICmpULT(i, length), done, from_end);
-  b_.SetInsertPoint(from_end);
-  llvm::Value* wrapped = b_.CreateAdd(i, length);
-  llvm::Value* text = b_.CreateGlobalString(message, "index_error");
-  RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {text});
-  llvm::BasicBlock* from_end_done = b_.GetInsertBlock();
-  b_.CreateBr(done);
-  b_.SetInsertPoint(done);
-  llvm::PHINode* position = b_.CreatePHI(t_.word, 2, "index");
-  position->addIncoming(i, start);
-  position->addIncoming(wrapped, from_end_done);
-  i = position;
   llvm::Value* base = b_.CreateIntToPtr(sequence, t_.ptr);
   llvm::Value* items =
       is_list ? SequenceHeader(b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items)))
               : b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
-  return b_.CreateInBoundsGEP(t_.word, items, i);
+  // The tagged index 2i+1 is below the tagged length 2n+1 exactly when i is
+  // in [0, n) (a negative i is a huge unsigned word), and then addresses
+  // item i at (2i+1 - 1) * (word / 2) bytes, without untagging. The other
+  // indices count from the end and are checked again.
+  // (A constant index is untagged as it is.)
+  bool constant = llvm::isa<llvm::ConstantInt>(index);
+  llvm::BasicBlock* from_end = NewBlock("index.from_end");
+  llvm::BasicBlock* in_range = NewBlock("index.in_range");
+  llvm::BasicBlock* done = NewBlock("index.ok");
+  if (constant) BranchLikely(b_.CreateICmpULT(Untag(index), length), in_range, from_end);
+  else BranchLikely(b_.CreateICmpULT(index, Tag(length)), in_range, from_end);
+  b_.SetInsertPoint(in_range);
+  llvm::Value* direct =
+      constant ? b_.CreateInBoundsGEP(t_.word, items, Untag(index))
+               : b_.CreateInBoundsGEP(b_.getInt8Ty(), items,
+                                      b_.CreateMul(b_.CreateSub(index, Word(1)), Word(t_.word_bytes / 2)));
+  b_.CreateBr(done);
+  b_.SetInsertPoint(from_end);
+  llvm::Value* wrapped = b_.CreateAdd(Untag(index), length);
+  llvm::Value* text = b_.CreateGlobalString(message, "index_error");
+  RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {text});
+  llvm::Value* from_end_address = b_.CreateInBoundsGEP(t_.word, items, wrapped);
+  llvm::BasicBlock* from_end_done = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* address = b_.CreatePHI(t_.ptr, 2, "item.address");
+  address->addIncoming(direct, in_range);
+  address->addIncoming(from_end_address, from_end_done);
+  return address;
 }
 
 ir::TypeId FunctionLowering::ItemRepType(ir::TypeId element) const {
@@ -170,8 +179,11 @@ Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
   // The index as it was (a bool stays a bool for dicts and __getitem__).
   llvm::Value* generic = CallHelper(Helper::subscr, {sequence.value, Box(index)});
   generic = Coerce(generic, ir::kObjectType, result_type);
-  items.push_back({generic, b_.GetInsertBlock()});
-  b_.CreateBr(done);
+  // A speculative loop goes on generically after the call (see StoreSubscr).
+  if (!InSpeculativeLoop() || !LeaveSpeculation(generic, result_type)) {
+    items.push_back({generic, b_.GetInsertBlock()});
+    b_.CreateBr(done);
+  }
   b_.SetInsertPoint(done);
   llvm::PHINode* phi = b_.CreatePHI(module_.LlvmType(result_type), items.size(), "subscr");
   for (auto& [item, block] : items) phi->addIncoming(item, block);

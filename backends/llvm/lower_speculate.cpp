@@ -14,6 +14,11 @@
 // (mem2reg turns them into phis), so both copies can reach the rest of the
 // block. The prefix of the generic copy before its first resume point is
 // unreachable and deleted by LLVM.
+#include <map>
+#include <unordered_set>
+
+#include <llvm/IR/CFG.h>
+
 #include "backends/llvm/lower.h"
 
 namespace taipan::llvmbe {
@@ -239,11 +244,23 @@ void FunctionLowering::FindSpeculativeLoops(const std::vector<std::pair<ir::Bloc
     SpeculativeLoop loop;
     loop.header = header;
     loop.blocks = blocks;
-    loop.entry_checks = IntLocalsLiveAtHeader(blocks, header);
+    std::vector<ir::LocalId> live = LocalsLiveAtHeader(blocks, header);
+    for (ir::LocalId local : live)
+      if (IsCheckedIntLocal(local)) loop.entry_checks.push_back(local);
     loop.entry = NewBlock("loop.entry");
+    std::vector<bool> stored(function_.locals.size(), false);
+    for (ir::BlockId b : blocks)
+      for (ir::InstId id : function_.blocks[b].insts)
+        if (function_.insts[id].op == Op::StoreLocal || function_.insts[id].op == Op::ForIter)
+          stored[function_.insts[id].imm] = true;
+    for (ir::LocalId local : live) {
+      if (Kind(module_.Effective(function_.locals[local].type)) == TypeKind::List && !stored[local])
+        loop.lists.push_back(local);
+    }
     for (ir::BlockId b : blocks) {
       loop_of_[b] = static_cast<uint32_t>(loops_.size());
       speculative_blocks_[b] = NewBlock("spec");
+      loop.speculative_code.push_back(speculative_blocks_[b]);
     }
     loops_.push_back(std::move(loop));
   }
@@ -276,9 +293,9 @@ bool FunctionLowering::MaySpeculateLoop(const std::vector<ir::BlockId>& blocks, 
   return has_int_operation && n_insts <= kMaxSpeculativeLoopInsts;
 }
 
-// Liveness of the int locals inside the loop (a for.iter's item is stored
-// on its edge to the body only).
-std::vector<ir::LocalId> FunctionLowering::IntLocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks,
+// The locals (not cells) live at the header inside the loop (a for.iter's
+// item is stored on its edge to the body only).
+std::vector<ir::LocalId> FunctionLowering::LocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks,
                                                                  ir::BlockId header) const {
   size_t n_locals = function_.locals.size();
   std::vector<bool> in_body(function_.blocks.size(), false);
@@ -312,10 +329,10 @@ std::vector<ir::LocalId> FunctionLowering::IntLocalsLiveAtHeader(const std::vect
       }
     }
   }
-  std::vector<ir::LocalId> checks;
+  std::vector<ir::LocalId> live_locals;
   for (ir::LocalId l = 0; l < n_locals; ++l)
-    if (live[header][l] && IsCheckedIntLocal(l)) checks.push_back(l);
-  return checks;
+    if (live[header][l] && !function_.locals[l].is_cell) live_locals.push_back(l);
+  return live_locals;
 }
 
 // The loop's entry: the speculative copy when every int local it reads
@@ -324,7 +341,7 @@ std::vector<ir::LocalId> FunctionLowering::IntLocalsLiveAtHeader(const std::vect
 // dominate the whole speculative copy, also cover values computed from the
 // locals outside the loop; they test each local apart, which LLVM does not
 // mistake for the branch's condition and drop as already known.
-void FunctionLowering::LowerLoopEntry(const SpeculativeLoop& loop) {
+void FunctionLowering::LowerLoopEntry(SpeculativeLoop& loop) {
   b_.SetInsertPoint(loop.entry);
   std::vector<llvm::Value*> values;
   llvm::Value* tags = Word(1);
@@ -333,14 +350,17 @@ void FunctionLowering::LowerLoopEntry(const SpeculativeLoop& loop) {
     tags = b_.CreateAnd(tags, values.back());
   }
   llvm::BasicBlock* enter = NewBlock("loop.speculative");
+  loop.speculative_entry = enter;
   BranchLikely(IsSmallInt(tags), enter, blocks_[loop.header]);
   b_.SetInsertPoint(enter);
   for (llvm::Value* value : values) b_.CreateAssumption(IsSmallInt(value));
+  loop.list_on_entry.clear();
+  for (ir::LocalId local : loop.lists) loop.list_on_entry[local] = LoadLocalSlot(local);
   b_.CreateBr(speculative_blocks_[loop.header]);
 }
 
 void FunctionLowering::LowerLoopBlock(ir::BlockId id) {
-  const SpeculativeLoop& loop = loops_[loop_of_[id]];
+  SpeculativeLoop& loop = loops_[loop_of_[id]];
   if (id == loop.header) LowerLoopEntry(loop);
   LowerSpeculatively(id, blocks_[id], speculative_blocks_[id]);
 }
@@ -371,6 +391,69 @@ void FunctionLowering::LeaveBeforeTerminator() {
     return;
   }
   b_.CreateBr(s.resume[n - 2]);
+}
+
+}  // namespace taipan::llvmbe
+
+namespace taipan::llvmbe {
+
+// Whether every call the speculative copy goes on after is one that cannot
+// run Python code or resize a list: an intrinsic, or a helper that only
+// allocates or reads. (A slow path's call that the copy leaves after, for
+// the generic copy, does not count; nor does a raise.)
+bool FunctionLowering::CallsNothingThatChangesLists(const SpeculativeLoop& loop) const {
+  std::unordered_set<const llvm::BasicBlock*> code(loop.speculative_code.begin(), loop.speculative_code.end());
+  for (llvm::BasicBlock* block : loop.speculative_code) {
+    bool goes_on = false;
+    for (const llvm::BasicBlock* next : llvm::successors(block)) goes_on |= code.count(next) != 0;
+    if (!goes_on) continue;
+    for (llvm::Instruction& inst : *block) {
+      auto* call = llvm::dyn_cast<llvm::CallInst>(&inst);
+      if (!call) continue;
+      llvm::Function* callee = call->getCalledFunction();
+      if (callee && callee->isIntrinsic()) continue;
+      if (call->onlyReadsMemory() || call->onlyAccessesInaccessibleMemory()) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Replaces the speculative copy's loads of a list's header words (length,
+// capacity, items: SequenceHeader's tagged loads at a constant word offset
+// of the list read on entry) with one load each on entry, where the list is
+// known to exist; LLVM cannot move them there itself, as it cannot tell
+// that the word is a pointer to a live list.
+void FunctionLowering::ReadListHeadersOnEntry(SpeculativeLoop& loop) {
+  if (loop.list_on_entry.empty() || !CallsNothingThatChangesLists(loop)) return;
+  llvm::MDNode* header_tag = module_.SequenceAliasTag(false);
+  llvm::Instruction* entry_end = loop.speculative_entry->getTerminator();
+  std::map<std::pair<llvm::Value*, int64_t>, llvm::Value*> on_entry;
+  for (llvm::BasicBlock* block : loop.speculative_code) {
+    for (llvm::Instruction& inst : llvm::make_early_inc_range(*block)) {
+      auto* load = llvm::dyn_cast<llvm::LoadInst>(&inst);
+      if (!load || load->isVolatile() || load->getMetadata(llvm::LLVMContext::MD_tbaa) != header_tag) continue;
+      auto* field = llvm::dyn_cast<llvm::GetElementPtrInst>(load->getPointerOperand());
+      if (!field || field->getNumIndices() != 1 || field->getSourceElementType() != t_.word) continue;
+      auto* offset = llvm::dyn_cast<llvm::ConstantInt>(field->getOperand(1));
+      auto* base = llvm::dyn_cast<llvm::IntToPtrInst>(field->getPointerOperand());
+      if (!offset || !base) continue;
+      llvm::Value* list = base->getOperand(0);
+      bool entry_list = false;
+      for (auto& [local, value] : loop.list_on_entry) entry_list |= value == list;
+      if (!entry_list) continue;
+      llvm::Value*& hoisted = on_entry[{list, offset->getSExtValue()}];
+      if (!hoisted) {
+        llvm::IRBuilder<> b(entry_end);
+        llvm::Value* address = b.CreateConstInBoundsGEP1_64(t_.word, b.CreateIntToPtr(list, t_.ptr), offset->getZExtValue());
+        llvm::LoadInst* header = b.CreateLoad(load->getType(), address, "header");
+        header->setMetadata(llvm::LLVMContext::MD_tbaa, header_tag);
+        hoisted = header;
+      }
+      load->replaceAllUsesWith(hoisted);
+      load->eraseFromParent();
+    }
+  }
 }
 
 }  // namespace taipan::llvmbe

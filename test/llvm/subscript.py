@@ -1,6 +1,6 @@
 # Indexing lists and tuples with ints is inline: a bounds check (one
-# unsigned comparison; only other indices count from the end, checked
-# again) and a load or store. When inference does not
+# unsigned comparison of the tagged index with the tagged length; only
+# other indices count from the end, checked again) and a load or store. When inference does not
 # know the container, its type word is checked at run time; big-int indices
 # and other containers go through the runtime.
 # RUN: %taipan compile --emit=llvm -O0 %s | FileCheck %s
@@ -25,8 +25,8 @@ print(get(items, -1), get((1, 2), 1), pairs(1, 2))
 # CHECK-LABEL: define internal i64 @taipan_m0_f1_get(
 # CHECK: and i64 %i{{[0-9]*}}, 1
 # CHECK-DAG: icmp eq ptr %{{.*}}, @taipan_native_type_list
-# CHECK-DAG: icmp ult i64 %{{[0-9]+}}, %{{.*}}
-# CHECK-DAG: br i1 %{{[0-9]+}}, label %index.ok, label %index.from_end
+# CHECK-DAG: icmp ult i64 %i{{[0-9]*}}, %{{.*}}
+# CHECK-DAG: br i1 %{{[0-9]+}}, label %index.in_range, label %index.from_end
 # CHECK-DAG: index.from_end:
 # CHECK-DAG: icmp uge i64
 # CHECK-DAG: icmp eq ptr %{{.*}}, @taipan_native_type_tuple

@@ -157,7 +157,34 @@ def bool_locals(n):
     return count, flag
 
 
+def counters_at_the_edges():
+    # A range's counter steps by one without an overflow test in the
+    # speculative copy: its end is a small int there (2**62 - 1 is the
+    # largest on a 64-bit host; a bigger end runs the generic copy).
+    seen = []
+    for i in range(2**62 - 4, 2**62 - 1):
+        seen.append(i - 2**62)
+    for i in range(-(2**62) + 2, -(2**62) - 1, -1):
+        seen.append(i + 2**62)
+    for i in range(2**62 - 2, 2**62 + 2):
+        seen.append(i - 2**62)
+    total = 0
+    for i in range(2**31 - 3, 2**31 + 3):
+        total += i
+    return seen, total
+
+
+def from_the_end(xs):
+    # Negative indices count from the end; reads and writes in one loop.
+    n = len(xs)
+    for i in range(n):
+        xs[-1 - i] = xs[-1 - i] + xs[i]
+    return xs
+
+
 print(grows_past_small(50))
+print(counters_at_the_edges())
+print(from_the_end([1, 2, 3, 4, 5]))
 print(starts_big(2**70, 10), starts_big(-(2**64), 3))
 print(big_then_small([1, 2**65, 3, 2**100, 5, -(2**70), 7]))
 print(shrinking(7**40), shrinking(10))

@@ -358,7 +358,6 @@ class FunctionLowering {
   // whose back edges try the speculative copy again.
   struct SpeculativeLoop {
     ir::BlockId header = ir::kNoId;
-    std::vector<ir::BlockId> blocks;
     std::vector<ir::LocalId> entry_checks;  // int locals live at the header
     llvm::BasicBlock* entry = nullptr;       // checks them, then picks a copy
     llvm::BasicBlock* speculative_entry = nullptr;  // on to the speculative copy

@@ -14,6 +14,14 @@
 // (mem2reg turns them into phis), so both copies can reach the rest of the
 // block. The prefix of the generic copy before its first resume point is
 // unreachable and deleted by LLVM.
+//
+// Speculative loops extend this to an innermost loop: every block of the
+// loop gets both copies, the speculative ones branch among themselves, and
+// the loop's entry (also where the generic copy's back edges go) picks the
+// speculative copy when the int locals live at the header are small ints.
+// The speculative copy also checks each int it stores into a local, so that
+// all of its int locals are small ints, loop-carried ones included (LLVM
+// cannot see that through the loop's phis by itself).
 #include <map>
 #include <unordered_set>
 
@@ -243,7 +251,6 @@ void FunctionLowering::FindSpeculativeLoops(const std::vector<std::pair<ir::Bloc
     if (!MaySpeculateLoop(blocks, header, predecessors, is_header)) continue;
     SpeculativeLoop loop;
     loop.header = header;
-    loop.blocks = blocks;
     std::vector<ir::LocalId> live = LocalsLiveAtHeader(blocks, header);
     for (ir::LocalId local : live)
       if (IsCheckedIntLocal(local)) loop.entry_checks.push_back(local);
@@ -300,7 +307,7 @@ std::vector<ir::LocalId> FunctionLowering::LocalsLiveAtHeader(const std::vector<
   size_t n_locals = function_.locals.size();
   std::vector<bool> in_body(function_.blocks.size(), false);
   for (ir::BlockId b : blocks) in_body[b] = true;
-  std::unordered_map<ir::BlockId, std::vector<bool>> used_first, stored, live;
+  std::unordered_map<ir::BlockId, std::vector<bool>> stored, live;
   for (ir::BlockId b : blocks) {
     std::vector<bool> use(n_locals, false), def(n_locals, false);
     for (ir::InstId id : function_.blocks[b].insts) {
@@ -309,7 +316,6 @@ std::vector<ir::LocalId> FunctionLowering::LocalsLiveAtHeader(const std::vector<
       if (inst.op == Op::LoadLocal && local < n_locals && !def[local]) use[local] = true;
       if (inst.op == Op::StoreLocal && local < n_locals) def[local] = true;
     }
-    used_first[b] = use;
     stored[b] = def;
     live[b] = use;
   }
@@ -336,11 +342,11 @@ std::vector<ir::LocalId> FunctionLowering::LocalsLiveAtHeader(const std::vector<
 }
 
 // The loop's entry: the speculative copy when every int local it reads
-// before storing is a small int (an unbound one is not).
-// One test of the locals' and-ed tag bits. The assumptions, made where they
-// dominate the whole speculative copy, also cover values computed from the
-// locals outside the loop; they test each local apart, which LLVM does not
-// mistake for the branch's condition and drop as already known.
+// before storing is a small int (an unbound one is not), by one test of
+// their and-ed tags. The assumptions, made where they dominate the whole
+// speculative copy, also cover values computed from the locals outside the
+// loop; they test each local apart, which LLVM does not mistake for the
+// branch's condition and drop as already known.
 void FunctionLowering::LowerLoopEntry(SpeculativeLoop& loop) {
   b_.SetInsertPoint(loop.entry);
   std::vector<llvm::Value*> values;
@@ -392,10 +398,6 @@ void FunctionLowering::LeaveBeforeTerminator() {
   }
   b_.CreateBr(s.resume[n - 2]);
 }
-
-}  // namespace taipan::llvmbe
-
-namespace taipan::llvmbe {
 
 // Whether every call the speculative copy goes on after is one that cannot
 // run Python code or resize a list: an intrinsic, or a helper that only

@@ -344,16 +344,16 @@ class FunctionLowering {
   // On a slow path of the speculative copy: stores the live values (with
   // `slow_result`, the instruction's value, if it has one) and branches to
   // the generic copy right after the instruction. False (nothing emitted)
-  // outside a speculative copy, where the caller goes on itself. Every
-  // caller also marks the generic copy's resume point.
+  // outside a speculative copy, where the caller goes on itself. In either
+  // copy it marks the generic copy's resume point after the instruction.
   bool LeaveSpeculation(llvm::Value* slow_result, ir::TypeId result_type);
 
   // ---- speculative loops (lower_speculate.cpp) ----
   // An innermost loop lowered twice: its speculative copy holds every int
   // local as a small int (checked on entry and at each store), so LLVM
-  // drops their tag checks, and it calls nothing on its fast paths, so
-  // LLVM keeps loop-invariant loads (a list's length and items) in
-  // registers. Anything else (an overflow, a big int stored, a pending
+  // drops their tag checks; when it calls nothing that could change a
+  // list, its lists' header words are read once, on entry. Anything else
+  // (an overflow, a big int stored, a runtime store or read, a pending
   // callback, an iterator that is not a list) leaves for the generic copy,
   // whose back edges try the speculative copy again.
   struct SpeculativeLoop {
@@ -361,8 +361,8 @@ class FunctionLowering {
     std::vector<ir::LocalId> entry_checks;  // int locals live at the header
     llvm::BasicBlock* entry = nullptr;       // checks them, then picks a copy
     llvm::BasicBlock* speculative_entry = nullptr;  // on to the speculative copy
-    // List locals live at the header and never stored in the loop: the
-    // speculative copy uses their values read on entry; and every LLVM
+    // List locals live at the header and never stored in the loop (the
+    // speculative copy uses their values read on entry), and every LLVM
     // block of the speculative copy.
     std::vector<ir::LocalId> lists;
     std::unordered_map<ir::LocalId, llvm::Value*> list_on_entry;
@@ -410,10 +410,10 @@ class FunctionLowering {
   // it was linked in front of, and the line of the instruction being lowered.
   llvm::Value* frame_record_ = nullptr;
   llvm::Value* outer_frame_ = nullptr;
-  bool link_at_calls_ = false;
+  bool link_at_calls_ = false;  // LinksAtCalls: linked around each call, not in the prologue
   // The int operation being lowered is a range counter's step in a
   // speculative loop (ir::kRangeCounterStep): no overflow check.
-  bool step_cannot_overflow_ = false;  // LinksAtCalls: linked around each call, not in the prologue
+  bool step_cannot_overflow_ = false;
   uint32_t line_ = 0;
   llvm::AllocaInst* arg_buffer_ = nullptr;
   size_t arg_buffer_words_ = 0;

@@ -92,6 +92,7 @@ llvm::Function* RuntimeAbi::Get(Helper helper) {
   slot = Declare(std::string("taipan_native_") + signature.name, llvm::FunctionType::get(result, parameters, false));
   // Bools cross the C ABI zero-extended, as clang passes C++ bool.
   if (signature.result[0] == 'B') slot->addRetAttr(llvm::Attribute::ZExt);
+  if (!result->isVoidTy()) slot->addRetAttr(llvm::Attribute::NoUndef);
   for (unsigned i = 0; i < parameters.size(); ++i)
     if (parameters[i] == types_.i1) slot->addParamAttr(i, llvm::Attribute::ZExt);
   if (signature.noreturn) {

@@ -164,10 +164,10 @@ std::unique_ptr<llvm::TargetMachine> CreateTargetMachine(const TargetInfo& targe
   target_options.DataSections = true;
   if (target.hard_float_abi) target_options.FloatABIType = llvm::FloatABI::Hard;
   if (target.soft_float) target_options.FloatABIType = llvm::FloatABI::Soft;
-  std::optional<llvm::Reloc::Model> relocation =
-      target.position_independent ? llvm::Reloc::PIC_ : llvm::Reloc::Static;
+  // Every output links at fixed addresses (host executables without PIE,
+  // firmware images), so a constant address is an immediate operand.
   std::unique_ptr<llvm::TargetMachine> machine(llvm_target->createTargetMachine(
-      triple, target.cpu, target.features, target_options, relocation, std::nullopt, CodegenLevel(options)));
+      triple, target.cpu, target.features, target_options, llvm::Reloc::Static, std::nullopt, CodegenLevel(options)));
   if (!machine) *error = "LLVM cannot create a target machine for '" + target.march + "'";
   return machine;
 }

@@ -41,7 +41,6 @@ bool EmitModule(const ir::Program& program, uint32_t module_index, const Codegen
   llvm::Module module(ir_module.name, context);
   module.setTargetTriple(machine->getTargetTriple());
   module.setDataLayout(machine->createDataLayout());
-  if (target.position_independent) module.setPICLevel(llvm::PICLevel::BigPIC);
   if (ir_module.source) module.setSourceFileName(ir_module.source->filename());
   {
     ModuleLowering lowering(program, module_index, target, options, module);

@@ -406,10 +406,10 @@ class FunctionLowering {
   llvm::Value* context_ = nullptr;
   llvm::Value* qstr_table_ = nullptr;
   llvm::Value* obj_table_ = nullptr;
-  // The frame record (null while the entry wrapper is lowered), the record
-  // it was linked in front of, and the line of the instruction being lowered.
+  // The frame record (null while the entry wrapper is lowered), whether the
+  // prologue linked it, and the line of the instruction being lowered.
   llvm::Value* frame_record_ = nullptr;
-  llvm::Value* outer_frame_ = nullptr;
+  bool linked_in_prologue_ = false;
   bool link_at_calls_ = false;  // LinksAtCalls: linked around each call, not in the prologue
   // The int operation being lowered is a range counter's step in a
   // speculative loop (ir::kRangeCounterStep): no overflow check.

@@ -87,7 +87,7 @@ llvm::Function* FunctionLowering::LowerEntry() {
   module_.SetFunctionAttributes(entry);
   current_ = entry;
   frame_record_ = nullptr;  // the wrapper is no Python frame
-  outer_frame_ = nullptr;
+  linked_in_prologue_ = false;
   link_at_calls_ = false;
   llvm::DISubprogram* body_subprogram = subprogram_;
   if (module_.di()) subprogram_ = module_.NewSubprogram(entry, function_);

@@ -168,6 +168,7 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
   if (!internal) body->setVisibility(llvm::GlobalValue::HiddenVisibility);
   body->setDSOLocal(true);
   SetFunctionAttributes(body);
+  body->addRetAttr(llvm::Attribute::NoUndef);
   if (function.is_generator) body->addFnAttr(llvm::Attribute::PresplitCoroutine);
   if (options_.opt_level >= 2 && !options_.optimize_size && IsSmallStraightBody(function))
     body->addFnAttr(llvm::Attribute::AlwaysInline);

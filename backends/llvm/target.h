@@ -22,7 +22,6 @@ struct TargetInfo {
   bool hardware_sqrt = false;   // llvm.sqrt of a Float is an instruction, not a libm call
   // NlrBuf::regs words on this target (runtime/nlr.h's register table).
   unsigned nlr_registers = 0;
-  bool position_independent = false;  // host executables are PIE
   // Xtensa: llc's direct object emission is broken, so objects are made by
   // printing assembly and running llvm-mc on it with this CPU.
   bool object_through_assembler = false;

@@ -20,7 +20,6 @@ bool DescribeX86Target(const std::string& march, TargetInfo* info) {
   info->march = march;
   info->float_is_double = true;
   info->hardware_sqrt = true;  // sqrtsd (x87 fsqrt on i686)
-  info->position_independent = true;
   return true;
 }
 

@@ -47,7 +47,7 @@ print(total(v, 10), calls(v, 10))
 # V7M: @taipan_native_attr_epoch = external dso_local global i32
 
 # The load in total's loop: the miss block is the only call.
-# V7M-LABEL: define internal i32 @taipan_m0_f4_total(
+# V7M-LABEL: define internal {{(noundef )?}}i32 @taipan_m0_f4_total(
 # V7M: br i1 %{{[0-9]+}}, label %attr.type, label %load.miss
 # V7M: load.hit:
 # V7M-NEXT: %[[CONST:[a-z0-9]+]] = load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE:attr_cache[.0-9]*]], i32 3)
@@ -83,7 +83,7 @@ print(total(v, 10), calls(v, 10))
 # V7M-NEXT: br label %load.done
 
 # The store writes the entry's value inline.
-# V7M-LABEL: define internal i32 @taipan_m0_f5_move(
+# V7M-LABEL: define internal {{(noundef )?}}i32 @taipan_m0_f5_move(
 # V7M: store.hit:
 # V7M-NOT: call
 # V7M: store.miss:
@@ -96,7 +96,7 @@ print(total(v, 10), calls(v, 10))
 
 # The method call: the cached function with self, or the dict's without;
 # one call either way, the lookup only on a miss.
-# V7M-LABEL: define internal i32 @taipan_m0_f6_calls(
+# V7M-LABEL: define internal {{(noundef )?}}i32 @taipan_m0_f6_calls(
 # V7M: method.call:
 # V7M-NEXT: %callee = phi i32
 # V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %map.entry ]
@@ -110,7 +110,7 @@ print(total(v, 10), calls(v, 10))
 
 # Optimised, the loop still checks the cache inline, and the uncached
 # helpers are used nowhere.
-# O2-LABEL: define internal fastcc i64 @taipan_m0_f4_total(
+# O2-LABEL: define internal fastcc {{(noundef )?}}i64 @taipan_m0_f4_total(
 # O2-DAG: load i64, ptr @taipan_native_attr_epoch
 # O2-DAG: icmp ult i64
 # O2-DAG: call i64 @taipan_native_load_attr_cached(

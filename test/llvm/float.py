@@ -2,7 +2,7 @@
 # zero checked inline; boxing only in the entry.
 # RUN: %taipan compile --emit=llvm -O0 %s > %t.ll
 # RUN: FileCheck %s < %t.ll
-# RUN: sed -n '/^define internal double @taipan_m0_f1_scale/,/^}/p' %t.ll | FileCheck %s --check-prefix=BODY
+# RUN: sed -n -E '/^define internal (noundef )?double @taipan_m0_f1_scale/,/^}/p' %t.ll | FileCheck %s --check-prefix=BODY
 # RUN: FileCheck %s --check-prefix=ENTRY < %t.ll
 
 def scale(x, y):
@@ -13,11 +13,11 @@ def mixed(n, x):
 
 print(scale(1.5, 2.0), mixed(3, 0.5))
 
-# CHECK-LABEL: define internal double @taipan_m0_f1_scale(ptr {{.*}}, double {{.*}}, double {{.*}})
+# CHECK-LABEL: define internal {{(noundef )?}}double @taipan_m0_f1_scale(ptr {{.*}}, double {{.*}}, double {{.*}})
 
 # An int operand converts inline when small (sitofp), through the runtime
 # when big.
-# CHECK-LABEL: define internal double @taipan_m0_f2_mixed(ptr {{.*}}, i64 {{.*}}, double {{.*}})
+# CHECK-LABEL: define internal {{(noundef )?}}double @taipan_m0_f2_mixed(ptr {{.*}}, i64 {{.*}}, double {{.*}})
 # CHECK: sitofp i64 {{.*}} to double
 # CHECK: call double @taipan_native_unbox_float(i64
 # CHECK: fmul double
@@ -25,7 +25,7 @@ print(scale(1.5, 2.0), mixed(3, 0.5))
 # CHECK: ret double
 
 # The entry checks for exact float objects, unboxes, calls the body, boxes.
-# ENTRY-LABEL: define internal i64 @taipan_m0_e1_scale(
+# ENTRY-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_e1_scale(
 # ENTRY: icmp eq ptr {{.*}}@taipan_native_type_float
 # ENTRY: load double
 # ENTRY: call double @taipan_m0_f1_scale(

@@ -20,7 +20,7 @@ print(total([1, 2, 3]), total((4, 5)), total(range(3)), chars("abc"))
 
 # An untyped iterable: a list or tuple is held as it is (index 0), anything
 # else gets its iterator (index -1).
-# CHECK-LABEL: define internal i64 @taipan_m0_f1_total(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f1_total(
 # CHECK-DAG: %"$iter{{[0-9]+}}.index" = alloca i64
 # CHECK-DAG: icmp eq ptr %{{.*}}, @taipan_native_type_list
 # CHECK-DAG: icmp eq ptr %{{.*}}, @taipan_native_type_tuple
@@ -35,7 +35,7 @@ print(total([1, 2, 3]), total((4, 5)), total(range(3)), chars("abc"))
 # CHECK-DAG: load i64, ptr
 
 # A str: always the iterator protocol.
-# CHECK-LABEL: define internal i64 @taipan_m0_f2_chars(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f2_chars(
 # CHECK-NOT: .index = alloca
 # CHECK: call i64 @taipan_native_get_iter(
 # CHECK: call i64 @taipan_native_iter_next(

@@ -1,9 +1,9 @@
 # Tracebacks of native code: each body links a frame record (runtime/vm.h
 # NativeFrame: outer record, the function's info constant, line) in front of
-# taipan_native_frames in its prologue and unlinks it before it returns; the
-# line is stored right before each call (never on the paths that call
-# nothing). A generator's record lives in its NativeGeneratorState (word 5),
-# which the runtime links while the body runs: the body only fills it in.
+# taipan_native_frames in its prologue and unlinks it (the outer record read
+# back from it) before it returns; the line is stored before each call (never
+# on the paths that call nothing). A generator's record lives in its
+# NativeGeneratorState (word 5), which the runtime links: the body fills it in.
 # -O3 keeps no records.
 # RUN: %taipan compile --emit=llvm -O0 %s | FileCheck %s
 # RUN: %taipan compile --emit=llvm -O3 %s | FileCheck %s --check-prefix=O3
@@ -32,7 +32,7 @@ print(caller(3), list(numbers(2)))
 # The module context and the name's index in its qstr table.
 # CHECK: @taipan_m0_f2_info = internal constant { ptr, i64 } { ptr @taipan_m0_context, i64 {{[1-9][0-9]*}} }
 
-# CHECK-LABEL: define internal i64 @taipan_m0_f2_caller(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f2_caller(
 # CHECK: %frame = alloca [3 x i64]
 # CHECK: %outer_frame = load ptr, ptr @taipan_native_frames
 # CHECK-NEXT: [[PREV:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 0
@@ -54,10 +54,12 @@ print(caller(3), list(numbers(2)))
 # CHECK-NEXT: call i64 @taipan_native_binary_op(
 # CHECK: int.done:
 # CHECK-NEXT: %int.result = phi
-# CHECK-NEXT: store ptr %outer_frame, ptr @taipan_native_frames
+# CHECK-NEXT: [[PREV:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 0
+# CHECK-NEXT: [[OUTER:%.+]] = load i64, ptr [[PREV]]
+# CHECK-NEXT: store i64 [[OUTER]], ptr @taipan_native_frames
 # CHECK-NEXT: ret i64 %int.result
 
-# CHECK-LABEL: define internal ptr @taipan_m0_f3_numbers(
+# CHECK-LABEL: define internal {{(noundef )?}}ptr @taipan_m0_f3_numbers(
 # CHECK-NOT: @taipan_native_frames
 # CHECK: %frame = getelementptr inbounds i64, ptr %2, i32 5
 # CHECK-NEXT: [[INFO:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 1

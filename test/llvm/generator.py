@@ -19,12 +19,12 @@ def deleg(xs):
 print(list(deleg([1, 2])))
 
 # CHECK: @taipan_m0_entries = internal constant [3 x ptr] [ptr @taipan_m0_e0__module_, ptr @taipan_m0_f1_gen, ptr @taipan_m0_f2_deleg]
-# CHECK-LABEL: define internal ptr @taipan_m0_f1_gen(ptr %0, ptr %1, ptr %2)
+# CHECK-LABEL: define internal {{(noundef )?}}ptr @taipan_m0_f1_gen(ptr %0, ptr %1, ptr %2)
 # CHECK: call ptr @taipan_native_alloc_coroutine(i64 {{[0-9]+}})
 # CHECK: call i32 @taipan_nlr_push(
 # CHECK: call void @taipan_nlr_pop()
 # CHECK: ret ptr
-# CHECK-LABEL: define internal ptr @taipan_m0_f2_deleg(ptr %0, ptr %1, ptr %2)
+# CHECK-LABEL: define internal {{(noundef )?}}ptr @taipan_m0_f2_deleg(ptr %0, ptr %1, ptr %2)
 # CHECK: call i1 @taipan_native_yield_from(
 # CHECK-LABEL: define internal fastcc void @taipan_m0_f2_deleg.resume(
 # CHECK: call i1 @taipan_native_yield_from(

@@ -11,9 +11,9 @@ def scale(b, f):
 
 print(scale([1.5, 2.5], 2.0))
 
-# CHECK-DAG: declare i64 @taipan_native_box_float(double) {{.*}}#[[ALLOCATES:[0-9]+]]
-# CHECK-DAG: declare double @taipan_native_unbox_float(i64) {{.*}}#[[READS:[0-9]+]]
-# CHECK-DAG: declare i64 @taipan_native_call(i64, i64, i64, ptr) {{.*}}#[[PLAIN:[0-9]+]]
+# CHECK-DAG: declare {{(noundef )?}}i64 @taipan_native_box_float(double) {{.*}}#[[ALLOCATES:[0-9]+]]
+# CHECK-DAG: declare {{(noundef )?}}double @taipan_native_unbox_float(i64) {{.*}}#[[READS:[0-9]+]]
+# CHECK-DAG: declare {{(noundef )?}}i64 @taipan_native_call(i64, i64, i64, ptr) {{.*}}#[[PLAIN:[0-9]+]]
 # CHECK-DAG: attributes #[[ALLOCATES]] = { nounwind memory(inaccessiblemem: readwrite) }
 # CHECK-DAG: attributes #[[READS]] = { nounwind memory(read, inaccessiblemem: readwrite) }
 # CHECK-DAG: attributes #[[PLAIN]] = { nounwind }

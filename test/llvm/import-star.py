@@ -10,7 +10,7 @@ def f(x):
 
 print(f(pi))
 
-# CHECK-LABEL: define internal i64 @taipan_m0_f0__module_(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f0__module_(
 # CHECK: %[[M:[0-9]+]] = call i64 @taipan_native_import_name(ptr %ctx, i64 %{{.*}}, i64 %{{.*}}, i64 {{.*}})
 # CHECK: call void @taipan_native_import_star(ptr %ctx, i64 %[[M]])
 # CHECK: call i64 @taipan_native_call(

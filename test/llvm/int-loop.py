@@ -22,7 +22,7 @@ def divide(a, b):
 print(total(10), divide(7, -2))
 
 # The body takes and returns tagged ints.
-# ENTRY-LABEL: define internal i64 @taipan_m0_f1_total(ptr {{.*}}, i64 {{.*}})
+# ENTRY-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f1_total(ptr {{.*}}, i64 {{.*}})
 
 # Python's floor division and modulo on small ints, ZeroDivisionError inline
 # (a small body: inlined into its entry and its direct callers).
@@ -32,7 +32,7 @@ print(total(10), divide(7, -2))
 # CHECK-DAG: call void @taipan_native_raise_zero_division()
 
 # The entry checks the argument: a small int or an int object, else the bytecode runs.
-# ENTRY-LABEL: define internal i64 @taipan_m0_e1_total(ptr {{.*}}, ptr {{.*}})
+# ENTRY-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_e1_total(ptr {{.*}}, ptr {{.*}})
 # ENTRY: and i64 %slot, 1
 # ENTRY-DAG: call i64 @taipan_m0_f1_total(
 # ENTRY-DAG: icmp eq ptr {{.*}}@taipan_native_type_int

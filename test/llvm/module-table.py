@@ -21,8 +21,8 @@ print(f(1), C().m(), list(gen()))
 # CHECK: @taipan_m0_context = internal global ptr null
 # CHECK: @taipan_m0_entries = internal constant [5 x ptr] [ptr @taipan_m0_e0__module_, ptr @taipan_m0_e1_f, ptr null, ptr @taipan_m0_e3_m, ptr @taipan_m0_f4_gen]
 # CHECK: @taipan_native_module_0 = constant { i64, ptr, ptr } { i64 5, ptr @taipan_m0_entries, ptr @taipan_m0_context }
-# CHECK: define internal i64 @taipan_m0_f0__module_(ptr %0) #[[ATTRS:[0-9]+]]
-# CHECK: define internal i64 @taipan_m0_e0__module_(ptr %0, ptr %1) #[[ATTRS]]
+# CHECK: define internal {{(noundef )?}}i64 @taipan_m0_f0__module_(ptr %0) #[[ATTRS:[0-9]+]]
+# CHECK: define internal {{(noundef )?}}i64 @taipan_m0_e0__module_(ptr %0, ptr %1) #[[ATTRS]]
 # CHECK: attributes #[[ATTRS]] = { noinline nounwind optnone "target-cpu"="x86-64" }
 
 # ARM: @taipan_native_module_0 = constant { i32, ptr, ptr } { i32 5,

@@ -22,7 +22,7 @@ print(get(items, -1), get((1, 2), 1), pairs(1, 2))
 
 # CHECK: @index_error{{.*}} = private unnamed_addr constant [24 x i8] c"list index out of range\00"
 
-# CHECK-LABEL: define internal i64 @taipan_m0_f1_get(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f1_get(
 # CHECK: and i64 %i{{[0-9]*}}, 1
 # CHECK-DAG: icmp eq ptr %{{.*}}, @taipan_native_type_list
 # CHECK-DAG: icmp ult i64 %i{{[0-9]*}}, %{{.*}}
@@ -33,14 +33,14 @@ print(get(items, -1), get((1, 2), 1), pairs(1, 2))
 # CHECK-DAG: call i64 @taipan_native_subscr(
 # CHECK-DAG: call void @taipan_native_raise_index_error(ptr @{{.*}})
 
-# CHECK-LABEL: define internal i64 @taipan_m0_f2_put(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f2_put(
 # CHECK-DAG: icmp eq ptr %{{.*}}, @taipan_native_type_list
 # CHECK-DAG: store i64 %{{.*}}, ptr %{{.*}}
 # CHECK-DAG: call void @taipan_native_store_subscr(
 # CHECK-DAG: call void @taipan_native_raise_index_error(
 
 # A tuple known from the types: items inline after the header, no type check.
-# CHECK-LABEL: define internal i64 @taipan_m0_f3_pairs(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f3_pairs(
 # CHECK-NOT: @taipan_native_type_
 # CHECK: getelementptr inbounds i64, ptr %{{.*}}, i32 2
 # CHECK-LABEL: define internal

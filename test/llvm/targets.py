@@ -43,17 +43,17 @@ def count(n):
 print(scale(1.5, 2.0), count(10))
 
 # X64-LL: target triple = "x86_64-unknown-linux-gnu"
-# X64-LL: define internal double @taipan_m0_f1_scale(ptr {{.*}}, double {{.*}}, double {{.*}})
-# X64-LL: define internal i64 @taipan_m0_f2_count(ptr {{.*}}, i64 {{.*}})
+# X64-LL: define internal {{(noundef )?}}double @taipan_m0_f1_scale(ptr {{.*}}, double {{.*}}, double {{.*}})
+# X64-LL: define internal {{(noundef )?}}i64 @taipan_m0_f2_count(ptr {{.*}}, i64 {{.*}})
 # V6M-LL: target triple = "thumbv6m-unknown-none-eabi"
-# V6M-LL: define internal float @taipan_m0_f1_scale(ptr {{.*}}, float {{.*}}, float {{.*}})
-# V6M-LL: define internal i32 @taipan_m0_f2_count(ptr {{.*}}, i32 {{.*}})
+# V6M-LL: define internal {{(noundef )?}}float @taipan_m0_f1_scale(ptr {{.*}}, float {{.*}}, float {{.*}})
+# V6M-LL: define internal {{(noundef )?}}i32 @taipan_m0_f2_count(ptr {{.*}}, i32 {{.*}})
 # V6M-LL: "target-cpu"="cortex-m0plus" "target-features"="+strict-align,+soft-float" "use-soft-float"="true"
 # V7EM-LL: target triple = "thumbv7em-unknown-none-eabihf"
-# V7EM-LL: define internal float @taipan_m0_f1_scale(ptr {{.*}}, float {{.*}}, float {{.*}})
+# V7EM-LL: define internal {{(noundef )?}}float @taipan_m0_f1_scale(ptr {{.*}}, float {{.*}}, float {{.*}})
 # V7EM-LL: "target-cpu"="cortex-m4" "target-features"="+vfp4d16sp"
 # ESP32-LL: target triple = "xtensa"
-# ESP32-LL: define internal float @taipan_m0_f1_scale(ptr {{.*}}, float {{.*}}, float {{.*}})
+# ESP32-LL: define internal {{(noundef )?}}float @taipan_m0_f1_scale(ptr {{.*}}, float {{.*}}, float {{.*}})
 # ESP32-LL: "target-cpu"="esp32" "target-features"="-mul32high"
 
 # X64: taipan_m0_f1_scale:

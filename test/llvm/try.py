@@ -13,7 +13,7 @@ def guarded(f, n):
 
 print(guarded(int, 3))
 
-# CHECK-LABEL: define internal i64 @taipan_m0_f1_guarded(
+# CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f1_guarded(
 # CHECK: %nlr = alloca [11 x i64]
 # CHECK: store volatile i64 {{.*}}, ptr %total
 # CHECK: %[[PUSHED:[0-9]+]] = call i32 @taipan_nlr_push(ptr {{.*}}%nlr) #[[TWICE:[0-9]+]]
@@ -26,7 +26,7 @@ print(guarded(int, 3))
 # CHECK-DAG: load volatile i64, ptr %total
 # CHECK-DAG: call void @taipan_native_reraise(
 
-# CHECK: declare i32 @taipan_nlr_push(ptr) {{.*}}#[[PUSH:[0-9]+]]
+# CHECK: declare {{(noundef )?}}i32 @taipan_nlr_push(ptr) {{.*}}#[[PUSH:[0-9]+]]
 # CHECK: declare void @taipan_native_reraise(i64) {{.*}}#[[RAISE:[0-9]+]]
 # CHECK-DAG: attributes #[[PUSH]] = { nounwind returns_twice }
 # CHECK-DAG: attributes #[[RAISE]] = { cold noreturn nounwind }

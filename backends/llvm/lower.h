@@ -377,9 +377,12 @@ class FunctionLowering {
   bool InSpeculativeLoop() const { return loop_of_.size() > current_block_ && loop_of_[current_block_] != kNoLoop; }
   bool IsCheckedIntLocal(ir::LocalId local) const;
   void LowerLoopEntry(SpeculativeLoop& loop);
-  // When the speculative copy calls nothing that could change a list, its
-  // lists' header words are read once, on entry.
-  bool CallsNothingThatChangesLists(const SpeculativeLoop& loop) const;
+  // When no call of the speculative copy that could change a list comes
+  // before one of its reads of a list's header words, those are read once,
+  // on entry.
+  bool NoListChangeBeforeHeaderRead(const SpeculativeLoop& loop) const;
+  std::pair<llvm::Value*, int64_t> EntryListHeaderRead(const SpeculativeLoop& loop,
+                                                       const llvm::Instruction& inst) const;
   void ReadListHeadersOnEntry(SpeculativeLoop& loop);
   void LowerLoopBlock(ir::BlockId id);
   // In a speculative loop: after a store of an int local, leaves for the

@@ -5,7 +5,10 @@
 // so no access depends on inference for its safety: a raw list reaching
 // untyped code has its floats boxed on the way out, and a store of anything
 // but a Float into a raw list goes through the runtime (which boxes the
-// list first).
+// list first). The one exception is a list[bool], which inference saw only
+// bools stored into, so it never holds raw floats: its loads compare with
+// True and its stores write True/False (immediates, so a wrong type could
+// give a wrong value but never a dangling pointer).
 #include "backends/llvm/lower.h"
 
 namespace taipan::llvmbe {
@@ -225,7 +228,10 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
     StoreFloatItem(sequence.value, address, value.value);
   } else {
     llvm::BasicBlock* store = NewBlock("store.value");
-    if (raw_lists) BranchLikely(b_.CreateNot(HoldsRawFloats(sequence.value)), store, slow);
+    // A bool into a list[bool], never raw (see LoadListItem).
+    bool bool_into_bools = kind == TypeKind::List && Kind(ElementType(sequence.type)) == TypeKind::Bool &&
+                           Kind(value.type) == TypeKind::Bool;
+    if (raw_lists && !bool_into_bools) BranchLikely(b_.CreateNot(HoldsRawFloats(sequence.value)), store, slow);
     else b_.CreateBr(store);
     b_.SetInsertPoint(store);
     llvm::Value* boxed = Box(value);

@@ -399,61 +399,86 @@ void FunctionLowering::LeaveBeforeTerminator() {
   b_.CreateBr(s.resume[n - 2]);
 }
 
-// Whether every call the speculative copy goes on after is one that cannot
-// run Python code or resize a list: an intrinsic, or a helper that only
-// allocates or reads. (A slow path's call that the copy leaves after, for
-// the generic copy, does not count; nor does a raise.)
-bool FunctionLowering::CallsNothingThatChangesLists(const SpeculativeLoop& loop) const {
+// The list (read on entry) and word offset when `inst` is one of the
+// speculative copy's loads of a list's header word (SequenceHeader's tagged
+// load at a constant word offset); {null, 0} otherwise.
+std::pair<llvm::Value*, int64_t> FunctionLowering::EntryListHeaderRead(const SpeculativeLoop& loop,
+                                                                      const llvm::Instruction& inst) const {
+  auto* load = llvm::dyn_cast<llvm::LoadInst>(&inst);
+  if (!load || load->isVolatile() || load->getMetadata(llvm::LLVMContext::MD_tbaa) != module_.SequenceAliasTag(false))
+    return {nullptr, 0};
+  auto* field = llvm::dyn_cast<llvm::GetElementPtrInst>(load->getPointerOperand());
+  if (!field || field->getNumIndices() != 1 || field->getSourceElementType() != t_.word) return {nullptr, 0};
+  auto* offset = llvm::dyn_cast<llvm::ConstantInt>(field->getOperand(1));
+  auto* base = llvm::dyn_cast<llvm::IntToPtrInst>(field->getPointerOperand());
+  if (!offset || !base) return {nullptr, 0};
+  for (auto& [local, value] : loop.list_on_entry)
+    if (value == base->getOperand(0)) return {value, offset->getSExtValue()};
+  return {nullptr, 0};
+}
+
+// Whether the block calls what could run Python code or resize a list:
+// anything but an intrinsic or a helper that only allocates or reads.
+static bool MayChangeLists(const llvm::BasicBlock& block) {
+  for (const llvm::Instruction& inst : block) {
+    auto* call = llvm::dyn_cast<llvm::CallInst>(&inst);
+    if (!call) continue;
+    llvm::Function* callee = call->getCalledFunction();
+    if (callee && callee->isIntrinsic()) continue;
+    if (call->onlyReadsMemory() || call->onlyAccessesInaccessibleMemory()) continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether no header read of the speculative copy can follow a call that
+// could change a list. A slow path's call is on its way out to the generic
+// copy (through blocks that coerce its result, say), so it does not count;
+// nor does a raise.
+bool FunctionLowering::NoListChangeBeforeHeaderRead(const SpeculativeLoop& loop) const {
   std::unordered_set<const llvm::BasicBlock*> code(loop.speculative_code.begin(), loop.speculative_code.end());
-  for (llvm::BasicBlock* block : loop.speculative_code) {
-    bool goes_on = false;
-    for (const llvm::BasicBlock* next : llvm::successors(block)) goes_on |= code.count(next) != 0;
-    if (!goes_on) continue;
-    for (llvm::Instruction& inst : *block) {
-      auto* call = llvm::dyn_cast<llvm::CallInst>(&inst);
-      if (!call) continue;
-      llvm::Function* callee = call->getCalledFunction();
-      if (callee && callee->isIntrinsic()) continue;
-      if (call->onlyReadsMemory() || call->onlyAccessesInaccessibleMemory()) continue;
-      return false;
+  auto reads_header = [&](const llvm::BasicBlock* block) {
+    for (const llvm::Instruction& inst : *block)
+      if (EntryListHeaderRead(loop, inst).first) return true;
+    return false;
+  };
+  for (const llvm::BasicBlock* block : loop.speculative_code) {
+    if (!MayChangeLists(*block)) continue;
+    std::vector<const llvm::BasicBlock*> work{block};
+    std::unordered_set<const llvm::BasicBlock*> seen{block};
+    while (!work.empty()) {
+      const llvm::BasicBlock* next = work.back();
+      work.pop_back();
+      if (reads_header(next)) return false;
+      for (const llvm::BasicBlock* successor : llvm::successors(next))
+        if (code.count(successor) && seen.insert(successor).second) work.push_back(successor);
     }
   }
   return true;
 }
 
 // Replaces the speculative copy's loads of a list's header words (length,
-// capacity, items: SequenceHeader's tagged loads at a constant word offset
-// of the list read on entry) with one load each on entry, where the list is
-// known to exist; LLVM cannot move them there itself, as it cannot tell
-// that the word is a pointer to a live list.
+// capacity, items) with one load each on entry, where the list is known to
+// exist; LLVM cannot move them there itself, as it cannot tell that the
+// word is a pointer to a live list.
 void FunctionLowering::ReadListHeadersOnEntry(SpeculativeLoop& loop) {
-  if (loop.list_on_entry.empty() || !CallsNothingThatChangesLists(loop)) return;
-  llvm::MDNode* header_tag = module_.SequenceAliasTag(false);
+  if (loop.list_on_entry.empty() || !NoListChangeBeforeHeaderRead(loop)) return;
   llvm::Instruction* entry_end = loop.speculative_entry->getTerminator();
   std::map<std::pair<llvm::Value*, int64_t>, llvm::Value*> on_entry;
   for (llvm::BasicBlock* block : loop.speculative_code) {
     for (llvm::Instruction& inst : llvm::make_early_inc_range(*block)) {
-      auto* load = llvm::dyn_cast<llvm::LoadInst>(&inst);
-      if (!load || load->isVolatile() || load->getMetadata(llvm::LLVMContext::MD_tbaa) != header_tag) continue;
-      auto* field = llvm::dyn_cast<llvm::GetElementPtrInst>(load->getPointerOperand());
-      if (!field || field->getNumIndices() != 1 || field->getSourceElementType() != t_.word) continue;
-      auto* offset = llvm::dyn_cast<llvm::ConstantInt>(field->getOperand(1));
-      auto* base = llvm::dyn_cast<llvm::IntToPtrInst>(field->getPointerOperand());
-      if (!offset || !base) continue;
-      llvm::Value* list = base->getOperand(0);
-      bool entry_list = false;
-      for (auto& [local, value] : loop.list_on_entry) entry_list |= value == list;
-      if (!entry_list) continue;
-      llvm::Value*& hoisted = on_entry[{list, offset->getSExtValue()}];
+      auto [list, offset] = EntryListHeaderRead(loop, inst);
+      if (!list) continue;
+      llvm::Value*& hoisted = on_entry[{list, offset}];
       if (!hoisted) {
         llvm::IRBuilder<> b(entry_end);
-        llvm::Value* address = b.CreateConstInBoundsGEP1_64(t_.word, b.CreateIntToPtr(list, t_.ptr), offset->getZExtValue());
-        llvm::LoadInst* header = b.CreateLoad(load->getType(), address, "header");
-        header->setMetadata(llvm::LLVMContext::MD_tbaa, header_tag);
+        llvm::Value* address = b.CreateConstInBoundsGEP1_64(t_.word, b.CreateIntToPtr(list, t_.ptr), offset);
+        llvm::LoadInst* header = b.CreateLoad(inst.getType(), address, "header");
+        header->setMetadata(llvm::LLVMContext::MD_tbaa, module_.SequenceAliasTag(false));
         hoisted = header;
       }
-      load->replaceAllUsesWith(hoisted);
-      load->eraseFromParent();
+      inst.replaceAllUsesWith(hoisted);
+      inst.eraseFromParent();
     }
   }
 }

@@ -182,6 +182,38 @@ def from_the_end(xs):
     return xs
 
 
+class Grows:
+    # Truth of an item appends to the list being read: the loop must read
+    # the list's length and items again after it.
+    def __init__(self, items):
+        self.items = items
+
+    def __bool__(self):
+        self.items.append(self)
+        return True
+
+
+def count_truthy(items, n):
+    count = 0
+    for k in range(n):
+        if items[k]:
+            count += 1
+    return count
+
+
+def count_truthy_flags(flags):
+    count = 0
+    for k in range(len(flags)):
+        if flags[k]:
+            count += k
+    return count
+
+
+growing = []
+growing.append(Grows(growing))
+print(count_truthy(growing, 40), len(growing))
+print(count_truthy_flags([k % 3 == 0 for k in range(30)]))
+
 print(grows_past_small(50))
 print(counters_at_the_edges())
 print(from_the_end([1, 2, 3, 4, 5]))

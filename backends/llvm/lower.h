@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <llvm/IR/DIBuilder.h>
@@ -94,6 +95,9 @@ class ModuleLowering {
   // The body function of any native function of the program (declared
   // external when it lives in another module).
   llvm::Function* BodyOf(ir::FuncRef ref);
+  // Whether calling the body (declared by BodyOf) can change no list, nor
+  // run Python code that could (ChangesNoLists).
+  bool BodyChangesNoLists(const llvm::Function* body) const { return list_safe_bodies_.count(body) != 0; }
   // The type of body slot `slot` of `function` (its local's type, or Object).
   ir::TypeId SlotType(const ir::Function& function, uint32_t slot) const;
 
@@ -116,6 +120,7 @@ class ModuleLowering {
  private:
   void CreateDebugInfo();
   std::string BodySymbol(ir::FuncRef ref) const;
+  bool ChangesNoLists(const ir::Function& function) const;
   void DefineTable(const std::vector<llvm::Function*>& entries);
 
   llvm::MDNode* header_tag_ = nullptr;
@@ -130,6 +135,7 @@ class ModuleLowering {
   // Functions of this module that other modules call directly: their
   // bodies are external symbols; every other body is internal.
   std::vector<bool> called_from_other_modules_;
+  std::unordered_set<const llvm::Function*> list_safe_bodies_;
   std::unique_ptr<llvm::DIBuilder> di_;
   llvm::DIFile* di_file_ = nullptr;
   llvm::DICompileUnit* di_unit_ = nullptr;
@@ -381,6 +387,7 @@ class FunctionLowering {
   // before one of its reads of a list's header words, those are read once,
   // on entry.
   bool NoListChangeBeforeHeaderRead(const SpeculativeLoop& loop) const;
+  bool MayChangeLists(const llvm::BasicBlock& block) const;
   std::pair<llvm::Value*, int64_t> EntryListHeaderRead(const SpeculativeLoop& loop,
                                                        const llvm::Instruction& inst) const;
   void ReadListHeadersOnEntry(SpeculativeLoop& loop);

@@ -172,7 +172,46 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
   if (function.is_generator) body->addFnAttr(llvm::Attribute::PresplitCoroutine);
   if (options_.opt_level >= 2 && !options_.optimize_size && IsSmallStraightBody(function))
     body->addFnAttr(llvm::Attribute::AlwaysInline);
+  if (!function.is_generator && ChangesNoLists(function)) list_safe_bodies_.insert(body);
   return body;
+}
+
+// A function that only computes with ints, floats and bools (its slow
+// paths call the runtime on ints and floats only, which runs no Python
+// code) and calls nothing: a speculative loop calling it may keep its
+// lists' header words read on entry.
+bool ModuleLowering::ChangesNoLists(const ir::Function& function) const {
+  auto numeric = [&](ir::InstId id) {
+    if (id >= function.insts.size()) return false;
+    ir::TypeKind kind = KindOf(function.insts[id].type);
+    return kind == ir::TypeKind::Int || kind == ir::TypeKind::Bool || kind == ir::TypeKind::Float;
+  };
+  for (const ir::Inst& inst : function.insts) {
+    switch (inst.op) {
+      case ir::Op::ConstInt:
+      case ir::Op::ConstFloat:
+      case ir::Op::ConstBool:
+      case ir::Op::ConstNone:
+      case ir::Op::LoadLocal:
+      case ir::Op::StoreLocal:
+      case ir::Op::Jump:
+      case ir::Op::Branch:
+      case ir::Op::Return:
+        break;
+      case ir::Op::Binary:
+      case ir::Op::Unary:
+      case ir::Op::Not:
+      case ir::Op::Truth:
+      case ir::Op::ToIndex:
+      case ir::Op::Sqrt:
+        for (ir::InstId operand : inst.ops)
+          if (!numeric(operand)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 // A body worth inlining into every direct caller: loop-free (every branch

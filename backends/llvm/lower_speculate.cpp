@@ -418,14 +418,16 @@ std::pair<llvm::Value*, int64_t> FunctionLowering::EntryListHeaderRead(const Spe
 }
 
 // Whether the block calls what could run Python code or resize a list:
-// anything but an intrinsic or a helper that only allocates or reads.
-static bool MayChangeLists(const llvm::BasicBlock& block) {
+// anything but an intrinsic, a helper that only allocates or reads, or a
+// function that only computes with numbers.
+bool FunctionLowering::MayChangeLists(const llvm::BasicBlock& block) const {
   for (const llvm::Instruction& inst : block) {
     auto* call = llvm::dyn_cast<llvm::CallInst>(&inst);
     if (!call) continue;
     llvm::Function* callee = call->getCalledFunction();
-    if (callee && callee->isIntrinsic()) continue;
-    if (call->onlyReadsMemory() || call->onlyAccessesInaccessibleMemory()) continue;
+    if (callee && (callee->isIntrinsic() || module_.BodyChangesNoLists(callee))) continue;
+    // Writes to no memory generated code can see (the allocator's is not).
+    if (call->getMemoryEffects().getWithoutLoc(llvm::IRMemLocation::InaccessibleMem).onlyReadsMemory()) continue;
     return true;
   }
   return false;

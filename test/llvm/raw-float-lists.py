@@ -27,8 +27,8 @@ def main():
 main()
 
 # AXPY-NOT: taipan_native_load_global
-# AXPY: [[RAW:%raw_floats[0-9]*]] = icmp slt i64 %field{{[0-9]*}}, 0
-# AXPY-NEXT: br i1 [[RAW]], label %[[ITEM:item.raw[0-9]*]], label %item.boxed{{[0-9]*}}
+# AXPY: [[RAW:%raw_floats[0-9]*]] = icmp slt i64 %{{(field|header)[0-9]*}}, 0
+# AXPY: br i1 [[RAW]], label %[[ITEM:item.raw[0-9]*]], label %item.boxed{{[0-9]*}}
 # AXPY: [[ITEM]]:
 # AXPY-NEXT: load double, ptr %{{[a-z.0-9]+}}, align 8, !tbaa [[ITEMTAG:![0-9]+]]
 # AXPY: store.raw{{[0-9]*}}:

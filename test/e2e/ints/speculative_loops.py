@@ -209,9 +209,35 @@ def count_truthy_flags(flags):
     return count
 
 
+def push(items, x):
+    items.append(x)
+    return x
+
+
+def weight(i, j):
+    return (i + j) * (i + j + 1) // 2 + 1
+
+
+def sum_pushing(items, n):
+    # A direct call that appends: the length is read again after it.
+    total = 0
+    for k in range(n):
+        total += items[k] + push(items, k)
+    return total
+
+
+def weighted(xs):
+    # A direct call that only computes with numbers leaves the list alone.
+    total = 0.0
+    for k in range(len(xs)):
+        total += xs[k] / weight(k, 3)
+    return total
+
+
 growing = []
 growing.append(Grows(growing))
 print(count_truthy(growing, 40), len(growing))
+print(sum_pushing([5], 30), weighted([1.0, 2.0, 3, True, 5.5]))
 print(count_truthy_flags([k % 3 == 0 for k in range(30)]))
 
 print(grows_past_small(50))

@@ -614,7 +614,7 @@ void* AllocSettled(size_t bytes, unsigned flags) {
   if (b == kNone) return nullptr;
   ClaimBlocks(b, n, flags);
   void* p = reinterpret_cast<void*>(BlockAddr(b));
-  __builtin_memset(p, 0, n << kBlockShift);
+  if (!(flags & kGcUninitialised)) __builtin_memset(p, 0, n << kBlockShift);
   return p;
 }
 

@@ -172,6 +172,9 @@ inline constexpr size_t kGcMarkStackSize = 64;   // block indices
 // gc_alloc flags.
 inline constexpr unsigned kGcHasFinaliser = 1u << 0;  // run the hook before reclaiming
 inline constexpr unsigned kGcNoScan = 1u << 1;        // contents never hold pointers
+// May come unzeroed: the caller writes every word before it next
+// allocates, so no collection sees the old contents.
+inline constexpr unsigned kGcUninitialised = 1u << 2;
 
 using GcFinaliser = void (*)(void* obj);
 
@@ -182,8 +185,9 @@ using GcFinaliser = void (*)(void* obj);
 // block gives an empty heap on which every allocation fails.
 void gc_init(void* start, void* end);
 
-// Zeroed, kGcBlockBytes-aligned memory of at least `bytes` (0 counts as 1),
-// or nullptr when it cannot be had (see Policy above).
+// Zeroed (unless kGcUninitialised), kGcBlockBytes-aligned memory of at
+// least `bytes` (0 counts as 1), or nullptr when it cannot be had (see
+// Policy above).
 void* gc_alloc(size_t bytes, unsigned flags);
 // Frees an allocation now. nullptr, non-heap pointers and interior pointers
 // are ignored, as is every call while the heap is locked or collecting (the

@@ -34,12 +34,16 @@ Float RawItemValue(Value item) {
   return f;
 }
 
-// A list of `length` kNull items (0.0 when raw) and its own items array.
-ListObject* AllocateList(size_t length) {
+// A list of `length` items and its own items array: kNull items (0.0 when
+// raw), or, when `filled_next`, items the caller writes before anything
+// else allocates (the array is then not zeroed first).
+ListObject* AllocateList(size_t length, bool filled_next = false) {
   auto* list = NewObject<ListObject>(&kListType);
   size_t capacity = length < kMinCapacity ? kMinCapacity : length;
   if (capacity > ~size_t{0} / 2 / sizeof(Value)) RaiseMemoryError();
-  list->items = static_cast<Value*>(Allocate(capacity * sizeof(Value)));
+  size_t bytes = capacity * sizeof(Value);
+  list->items = static_cast<Value*>(filled_next ? AllocateUninitialised(bytes) : Allocate(bytes));
+  if (filled_next) __builtin_memset(list->items + length, 0, (capacity - length) * sizeof(Value));
   list->length = length;
   list->capacity = capacity;
   return list;
@@ -310,7 +314,7 @@ Value ListRepeat(Value self, Value n, bool in_place) {
     list->length = length * static_cast<size_t>(count);
     return self;
   }
-  ListObject* result = AllocateList(length * static_cast<size_t>(count));
+  ListObject* result = AllocateList(length * static_cast<size_t>(count), true);
   if (HoldsRawFloats(RawList(self))) result->capacity |= kListRawFloats;
   RepeatItems(result->items, RawList(self)->items, length, static_cast<size_t>(count));
   return FromPointer(result);

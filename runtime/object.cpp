@@ -17,6 +17,12 @@ void* Allocate(size_t bytes, bool no_scan) {
   return p;
 }
 
+void* AllocateUninitialised(size_t bytes) {
+  void* p = gc_alloc(bytes, kGcUninitialised);
+  if (!p) RaiseMemoryError();
+  return p;
+}
+
 void* AllocateWithFinaliser(size_t bytes) {
   void* p = gc_alloc(bytes, kGcHasFinaliser);
   if (!p) RaiseMemoryError();

@@ -136,6 +136,10 @@ void RepeatItems(Value* out, const Value* items, size_t length, size_t count) {
   // One copy, then doubling what is already there: a few large copies
   // instead of `count` small ones ([False] * 100000). Each doubling reads
   // only the part already written, never the part it writes.
+  if (length == 1) {  // [x] * n: stores only
+    for (size_t i = 0; i < total; ++i) out[i] = items[0];
+    return;
+  }
   __builtin_memcpy(out, items, length * sizeof(Value));
   for (size_t done = length; done < total;) {
     size_t n = done < total - done ? done : total - done;

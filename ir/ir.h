@@ -214,6 +214,14 @@ void InferTypes(Program& program);
 // (stored once, from a GetIter used nowhere else); kNoId for other locals.
 std::vector<InstId> FindForIterators(const Function& function);
 
+// The list locals of `function` that only ever hold a list nothing else can
+// reach: every store puts a list just built into them (BuildList, list +
+// list, list * n), and every load is only read, indexed, iterated by a for
+// loop or changed in place. The function may free what they hold when it
+// returns. `qstrs`: the module's qstr table (method names).
+std::vector<LocalId> FindUnsharedLists(const Function& function, const TypeTable& types,
+                                       const std::vector<std::string>& qstrs);
+
 // The text form for --emit=ir.
 std::string Print(const Module& module, const TypeTable& types);
 

@@ -44,6 +44,7 @@ constexpr unsigned kAtbShift = Log2(kAtbPerWord);
 constexpr unsigned kBitShift = Log2(kWordBits);
 constexpr uintptr_t kLowBits = ~uintptr_t{0} / 3;  // 0x5555...: the low bit of every entry
 constexpr uintptr_t kAllTail = kLowBits << 1;      // every entry TAIL
+constexpr size_t kLargeRunBlocks = 4096 / kGcBlockBytes;  // a "large" request or free: 4 KiB and up
 
 // gc_alloc's inline paths serve requests of 1..kFastBlocks blocks (a boxed
 // float or complex, a small tuple or instance); see "Allocation cursor".
@@ -71,6 +72,8 @@ struct GcState {
   uintptr_t* ftb = nullptr;   // finaliser table
   uintptr_t* nstb = nullptr;  // no-scan table
   size_t run_end = 0;  // [cursor, run_end) is FREE
+  size_t hole = 0;         // [hole, hole + hole_blocks): the latest large run freed (a hint; may be stale)
+  size_t hole_blocks = 0;
   uintptr_t pool_end = 0;
   size_t nblocks = 0;
   size_t used_blocks = 0;  // counted: add cursor - settled for the true number
@@ -324,12 +327,44 @@ bool FindFreeRun(size_t from, size_t n) {
   return true;
 }
 
+// Whether blocks [b, b + n) are all FREE, a table word at a time.
+bool AllFree(size_t b, size_t n) {
+  const size_t end = b + n;
+  while (b < end) {
+    unsigned first = b & (kAtbPerWord - 1);
+    size_t room = kAtbPerWord - first;
+    unsigned count = static_cast<unsigned>(end - b < room ? end - b : room);
+    uintptr_t mask = EntryRange(first, count) & kLowBits;
+    if ((FreeEntries(g.atb[b >> kAtbShift]) & mask) != mask) return false;
+    b += count;
+  }
+  return true;
+}
+
+// A large request is served first from the latest large run freed, while
+// that is likely still in the cache (a function that frees its big
+// temporary on every call gets the same memory back on the next call),
+// when the run is still FREE and outside the cursor run. kNone otherwise.
+size_t TakeFromHole(size_t n) {
+  if (n < kLargeRunBlocks || g.hole_blocks < n) return kNone;
+  size_t b = g.hole;
+  bool outside_cursor_run = b + n <= g.cursor || b >= g.run_end;
+  if (!outside_cursor_run || !AllFree(b, n)) {
+    g.hole_blocks = 0;
+    return kNone;
+  }
+  g.hole += n;
+  g.hole_blocks -= n;
+  return b;
+}
+
 // The first block of `n` FREE blocks taken from the cursor run, moving the
 // cursor past them; next fit: on from the cursor, then once more from block
 // 0 (blocks freed behind the cursor, runs skipped as too short). kNone when
 // no run of `n` exists. Needs the counters settled; the caller counts the
 // blocks it takes.
 size_t TakeRun(size_t n) {
+  if (size_t b = TakeFromHole(n); b != kNone) return b;
   if (g.run_end - g.cursor < n) {
     if (g.nblocks - g.used_blocks < n) return kNone;  // not even that many FREE blocks
     if (!FindFreeRun(g.cursor, n) && !FindFreeRun(0, n)) return kNone;
@@ -347,6 +382,9 @@ void GiveBackToCursorRun(size_t b, size_t n) {
     MoveCursor(b);
   } else if (b == g.run_end) {
     g.run_end = b + n;
+  } else if (n >= kLargeRunBlocks) {
+    g.hole = b;
+    g.hole_blocks = n;
   }
 }
 
@@ -592,6 +630,7 @@ void Collect() {
                     : g.used_blocks > g.growth_min_blocks ? g.used_blocks
                                                           : g.growth_min_blocks;
   MoveCursor(0);  // allocation starts over at block 0
+  g.hole_blocks = 0;
   g.run_end = g.limit = 0;
   g.collecting = false;
 }
@@ -768,6 +807,7 @@ void gc_free(void* p) {
   if (b == kNone) return;
   size_t n = AllocBlocks(b);
   FreeBlocks(b, n);
+  g.alloc_since -= n < g.alloc_since ? n : g.alloc_since;  // not garbage the next collection must find
   GiveBackToCursorRun(b, n);
   RefreshFastPath();
 }

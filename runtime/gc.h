@@ -45,7 +45,11 @@
 // blocks just below the cursor (the latest allocation: gc_free, or a
 // shrinking gc_realloc) moves the cursor back over them, so they are the
 // next handed out; an in-place gc_realloc that grows into the cursor run
-// moves the cursor past its new end.
+// moves the cursor past its new end. Freeing a run of at least 4 KiB
+// elsewhere leaves a hint: the next request of at least 4 KiB that fits in
+// it takes it (if it is still FREE and not in the cursor run), so that a big
+// temporary freed on every call of a function gets the same memory, still
+// in the cache, on the next call.
 //
 // gc_alloc's inline paths hand out only blocks below `limit` (<= run_end).
 // `limit` equals the cursor, so that every request takes the full path,
@@ -191,7 +195,8 @@ void gc_init(void* start, void* end);
 void* gc_alloc(size_t bytes, unsigned flags);
 // Frees an allocation now. nullptr, non-heap pointers and interior pointers
 // are ignored, as is every call while the heap is locked or collecting (the
-// memory is then reclaimed by a later collection if unreachable).
+// memory is then reclaimed by a later collection if unreachable). The
+// blocks freed stop counting towards the threshold and growth budget.
 void gc_free(void* p);
 // Resizes an allocation, keeping its flags and contents (up to the smaller
 // size); grows in place when the following blocks are free, else moves

@@ -2,6 +2,7 @@
 #include "runtime/list.h"
 
 #include "runtime/class.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/runtime.h"
 #include "runtime/slice.h"
@@ -121,6 +122,13 @@ void ListBoxFloats(ListObject* list) {
   for (size_t i = 0; i < list->length; ++i) boxed[i] = NewFloat(RawItemValue(list->items[i]));
   list->items = boxed;
   list->capacity = capacity;
+}
+
+void ListFree(Value list_value) {
+  if (list_value == kNull || !HasExactType(list_value, &kListType)) return;
+  auto* list = ObjectPointer<ListObject>(list_value);  // not AsList: raw floats need no boxing here
+  gc_free(list->items);
+  gc_free(list);
 }
 
 void ListAppendFloat(Value list_value, Float f) {

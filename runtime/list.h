@@ -42,6 +42,10 @@ inline ListObject* AsList(Value v) {
   if (list->capacity & kListRawFloats) [[unlikely]] ListBoxFloats(list);
   return list;
 }
+// Gives the memory of a list nothing references any more back to the
+// collector at once (generated code, for lists that never left their
+// function: ir/escape.cpp). Anything but an exact list is left alone.
+void ListFree(Value list);
 // list.append(f) for a float: stays raw when the list is.
 void ListAppendFloat(Value list, Float f);
 void ListAppend(Value list, Value item);

@@ -261,6 +261,8 @@ V taipan_native_build_slice(V start, V stop, V step) { return NewSlice(start, st
 
 N taipan_native_list_append(V list, V item) { ListAppend(list, item); }
 
+N taipan_native_list_free(V list) { ListFree(list); }
+
 V taipan_native_list_new_floats(U n) { return NewFloatList(n); }
 
 N taipan_native_list_append_float(V list, F value) { ListAppendFloat(list, value); }

@@ -434,6 +434,8 @@ class FunctionLowering {
   // Values whose every use is `truth`: a comparison of untyped operands may
   // then yield bool(result) directly (no True/False object in between).
   std::vector<bool> only_truth_used_;
+  // Lists freed at every return (ir::FindUnsharedLists).
+  std::vector<ir::LocalId> unshared_lists_;
   // FindSequenceLoops' results: per local, whether it is such an iterator
   // temporary (and then its index slot); per GetIter, the local it feeds.
   std::vector<bool> sequence_iterator_;

@@ -76,6 +76,8 @@ void FunctionLowering::CreateFrame() {
   for (size_t i = 0; i < function_.blocks.size(); ++i) blocks_.push_back(NewBlock("bb"));
   values_.assign(function_.insts.size(), nullptr);
   FindTruthOnlyValues();
+  if (module_.opt_level() >= 1)
+    unshared_lists_ = ir::FindUnsharedLists(function_, module_.program().types, module_.ir_module().qstrs);
   FindSequenceLoops();
   FindSpeculativeLoops(FindBackEdges());
   self_ = body_->getArg(0);

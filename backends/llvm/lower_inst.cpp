@@ -375,6 +375,7 @@ void FunctionLowering::LowerReturn(const ir::Inst& inst) {
   Typed value = Operand(inst, 0);
   if (!value.value) value = {NoneValue(), ir::kNoneType};
   llvm::Value* result = Coerce(value.value, value.type, function_.return_type);
+  for (ir::LocalId list : unshared_lists_) CallHelper(Helper::list_free, {LoadLocalSlot(list)});
   UnlinkFrame();
   b_.CreateRet(result);
 }

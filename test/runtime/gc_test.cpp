@@ -312,6 +312,46 @@ TEST_F(GcTest, HolesBehindTheCursorAreReusedBeforeCollecting) {
   EXPECT_TRUE(gc_remove_root(keep));
 }
 
+// A large run freed behind the cursor (a function's big temporary, freed at
+// its return after smaller allocations) is what the next large request of
+// that size or less gets, not fresh memory past the cursor.
+TEST_F(GcTest, LargeRunFreedBehindTheCursorServesTheNextLargeRequest) {
+  Init(1 << 20);
+  gc_disable();
+  void* big = gc_alloc(8000, 0);
+  void* small = gc_alloc(BS, 0);  // keeps the big run off the cursor
+  ASSERT_NE(big, nullptr);
+  ASSERT_NE(small, nullptr);
+  std::memset(big, 0xA5, gc_nbytes(big));
+  gc_free(big);
+  void* other_small = gc_alloc(BS, 0);
+  EXPECT_NE(other_small, big) << "small requests still come from the cursor run";
+  auto* again = static_cast<unsigned char*>(gc_alloc(6000, 0));
+  EXPECT_EQ(again, big) << "the freed run serves the next large request";
+  EXPECT_TRUE(AllZero(again, gc_nbytes(again)));
+  void* next = gc_alloc(5000, 0);
+  EXPECT_NE(next, nullptr);
+  EXPECT_NE(next, static_cast<void*>(again + 6016)) << "the 2 KiB left of the run is too small for it";
+  EXPECT_EQ(Info().collections, 0u);
+}
+
+// The hint is only a hint: once small requests have taken the freed run's
+// blocks (the search made it their cursor run), no large request gets them.
+TEST_F(GcTest, StaleFreedRunIsNotHandedOutTwice) {
+  Init(64 * 1024);
+  gc_disable();
+  auto* big = static_cast<char*>(gc_alloc(8000, 0));
+  ASSERT_NE(gc_alloc(BS, 0), nullptr);
+  gc_free(big);
+  std::vector<char*> smalls;
+  while (auto* p = static_cast<char*>(gc_alloc(4 * BS, 0))) smalls.push_back(p);
+  EXPECT_LT(gc_mem_free(), 4 * BS) << "the heap is full, the freed run included";
+  bool reused = false;
+  for (char* p : smalls) reused |= p >= big && p < big + 8000;
+  EXPECT_TRUE(reused) << "small requests took the freed run";
+  EXPECT_EQ(gc_alloc(5000, 0), nullptr) << "its blocks are not handed out again";
+}
+
 // ---- realloc --------------------------------------------------------------
 
 TEST_F(GcTest, ReallocGrowsInPlaceWhenFollowingBlocksAreFree) {

@@ -29,6 +29,7 @@ class UnsharedLists {
       : f_(function), types_(types), qstrs_(qstrs), iterators_(FindForIterators(function)) {}
 
   std::vector<LocalId> Find() {
+    if (f_.is_generator) return {};  // its returns end a coroutine (lower_generator.cpp): not handled
     size_t n = f_.locals.size();
     std::vector<bool> ok(n, false);
     for (LocalId local = 0; local < n; ++local) {
@@ -51,7 +52,6 @@ class UnsharedLists {
       }
     }
     std::vector<LocalId> unshared;
-    if (f_.is_generator) return unshared;
     for (LocalId local = 0; local < n; ++local)
       if (ok[local]) unshared.push_back(local);
     return unshared;

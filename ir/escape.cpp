@@ -11,13 +11,6 @@ namespace taipan::ir {
 
 namespace {
 
-// The runtime's operator numbering (runtime/operator.def).
-enum class BinOp : uint8_t {
-#define BINARY_OP(Name, method) k##Name,
-#include "runtime/operator.def"
-#undef BINARY_OP
-};
-
 // List methods that neither keep the list nor hand it to Python code (their
 // arguments and the items may run Python code, which never sees the list).
 constexpr std::array<std::string_view, 11> kPrivateMethods = {
@@ -78,9 +71,9 @@ class UnsharedLists {
         TypeKind a = types_.KindOf(f_.insts[inst.ops[0]].type);
         TypeKind b = types_.KindOf(f_.insts[inst.ops[1]].type);
         auto count = [](TypeKind k) { return k == TypeKind::Int || k == TypeKind::Bool; };
-        if (op == BinOp::kAdd) return a == TypeKind::List && b == TypeKind::List;
+        if (op == BinOp::Add) return a == TypeKind::List && b == TypeKind::List;
         // (an object count could be a class whose __rmul__ gets the list)
-        return op == BinOp::kMultiply && ((a == TypeKind::List && count(b)) || (count(a) && b == TypeKind::List));
+        return op == BinOp::Multiply && ((a == TypeKind::List && count(b)) || (count(a) && b == TypeKind::List));
       }
       default:
         return false;

@@ -59,24 +59,13 @@ namespace taipan::ir {
 
 namespace {
 
-// The runtime's operator numbering (runtime/operator.def).
-enum class BinOp : uint8_t {
-#define BINARY_OP(Name, method) k##Name,
-#include "runtime/operator.def"
-#undef BINARY_OP
-};
-enum class UnOp : uint8_t {
-#define UNARY_OP(Name, method) k##Name,
-#include "runtime/operator.def"
-#undef UNARY_OP
-};
 // <, >, ==, <=, >=, != (not `in`, `is`).
 constexpr bool IsComparison(BinOp op) {
-  return op == BinOp::kLess || op == BinOp::kMore || op == BinOp::kEqual || op == BinOp::kLessEqual ||
-         op == BinOp::kMoreEqual || op == BinOp::kNotEqual;
+  return op == BinOp::Less || op == BinOp::More || op == BinOp::Equal || op == BinOp::LessEqual ||
+         op == BinOp::MoreEqual || op == BinOp::NotEqual;
 }
 
-constexpr uint8_t kInplaceToBinary = static_cast<uint8_t>(BinOp::kOr) - static_cast<uint8_t>(BinOp::kInplaceOr);
+constexpr uint8_t kInplaceToBinary = static_cast<uint8_t>(BinOp::Or) - static_cast<uint8_t>(BinOp::InplaceOr);
 
 // Names whose dynamic use could rebind a global behind the compiler's back.
 constexpr std::array<std::string_view, 6> kNamespaceAccess = {"globals", "setattr", "exec", "eval", "__dict__",
@@ -498,9 +487,9 @@ class Inference {
     auto op = static_cast<BinOp>(code);
     if (IsComparison(op)) return ListUse::kSafe;
     switch (op) {
-      case BinOp::kIn: return i == 1 ? ListUse::kSafe : ListUse::kEscape;
+      case BinOp::In: return i == 1 ? ListUse::kSafe : ListUse::kEscape;
       // lst * n: a new list of the same items, typed with the same class.
-      case BinOp::kMultiply: return IsIntLike(other) ? ListUse::kSafe : ListUse::kEscape;
+      case BinOp::Multiply: return IsIntLike(other) ? ListUse::kSafe : ListUse::kEscape;
       default: return ListUse::kEscape;
     }
   }
@@ -767,7 +756,7 @@ class Inference {
 
   TypeId BinaryType(uint8_t code, TypeId a, TypeId b) {
     if (IsUnknown(a) || IsUnknown(b)) return kUnknownType;
-    if (code >= static_cast<uint8_t>(BinOp::kInplaceOr) && code <= static_cast<uint8_t>(BinOp::kInplacePower))
+    if (code >= static_cast<uint8_t>(BinOp::InplaceOr) && code <= static_cast<uint8_t>(BinOp::InplacePower))
       code += kInplaceToBinary;
     auto op = static_cast<BinOp>(code);
     if (IsComparison(op)) {
@@ -775,23 +764,23 @@ class Inference {
       return kObjectType;
     }
     switch (op) {
-      case BinOp::kIn: return IsContainer(b) ? kBoolType : kObjectType;
-      case BinOp::kAnd:
-      case BinOp::kOr:
-      case BinOp::kXor:
+      case BinOp::In: return IsContainer(b) ? kBoolType : kObjectType;
+      case BinOp::And:
+      case BinOp::Or:
+      case BinOp::Xor:
         if (Kind(a) == TypeKind::Bool && Kind(b) == TypeKind::Bool) return kBoolType;
         return IsIntLike(a) && IsIntLike(b) ? kIntType : kObjectType;
-      case BinOp::kLshift:
-      case BinOp::kRshift: return IsIntLike(a) && IsIntLike(b) ? kIntType : kObjectType;
-      case BinOp::kAdd:
-      case BinOp::kSubtract:
-      case BinOp::kMultiply:
-      case BinOp::kFloorDivide:
-      case BinOp::kModulo:
+      case BinOp::Lshift:
+      case BinOp::Rshift: return IsIntLike(a) && IsIntLike(b) ? kIntType : kObjectType;
+      case BinOp::Add:
+      case BinOp::Subtract:
+      case BinOp::Multiply:
+      case BinOp::FloorDivide:
+      case BinOp::Modulo:
         if (IsIntLike(a) && IsIntLike(b)) return kIntType;
         if (IsNumber(a) && IsNumber(b)) return kFloatType;
         return SequenceArithmetic(op, a, b);
-      case BinOp::kTrueDivide: return IsNumber(a) && IsNumber(b) ? kFloatType : kObjectType;
+      case BinOp::TrueDivide: return IsNumber(a) && IsNumber(b) ? kFloatType : kObjectType;
       default: return kObjectType;
     }
   }
@@ -805,22 +794,22 @@ class Inference {
   // str + str, str * int, str % x, list + list, list * int.
   TypeId SequenceArithmetic(BinOp op, TypeId a, TypeId b) {
     TypeKind ka = Kind(a), kb = Kind(b);
-    if (op == BinOp::kAdd && ka == kb && (ka == TypeKind::Str || ka == TypeKind::Bytes)) return a;
-    if (op == BinOp::kModulo && ka == TypeKind::Str) return kStrType;
-    if (op == BinOp::kMultiply && (ka == TypeKind::Str || ka == TypeKind::List) && IsIntLike(b)) return a;
-    if (op == BinOp::kMultiply && (kb == TypeKind::Str || kb == TypeKind::List) && IsIntLike(a)) return b;
-    if (op == BinOp::kAdd && ka == TypeKind::List && kb == TypeKind::List) return ContainerOf(TypeKind::List);
+    if (op == BinOp::Add && ka == kb && (ka == TypeKind::Str || ka == TypeKind::Bytes)) return a;
+    if (op == BinOp::Modulo && ka == TypeKind::Str) return kStrType;
+    if (op == BinOp::Multiply && (ka == TypeKind::Str || ka == TypeKind::List) && IsIntLike(b)) return a;
+    if (op == BinOp::Multiply && (kb == TypeKind::Str || kb == TypeKind::List) && IsIntLike(a)) return b;
+    if (op == BinOp::Add && ka == TypeKind::List && kb == TypeKind::List) return ContainerOf(TypeKind::List);
     return kObjectType;
   }
 
   TypeId UnaryType(uint8_t code, TypeId a) {
     if (IsUnknown(a)) return kUnknownType;
     switch (static_cast<UnOp>(code)) {
-      case UnOp::kPositive:
-      case UnOp::kNegative:
+      case UnOp::Positive:
+      case UnOp::Negative:
         if (IsIntLike(a)) return kIntType;
         return Kind(a) == TypeKind::Float ? kFloatType : kObjectType;
-      case UnOp::kInvert: return IsIntLike(a) ? kIntType : kObjectType;
+      case UnOp::Invert: return IsIntLike(a) ? kIntType : kObjectType;
       default: return kObjectType;
     }
   }

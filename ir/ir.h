@@ -103,6 +103,16 @@ enum class Op : uint8_t {
 
 enum InstFlag : uint8_t { kTerminator = 1, kNoResult = 2, kMayRaise = 4 };
 
+// runtime/operator.def's numbering: the `sub` code of Binary and Unary.
+enum class BinOp : uint8_t {
+#define BINARY_OP(Name, method) Name,
+#include "runtime/operator.def"
+};
+enum class UnOp : uint8_t {
+#define UNARY_OP(Name, method) Name,
+#include "runtime/operator.def"
+};
+
 std::string_view OpName(Op op);
 uint8_t OpFlags(Op op);
 

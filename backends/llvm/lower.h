@@ -41,15 +41,8 @@
 
 namespace taipan::llvmbe {
 
-// runtime/operator.def's numbering (the IR's Binary/Unary sub codes).
-enum class BinOp : uint8_t {
-#define BINARY_OP(Name, method) Name,
-#include "runtime/operator.def"
-};
-enum class UnOp : uint8_t {
-#define UNARY_OP(Name, method) Name,
-#include "runtime/operator.def"
-};
+using ir::BinOp;
+using ir::UnOp;
 
 // A lowered value and the IR type whose representation it is in.
 struct Typed {

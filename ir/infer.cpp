@@ -696,6 +696,7 @@ class Inference {
       case Op::ConstBool: return kBoolType;
       case Op::ConstNone: return kNoneType;
       case Op::ConstQstr: return kStrType;
+      case Op::ConstObj: return ConstantType(program_.modules[m], inst.imm);
       case Op::LoadLocal: return inst.sub == 1 ? kObjectType : f.locals[inst.imm].type;
       case Op::LoadGlobal: {
         if (const FuncRef* ref = KnownFunction(m, inst)) return types_.Intern(Type{TypeKind::Function, {}, *ref});
@@ -745,6 +746,16 @@ class Inference {
         if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
         if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
         return kObjectType;
+      default: return kObjectType;
+    }
+  }
+
+  // A big int or a long string from the object table; others stay object.
+  static TypeId ConstantType(const Module& module, int64_t index) {
+    if (index < 0 || static_cast<size_t>(index) >= module.constants.size()) return kObjectType;
+    switch (module.constants[index].kind) {
+      case bytecode::MpyObj::Int: return kIntType;
+      case bytecode::MpyObj::Str: return kStrType;
       default: return kObjectType;
     }
   }

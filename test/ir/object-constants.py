@@ -1,0 +1,19 @@
+# Constants of the object table: a big int is an int and a long string a
+# str, so that what they flow into is typed too (here the parameters, the
+# result and the sum); a bytes constant stays object.
+# RUN: %taipan compile --emit=ir %s | FileCheck %s
+
+
+def scaled(x, step):
+    return x + step
+
+
+# CHECK-LABEL: function <module>
+# CHECK: {{%[0-9]+}}:int = const.obj #{{[0-9]+}} 1267650600228229401496703205376
+# CHECK: {{%[0-9]+}}:str = const.obj #{{[0-9]+}} 'a string longer than
+# CHECK: {{%[0-9]+}}:object = const.obj #{{[0-9]+}} b'bytes'
+# CHECK-LABEL: function scaled (native) slots=2 params: x:int, step:int returns int
+# CHECK: {{%[0-9]+}}:int = binary add
+print(scaled(3, 1267650600228229401496703205376), scaled(5, 2))
+print("a string longer than any qstr the table would hold inline, to be sure it is an object")
+print(b"bytes")

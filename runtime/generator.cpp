@@ -132,7 +132,7 @@ const Type kGeneratorType = {
 Value VmNewGenerator(BytecodeFunction* fun, size_t n_args, size_t n_kw, const Value* args) {
   auto* gen = NewObject<GeneratorObject>(&kGeneratorType, VmFrameBytes(fun->raw));
   gen->pending = kNone;
-  gen->native = NativeGeneratorState{nullptr, kNone, kNull, kNone, 0, {}};
+  gen->native = NativeGeneratorState{nullptr, kNone, kNull, kNone, 0, {}, kNull, 0, kNone};
   VmSetupFrame(gen->frame(), fun, n_args, n_kw, args);
   return FromPointer(gen);
 }
@@ -176,6 +176,27 @@ VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Valu
   return state->returned ? VmResult::kReturn : VmResult::kYield;
 }
 
+// A native generator suspended in `yield from` on a generator, resumed with
+// a value (nothing thrown in): steps the delegate as the body's yield_from
+// helper would. True with the value to yield when it yields (the body stays
+// suspended); false when it returned or raised, which the body, resumed
+// next, takes at its yield from (native_abi.cpp yield_from).
+bool StepDelegate(GeneratorObject* gen, Value send, Value* out) {
+  NativeGeneratorState* state = &gen->native;
+  gen->pending = kNull;  // executing: the delegate may not resume it
+  Value result;
+  VmResult kind = VmGeneratorResume(state->delegate, send == kNull ? kNone : send, kNull, &result);
+  gen->pending = kNone;
+  if (kind == VmResult::kYield) {
+    *out = result;
+    return true;
+  }
+  state->delegate = kNull;
+  state->delegate_ended = kind == VmResult::kReturn ? 1 : 2;
+  state->delegate_result = result;
+  return false;
+}
+
 }  // namespace
 
 VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
@@ -195,6 +216,9 @@ VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
     *frame->sp = send;  // the value of the yield expression
   }
   VmCheckStack();
+  if (native && thrown == kNull && gen->native.delegate != kNull) {
+    if (StepDelegate(gen, send, out)) return VmResult::kYield;
+  }
   gen->pending = kNull;
   Value saved_globals = g_state.globals;
   g_state.globals = ModuleGlobals(frame->fun->context->module);

@@ -378,9 +378,19 @@ V taipan_native_resumed(P state) {
 
 B taipan_native_yield_from(V iterator, P state) {
   auto* generator = static_cast<NativeGeneratorState*>(state);
+  generator->delegate = kNull;
+  if (Word ended = generator->delegate_ended; ended != 0) {  // the runtime stepped the delegate
+    generator->delegate_ended = 0;
+    if (ended == 2) Raise(generator->delegate_result);
+    generator->result = generator->delegate_result;
+    return false;
+  }
   Value thrown = generator->thrown;
   generator->thrown = kNull;
-  return VmDelegateStep(iterator, generator->sent, thrown, &generator->result) == VmResult::kYield;
+  bool yielded = VmDelegateStep(iterator, generator->sent, thrown, &generator->result) == VmResult::kYield;
+  // Until the next resumption, the runtime may step a generator delegate itself.
+  if (yielded && TypeOf(iterator) == &kGeneratorType) generator->delegate = iterator;
+  return yielded;
 }
 
 }  // extern "C"

@@ -63,6 +63,17 @@ struct NativeGeneratorState {
   Value result;     // out: the value yielded, or returned when `returned`
   Word returned;    // out: nonzero once the body has returned
   NativeFrame frame;  // the body's frame record (the runtime links it while the body runs)
+  // The runtime's alone (generated code knows no field past `frame`). While
+  // the body is suspended in a `yield from` on a generator, that generator:
+  // a resumption then steps it straight away and yields what it yields,
+  // without resuming the body (generator.cpp), so a chain of delegating
+  // generators costs one coroutine resumption per item, not one per level.
+  Value delegate;
+  // When such a step ended the delegation instead (1: the delegate returned
+  // delegate_result; 2: it raised delegate_result), the body is resumed and
+  // its yield_from helper takes that outcome instead of stepping again.
+  Word delegate_ended;
+  Value delegate_result;
 };
 
 // The native code of a generator function: runs its body from the start,

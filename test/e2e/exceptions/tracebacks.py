@@ -172,3 +172,31 @@ except OSError:
     print("OSError")
 sys.print_exception(ValueError, sys.stdout)
 sys.print_exception("text", sys.stdout)
+
+
+# Through a chain of generators delegating with yield from (the runtime
+# steps the innermost directly while it yields): one entry per level, at
+# its yield from.
+def raises_later(n):
+    yield n
+    raise ValueError("deep")
+
+
+def delegates(depth):
+    if depth == 0:
+        yield from raises_later(depth)
+    else:
+        yield from delegates(depth - 1)
+
+
+try:
+    for v in delegates(3):
+        pass
+except ValueError as e:
+    show(e)
+g = delegates(2)
+next(g)
+try:
+    g.throw(KeyError("thrown"))
+except KeyError as e:
+    show(e)

@@ -18,8 +18,9 @@
 // nested functions, no *args/**kwargs/keyword-only parameters). The
 // function may still be called dynamically too: its native entry checks
 // the parameter types and runs the bytecode when they do not hold.
-// Deviation: a direct call does not check that the def has run yet (a call
-// before the def raises NameError in Python). Locals bound once to a nested
+// The call's load of the global stays, for the NameError of a call made
+// before the def ran, unless the def has surely run whenever the call does
+// (see "the def before the call"). Locals bound once to a nested
 // def without free variables are known the same way.
 //
 // List element types. Every list a native function creates (build.list,
@@ -48,6 +49,7 @@
 // known functions) take the join of the values stored to them.
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -87,7 +89,10 @@ class Inference {
     FindVisibleModules();
     ScanNames();
     FindKnownFunctions();
-    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteDirectCalls(m);
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      FindDefsRun(m);
+      RewriteDirectCalls(m);
+    }
     FindDirectOnlyFunctions();
     InitLocals();
     while (true) {
@@ -242,20 +247,22 @@ class Inference {
   }
 
   void RewriteDirectCalls(uint32_t m) {
-    for (Function& caller : program_.modules[m].functions) {
+    for (uint32_t index = 0; index < program_.modules[m].functions.size(); ++index) {
+      Function& caller = program_.modules[m].functions[index];
       if (!caller.native) continue;
       local_functions_ = LocalFunctions(m, caller);
       std::vector<uint32_t> uses(caller.insts.size(), 0);
       for (const Inst& inst : caller.insts)
         for (InstId op : inst.ops) ++uses[op];
       for (Block& block : caller.blocks) {
-        for (InstId id : block.insts) RewriteCall(m, caller, id, uses);
+        for (InstId id : block.insts) RewriteCall(m, index, id, uses);
         std::erase_if(block.insts, [&](InstId id) { return dropped_.count({&caller, id}) != 0; });
       }
     }
   }
 
-  void RewriteCall(uint32_t m, Function& caller, InstId id, const std::vector<uint32_t>& uses) {
+  void RewriteCall(uint32_t m, uint32_t caller_index, InstId id, const std::vector<uint32_t>& uses) {
+    Function& caller = program_.modules[m].functions[caller_index];
     Inst& call = caller.insts[id];
     if (call.op != Op::Call || !call.names.empty()) return;
     InstId callee_load = call.ops[0];
@@ -272,9 +279,137 @@ class Inference {
     call.op = Op::CallDirect;
     call.callee = *ref;
     call.ops.erase(call.ops.begin());
-    // The global's load is only there for the call: drop it (its helper
-    // call could not be removed later, it may raise).
-    if (uses[callee_load] == 1) dropped_.insert({&caller, callee_load});
+    // The global's load is only there for the call, and for its NameError
+    // before the def ran: drop it when the def surely has (its helper call
+    // could not be removed later, it may raise).
+    bool def_ran = load.op != Op::LoadGlobal || FuncRef{m, caller_index} == *ref ||
+                   DefsRunAt(caller_index, id).count(std::string(GlobalName(m, load))) != 0;
+    if (uses[callee_load] == 1 && def_ran) dropped_.insert({&caller, callee_load});
+  }
+
+  // ---- the def before the call ----
+  //
+  // Which known functions' defs surely ran, at each call of the module
+  // body (a forward must-analysis of its stores over its blocks) and
+  // whenever each other function runs. A function runs only after its
+  // MakeFunction ran, so it has what is surely stored there; and when its
+  // global is only ever loaded to be called, only at those calls, so it
+  // also has what is surely stored at every one of them (a greatest
+  // fixpoint: the calls may be its own). A function calling itself has
+  // surely run its own def (its body runs, so the def's store followed the
+  // MakeFunction that nothing separates from it).
+
+  using NameSet = std::set<std::string>;
+  struct Site {
+    uint32_t function;
+    InstId inst;
+  };
+
+  const NameSet& DefsRunAt(uint32_t function, InstId inst) const {
+    if (function != 0) return defs_run_in_[function];
+    auto it = defs_run_before_.find(inst);
+    return it != defs_run_before_.end() ? it->second : empty_names_;
+  }
+
+  void FindDefsRun(uint32_t m) {
+    const std::vector<Function>& functions = program_.modules[m].functions;
+    defs_run_before_.clear();
+    defs_run_in_.assign(functions.size(), NameSet{});
+    if (known_[m].empty() || functions.empty()) return;
+    NameSet known;
+    for (const auto& [name, ref] : known_[m]) known.insert(name);
+    FindModuleBodyStores(m, known);
+    std::vector<Site> created(functions.size(), Site{kNoId, kNoId});
+    std::vector<std::vector<Site>> called(functions.size());
+    std::set<std::string> escaped;  // loaded for anything but a call
+    for (uint32_t f = 0; f < functions.size(); ++f) FindSites(m, f, created, called, escaped);
+    for (uint32_t f = 1; f < functions.size(); ++f) defs_run_in_[f] = created[f].function == kNoId ? NameSet{} : known;
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (uint32_t f = 1; f < functions.size(); ++f) {
+        if (created[f].function == kNoId) continue;
+        NameSet names = DefsRunAt(created[f].function, created[f].inst);
+        const std::string* global = GlobalOf(m, f);
+        if (global && !escaped.count(*global) && !called[f].empty()) {
+          NameSet at_calls = DefsRunAt(called[f][0].function, called[f][0].inst);
+          for (const Site& site : called[f]) std::erase_if(at_calls, [&](const std::string& name) {
+            return !DefsRunAt(site.function, site.inst).count(name);
+          });
+          names.insert(at_calls.begin(), at_calls.end());
+        }
+        if (names != defs_run_in_[f]) {
+          defs_run_in_[f] = std::move(names);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  // The known global that function f is the def of, if any.
+  const std::string* GlobalOf(uint32_t m, uint32_t f) const {
+    for (const auto& [name, ref] : known_[m])
+      if (ref.function == f) return &name;
+    return nullptr;
+  }
+
+  // The module body's known-function stores: what is surely stored before
+  // each of its calls and function creations.
+  void FindModuleBodyStores(uint32_t m, const NameSet& known) {
+    const Function& body = program_.modules[m].functions[0];
+    std::vector<std::optional<NameSet>> entry(body.blocks.size());
+    auto run_block = [&](BlockId b, bool record) {
+      NameSet stored = *entry[b];
+      for (InstId id : body.blocks[b].insts) {
+        const Inst& inst = body.insts[id];
+        if (record && (inst.op == Op::Call || inst.op == Op::MakeFunction)) defs_run_before_[id] = stored;
+        if (inst.op == Op::StoreGlobal && known.count(std::string(GlobalName(m, inst))))
+          stored.insert(std::string(GlobalName(m, inst)));
+      }
+      return stored;
+    };
+    std::vector<BlockId> work{0};
+    entry[0] = NameSet{};
+    while (!work.empty()) {
+      BlockId b = work.back();
+      work.pop_back();
+      NameSet out = run_block(b, false);
+      for (BlockId t : body.insts[body.blocks[b].insts.back()].target) {
+        if (t == kNoId) continue;
+        if (!entry[t]) {
+          entry[t] = out;
+        } else {
+          size_t before = entry[t]->size();
+          std::erase_if(*entry[t], [&](const std::string& name) { return !out.count(name); });
+          if (entry[t]->size() == before) continue;
+        }
+        work.push_back(t);
+      }
+    }
+    for (BlockId b = 0; b < body.blocks.size(); ++b)
+      if (entry[b]) run_block(b, true);
+  }
+
+  // Where function f of module m creates its children, and calls known
+  // functions by their global.
+  void FindSites(uint32_t m, uint32_t f, std::vector<Site>& created, std::vector<std::vector<Site>>& called,
+                 std::set<std::string>& escaped) const {
+    const Function& function = program_.modules[m].functions[f];
+    for (const Block& block : function.blocks) {
+      for (InstId id : block.insts) {
+        const Inst& inst = function.insts[id];
+        if (inst.op == Op::MakeFunction && static_cast<size_t>(inst.imm) < function.children.size())
+          created[function.children[inst.imm]] = Site{f, id};
+        for (size_t k = 0; k < inst.ops.size(); ++k) {
+          const FuncRef* ref = KnownFunction(m, function.insts[inst.ops[k]]);
+          if (!ref) continue;
+          if (inst.op == Op::Call && k == 0) {
+            called[ref->function].push_back(Site{f, id});
+          } else {
+            escaped.insert(std::string(GlobalName(m, function.insts[inst.ops[k]])));
+          }
+        }
+      }
+    }
   }
 
   // ---- list element types (see the top of the file) ----
@@ -1040,6 +1175,10 @@ class Inference {
   std::map<std::pair<const Function*, InstId>, uint32_t> site_classes_;  // build.list -> its class
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
   std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
+  // FindDefsRun, for the module being rewritten.
+  std::map<InstId, NameSet> defs_run_before_;  // module body: before each call and creation
+  std::vector<NameSet> defs_run_in_;           // per function: whenever it runs
+  const NameSet empty_names_;
 };
 
 }  // namespace

@@ -180,12 +180,23 @@ VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Valu
 // a value (nothing thrown in): steps the delegate as the body's yield_from
 // helper would. True with the value to yield when it yields (the body stays
 // suspended); false when it returned or raised, which the body, resumed
-// next, takes at its yield from (native_abi.cpp yield_from).
+// next, takes at its yield from (native_abi.cpp yield_from). What the
+// resumption itself raises (the delegate already executing, the stack
+// used up, no memory) is such an outcome too: the body raises it there, as
+// when its helper stepped the delegate.
 bool StepDelegate(GeneratorObject* gen, Value send, Value* out) {
   NativeGeneratorState* state = &gen->native;
   gen->pending = kNull;  // executing: the delegate may not resume it
   Value result;
-  VmResult kind = VmGeneratorResume(state->delegate, send == kNull ? kNone : send, kNull, &result);
+  VmResult kind;
+  NlrBuf nlr;
+  if (taipan_nlr_push(&nlr) == 0) {
+    kind = VmGeneratorResume(state->delegate, send == kNull ? kNone : send, kNull, &result);
+    taipan_nlr_pop();
+  } else {
+    kind = VmResult::kException;
+    result = FromPointer(nlr.value);
+  }
   gen->pending = kNone;
   if (kind == VmResult::kYield) {
     *out = result;

@@ -166,6 +166,29 @@ h[0] = g
 print(next(g), next(g))
 
 
+# The delegate runs on its own (resumed directly) and resumes the generator
+# delegating to it: stepping it fails ("already executing") inside that
+# generator's yield from, which catches it, and goes on.
+def runs_alone(holder):
+    yield 1
+    yield next(holder[0])
+
+
+def delegating(d):
+    try:
+        yield from d
+    except ValueError as e:
+        yield "delegating caught: " + str(e)
+    yield "delegating ends"
+
+
+h = [None]
+d = runs_alone(h)
+g = delegating(d)
+h[0] = g
+print(next(g), next(d), next(g))
+
+
 # Delegating to iterators that are not generators, and to finished ones.
 def mixed():
     yield from [1, 2]

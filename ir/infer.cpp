@@ -317,7 +317,11 @@ class Inference {
     defs_run_in_.assign(functions.size(), NameSet{});
     if (known_[m].empty() || functions.empty()) return;
     NameSet known;
-    for (const auto& [name, ref] : known_[m]) known.insert(name);
+    std::vector<const std::string*> global_of(functions.size(), nullptr);  // the known global f is the def of
+    for (const auto& [name, ref] : known_[m]) {
+      known.insert(name);
+      global_of[ref.function] = &name;
+    }
     FindModuleBodyStores(m, known);
     std::vector<Site> created(functions.size(), Site{kNoId, kNoId});
     std::vector<std::vector<Site>> called(functions.size());
@@ -329,12 +333,8 @@ class Inference {
       for (uint32_t f = 1; f < functions.size(); ++f) {
         if (created[f].function == kNoId) continue;
         NameSet names = DefsRunAt(created[f].function, created[f].inst);
-        const std::string* global = GlobalOf(m, f);
-        if (global && !escaped.count(*global) && !called[f].empty()) {
-          NameSet at_calls = DefsRunAt(called[f][0].function, called[f][0].inst);
-          for (const Site& site : called[f]) std::erase_if(at_calls, [&](const std::string& name) {
-            return !DefsRunAt(site.function, site.inst).count(name);
-          });
+        if (global_of[f] && !escaped.count(*global_of[f]) && !called[f].empty()) {
+          NameSet at_calls = DefsRunAtEvery(called[f]);
           names.insert(at_calls.begin(), at_calls.end());
         }
         if (names != defs_run_in_[f]) {
@@ -345,11 +345,13 @@ class Inference {
     }
   }
 
-  // The known global that function f is the def of, if any.
-  const std::string* GlobalOf(uint32_t m, uint32_t f) const {
-    for (const auto& [name, ref] : known_[m])
-      if (ref.function == f) return &name;
-    return nullptr;
+  NameSet DefsRunAtEvery(const std::vector<Site>& sites) const {
+    NameSet names = DefsRunAt(sites[0].function, sites[0].inst);
+    for (const Site& site : sites) {
+      const NameSet& here = DefsRunAt(site.function, site.inst);
+      std::erase_if(names, [&](const std::string& name) { return !here.count(name); });
+    }
+    return names;
   }
 
   // The module body's known-function stores: what is surely stored before

@@ -44,6 +44,14 @@ namespace taipan::llvmbe {
 using ir::BinOp;
 using ir::UnOp;
 
+// The plain operator of an in-place one (x += y on an int is x + y).
+inline BinOp NonInplace(BinOp op) {
+  if (op >= BinOp::InplaceOr && op <= BinOp::InplacePower)
+    return static_cast<BinOp>(static_cast<unsigned>(op) - static_cast<unsigned>(BinOp::InplaceOr) +
+                              static_cast<unsigned>(BinOp::Or));
+  return op;
+}
+
 // A lowered value and the IR type whose representation it is in.
 struct Typed {
   llvm::Value* value = nullptr;
@@ -331,6 +339,10 @@ class FunctionLowering {
     std::vector<size_t> last_use;
     std::vector<llvm::AllocaInst*> slots;
     std::vector<llvm::BasicBlock*> resume;
+    // PlanRangeChecks: the int loads the speculative copy checks for a small
+    // magnitude, and the int operations that then cannot overflow.
+    std::unordered_set<ir::InstId> range_checked;
+    std::unordered_set<ir::InstId> cannot_overflow;
   };
   bool IsIntOperation(const ir::Inst& inst) const;
   void FindUsesInOtherBlocks();
@@ -346,6 +358,9 @@ class FunctionLowering {
   // outside a speculative copy, where the caller goes on itself. In either
   // copy it marks the generic copy's resume point after the instruction.
   bool LeaveSpeculation(llvm::Value* slow_result, ir::TypeId result_type);
+  void PlanRangeChecks(Speculation& s) const;
+  bool IsRangeCheckedLoad(ir::InstId id) const;
+  void CheckLoadedIntRange(llvm::Value* value, ir::TypeId type);
 
   // ---- speculative loops (lower_speculate.cpp) ----
   // An innermost loop lowered twice: its speculative copy holds every int
@@ -416,7 +431,7 @@ class FunctionLowering {
   bool link_at_calls_ = false;  // LinksAtCalls: linked around each call, not in the prologue
   // The int operation being lowered is a range counter's step in a
   // speculative loop (ir::kRangeCounterStep): no overflow check.
-  bool step_cannot_overflow_ = false;
+  bool cannot_overflow_ = false;
   uint32_t line_ = 0;
   llvm::AllocaInst* arg_buffer_ = nullptr;
   size_t arg_buffer_words_ = 0;

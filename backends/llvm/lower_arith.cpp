@@ -13,12 +13,6 @@ using ir::TypeKind;
 
 namespace {
 
-BinOp NonInplace(BinOp op) {
-  if (op >= BinOp::InplaceOr && op <= BinOp::InplacePower)
-    return static_cast<BinOp>(static_cast<unsigned>(op) - static_cast<unsigned>(BinOp::InplaceOr) +
-                              static_cast<unsigned>(BinOp::Or));
-  return op;
-}
 
 bool IsComparison(BinOp op) { return op >= BinOp::Less && op <= BinOp::NotEqual; }
 
@@ -94,10 +88,13 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
   // Bools take part in int arithmetic as 0 and 1.
   llvm::Value* a = left == TypeKind::Bool ? BoolToSmallInt(lhs.value) : lhs.value;
   llvm::Value* b = right == TypeKind::Bool ? BoolToSmallInt(rhs.value) : rhs.value;
-  // A speculative loop's end is a small int: its counter's step is too.
-  step_cannot_overflow_ = inst.imm == ir::kRangeCounterStep && speculating_ && InSpeculativeLoop();
+  // A speculative loop's end is a small int: its counter's step is too. And
+  // the speculative copy's range checks bound some operations' operands.
+  size_t id = static_cast<size_t>(&inst - function_.insts.data());
+  cannot_overflow_ = speculating_ && ((inst.imm == ir::kRangeCounterStep && InSpeculativeLoop()) ||
+                                      speculation_->cannot_overflow.count(static_cast<ir::InstId>(id)));
   Typed result = IntBinary(op, original, a, b);
-  step_cannot_overflow_ = false;
+  cannot_overflow_ = false;
   return result;
 }
 
@@ -153,16 +150,20 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
   };
   switch (op) {
     case BinOp::Add:  // (2x+1) + 2y
-      if (step_cannot_overflow_) result = b_.CreateNSWAdd(a, b_.CreateXor(b, Word(1)));
+      if (cannot_overflow_) result = b_.CreateNSWAdd(a, b_.CreateXor(b, Word(1)));
       else result = with_overflow(llvm::Intrinsic::sadd_with_overflow, a, b_.CreateXor(b, Word(1)));
       break;
     case BinOp::Subtract:  // (2x+1) - 2y
-      result = with_overflow(llvm::Intrinsic::ssub_with_overflow, a, b_.CreateXor(b, Word(1)));
+      if (cannot_overflow_) result = b_.CreateNSWSub(a, b_.CreateXor(b, Word(1)));
+      else result = with_overflow(llvm::Intrinsic::ssub_with_overflow, a, b_.CreateXor(b, Word(1)));
       break;
-    case BinOp::Multiply:  // 2x * y, then the tag
-      result = b_.CreateOr(with_overflow(llvm::Intrinsic::smul_with_overflow, b_.CreateXor(a, Word(1)), Untag(b)),
-                           Word(1));
+    case BinOp::Multiply: {  // 2x * y, then the tag
+      llvm::Value* doubled = b_.CreateXor(a, Word(1));
+      llvm::Value* product = cannot_overflow_ ? b_.CreateNSWMul(doubled, Untag(b))
+                                              : with_overflow(llvm::Intrinsic::smul_with_overflow, doubled, Untag(b));
+      result = b_.CreateOr(product, Word(1));
       break;
+    }
     case BinOp::And:
       result = b_.CreateAnd(a, b);
       break;
@@ -201,7 +202,8 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
                                          b_.CreateICmpSLT(b_.CreateXor(remainder, y), Word(0)));
       quotient = b_.CreateSub(quotient, b_.CreateZExt(adjust, t_.word));
       // Only smallest // -1 leaves the small-int range.
-      overflow = b_.CreateICmpNE(b_.CreateAShr(b_.CreateShl(quotient, Word(1)), Word(1)), quotient);
+      if (!cannot_overflow_)
+        overflow = b_.CreateICmpNE(b_.CreateAShr(b_.CreateShl(quotient, Word(1)), Word(1)), quotient);
       result = Tag(quotient);
       break;
     }

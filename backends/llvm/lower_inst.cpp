@@ -336,6 +336,7 @@ Typed FunctionLowering::LowerLoadLocal(const ir::Inst& inst) {
     RaiseIf(b_.CreateICmpEQ(value, Word(0)), Helper::raise_unbound_local, {LocalNameQstr(local, inst)});
   // The speculative copy of a loop checked it on entry or at its store.
   if (speculating_ && InSpeculativeLoop() && IsCheckedIntLocal(local)) b_.CreateAssumption(IsSmallInt(value));
+  if (IsRangeCheckedLoad(static_cast<ir::InstId>(&inst - function_.insts.data()))) CheckLoadedIntRange(value, type);
   return {value, type};
 }
 

@@ -246,20 +246,21 @@ void FunctionLowering::PlanRangeChecks(Speculation& s) const {
   const __int128 small = __int128{1} << (bits - 2);             // small ints: [-small, small)
   const __int128 bound = __int128{1} << (bits / 2 - 2);         // checked loads: [-bound, bound)
   std::unordered_map<ir::InstId, Interval> known;
-  std::unordered_map<int64_t, Interval> stored;  // locals this block stored a known int to, last
+  std::unordered_map<int64_t, ir::InstId> stored;    // local -> the known int this block stored there last
+  std::unordered_map<ir::InstId, ir::InstId> reads;  // a load of such a local -> that int
   std::vector<ir::InstId> loads;
   for (ir::InstId id : s.insts) {
     const ir::Inst& inst = function_.insts[id];
     if (inst.op == Op::ConstInt && Kind(inst.type) == TypeKind::Int) {
       known[id] = Interval{inst.imm, inst.imm};
     } else if (inst.op == Op::StoreLocal) {
-      auto value = known.find(inst.ops[0]);
-      if (value != known.end()) stored[inst.imm] = value->second;
+      if (known.count(inst.ops[0])) stored[inst.imm] = inst.ops[0];
       else stored.erase(inst.imm);
     } else if (inst.op == Op::LoadLocal && inst.sub == 0 && Kind(inst.type) == TypeKind::Int &&
                IsCheckedIntLocal(static_cast<ir::LocalId>(inst.imm))) {
       if (auto value = stored.find(inst.imm); value != stored.end()) {
-        known[id] = value->second;  // what this block stored there
+        known[id] = known[value->second];  // what this block stored there
+        reads[id] = value->second;
       } else {
         known[id] = Interval{-bound, bound - 1};
         loads.push_back(id);
@@ -274,11 +275,14 @@ void FunctionLowering::PlanRangeChecks(Speculation& s) const {
       s.cannot_overflow.insert(id);
     }
   }
-  // The loads whose bound some freed operation relies on, and their locals.
+  // The loads whose bound some freed operation relies on (through the
+  // locals the block stored too), and their locals.
   std::unordered_set<ir::InstId> relied_on;
-  for (auto it = s.insts.rbegin(); it != s.insts.rend(); ++it)
-    if (s.cannot_overflow.count(*it) || relied_on.count(*it))
-      for (ir::InstId operand : function_.insts[*it].ops) relied_on.insert(operand);
+  for (auto it = s.insts.rbegin(); it != s.insts.rend(); ++it) {
+    if (!s.cannot_overflow.count(*it) && !relied_on.count(*it)) continue;
+    if (auto read = reads.find(*it); read != reads.end()) relied_on.insert(read->second);
+    for (ir::InstId operand : function_.insts[*it].ops) relied_on.insert(operand);
+  }
   std::unordered_set<int64_t> locals;
   for (ir::InstId load : loads) {
     if (!relied_on.count(load)) continue;

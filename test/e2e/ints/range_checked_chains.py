@@ -31,13 +31,21 @@ def reuses(a):
     return t - u
 
 
+# Bounds that reach an operation only through a local the block stored.
+def copies(a):
+    x = a
+    y = x * x + x
+    z = y
+    return z * 2 - x
+
+
 values = [0, 1, -1, 7, -7, 1000, -1000, B - 1, -B, B, -B - 1, B + 1, 2 * B, 1 << 40, -(1 << 40), 1 << 62, -(1 << 62),
           (1 << 62) - 1, 1 << 70, -(1 << 70)]
 
 for v in values:
     print(v, index(v, 3), index(3, v), index(v, v), index(-v, v))
     print(mixed(v, 5, -3), mixed(5, v, 11), mixed(v, -v, v))
-    print(square_sum(v, 2), square_sum(-3, v), reuses(v))
+    print(square_sum(v, 2), square_sum(-3, v), reuses(v), copies(v))
 
 # In a loop, with bounds that cross the limit while it runs.
 total = 0

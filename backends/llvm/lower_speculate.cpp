@@ -253,8 +253,8 @@ void FunctionLowering::PlanRangeChecks(Speculation& s) const {
     const ir::Inst& inst = function_.insts[id];
     if (inst.op == Op::ConstInt && Kind(inst.type) == TypeKind::Int) {
       known[id] = Interval{inst.imm, inst.imm};
-    } else if (inst.op == Op::StoreLocal) {
-      if (known.count(inst.ops[0])) stored[inst.imm] = inst.ops[0];
+    } else if (inst.op == Op::StoreLocal || inst.op == Op::DeleteLocal) {
+      if (inst.op == Op::StoreLocal && known.count(inst.ops[0])) stored[inst.imm] = inst.ops[0];
       else stored.erase(inst.imm);
     } else if (inst.op == Op::LoadLocal && inst.sub == 0 && Kind(inst.type) == TypeKind::Int &&
                IsCheckedIntLocal(static_cast<ir::LocalId>(inst.imm))) {

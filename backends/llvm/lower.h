@@ -429,8 +429,9 @@ class FunctionLowering {
   llvm::Value* frame_record_ = nullptr;
   bool linked_in_prologue_ = false;
   bool link_at_calls_ = false;  // LinksAtCalls: linked around each call, not in the prologue
-  // The int operation being lowered is a range counter's step in a
-  // speculative loop (ir::kRangeCounterStep): no overflow check.
+  // The int operation being lowered cannot overflow: a range counter's step
+  // in a speculative loop (ir::kRangeCounterStep), or an operation on
+  // range-checked operands (PlanRangeChecks). It gets no overflow check.
   bool cannot_overflow_ = false;
   uint32_t line_ = 0;
   llvm::AllocaInst* arg_buffer_ = nullptr;

@@ -13,7 +13,6 @@ using ir::TypeKind;
 
 namespace {
 
-
 bool IsComparison(BinOp op) { return op >= BinOp::Less && op <= BinOp::NotEqual; }
 
 bool IsNumericArithmetic(BinOp op) {

@@ -720,9 +720,10 @@ class Inference {
 
   // ---- the fixpoint ----
 
-  // Locals that must stay Object whatever is stored: cells, frees, locals
-  // that may be read unbound or are deleted (null marks unbound), and the
-  // parameters of functions no direct call reaches.
+  // Locals that must stay Object whatever is stored: cells, frees, and the
+  // parameters of functions no direct call reaches. Locals that may be read
+  // unbound or are deleted keep only types held in a Value word (null marks
+  // unbound; see RaiseLocal).
   void InitLocals() {
     for (Module& module : program_.modules) {
       for (Function& f : module.functions) {
@@ -730,7 +731,7 @@ class Inference {
         for (Local& local : f.locals) local.type = kUnknownType;
         for (const Inst& inst : f.insts) {
           if ((inst.op == Op::LoadLocal && inst.sub == 1) || inst.op == Op::DeleteLocal) {
-            f.locals[inst.imm].type = kObjectType;
+            f.locals[inst.imm].may_be_unbound = true;
           }
         }
         for (Local& local : f.locals) {
@@ -764,6 +765,13 @@ class Inference {
     }
   }
 
+  void RaiseLocal(Local* local, TypeId type) {
+    Raise(&local->type, type);
+    if (local->may_be_unbound && types_.RepOf(local->type) != Rep::Value && local->type != kUnknownType) {
+      local->type = kObjectType;  // a float or bool has no null to mark unbound
+    }
+  }
+
   // Types nest at most two levels (list[list[float]]): deeper ones lose
   // their parameters, so the lattice has finite height.
   TypeId Bounded(TypeId type, int depth = 0) {
@@ -778,13 +786,13 @@ class Inference {
   void Transfer(uint32_t m, Function& f, InstId id) {
     Inst& inst = f.insts[id];
     switch (inst.op) {
-      case Op::StoreLocal: Raise(&f.locals[inst.imm].type, f.insts[inst.ops[0]].type); return;
+      case Op::StoreLocal: RaiseLocal(&f.locals[inst.imm], f.insts[inst.ops[0]].type); return;
       case Op::StoreGlobal: {
         auto it = globals_[m].find(std::string(QstrText(m, inst.imm)));
         if (it != globals_[m].end()) Raise(&it->second.type, f.insts[inst.ops[0]].type);
         return;
       }
-      case Op::ForIter: Raise(&f.locals[inst.imm].type, ForItemType(f, inst)); return;
+      case Op::ForIter: RaiseLocal(&f.locals[inst.imm], ForItemType(f, inst)); return;
       case Op::Return:
         Raise(&f.return_type, f.insts[inst.ops[0]].type);
         CheckListUses(m, f, id);
@@ -793,7 +801,7 @@ class Inference {
         Function& callee = FunctionOf(inst.callee);
         for (size_t i = 0; i < inst.ops.size(); ++i) {
           Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
-          if (param) Raise(&param->type, f.insts[inst.ops[i]].type);
+          if (param) RaiseLocal(param, f.insts[inst.ops[i]].type);
         }
         break;
       }
@@ -834,7 +842,7 @@ class Inference {
       case Op::ConstNone: return kNoneType;
       case Op::ConstQstr: return kStrType;
       case Op::ConstObj: return ConstantType(program_.modules[m], inst.imm);
-      case Op::LoadLocal: return inst.sub == 1 ? kObjectType : f.locals[inst.imm].type;
+      case Op::LoadLocal: return f.locals[inst.imm].type;
       case Op::LoadGlobal: {
         if (const FuncRef* ref = KnownFunction(m, inst)) return types_.Intern(Type{TypeKind::Function, {}, *ref});
         return GlobalType(m, inst);

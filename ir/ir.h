@@ -148,6 +148,8 @@ struct Local {
   uint32_t slot = kNoId;      // Param/Free (and Cell parameters): index in the bound-argument frame
   bool is_cell = false;       // holds a cell object (Free, Cell, or a Param that is a cell)
   bool is_volatile = false;   // stored inside a try region: kept in memory across nlr jumps
+  bool may_be_unbound = false; // read maybe-unbound or deleted: null marks unbound, so its type is
+                               // one held in a Value word (inference ensures it)
   TypeId type = kUnknownType; // a cell local's own type is Object; its contents are Object
 };
 

@@ -277,6 +277,18 @@ N taipan_native_dict_store(V dict, V key, V value) { DictStore(dict, key, value)
 
 N taipan_native_dict_update(V dict, V other) { DictUpdate(dict, other); }
 
+V taipan_native_dict_get(V dict, V key, V default_value) {
+  Value value = DictLookup(dict, key);
+  return value != kNull ? value : default_value;
+}
+
+// An exact dict has no __missing__.
+V taipan_native_dict_subscr(V dict, V key) {
+  Value value = DictLookup(dict, key);
+  if (value == kNull) RaiseKeyError(key);
+  return value;
+}
+
 V taipan_native_subscr(V obj, V index) { return LoadSubscr(obj, index); }
 
 N taipan_native_store_subscr(V obj, V index, V value) { StoreSubscr(obj, index, value); }

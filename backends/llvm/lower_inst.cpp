@@ -326,12 +326,12 @@ Typed FunctionLowering::LowerLoadLocal(const ir::Inst& inst) {
   ir::LocalId local = static_cast<ir::LocalId>(inst.imm);
   const ir::Local& info = function_.locals[local];
   ir::TypeId type = info.is_cell ? ir::kObjectType : module_.Effective(info.type);
-  if (speculating_ && InSpeculativeLoop()) {
+  if (speculating_ && InSpeculativeLoop() && inst.sub == 0) {
     const auto& lists = loops_[loop_of_[current_block_]].list_on_entry;
     if (auto found = lists.find(local); found != lists.end()) return {found->second, type};
   }
   llvm::Value* value = LoadLocalSlot(local);
-  // Only Value locals can be unbound (inference makes such locals Object).
+  // Only Value locals can be unbound (inference sees to it: Local::may_be_unbound).
   if (inst.sub == 1 && module_.RepOf(type) == ir::Rep::Value)
     RaiseIf(b_.CreateICmpEQ(value, Word(0)), Helper::raise_unbound_local, {LocalNameQstr(local, inst)});
   // The speculative copy of a loop checked it on entry or at its store.

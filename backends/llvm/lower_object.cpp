@@ -31,12 +31,18 @@ Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {
     return {NoneValue(), ir::kObjectType};
   }
   size_t n_pos = inst.ops.size() - 1 - n_kw;
-  // lst.append(v) on an exact list (list's methods cannot be replaced).
+  // Methods of an exact list or dict (builtin types' methods cannot be replaced).
   const std::vector<std::string>& qstrs = module_.ir_module().qstrs;
-  if (Kind(Operand(inst, 0).type) == TypeKind::List && n_pos == 1 && n_kw == 0 && inst.imm >= 0 &&
-      static_cast<size_t>(inst.imm) < qstrs.size() && qstrs[inst.imm] == "append") {
+  std::string_view name = inst.imm >= 0 && static_cast<size_t>(inst.imm) < qstrs.size() ? qstrs[inst.imm] : "";
+  TypeKind receiver = Kind(Operand(inst, 0).type);
+  if (receiver == TypeKind::List && n_pos == 1 && n_kw == 0 && name == "append") {
     LowerListAppend(BoxedOperand(inst, 0), Operand(inst, 1));
     return {NoneValue(), ir::kNoneType};
+  }
+  if (receiver == TypeKind::Dict && (n_pos == 1 || n_pos == 2) && n_kw == 0 && name == "get") {
+    llvm::Value* default_value = n_pos == 2 ? BoxedOperand(inst, 2) : NoneValue();
+    return {CallHelper(Helper::dict_get, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), default_value}),
+            ir::kObjectType};
   }
   llvm::Value* object = BoxedOperand(inst, 0);
   std::vector<llvm::Value*> args;

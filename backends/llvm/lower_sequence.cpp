@@ -137,14 +137,15 @@ bool IsIndex(TypeKind kind) { return kind == TypeKind::Int || kind == TypeKind::
 }  // namespace
 
 // seq[i]: inline for a list or tuple and a small int, known from the types
-// or (when inference does not know them) checked at run time; anything
-// else through the runtime.
+// or (when inference does not know them) checked at run time; a dict's
+// straight to its lookup; anything else through the runtime.
 Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
   Typed sequence = Operand(inst, 0);
   Typed index = Operand(inst, 1);
   TypeKind kind = Kind(sequence.type);
   TypeKind index_kind = Kind(index.type);
   bool known = kind == TypeKind::List || kind == TypeKind::Tuple;
+  if (kind == TypeKind::Dict) return {CallHelper(Helper::dict_subscr, {sequence.value, Box(index)}), ir::kObjectType};
   if ((!known && kind != TypeKind::Object) || !IsIndex(index_kind))
     return {CallHelper(Helper::subscr, {Box(sequence), Box(index)}), ir::kObjectType};
   ir::TypeId element = kind == TypeKind::List ? ElementType(sequence.type) : ir::kObjectType;
@@ -194,15 +195,19 @@ Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
   return {phi, result_type};
 }
 
-// seq[i] = v: inline for a list and a small int. A Float is stored raw or
-// boxed as the list is; any other value into a raw list goes through the
-// runtime.
+// seq[i] = v: inline for a list and a small int, a dict's straight to its
+// store. A Float is stored raw or boxed as the list is; any other value
+// into a raw list goes through the runtime.
 void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
   Typed sequence = Operand(inst, 0);
   Typed index = Operand(inst, 1);
   Typed value = Operand(inst, 2);
   TypeKind kind = Kind(sequence.type);
   TypeKind index_kind = Kind(index.type);
+  if (kind == TypeKind::Dict) {
+    CallHelper(Helper::dict_store, {sequence.value, Box(index), Box(value)});
+    return;
+  }
   if ((kind != TypeKind::List && kind != TypeKind::Object) || !IsIndex(index_kind)) {
     CallHelper(Helper::store_subscr, {Box(sequence), Box(index), Box(value)});
     return;

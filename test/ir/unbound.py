@@ -37,3 +37,20 @@ def g(a):
 # CHECK: caught 0
 # CHECK: load b{{$}}
 # CHECK-NEXT: load c maybe-unbound
+
+# A local that may be read unbound keeps a type held in a Value word (null
+# marks it unbound); a float one becomes object.
+def h(n):
+    for i in range(n):
+        d = {}
+        k = i
+        x = i / 2
+    return d, k, x
+
+# CHECK-LABEL: function h (native)
+# CHECK: d:dict[object, object] var
+# CHECK: k:int var
+# CHECK: x:object var
+# CHECK: dict[object, object] = load d maybe-unbound
+# CHECK: int = load k maybe-unbound
+# CHECK: object = load x maybe-unbound

@@ -538,6 +538,10 @@ TEST_F(NativeAbiTest, Containers) {
   taipan_native_dict_update(dict, taipan_native_build_dict(1, items + 2));
   EXPECT_EQ(Repr(dict), "{1: 2, 3: 4, 5: 6}");
   EXPECT_EQ(Repr(taipan_native_subscr(dict, FromSmallInt(5))), "6");
+  EXPECT_EQ(Repr(taipan_native_dict_subscr(dict, FromSmallInt(3))), "4");
+  EXPECT_EQ(Raised([&] { taipan_native_dict_subscr(dict, FromSmallInt(7)); }), "KeyError: 7");
+  EXPECT_EQ(Repr(taipan_native_dict_get(dict, FromSmallInt(1), kNone)), "2");
+  EXPECT_EQ(Repr(taipan_native_dict_get(dict, FromSmallInt(7), FromSmallInt(0))), "0");
   taipan_native_store_subscr(list, FromSmallInt(0), FromSmallInt(9));
   taipan_native_delete_subscr(list, FromSmallInt(1));
   EXPECT_EQ(Repr(list), "[9, 5, 1, 2]");

@@ -47,6 +47,7 @@
 // typed results when their names are not rebound anywhere in the program.
 // Module globals whose stores are all visible (the same conditions as
 // known functions) take the join of the values stored to them.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -93,6 +94,7 @@ class Inference {
       FindDefsRun(m);
       RewriteDirectCalls(m);
     }
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) FuseGeneratorExpressions(m);
     FindDirectOnlyFunctions();
     InitLocals();
     while (true) {
@@ -285,6 +287,87 @@ class Inference {
     bool def_ran = load.op != Op::LoadGlobal || FuncRef{m, caller_index} == *ref ||
                    DefsRunAt(caller_index, id).count(std::string(GlobalName(m, load))) != 0;
     if (uses[callee_load] == 1 && def_ran) dropped_.insert({&caller, callee_load});
+  }
+
+  // ---- generator expressions fused into their consumer ----
+  //
+  // `list(g)`, `set(g)`, `tuple(g)`, `sorted(g)` (the builtins, by
+  // IsBuiltin) and `"sep".join(g)` of a generator expression g gather all
+  // of g's items before anything else happens to them (join and sorted make
+  // a list first, tuple and list copy, set adds each as it comes). So g may
+  // gather them itself (MakeCollector), called directly with its cells and
+  // first iterator: into the set or list that set() or list() would have
+  // made, which then replaces that call (when it comes right after g's, so
+  // nothing runs in between), or into a list for the others.
+
+  enum class Consumer { kNone, kList, kSet, kOther };
+
+  Consumer ConsumerOf(uint32_t m, const Function& f, const Inst& call, InstId generator) const {
+    if (!call.names.empty() || call.ops.size() != 2 || call.ops[1] != generator) return Consumer::kNone;
+    const Inst& callee = f.insts[call.ops[0]];
+    if (call.op == Op::CallMethod) {
+      bool str_receiver = callee.op == Op::ConstQstr ||
+                          (callee.op == Op::ConstObj && ConstantType(program_.modules[m], callee.imm) == kStrType);
+      return str_receiver && QstrText(m, call.imm) == "join" ? Consumer::kOther : Consumer::kNone;
+    }
+    if (call.op != Op::Call) return Consumer::kNone;
+    if (IsBuiltin(m, callee, "list")) return Consumer::kList;
+    if (IsBuiltin(m, callee, "set")) return Consumer::kSet;
+    if (IsBuiltin(m, callee, "tuple") || IsBuiltin(m, callee, "sorted")) return Consumer::kOther;
+    return Consumer::kNone;
+  }
+
+  void FuseGeneratorExpressions(uint32_t m) {
+    for (Function& f : program_.modules[m].functions) {
+      if (!f.native) continue;
+      std::vector<uint32_t> uses(f.insts.size(), 0);
+      for (const Block& block : f.blocks)
+        for (InstId id : block.insts)
+          for (InstId op : f.insts[id].ops) ++uses[op];
+      for (Block& block : f.blocks) {
+        for (size_t i = 0; i + 1 < block.insts.size(); ++i) FuseAt(m, f, block, i, uses);
+        std::erase_if(block.insts, [&](InstId id) { return dropped_.count({&f, id}) != 0; });
+      }
+    }
+  }
+
+  // block.insts[at]: g's call, `call (make.function g)(iterator)`.
+  void FuseAt(uint32_t m, Function& f, Block& block, size_t at, const std::vector<uint32_t>& uses) {
+    InstId call_id = block.insts[at];
+    const Inst& call = f.insts[call_id];
+    if (call.op != Op::Call || call.ops.size() != 2 || !call.names.empty() || uses[call_id] != 1) return;
+    InstId make_id = call.ops[0];
+    const Inst& make = f.insts[make_id];
+    if (make.op != Op::MakeFunction || uses[make_id] != 1 || make.imm < 0 ||
+        static_cast<size_t>(make.imm) >= f.children.size())
+      return;
+    FuncRef ref{m, f.children[make.imm]};
+    Function& g = FunctionOf(ref);
+    if (!CanCollect(g) || make.ops.size() - 2 + 1 != g.n_slots) return;
+    size_t consumer_at = at + 1;
+    while (consumer_at < block.insts.size() &&
+           std::find(f.insts[block.insts[consumer_at]].ops.begin(), f.insts[block.insts[consumer_at]].ops.end(),
+                     call_id) == f.insts[block.insts[consumer_at]].ops.end())
+      ++consumer_at;
+    if (consumer_at == block.insts.size()) return;
+    InstId consumer_id = block.insts[consumer_at];
+    Consumer consumer = ConsumerOf(m, f, f.insts[consumer_id], call_id);
+    bool replaces_consumer = consumer == Consumer::kList || consumer == Consumer::kSet;
+    if (consumer == Consumer::kNone || (replaces_consumer && consumer_at != at + 1)) return;
+
+    MakeCollector(g, consumer == Consumer::kSet ? Op::SetAdd : Op::ListAppend);
+    std::vector<InstId> args(make.ops.begin() + 2, make.ops.end());  // the cells, in g's slot order
+    args.push_back(call.ops[1]);
+    Inst& direct = f.insts[replaces_consumer ? consumer_id : call_id];
+    InstId builtin = f.insts[consumer_id].ops[0];
+    direct.op = Op::CallDirect;
+    direct.callee = ref;
+    direct.ops = std::move(args);
+    dropped_.insert({&f, make_id});
+    if (replaces_consumer) {
+      dropped_.insert({&f, call_id});
+      if (uses[builtin] == 1) dropped_.insert({&f, builtin});  // a builtin's load cannot raise
+    }
   }
 
   // ---- the def before the call ----

@@ -182,6 +182,11 @@ struct Function {
   // Set by inference: may CallDirect reach this function's direct entry
   // (positional parameters only, no cells/frees, no nested functions).
   bool has_direct_entry = false;
+  // Set by inference (MakeCollector): a generator expression that returns
+  // the list or set of what it would yield, called only by CallDirect from
+  // its consumer. It has no native entry: anything else that calls it runs
+  // its bytecode, the generator.
+  bool collects = false;
 };
 
 struct Module {
@@ -220,6 +225,16 @@ std::string Verify(const Function& function, const TypeTable& types);
 // locals, results, return types; turns calls of known functions into
 // CallDirect where that is sound. Runs Verify before and after.
 void InferTypes(Program& program);
+
+// Whether `g` is a native generator expression MakeCollector can turn into
+// a function returning what it would yield: one parameter, no yield whose
+// value is used, no yield from, no try, every return of None.
+bool CanCollect(const Function& g);
+// Rewrites such a `g` (Function::collects): each yield adds its value to a
+// list (`collect` ListAppend) or set (SetAdd) made on entry, which each
+// return returns. What escapes the body leaves as from a generator (a
+// StopIteration as RuntimeError: Reraise with sub 1).
+void MakeCollector(Function& g, Op collect);
 
 // Per local of `function`: the GetIter instruction whose iterator the local
 // holds for a for loop, when nothing but for.iter ever reads the local

@@ -127,7 +127,7 @@ class Printer {
       out_ += " (bytecode: " + f.reason + ")\n";
       return;
     }
-    out_ += f.is_generator ? " (native generator) slots=" : " (native) slots=";
+    out_ += f.is_generator ? " (native generator) slots=" : f.collects ? " (native collector) slots=" : " (native) slots=";
     out_ += std::to_string(f.n_slots);
     if (f.n_try_slots) out_ += " try_slots=" + std::to_string(f.n_try_slots);
     out_ += " params:";
@@ -232,6 +232,7 @@ class Printer {
       case Op::TryPop:
       case Op::Caught: return std::to_string(inst.imm);
       case Op::Yield:
+      case Op::Reraise: return Operands(inst, 0) + (inst.sub ? " leaving-generator" : "");
       case Op::YieldFrom: return Operands(inst, 0) + (inst.sub ? " in_try=" + std::to_string(inst.sub) : "");
       case Op::Jump: return BlockName(inst.target[0]);
       case Op::Branch: return Operands(inst, 0) + ", " + BlockName(inst.target[0]) + ", " + BlockName(inst.target[1]);

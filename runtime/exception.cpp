@@ -211,6 +211,11 @@ Value ExceptionValue(Value exc) {
   return args->length == 0 ? kNone : args->items[0];
 }
 
+Value ExceptionLeavingGenerator(Value exc) {
+  if (!ExceptionMatches(exc, FromType(&kStopIterationType))) return exc;
+  return NewExceptionWithMessage(&kRuntimeErrorType, "generator raised StopIteration");
+}
+
 // --- Raising ----------------------------------------------------------------------
 
 void Raise(Value exc) {

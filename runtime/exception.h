@@ -84,6 +84,9 @@ ExceptionObject* ExceptionOf(Value exc);
 bool ExceptionMatches(Value exc, Value match);
 // StopIteration.value / SystemExit.code: args[0], or None.
 Value ExceptionValue(Value exc);
+// What a generator raises when `exc` escapes its body (PEP 479): a
+// StopIteration becomes RuntimeError "generator raised StopIteration".
+Value ExceptionLeavingGenerator(Value exc);
 
 // --- Tracebacks ---------------------------------------------------------------
 

@@ -240,8 +240,7 @@ VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
     frame->ip = nullptr;
   } else if (kind == VmResult::kException) {
     frame->ip = nullptr;
-    if (ExceptionMatches(*out, FromType(&kStopIterationType)))
-      *out = NewExceptionWithMessage(&kRuntimeErrorType, "generator raised StopIteration");
+    *out = ExceptionLeavingGenerator(*out);
   }
   return kind;
 }

@@ -369,6 +369,16 @@ N taipan_native_import_star(P context, V module) { ImportAll(module, GlobalsOf(c
   Raise(exc);
 }
 
+[[noreturn]] void taipan_native_reraise_leaving_generator(V exc, P frame) {
+  Value leaving = ExceptionLeavingGenerator(exc);
+  if (leaving == exc) taipan_native_reraise(exc);
+  // A generator's resumption raises the RuntimeError in its consumer, so
+  // the new exception's traceback starts at the caller's frame.
+  if (frame != nullptr && taipan_native_frames == reinterpret_cast<Word>(frame))
+    taipan_native_frames = reinterpret_cast<Word>(static_cast<NativeFrame*>(frame)->prev);
+  Raise(leaving);
+}
+
 B taipan_native_exception_match(V exc, V type) {
   // The VM's `except type:` (a TypeError for a type that is no exception class).
   return ApplyBinaryOp(BinaryOp::kExceptionMatch, exc, type) == kTrue;

@@ -264,10 +264,7 @@ VmResult ResumeDelegate(Value it, Value send, Value thrown, Value* out) {
     *out = CallMethodOnStack(is_exit ? 0 : 1, 0, dest);
     return is_exit ? VmResult::kReturn : VmResult::kYield;
   }
-  Value exc = VmMakeRaiseObject(thrown);
-  if (ExceptionMatches(exc, FromType(&kStopIterationType)))
-    exc = NewExceptionWithMessage(&kRuntimeErrorType, "generator raised StopIteration");
-  *out = exc;
+  *out = ExceptionLeavingGenerator(VmMakeRaiseObject(thrown));
   return VmResult::kException;
 }
 

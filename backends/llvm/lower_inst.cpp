@@ -306,7 +306,12 @@ void FunctionLowering::LowerTerminator(const ir::Inst& inst) {
       }
       return;
     case Op::Reraise:
-      CallNoReturn(Helper::reraise, {BoxedOperand(inst, 0)});
+      if (inst.sub == 1) {
+        llvm::Value* frame = frame_record_ ? frame_record_ : llvm::ConstantPointerNull::get(t_.ptr);
+        CallNoReturn(Helper::reraise_leaving_generator, {BoxedOperand(inst, 0), frame});
+      } else {
+        CallNoReturn(Helper::reraise, {BoxedOperand(inst, 0)});
+      }
       return;
     case Op::ForIter:
       LowerForIter(inst);

@@ -52,6 +52,9 @@ bool ModuleLowering::Run(std::string* error) {
     FunctionLowering lowering(*this, i);
     if (!lowering.LowerBody(error)) return false;
     // A generator's body is its start (NativeGeneratorStart): no typed entry.
+    // A collecting generator expression has none: its raw code stays the
+    // bytecode generator for whatever calls it dynamically.
+    if (ir.functions[i].collects) continue;
     entries[i] = ir.functions[i].is_generator ? BodyOf({module_index_, i}) : lowering.LowerEntry();
   }
   DefineTable(entries);

@@ -613,6 +613,12 @@ TEST_F(NativeAbiTest, Exceptions) {
   EXPECT_EQ(Catch([&] { taipan_native_reraise(caught); }), caught);
   EXPECT_EQ(ExceptionOf(caught)->traceback_length, 1u);
   EXPECT_EQ(Raised([&] { taipan_native_reraise(kNull); }), "RuntimeError: no active exception to reraise");
+  // Leaving a fused generator expression: PEP 479 for a StopIteration,
+  // anything else unchanged.
+  EXPECT_EQ(Catch([&] { taipan_native_reraise_leaving_generator(caught, nullptr); }), caught);
+  Value stop = NewExceptionWithMessage(&kStopIterationType, "s");
+  EXPECT_EQ(Raised([&] { taipan_native_reraise_leaving_generator(stop, nullptr); }),
+            "RuntimeError: generator raised StopIteration");
   // except clauses.
   Value key_error = NewExceptionWithMessage(&kKeyErrorType, "k");
   EXPECT_TRUE(taipan_native_exception_match(key_error, FromType(&kLookupErrorType)));

@@ -200,3 +200,32 @@ try:
     g.throw(KeyError("thrown"))
 except KeyError as e:
     show(e)
+
+
+# Generator expressions gathered by list(), set(), tuple(), sorted() or
+# str.join (natively, the generator expression collects its items itself):
+# an exception from the body names the generator expression's line and the
+# consumer's; a StopIteration becomes RuntimeError at the consumer's line.
+def boom(x):
+    if x == 2:
+        raise KeyError(x)
+    return x
+
+
+def consumes(items):
+    return sorted(boom(x) for x in items)
+
+
+def stops(items):
+    it = iter(items)
+    return list(next(it) for _ in range(5))
+
+
+try:
+    consumes([1, 2])
+except KeyError as e:
+    show(e)
+try:
+    stops([1, 2])
+except RuntimeError as e:
+    show(e)

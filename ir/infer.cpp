@@ -82,6 +82,15 @@ struct NameUse {
   uint32_t function = kNoId;     // ... and the function it makes
 };
 
+// How many instructions in f's blocks use each instruction's value.
+std::vector<uint32_t> CountUses(const Function& f) {
+  std::vector<uint32_t> uses(f.insts.size(), 0);
+  for (const Block& block : f.blocks)
+    for (InstId id : block.insts)
+      for (InstId op : f.insts[id].ops) ++uses[op];
+  return uses;
+}
+
 class Inference {
  public:
   explicit Inference(Program& program) : program_(program), types_(program.types) {}
@@ -320,10 +329,7 @@ class Inference {
   void FuseGeneratorExpressions(uint32_t m) {
     for (Function& f : program_.modules[m].functions) {
       if (!f.native) continue;
-      std::vector<uint32_t> uses(f.insts.size(), 0);
-      for (const Block& block : f.blocks)
-        for (InstId id : block.insts)
-          for (InstId op : f.insts[id].ops) ++uses[op];
+      std::vector<uint32_t> uses = CountUses(f);
       for (Block& block : f.blocks) {
         for (size_t i = 0; i + 1 < block.insts.size(); ++i) FuseAt(m, f, block, i, uses);
         std::erase_if(block.insts, [&](InstId id) { return dropped_.count({&f, id}) != 0; });
@@ -344,11 +350,12 @@ class Inference {
     FuncRef ref{m, f.children[make.imm]};
     Function& g = FunctionOf(ref);
     if (!CanCollect(g) || make.ops.size() - 2 + 1 != g.n_slots) return;
+    auto reads_call = [&](size_t i) {
+      const std::vector<InstId>& ops = f.insts[block.insts[i]].ops;
+      return std::find(ops.begin(), ops.end(), call_id) != ops.end();
+    };
     size_t consumer_at = at + 1;
-    while (consumer_at < block.insts.size() &&
-           std::find(f.insts[block.insts[consumer_at]].ops.begin(), f.insts[block.insts[consumer_at]].ops.end(),
-                     call_id) == f.insts[block.insts[consumer_at]].ops.end())
-      ++consumer_at;
+    while (consumer_at < block.insts.size() && !reads_call(consumer_at)) ++consumer_at;
     if (consumer_at == block.insts.size()) return;
     InstId consumer_id = block.insts[consumer_at];
     Consumer consumer = ConsumerOf(m, f, f.insts[consumer_id], call_id);
@@ -1132,10 +1139,7 @@ class Inference {
   void RewriteBuiltinCalls(uint32_t m) {
     for (Function& f : program_.modules[m].functions) {
       if (!f.native) continue;
-      std::vector<uint32_t> uses(f.insts.size(), 0);
-      for (const Block& block : f.blocks)
-        for (InstId id : block.insts)
-          for (InstId op : f.insts[id].ops) ++uses[op];
+      std::vector<uint32_t> uses = CountUses(f);
       for (Block& block : f.blocks) {
         for (InstId id : block.insts) {
           Inst& call = f.insts[id];

@@ -232,8 +232,8 @@ class Printer {
       case Op::TryPop:
       case Op::Caught: return std::to_string(inst.imm);
       case Op::Yield:
-      case Op::Reraise: return Operands(inst, 0) + (inst.sub ? " leaving-generator" : "");
       case Op::YieldFrom: return Operands(inst, 0) + (inst.sub ? " in_try=" + std::to_string(inst.sub) : "");
+      case Op::Reraise: return Operands(inst, 0) + (inst.sub ? " leaving-generator" : "");
       case Op::Jump: return BlockName(inst.target[0]);
       case Op::Branch: return Operands(inst, 0) + ", " + BlockName(inst.target[0]) + ", " + BlockName(inst.target[1]);
       case Op::ForIter:

@@ -96,6 +96,13 @@ class ModuleLowering {
   // The body function of any native function of the program (declared
   // external when it lives in another module).
   llvm::Function* BodyOf(ir::FuncRef ref);
+  // A small directly recursive function of this module is compiled twice:
+  // its body's calls to itself go to a copy that LLVM always inlines, whose
+  // calls to itself go back to the body. The recursion then makes one real
+  // call per two levels (each level keeps its own frame record, so
+  // tracebacks and the stack check are unchanged).
+  bool UnrollsRecursion(uint32_t index) const;
+  llvm::Function* RecursionCopyOf(uint32_t index);
   // Whether calling the body (declared by BodyOf) can change no list, nor
   // run Python code that could (ChangesNoLists).
   bool BodyChangesNoLists(const llvm::Function* body) const { return list_safe_bodies_.count(body) != 0; }
@@ -144,7 +151,8 @@ class ModuleLowering {
 
 class FunctionLowering {
  public:
-  FunctionLowering(ModuleLowering& module, uint32_t function_index);
+  // `recursion_copy`: lowers the copy of UnrollsRecursion.
+  FunctionLowering(ModuleLowering& module, uint32_t function_index, bool recursion_copy = false);
 
   // Defines the body; false with `error` set for IR it cannot lower.
   bool LowerBody(std::string* error);
@@ -414,6 +422,7 @@ class FunctionLowering {
   ModuleLowering& module_;
   const ir::Function& function_;
   uint32_t function_index_;
+  bool recursion_copy_;
   const AbiTypes& t_;
   llvm::IRBuilder<> b_;
   llvm::Function* body_ = nullptr;

@@ -6,15 +6,17 @@
 
 namespace taipan::llvmbe {
 
-FunctionLowering::FunctionLowering(ModuleLowering& module, uint32_t function_index)
+FunctionLowering::FunctionLowering(ModuleLowering& module, uint32_t function_index, bool recursion_copy)
     : module_(module),
       function_(module.ir_module().functions[function_index]),
       function_index_(function_index),
+      recursion_copy_(recursion_copy),
       t_(module.types()),
       b_(module.context()) {}
 
 bool FunctionLowering::LowerBody(std::string* error) {
-  body_ = module_.BodyOf({module_.module_index(), function_index_});
+  body_ = recursion_copy_ ? module_.RecursionCopyOf(function_index_)
+                         : module_.BodyOf({module_.module_index(), function_index_});
   current_ = body_;
   if (module_.di()) subprogram_ = module_.NewSubprogram(body_, function_);
   CreateFrame();

@@ -51,6 +51,7 @@ bool ModuleLowering::Run(std::string* error) {
     if (!ir.functions[i].native) continue;
     FunctionLowering lowering(*this, i);
     if (!lowering.LowerBody(error)) return false;
+    if (UnrollsRecursion(i) && !FunctionLowering(*this, i, /*recursion_copy=*/true).LowerBody(error)) return false;
     // A generator's body is its start (NativeGeneratorStart): no typed entry.
     // A collecting generator expression has none: its raw code stays the
     // bytecode generator for whatever calls it dynamically.
@@ -177,6 +178,32 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
     body->addFnAttr(llvm::Attribute::AlwaysInline);
   if (!function.is_generator && ChangesNoLists(function)) list_safe_bodies_.insert(body);
   return body;
+}
+
+bool ModuleLowering::UnrollsRecursion(uint32_t index) const {
+  constexpr size_t kRecursiveBody = 64;
+  const ir::Function& function = ir_module().functions[index];
+  if (options_.opt_level < 2 || options_.optimize_size || !function.native || function.is_generator ||
+      function.collects || function.insts.size() > kRecursiveBody)
+    return false;
+  for (const ir::Inst& inst : function.insts)
+    if (inst.op == ir::Op::CallDirect && inst.callee.module == module_index_ && inst.callee.function == index)
+      return true;
+  return false;
+}
+
+llvm::Function* ModuleLowering::RecursionCopyOf(uint32_t index) {
+  llvm::Function* body = BodyOf({module_index_, index});
+  std::string symbol = body->getName().str() + "_unrolled";
+  if (llvm::Function* existing = module_.getFunction(symbol)) return existing;
+  llvm::Function* copy =
+      llvm::Function::Create(body->getFunctionType(), llvm::GlobalValue::InternalLinkage, symbol, module_);
+  copy->setDSOLocal(true);
+  SetFunctionAttributes(copy);
+  copy->addRetAttr(llvm::Attribute::NoUndef);
+  copy->addFnAttr(llvm::Attribute::AlwaysInline);
+  if (BodyChangesNoLists(body)) list_safe_bodies_.insert(copy);
+  return copy;
 }
 
 // A function that only computes with ints, floats and bools (its slow

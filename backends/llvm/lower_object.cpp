@@ -76,7 +76,11 @@ Typed FunctionLowering::LowerCallDirect(const ir::Inst& inst) {
     args.push_back(Coerce(operand.value, operand.type, module_.SlotType(callee, slot)));
   }
   StoreLine();
-  llvm::CallInst* call = b_.CreateCall(module_.BodyOf(inst.callee), args);
+  llvm::Function* target = module_.BodyOf(inst.callee);
+  bool self_call = inst.callee.module == module_.module_index() && inst.callee.function == function_index_;
+  if (self_call && module_.UnrollsRecursion(function_index_) && !recursion_copy_)
+    target = module_.RecursionCopyOf(function_index_);
+  llvm::CallInst* call = b_.CreateCall(target, args);
   // Never a tail call: tail-recursion elimination would turn unbounded
   // recursion into a loop, where Python raises RuntimeError.
   call->setTailCallKind(llvm::CallInst::TCK_NoTail);

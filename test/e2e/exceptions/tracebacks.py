@@ -165,6 +165,24 @@ except RuntimeError as e:
     show(e)
 
 
+# A small recursive function is compiled with every other level inlined
+# (ModuleLowering::UnrollsRecursion): each level still has its entry, at
+# even and odd depths, raised from either call.
+def tree(n, fail_at):
+    if n == fail_at:
+        raise ValueError(n)
+    if n < 2:
+        return n
+    return tree(n - 1, fail_at) + tree(n - 2, fail_at)
+
+
+for depth, fail_at in ((4, 0), (5, 0), (3, 1), (6, -1)):
+    try:
+        tree(depth, fail_at)
+    except ValueError as e:
+        show(e)
+
+
 # print_exception wants a stream, and prints what is no exception as it is.
 try:
     sys.print_exception(ValueError("v"), 1)

@@ -696,7 +696,8 @@ class Inference {
       case Op::Truth:
       case Op::Not: return ListUse::kSafe;
       case Op::Return: return safe_if(direct_only_.count(&f) != 0);
-      case Op::Subscr: return safe_if(i == 0 && IsIntLike(operand(1)));
+      // lst[a:b:c]: a new list of the same items, typed with the same class.
+      case Op::Subscr: return safe_if(i == 0 && (IsIntLike(operand(1)) || f.insts[inst.ops[1]].op == Op::BuildSlice));
       case Op::StoreSubscr:
       case Op::ListAppend: {
         bool index_ok = inst.op == Op::ListAppend || IsIntLike(operand(1));
@@ -1063,6 +1064,9 @@ class Inference {
   TypeId SubscrType(TypeId container, TypeId index, const Inst& index_inst) {
     if (IsUnknown(container) || IsUnknown(index)) return kUnknownType;
     const Type& t = types_.Get(container);
+    // An exact list's slice: a new exact list of the same items.
+    if (index_inst.op == Op::BuildSlice && t.kind == TypeKind::List) return container;
+    if (index_inst.op == Op::BuildSlice && t.kind == TypeKind::Str) return kStrType;
     if (!IsIntLike(index)) return kObjectType;
     if (t.kind == TypeKind::Str) return kStrType;
     if (t.kind == TypeKind::Tuple && index_inst.op == Op::ConstInt) {

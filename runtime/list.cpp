@@ -362,15 +362,6 @@ Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   }
 }
 
-Value ListLoadSlice(Value self, Value slice) {
-  SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, AsList(self)->length, &start, &stop, &step);
-  Value result = NewList(count, nullptr);
-  ListObject* list = AsList(self);
-  for (size_t i = 0; i < count; ++i) AsList(result)->items[i] = list->items[start + static_cast<SignedWord>(i) * step];
-  return result;
-}
-
 void ListDeleteSlice(Value self, Value slice) {
   ListObject* list = AsList(self);
   SignedWord start, stop, step;
@@ -407,7 +398,18 @@ void ListDeleteSlice(Value self, Value slice) {
   RaiseJoined(&kValueErrorType, parts, 4);
 }
 
-void ListStoreSlice(Value self, Value slice, Value value) {
+}  // namespace
+
+Value ListLoadSlice(Value self, Value slice_start, Value slice_stop, Value slice_step) {
+  SignedWord start, stop, step;
+  size_t count = SliceBoundsIndices(slice_start, slice_stop, slice_step, AsList(self)->length, &start, &stop, &step);
+  Value result = NewList(count, nullptr);
+  ListObject* list = AsList(self);
+  for (size_t i = 0; i < count; ++i) AsList(result)->items[i] = list->items[start + static_cast<SignedWord>(i) * step];
+  return result;
+}
+
+void ListStoreSlice(Value self, Value slice_start, Value slice_stop, Value slice_step, Value value) {
   // Take the new items first: `value` may be this list, or an iterator.
   Value source = NativeValue(value);
   if (!HasExactType(source, &kTupleType) && !HasExactType(source, &kListType)) source = ListFromIterable(value);
@@ -417,7 +419,7 @@ void ListStoreSlice(Value self, Value slice, Value value) {
   GetSequenceItems(source, &n, &items);
   ListObject* list = AsList(self);
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, list->length, &start, &stop, &step);
+  size_t count = SliceBoundsIndices(slice_start, slice_stop, slice_step, list->length, &start, &stop, &step);
   if (step == 1) {
     // Replace [start, max(start, stop)) by the n items: the length may change.
     size_t begin = static_cast<size_t>(start);
@@ -431,13 +433,16 @@ void ListStoreSlice(Value self, Value slice, Value value) {
   for (size_t i = 0; i < n; ++i) list->items[start + static_cast<SignedWord>(i) * step] = items[i];
 }
 
+namespace {
+
 Value ListSubscr(Value self, Value index, Value value) {
   self = NativeValue(self);
   ListObject* list = AsList(self);
   if (IsSlice(index)) {
-    if (value == kSentinel) return ListLoadSlice(self, index);
+    auto* slice = ObjectPointer<SliceObject>(index);
+    if (value == kSentinel) return ListLoadSlice(self, slice->start, slice->stop, slice->step);
     if (value == kNull) ListDeleteSlice(self, index);
-    else ListStoreSlice(self, index, value);
+    else ListStoreSlice(self, slice->start, slice->stop, slice->step, value);
     return kNone;
   }
   size_t i = NormalizeIndex(index, list->length, "list");

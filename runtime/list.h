@@ -55,6 +55,10 @@ Value ListFromIterable(Value iterable);
 void ListExtend(Value list, Value iterable);
 // Sorts in place, stably, by key(item) when key is not kNone.
 void ListSort(Value list, Value key, bool reverse);
+// list[start:stop:step] and list[start:stop:step] = value for an exact list,
+// the bounds as a slice object holds them (ints, __index__ or None).
+Value ListLoadSlice(Value list, Value start, Value stop, Value step);
+void ListStoreSlice(Value list, Value start, Value stop, Value step, Value value);
 
 }  // namespace taipan::rt
 

@@ -18,6 +18,7 @@ constexpr SignedWord kBoundMax = static_cast<SignedWord>(~Word{0} >> 1);
 // A slice bound as a word: ints that do not fit a word clamp to the limits,
 // as in CPython (`[1, 2][:10**30]` is the whole list).
 SignedWord ClampedBound(Value v) {
+  if (IsSmallInt(v)) return SmallIntValue(v);  // within the limits
   if (!IsInt(v)) {
     Value method[2];
     LoadMethodOrNull(v, Q___index__, method);
@@ -101,17 +102,22 @@ Value NewSlice(Value start, Value stop, Value step) {
   return FromPointer(slice);
 }
 
-size_t SliceIndices(Value slice_value, size_t length_unsigned, SignedWord* start_out, SignedWord* stop_out,
+size_t SliceIndices(Value slice_value, size_t length, SignedWord* start_out, SignedWord* stop_out,
                     SignedWord* step_out) {
   SliceObject* slice = AsSlice(slice_value);
+  return SliceBoundsIndices(slice->start, slice->stop, slice->step, length, start_out, stop_out, step_out);
+}
+
+size_t SliceBoundsIndices(Value start_value, Value stop_value, Value step_value, size_t length_unsigned,
+                          SignedWord* start_out, SignedWord* stop_out, SignedWord* step_out) {
   SignedWord length = static_cast<SignedWord>(length_unsigned);
   SignedWord step = 1;
-  if (slice->step != kNone) {
-    step = ClampedBound(slice->step);
+  if (step_value != kNone) {
+    step = ClampedBound(step_value);
     if (step == 0) RaiseValueError("slice step cannot be zero");
   }
-  SignedWord start = slice->start == kNone ? (step < 0 ? kBoundMax : 0) : ClampedBound(slice->start);
-  SignedWord stop = slice->stop == kNone ? (step < 0 ? -kBoundMax : kBoundMax) : ClampedBound(slice->stop);
+  SignedWord start = start_value == kNone ? (step < 0 ? kBoundMax : 0) : ClampedBound(start_value);
+  SignedWord stop = stop_value == kNone ? (step < 0 ? -kBoundMax : kBoundMax) : ClampedBound(stop_value);
   start = AdjustBound(start, length, step);
   stop = AdjustBound(stop, length, step);
   *start_out = start;

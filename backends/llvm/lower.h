@@ -163,7 +163,7 @@ class FunctionLowering {
   // ---- frame (lower_function.cpp) ----
   void CreateFrame();
   void CreateLocals();
-  void FindTruthOnlyValues();
+  void ClassifyUses();
   void LowerBlock(ir::BlockId id);
   llvm::BasicBlock* NewBlock(const char* name);
   void SetLocation(uint32_t offset);
@@ -452,6 +452,10 @@ class FunctionLowering {
   // Values whose every use is `truth`: a comparison of untyped operands may
   // then yield bool(result) directly (no True/False object in between).
   std::vector<bool> only_truth_used_;
+  // Per instruction: a build.slice only ever used as the index of an exact
+  // list's subscript or subscript store, which pass its bounds to the list
+  // slice helpers instead: no slice object is made.
+  std::vector<bool> unpacked_slice_;
   // Lists freed at every return (ir::FindUnsharedLists).
   std::vector<ir::LocalId> unshared_lists_;
   // FindSequenceLoops' results: per local, whether it is such an iterator

@@ -77,7 +77,7 @@ void FunctionLowering::CreateFrame() {
   prologue_ = NewBlock("prologue");
   for (size_t i = 0; i < function_.blocks.size(); ++i) blocks_.push_back(NewBlock("bb"));
   values_.assign(function_.insts.size(), nullptr);
-  FindTruthOnlyValues();
+  ClassifyUses();
   if (module_.opt_level() >= 1)
     unshared_lists_ = ir::FindUnsharedLists(function_, module_.program().types, module_.ir_module().qstrs);
   FindSequenceLoops();
@@ -177,19 +177,28 @@ void FunctionLowering::UnlinkFrame() {
   b_.CreateStore(outer, module_.abi().WordSymbol("frames"));
 }
 
-void FunctionLowering::FindTruthOnlyValues() {
-  std::vector<int> uses(function_.insts.size(), 0), truth_uses(function_.insts.size(), 0);
+void FunctionLowering::ClassifyUses() {
+  const size_t n = function_.insts.size();
+  std::vector<int> uses(n, 0), truth_uses(n, 0), slice_index_uses(n, 0);
   for (const ir::Block& block : function_.blocks) {
     for (ir::InstId id : block.insts) {
-      for (ir::InstId operand : function_.insts[id].ops) {
-        if (operand >= uses.size()) continue;
+      const ir::Inst& inst = function_.insts[id];
+      for (ir::InstId operand : inst.ops) {
+        if (operand >= n) continue;
         ++uses[operand];
-        if (function_.insts[id].op == ir::Op::Truth) ++truth_uses[operand];
+        if (inst.op == ir::Op::Truth) ++truth_uses[operand];
       }
+      bool list_subscript = (inst.op == ir::Op::Subscr || inst.op == ir::Op::StoreSubscr) && inst.ops.size() >= 2 &&
+                            inst.ops[0] < n && Kind(function_.insts[inst.ops[0]].type) == ir::TypeKind::List;
+      if (list_subscript && inst.ops[1] < n) ++slice_index_uses[inst.ops[1]];
     }
   }
-  only_truth_used_.assign(function_.insts.size(), false);
-  for (size_t i = 0; i < uses.size(); ++i) only_truth_used_[i] = uses[i] > 0 && uses[i] == truth_uses[i];
+  only_truth_used_.assign(n, false);
+  unpacked_slice_.assign(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    only_truth_used_[i] = uses[i] > 0 && uses[i] == truth_uses[i];
+    unpacked_slice_[i] = function_.insts[i].op == ir::Op::BuildSlice && uses[i] > 0 && uses[i] == slice_index_uses[i];
+  }
 }
 
 void FunctionLowering::CreateLocals() {

@@ -154,6 +154,7 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     case Op::BuildDict:
       return LowerBuild(inst, Helper::build_dict);
     case Op::BuildSlice:
+      if (unpacked_slice_[&inst - function_.insts.data()]) return {NoneValue(), ir::kNoneType};  // users read the bounds
       return {CallHelper(Helper::build_slice, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), BoxedOperand(inst, 2)}),
               ir::kObjectType};
     case Op::ListToTuple:

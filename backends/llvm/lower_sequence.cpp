@@ -146,6 +146,12 @@ Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
   TypeKind index_kind = Kind(index.type);
   bool known = kind == TypeKind::List || kind == TypeKind::Tuple;
   if (kind == TypeKind::Dict) return {CallHelper(Helper::dict_subscr, {sequence.value, Box(index)}), ir::kObjectType};
+  if (kind == TypeKind::List && unpacked_slice_[inst.ops[1]]) {
+    const ir::Inst& slice = function_.insts[inst.ops[1]];
+    return {CallHelper(Helper::list_load_slice, {sequence.value, BoxedOperand(slice, 0), BoxedOperand(slice, 1),
+                                                  BoxedOperand(slice, 2)}),
+            ir::kObjectType};
+  }
   if ((!known && kind != TypeKind::Object) || !IsIndex(index_kind))
     return {CallHelper(Helper::subscr, {Box(sequence), Box(index)}), ir::kObjectType};
   ir::TypeId element = kind == TypeKind::List ? ElementType(sequence.type) : ir::kObjectType;
@@ -206,6 +212,12 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
   TypeKind index_kind = Kind(index.type);
   if (kind == TypeKind::Dict) {
     CallHelper(Helper::dict_store, {sequence.value, Box(index), Box(value)});
+    return;
+  }
+  if (kind == TypeKind::List && unpacked_slice_[inst.ops[1]]) {
+    const ir::Inst& slice = function_.insts[inst.ops[1]];
+    CallHelper(Helper::list_store_slice, {sequence.value, BoxedOperand(slice, 0), BoxedOperand(slice, 1),
+                                          BoxedOperand(slice, 2), Box(value)});
     return;
   }
   if ((kind != TypeKind::List && kind != TypeKind::Object) || !IsIndex(index_kind)) {

@@ -546,6 +546,13 @@ TEST_F(NativeAbiTest, Containers) {
   taipan_native_delete_subscr(list, FromSmallInt(1));
   EXPECT_EQ(Repr(list), "[9, 5, 1, 2]");
   EXPECT_EQ(Repr(taipan_native_subscr(list, taipan_native_build_slice(FromSmallInt(1), kNone, kNone))), "[5, 1, 2]");
+  EXPECT_EQ(Repr(taipan_native_list_load_slice(list, kNone, kNone, FromSmallInt(-2))), "[2, 5]");
+  taipan_native_list_store_slice(list, FromSmallInt(1), FromSmallInt(3), kNone, taipan_native_build_tuple(1, items));
+  EXPECT_EQ(Repr(list), "[9, 1, 2]");
+  EXPECT_EQ(Raised([&] { taipan_native_list_load_slice(list, kNone, kNone, FromSmallInt(0)); }),
+            "ValueError: slice step cannot be zero");
+  EXPECT_EQ(Raised([&] { taipan_native_list_store_slice(list, kNone, kNone, FromSmallInt(2), list); }),
+            "ValueError: attempt to assign sequence of size 3 to extended slice of size 2");
   Value it = taipan_native_get_iter(taipan_native_build_tuple(1, items));
   EXPECT_EQ(Repr(taipan_native_iter_next(it)), "1");
   EXPECT_EQ(taipan_native_iter_next(it), kNull);

@@ -282,13 +282,13 @@ V taipan_native_dict_get(V dict, V key, V default_value) {
   return value != kNull ? value : default_value;
 }
 
-// An exact dict has no __missing__.
 V taipan_native_list_load_slice(V list, V start, V stop, V step) { return ListLoadSlice(list, start, stop, step); }
 
 N taipan_native_list_store_slice(V list, V start, V stop, V step, V value) {
   ListStoreSlice(list, start, stop, step, value);
 }
 
+// An exact dict has no __missing__.
 V taipan_native_dict_subscr(V dict, V key) {
   Value value = DictLookup(dict, key);
   if (value == kNull) RaiseKeyError(key);

@@ -113,10 +113,64 @@ bool FunctionBuilder::IsEmitterDecorator(NodeId id, std::string_view* what) cons
   return *what == "native" || *what == "viper" || *what == "bytecode";
 }
 
+// Whether an expression binds a name of its scope (a walrus outside any
+// lambda of it).
+bool FunctionBuilder::BindsByWalrus(NodeId id) const {
+  if (id == kNoNode) return false;
+  const Node& n = ast_[id];
+  if (n.kind == NodeKind::NamedExpr) return true;
+  if (n.kind == NodeKind::Lambda || n.kind == NodeKind::Constant) return false;
+  for (NodeId child : {n.a, n.b, n.c})
+    if (BindsByWalrus(child)) return true;
+  for (NodeList list : {n.list, n.list2})
+    for (NodeId child : ast_.List(list))
+      if (BindsByWalrus(child)) return true;
+  return false;
+}
+
+void FunctionBuilder::SummarizeClassBody() {
+  ClassSummary& summary = f_.class_summary;
+  auto add = [&](NodeId target, uint32_t scope) {
+    summary.members.push_back(ClassMember{std::string(ast_.Name(ast_[target].value)), scope});
+  };
+  for (NodeId id : ast_.List(ast_[scope_.node].list)) {
+    const Node& n = ast_[id];
+    switch (n.kind) {
+      case NodeKind::Pass: break;
+      case NodeKind::Expr:
+        if (ast_[n.a].kind != NodeKind::Constant) return;  // a docstring
+        break;
+      case NodeKind::FunctionDef: {
+        bool plain = n.list2.size == 0;
+        for (NodeId d : ast_.List(n.list2))
+          if (ast_[d].kind != NodeKind::Name && ast_[d].kind != NodeKind::Attribute) return;
+        auto scope = m_.scopes.scope_of_node.find(id);
+        summary.members.push_back(ClassMember{std::string(ast_.Name(n.value)),
+                                              plain && scope != m_.scopes.scope_of_node.end() ? scope->second : kNoId});
+        break;
+      }
+      case NodeKind::Assign:
+        if (BindsByWalrus(n.a)) return;
+        for (NodeId target : ast_.List(n.list)) {
+          if (ast_[target].kind != NodeKind::Name) return;
+          add(target, kNoId);
+        }
+        break;
+      case NodeKind::AnnAssign:
+        if (ast_[n.a].kind != NodeKind::Name || BindsByWalrus(n.c)) return;
+        add(n.a, kNoId);
+        break;
+      default: return;
+    }
+  }
+  summary.simple = true;
+}
+
 void FunctionBuilder::DecideNative() {
   if (f_.is_class_body) {
     f_.native = false;
     f_.reason = "class bodies are not compiled natively";
+    SummarizeClassBody();
     return;
   }
   bool generator = (scope_.flags & kScopeGenerator) != 0;

@@ -109,6 +109,8 @@ class FunctionBuilder {
   // ---- setup and decisions (build.cpp) ----
   void SetUpLocals();
   void DecideNative();
+  void SummarizeClassBody();
+  bool BindsByWalrus(NodeId id) const;
   void BuildBody();
   void Unsupported(uint32_t offset, std::string reason);
   void Finish();

@@ -99,6 +99,7 @@ class Inference {
     FindVisibleModules();
     ScanNames();
     FindKnownFunctions();
+    FindKnownClasses();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       FindDefsRun(m);
       RewriteDirectCalls(m);
@@ -110,6 +111,7 @@ class Inference {
       Fixpoint();
       if (!WidenUnknown()) break;
     }
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteMethodCalls(m);
     FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
     Finish();
@@ -214,6 +216,219 @@ class Inference {
     if (!AllCodeVisible(m) || attribute_targets_.count(std::string(name))) return false;
     auto it = globals_[m].find(std::string(name));
     return it == globals_[m].end() || (it->second.stores == 0 && it->second.deletes == 0);
+  }
+
+  // ---- known classes ----
+  //
+  // A module-level `class C:` (or `class C(B):` with B a known class, or
+  // `class C(object):`) without decorators, keywords or a metaclass, whose
+  // body is simple (ClassSummary), whose global is known as a known
+  // function's is, and which defines none of the hooks that change how
+  // instances are made or their attributes found (__new__, __getattr__,
+  // ...), is a known class. Loading its global gives class<C>, and calling
+  // that gives instance<C>: an instance of exactly C, since nothing but
+  // __init__ runs between the allocation and the result.
+  //
+  // A method of C is a name the class or a known base binds by a plain def,
+  // which no attribute store in the program can shadow or replace (the name
+  // is no attribute target) -- so the function an instance<C> finds for it
+  // is that def, always. Method calls and operators on instance<C> then
+  // become direct calls of that def (RewriteMethodCalls); while the
+  // fixpoint runs they already feed its parameters and take its result.
+  // All of this needs every attribute store of the program in sight: each
+  // function native (it has IR) or a simple class body.
+
+  struct Resolved {
+    bool bound = false;  // the class or a base binds the name
+    FuncRef method;      // ... by a plain def
+  };
+
+  struct KnownClass {
+    FuncRef body;
+    uint32_t base = kNoId;                           // the known base class, or none
+    std::unordered_map<std::string, Resolved> own;   // what the body binds
+  };
+
+  bool ProgramVisible() const {
+    for (const Module& module : program_.modules)
+      for (const Function& f : module.functions)
+        if (!f.native && !(f.is_class_body && f.class_summary.simple)) return false;
+    return true;
+  }
+
+  static bool HasInstanceHook(const Function& body) {
+    static constexpr std::array<std::string_view, 9> kHooks = {
+        "__new__",   "__getattr__", "__getattribute__", "__setattr__",      "__delattr__",
+        "__slots__", "__dict__",    "__class__",        "__init_subclass__"};
+    for (const ClassMember& member : body.class_summary.members)
+      for (std::string_view hook : kHooks)
+        if (member.name == hook) return true;
+    return false;
+  }
+
+  void FindKnownClasses() {
+    if (dynamic_namespaces_ || attribute_targets_.count("__class__") || !ProgramVisible()) return;
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      Function& body = program_.modules[m].functions[0];
+      if (!AllCodeVisible(m) || !body.native) continue;
+      for (const Block& block : body.blocks)
+        for (InstId id : block.insts) FindKnownClassAt(m, body, id);
+    }
+  }
+
+  // `store.global C, (call load.build_class(make.function body, name[, base]))`.
+  void FindKnownClassAt(uint32_t m, Function& module_body, InstId id) {
+    const Inst& store = module_body.insts[id];
+    if (store.op != Op::StoreGlobal) return;
+    std::string name(GlobalName(m, store));
+    const NameUse& use = globals_[m][name];
+    if (use.stores != 1 || use.deletes != 0 || attribute_targets_.count(name)) return;
+    InstId call_id = store.ops[0];
+    const Inst& call = module_body.insts[call_id];
+    if (call.op != Op::Call || !call.names.empty() || call.ops.size() < 3 || call.ops.size() > 4) return;
+    const Inst& make = module_body.insts[call.ops[1]];
+    if (module_body.insts[call.ops[0]].op != Op::LoadBuildClass || make.op != Op::MakeFunction ||
+        static_cast<size_t>(make.imm) >= module_body.children.size())
+      return;
+    FuncRef ref{m, module_body.children[make.imm]};
+    Function& class_body = FunctionOf(ref);
+    if (!class_body.is_class_body || !class_body.class_summary.simple || HasInstanceHook(class_body)) return;
+    KnownClass known{ref, kNoId, {}};
+    if (call.ops.size() == 4) {
+      const Inst& base = module_body.insts[call.ops[3]];
+      auto it = base.op == Op::LoadGlobal ? class_of_global_[m].find(std::string(GlobalName(m, base)))
+                                          : class_of_global_[m].end();
+      if (it != class_of_global_[m].end()) {
+        known.base = it->second;
+      } else if (!IsBuiltin(m, base, "object")) {
+        return;
+      }
+    }
+    for (const ClassMember& member : class_body.class_summary.members) {
+      auto [it, fresh] = known.own.try_emplace(member.name, Resolved{true, {}});
+      it->second.method = fresh && member.scope != kNoId ? FunctionAt(m, member.scope) : FuncRef{};
+    }
+    for (const auto& [method_name, resolved] : known.own) {
+      if (!resolved.method.valid()) continue;
+      Function& method = FunctionOf(resolved.method);
+      if (QualifiesForDirectEntry(method)) method.has_direct_entry = true;
+    }
+    class_body.known_class = true;
+    class_of_global_[m][name] = static_cast<uint32_t>(classes_.size());
+    class_index_[{ref.module, ref.function}] = static_cast<uint32_t>(classes_.size());
+    class_builds_[{&module_body, call_id}] = static_cast<uint32_t>(classes_.size());
+    classes_.push_back(std::move(known));
+  }
+
+  // The function of module m whose scope is `scope`.
+  FuncRef FunctionAt(uint32_t m, uint32_t scope) const {
+    const std::vector<Function>& functions = program_.modules[m].functions;
+    for (uint32_t i = 0; i < functions.size(); ++i)
+      if (functions[i].scope == scope) return FuncRef{m, i};
+    return FuncRef{};
+  }
+
+  // What an instance of known class c finds for `name` in its class.
+  Resolved Lookup(uint32_t c, std::string_view name) const {
+    if (attribute_targets_.count(std::string(name))) return Resolved{true, {}};
+    for (; c != kNoId; c = classes_[c].base) {
+      auto it = classes_[c].own.find(std::string(name));
+      if (it != classes_[c].own.end()) return it->second;
+    }
+    return Resolved{};
+  }
+
+  // The known class of an instance<C> or class<C> type, or kNoId.
+  uint32_t KnownClassOf(TypeId t, TypeKind kind) const {
+    const Type& type = types_.Get(t);
+    if (type.kind != kind) return kNoId;
+    auto it = class_index_.find({type.ref.module, type.ref.function});
+    return it == class_index_.end() ? kNoId : it->second;
+  }
+
+  TypeId InstanceType(uint32_t c) { return types_.Intern(Type{TypeKind::Instance, {}, classes_[c].body}); }
+  TypeId ClassObjectType(uint32_t c) { return types_.Intern(Type{TypeKind::Class, {}, classes_[c].body}); }
+
+  bool DerivesFrom(uint32_t c, uint32_t base) const {
+    for (; c != kNoId; c = classes_[c].base)
+      if (c == base) return true;
+    return false;
+  }
+
+  // The method a method call, operator or unary operator on an instance of
+  // a known class surely calls, with its arguments being the instruction's
+  // operands in order; an invalid FuncRef when there is none.
+  FuncRef MethodCallee(uint32_t m, const Function& f, const Inst& inst) {
+    if (inst.ops.empty() || !inst.names.empty()) return {};
+    uint32_t c = KnownClassOf(f.insts[inst.ops[0]].type, TypeKind::Instance);
+    if (c == kNoId) return {};
+    Resolved resolved;
+    switch (inst.op) {
+      case Op::CallMethod: resolved = Lookup(c, QstrText(m, inst.imm)); break;
+      case Op::Unary: resolved = Lookup(c, UnaryMethod(inst.sub)); break;
+      case Op::Binary: {
+        uint8_t code = inst.sub;
+        if (code >= static_cast<uint8_t>(BinOp::InplaceOr) && code <= static_cast<uint8_t>(BinOp::InplacePower)) {
+          if (Lookup(c, BinaryMethod(code)).bound) return {};  // __iadd__ and the like: the generic path
+          code += kInplaceToBinary;
+        }
+        // Python tries the right operand's reflected method first when its
+        // class derives from the left's: only operands that cannot.
+        TypeId rhs = f.insts[inst.ops[1]].type;
+        uint32_t rc = KnownClassOf(rhs, TypeKind::Instance);
+        bool plain_rhs = IsNumber(rhs) || Kind(rhs) == TypeKind::Str || Kind(rhs) == TypeKind::NoneType;
+        if (!plain_rhs && (rc == kNoId || (rc != c && DerivesFrom(rc, c)))) return {};
+        resolved = Lookup(c, BinaryMethod(code));
+        break;
+      }
+      default: return {};
+    }
+    if (!resolved.method.valid()) return {};
+    const Function& callee = FunctionOf(resolved.method);
+    if (!callee.has_direct_entry || callee.signature.n_pos_args != inst.ops.size()) return {};
+    return resolved.method;
+  }
+
+  static std::string_view BinaryMethod(uint8_t code) {
+    static constexpr std::string_view kNames[] = {
+#define BINARY_OP(Name, method) #method,
+#include "runtime/operator.def"
+    };
+    return code < std::size(kNames) ? kNames[code] : std::string_view();
+  }
+
+  static std::string_view UnaryMethod(uint8_t code) {
+    auto op = static_cast<UnOp>(code);
+    if (op != UnOp::Positive && op != UnOp::Negative && op != UnOp::Invert) return {};
+    static constexpr std::string_view kNames[] = {
+#define UNARY_OP(Name, method) #method,
+#include "runtime/operator.def"
+    };
+    return kNames[code];
+  }
+
+  // After the fixpoint: the method calls MethodCallee resolves become
+  // direct calls. An operator only when its method surely returns no
+  // NotImplemented (its return type is not object), which would send
+  // Python to the reflected method.
+  void RewriteMethodCalls(uint32_t m) {
+    if (classes_.empty()) return;
+    for (Function& f : program_.modules[m].functions) {
+      if (!f.native) continue;
+      for (const Block& block : f.blocks) {
+        for (InstId id : block.insts) {
+          Inst& inst = f.insts[id];
+          FuncRef callee = MethodCallee(m, f, inst);
+          if (!callee.valid()) continue;
+          TypeId result = FunctionOf(callee).return_type;
+          if (inst.op != Op::CallMethod && (result == kObjectType || result == kUnknownType)) continue;
+          inst.op = Op::CallDirect;
+          inst.callee = callee;
+          inst.imm = 0;
+          inst.sub = 0;
+        }
+      }
+    }
   }
 
   // ---- direct calls ----
@@ -880,7 +1095,7 @@ class Inference {
       case Op::StoreLocal: RaiseLocal(&f.locals[inst.imm], f.insts[inst.ops[0]].type); return;
       case Op::StoreGlobal: {
         auto it = globals_[m].find(std::string(QstrText(m, inst.imm)));
-        if (it != globals_[m].end()) Raise(&it->second.type, f.insts[inst.ops[0]].type);
+        if (it != globals_[m].end()) Raise(&it->second.type, GlobalValueType(f, f.insts[inst.ops[0]].type));
         return;
       }
       case Op::ForIter: RaiseLocal(&f.locals[inst.imm], ForItemType(f, inst)); return;
@@ -888,12 +1103,12 @@ class Inference {
         Raise(&f.return_type, f.insts[inst.ops[0]].type);
         CheckListUses(m, f, id);
         return;
-      case Op::CallDirect: {
-        Function& callee = FunctionOf(inst.callee);
-        for (size_t i = 0; i < inst.ops.size(); ++i) {
-          Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
-          if (param) RaiseLocal(param, f.insts[inst.ops[i]].type);
-        }
+      case Op::CallDirect: RaiseParameters(f, inst, FunctionOf(inst.callee)); break;
+      case Op::CallMethod:
+      case Op::Binary:
+      case Op::Unary: {
+        FuncRef method = MethodCallee(m, f, inst);
+        if (method.valid()) RaiseParameters(f, inst, FunctionOf(method));
         break;
       }
       default: break;
@@ -910,6 +1125,30 @@ class Inference {
       // so they rise too; join to be safe against rule quirks.
       Raise(&inst.type, result);
     }
+  }
+
+  // A direct call's arguments (inst's operands) reach the callee's parameters.
+  void RaiseParameters(const Function& f, const Inst& inst, Function& callee) {
+    for (size_t i = 0; i < inst.ops.size(); ++i) {
+      Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
+      if (param) RaiseLocal(param, f.insts[inst.ops[i]].type);
+    }
+  }
+
+  // What a global takes from a store of a value of type t in f. Instances
+  // and classes of known classes only from functions without parameters:
+  // a function with typed parameters runs its bytecode when called with
+  // others (its native entry's guard), and that could store anything.
+  TypeId GlobalValueType(const Function& f, TypeId t) const {
+    return f.n_slots != 0 && MentionsKnownClass(t) ? kObjectType : t;
+  }
+
+  bool MentionsKnownClass(TypeId t) const {
+    const Type& type = types_.Get(t);
+    if (type.kind == TypeKind::Instance || type.kind == TypeKind::Class) return true;
+    for (TypeId param : type.params)
+      if (MentionsKnownClass(param)) return true;
+    return false;
   }
 
   static Local* ParamAtSlot(Function& f, uint32_t slot) {
@@ -945,8 +1184,17 @@ class Inference {
       case Op::ToIndex: return kIntType;
       case Op::Sqrt: return kFloatType;
       case Op::Len: return kIntType;
-      case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
-      case Op::Unary: return UnaryType(inst.sub, operand(0));
+      case Op::Binary:
+      case Op::Unary:
+      case Op::CallMethod: {
+        FuncRef method = MethodCallee(m, f, inst);
+        if (method.valid()) return FunctionOf(method).return_type;
+        if (inst.op == Op::Binary) return BinaryType(inst.sub, operand(0), operand(1));
+        if (inst.op == Op::Unary) return UnaryType(inst.sub, operand(0));
+        if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
+        if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
+        return kObjectType;
+      }
       case Op::BuildTuple: {
         Type tuple{TypeKind::Tuple, {}, {}};
         for (size_t i = 0; i < inst.ops.size(); ++i) {
@@ -978,10 +1226,6 @@ class Inference {
       }
       case Op::CallDirect: return FunctionOf(inst.callee).return_type;
       case Op::Call: return CallType(m, f, inst);
-      case Op::CallMethod:
-        if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
-        if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
-        return kObjectType;
       default: return kObjectType;
     }
   }
@@ -1080,6 +1324,10 @@ class Inference {
   // Builtins and math functions with known result types.
   TypeId CallType(uint32_t m, Function& f, const Inst& call) {
     const Inst& callee = f.insts[call.ops[0]];
+    auto build = class_builds_.find({&f, static_cast<InstId>(&call - f.insts.data())});
+    if (build != class_builds_.end()) return ClassObjectType(build->second);
+    uint32_t constructed = KnownClassOf(callee.type, TypeKind::Class);
+    if (constructed != kNoId) return InstanceType(constructed);
     size_t n_args = call.ops.size() - 1 - call.names.size();
     auto arg = [&](size_t i) { return f.insts[call.ops[1 + i]].type; };
     for (size_t i = 0; i < n_args; ++i) {
@@ -1276,6 +1524,11 @@ class Inference {
   std::map<std::pair<const Function*, InstId>, uint32_t> site_classes_;  // build.list -> its class
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
   std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
+  std::vector<KnownClass> classes_;        // FindKnownClasses
+  std::map<std::pair<uint32_t, uint32_t>, uint32_t> class_index_;  // class body -> known class
+  std::vector<std::unordered_map<std::string, uint32_t>> class_of_global_ =
+      std::vector<std::unordered_map<std::string, uint32_t>>(program_.modules.size());
+  std::map<std::pair<const Function*, InstId>, uint32_t> class_builds_;  // the build_class call of each
   // FindDefsRun, for the module being rewritten.
   std::map<InstId, NameSet> defs_run_before_;  // module body: before each call and creation
   std::vector<NameSet> defs_run_in_;           // per function: whenever it runs

@@ -134,6 +134,21 @@ struct Block {
   std::vector<InstId> insts;  // the last one is the terminator
 };
 
+// What a class body binds, from its source (class bodies run as bytecode,
+// so they have no IR). `simple` when the body is only defs, docstrings,
+// `pass` and assignments to plain names: then `members` is every name the
+// body binds, in order, each with the scope of a def without decorators
+// (a plain method) or kNoId (anything else: a class attribute, a decorated
+// def). Inference reads it to resolve methods of known classes.
+struct ClassMember {
+  std::string name;
+  uint32_t scope = kNoId;
+};
+struct ClassSummary {
+  bool simple = false;
+  std::vector<ClassMember> members;
+};
+
 enum class LocalKind : uint8_t {
   Param,  // a parameter (frame slot `slot`: the VM's argument binding fills it)
   Free,   // a free variable: frame slot `slot` holds the cell the closure passed
@@ -173,6 +188,7 @@ struct Function {
   bool is_class_body = false;
   bool is_generator = false;
   bool is_def = false;       // a `def` or lambda: gets a --remarks line
+  ClassSummary class_summary;  // is_class_body: what the body binds
   // Filled by the driver from the bytecode (BuildModule need not): the
   // argument signature, and the function indices of the raw codes this
   // one's MakeFunction instructions create (child index -> function).
@@ -182,6 +198,10 @@ struct Function {
   // Set by inference: may CallDirect reach this function's direct entry
   // (positional parameters only, no cells/frees, no nested functions).
   bool has_direct_entry = false;
+  // Set by inference on a class body: the class is a known class (its
+  // instances are typed instance<C>); native code keeps the class object
+  // in a slot of the module (the guard of instance<C> parameters).
+  bool known_class = false;
   // Set by inference (MakeCollector): a generator expression that returns
   // the list or set of what it would yield, called only by CallDirect from
   // its consumer. It has no native entry: anything else that calls it runs

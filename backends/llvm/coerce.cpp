@@ -47,7 +47,7 @@ llvm::Value* FunctionLowering::BoolToSmallInt(llvm::Value* flag) {
   return b_.CreateOr(b_.CreateShl(b_.CreateZExt(flag, t_.word), 1), Word(1));
 }
 
-llvm::Value* FunctionLowering::HasExactType(llvm::Value* value, llvm::Constant* type_symbol) {
+llvm::Value* FunctionLowering::HasExactType(llvm::Value* value, llvm::Value* type_symbol) {
   llvm::BasicBlock* start = b_.GetInsertBlock();
   llvm::BasicBlock* check = NewBlock("type.check");
   llvm::BasicBlock* done = NewBlock("type.known");

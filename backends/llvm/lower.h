@@ -103,6 +103,11 @@ class ModuleLowering {
   // tracebacks and the stack check are unchanged).
   bool UnrollsRecursion(uint32_t index) const;
   llvm::Function* RecursionCopyOf(uint32_t index);
+  // The word holding the class object of a known class (ir::Function::
+  // known_class) once its class statement ran, null before: what guards of
+  // class<C> and instance<C> parameters compare with. Defined by the
+  // class's module, declared by others.
+  llvm::GlobalVariable* ClassSlot(ir::FuncRef class_body);
   // Whether calling the body (declared by BodyOf) can change no list, nor
   // run Python code that could (ChangesNoLists).
   bool BodyChangesNoLists(const llvm::Function* body) const { return list_safe_bodies_.count(body) != 0; }
@@ -230,7 +235,7 @@ class FunctionLowering {
   llvm::Value* Tag(llvm::Value* integer);
   // Whether `value` is a heap object whose type word is `type_symbol`.
   // Emits blocks; leaves the builder in a block where the result is known.
-  llvm::Value* HasExactType(llvm::Value* value, llvm::Constant* type_symbol);
+  llvm::Value* HasExactType(llvm::Value* value, llvm::Value* type);
   // `value` as a Float when it is an exact float object or a small int
   // (with `exact_ints`, only one the Float holds exactly); branches to
   // `other` otherwise.
@@ -416,6 +421,8 @@ class FunctionLowering {
 
   // ---- entry (lower_entry.cpp) ----
   void GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
+  llvm::Value* LoadClassSlot(ir::TypeId type);
+  bool MentionsKnownClass(ir::TypeId type) const;
   std::string EntrySymbol() const;
   llvm::Value* UnboxParameter(llvm::Value* value, ir::TypeId type);
 

@@ -46,7 +46,18 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
       }
       break;
     case TypeKind::Tuple:
-      exact("tuple");
+      // Items of known classes' types cannot be checked without reading them.
+      if (MentionsKnownClass(type)) {
+        b_.CreateBr(fail);
+      } else {
+        exact("tuple");
+      }
+      break;
+    case TypeKind::Class:  // that very class (direct calls construct its instances)
+      b_.CreateCondBr(b_.CreateICmpEQ(value, LoadClassSlot(type)), pass, fail);
+      break;
+    case TypeKind::Instance:  // exactly that class (direct calls of its methods)
+      b_.CreateCondBr(HasExactType(value, b_.CreateIntToPtr(LoadClassSlot(type), t_.ptr)), pass, fail);
       break;
     case TypeKind::Dict:
       exact("dict");
@@ -62,6 +73,20 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
       break;
   }
   b_.SetInsertPoint(pass);
+}
+
+// The class object of a known class's class<C> or instance<C> type (null
+// before its class statement ran, which no value matches).
+llvm::Value* FunctionLowering::LoadClassSlot(ir::TypeId type) {
+  return b_.CreateLoad(t_.word, module_.ClassSlot(module_.program().types.Get(type).ref), "class");
+}
+
+bool FunctionLowering::MentionsKnownClass(ir::TypeId type) const {
+  const ir::Type& t = module_.program().types.Get(type);
+  if (t.kind == TypeKind::Instance || t.kind == TypeKind::Class) return true;
+  for (ir::TypeId param : t.params)
+    if (MentionsKnownClass(param)) return true;
+  return false;
 }
 
 llvm::Value* FunctionLowering::UnboxParameter(llvm::Value* value, ir::TypeId type) {

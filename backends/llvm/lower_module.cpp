@@ -45,8 +45,10 @@ bool ModuleLowering::Run(std::string* error) {
   const ir::Module& ir = ir_module();
   std::vector<llvm::Function*> entries(ir.functions.size(), nullptr);
   // Bodies first, in function order (readable output; calls refer ahead).
-  for (uint32_t i = 0; i < ir.functions.size(); ++i)
+  for (uint32_t i = 0; i < ir.functions.size(); ++i) {
     if (ir.functions[i].native) BodyOf({module_index_, i});
+    if (ir.functions[i].known_class) ClassSlot({module_index_, i});
+  }
   for (uint32_t i = 0; i < ir.functions.size(); ++i) {
     if (!ir.functions[i].native) continue;
     FunctionLowering lowering(*this, i);
@@ -178,6 +180,18 @@ llvm::Function* ModuleLowering::BodyOf(ir::FuncRef ref) {
     body->addFnAttr(llvm::Attribute::AlwaysInline);
   if (!function.is_generator && ChangesNoLists(function)) list_safe_bodies_.insert(body);
   return body;
+}
+
+llvm::GlobalVariable* ModuleLowering::ClassSlot(ir::FuncRef class_body) {
+  std::string symbol = "taipan_m" + std::to_string(class_body.module) + "_class" + std::to_string(class_body.function);
+  if (llvm::GlobalVariable* existing = module_.getGlobalVariable(symbol, true)) return existing;
+  bool own = class_body.module == module_index_;
+  auto* slot = new llvm::GlobalVariable(module_, types().word, /*isConstant=*/false, llvm::GlobalValue::ExternalLinkage,
+                                        own ? llvm::ConstantInt::get(types().word, 0) : nullptr, symbol);
+  slot->setVisibility(llvm::GlobalValue::HiddenVisibility);
+  slot->setDSOLocal(true);
+  slot->setAlignment(llvm::Align(types().word_bytes));
+  return slot;
 }
 
 bool ModuleLowering::UnrollsRecursion(uint32_t index) const {

@@ -21,7 +21,11 @@ Typed FunctionLowering::LowerCall(const ir::Inst& inst) {
     args.push_back(BoxedOperand(inst, 1 + n_pos + i));
   }
   llvm::Value* buffer = StoreArgs(args);
-  return {CallHelper(Helper::call, {fn, Word(n_pos), Word(n_kw), buffer}), ir::kObjectType};
+  llvm::Value* result = CallHelper(Helper::call, {fn, Word(n_pos), Word(n_kw), buffer});
+  // A known class's statement: keep the class for the guards (ClassSlot).
+  if (Kind(inst.type) == ir::TypeKind::Class)
+    b_.CreateStore(result, module_.ClassSlot(module_.program().types.Get(inst.type).ref));
+  return {result, ir::kObjectType};
 }
 
 Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {

@@ -274,7 +274,34 @@ class Inference {
       for (const Block& block : body.blocks)
         for (InstId id : block.insts) FindKnownClassAt(m, body, id);
     }
+    FindSubclassedClasses();
   }
+
+  // The methods of a class that others derive from also run with instances
+  // of those as self, through super() or dynamic calls: their self stays
+  // object (typed, their native entries would refuse such selves and run
+  // the bytecode).
+  void FindSubclassedClasses() {
+    if (classes_.empty()) return;
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      for (const Function& f : program_.modules[m].functions) {
+        for (const Inst& call : f.insts) {
+          if (call.op != Op::Call || call.ops.size() < 4 || f.insts[call.ops[0]].op != Op::LoadBuildClass) continue;
+          for (size_t i = 3; i < call.ops.size(); ++i) {
+            const Inst& base = f.insts[call.ops[i]];
+            auto it = base.op == Op::LoadGlobal ? class_of_global_[m].find(std::string(GlobalName(m, base)))
+                                                : class_of_global_[m].end();
+            for (uint32_t c = it == class_of_global_[m].end() ? kNoId : it->second; c != kNoId; c = classes_[c].base)
+              for (const auto& [name, resolved] : classes_[c].own)
+                if (resolved.method.valid()) open_self_.insert(&FunctionOf(resolved.method));
+          }
+        }
+      }
+    }
+  }
+
+  // What a method's self parameter takes from a receiver of type t.
+  TypeId SelfType(const Function& method, TypeId t) const { return open_self_.count(&method) ? kObjectType : t; }
 
   // `store.global C, (call load.build_class(make.function body, name[, base]))`.
   void FindKnownClassAt(uint32_t m, Function& module_body, InstId id) {
@@ -389,6 +416,19 @@ class Inference {
     return resolved.method;
   }
 
+  // The __init__ a call of a known class (class<C>, stored in *c) runs
+  // directly: the class's plain def, taking the arguments positionally.
+  FuncRef ConstructorInit(const Function& f, const Inst& call, uint32_t* c) {
+    if (call.op != Op::Call || !call.names.empty()) return {};
+    *c = KnownClassOf(f.insts[call.ops[0]].type, TypeKind::Class);
+    if (*c == kNoId) return {};
+    FuncRef init = Lookup(*c, "__init__").method;
+    if (!init.valid()) return {};
+    const Function& callee = FunctionOf(init);
+    if (!callee.has_direct_entry || callee.signature.n_pos_args != call.ops.size()) return {};
+    return init;
+  }
+
   static std::string_view BinaryMethod(uint8_t code) {
     static constexpr std::string_view kNames[] = {
 #define BINARY_OP(Name, method) #method,
@@ -415,9 +455,10 @@ class Inference {
     if (classes_.empty()) return;
     for (Function& f : program_.modules[m].functions) {
       if (!f.native) continue;
-      for (const Block& block : f.blocks) {
-        for (InstId id : block.insts) {
-          Inst& inst = f.insts[id];
+      for (Block& block : f.blocks) {
+        for (size_t at = 0; at < block.insts.size(); ++at) {
+          if (RewriteConstructor(f, block, at)) continue;
+          Inst& inst = f.insts[block.insts[at]];
           FuncRef callee = MethodCallee(m, f, inst);
           if (!callee.valid()) continue;
           TypeId result = FunctionOf(callee).return_type;
@@ -429,6 +470,29 @@ class Inference {
         }
       }
     }
+  }
+
+  // `C(args)` with C class<C> whose __init__ is known (ConstructorInit) and
+  // surely returns None (else TypeError): the call becomes new.instance C,
+  // and a direct call of __init__ with it and the arguments follows.
+  // Returns whether it rewrote block.insts[at] (and inserted the call).
+  bool RewriteConstructor(Function& f, Block& block, size_t at) {
+    InstId id = block.insts[at];
+    uint32_t c = kNoId;
+    FuncRef init = ConstructorInit(f, f.insts[id], &c);
+    if (!init.valid() || FunctionOf(init).return_type != kNoneType) return false;
+    Inst call = f.insts[id];
+    Inst& made = f.insts[id];
+    made.op = Op::NewInstance;
+    made.ops = {call.ops[0]};
+    Inst init_call = call;
+    init_call.op = Op::CallDirect;
+    init_call.callee = init;
+    init_call.ops[0] = id;
+    init_call.type = kNoneType;
+    f.insts.push_back(std::move(init_call));
+    block.insts.insert(block.insts.begin() + static_cast<std::ptrdiff_t>(at) + 1, static_cast<InstId>(f.insts.size() - 1));
+    return true;
   }
 
   // ---- direct calls ----
@@ -1104,11 +1168,25 @@ class Inference {
         CheckListUses(m, f, id);
         return;
       case Op::CallDirect: RaiseParameters(f, inst, FunctionOf(inst.callee)); break;
+      case Op::Call: {
+        uint32_t c = kNoId;
+        FuncRef init = ConstructorInit(f, inst, &c);
+        if (!init.valid()) break;
+        // __init__(self, args...): self is the new instance<C>, the rest
+        // the call's arguments (operands 1...).
+        Function& callee = FunctionOf(init);
+        RaiseLocal(ParamAtSlot(callee, 0), SelfType(callee, InstanceType(c)));
+        for (uint32_t i = 1; i < inst.ops.size(); ++i) RaiseLocal(ParamAtSlot(callee, i), f.insts[inst.ops[i]].type);
+        break;
+      }
       case Op::CallMethod:
       case Op::Binary:
       case Op::Unary: {
         FuncRef method = MethodCallee(m, f, inst);
-        if (method.valid()) RaiseParameters(f, inst, FunctionOf(method));
+        if (!method.valid()) break;
+        Function& callee = FunctionOf(method);
+        RaiseParameters(f, inst, callee);
+        RaiseLocal(ParamAtSlot(callee, 0), SelfType(callee, f.insts[inst.ops[0]].type));
         break;
       }
       default: break;
@@ -1182,6 +1260,10 @@ class Inference {
       case Op::Truth:
       case Op::ExceptionMatch: return kBoolType;
       case Op::ToIndex: return kIntType;
+      case Op::NewInstance: {
+        uint32_t c = KnownClassOf(operand(0), TypeKind::Class);
+        return c == kNoId ? kObjectType : InstanceType(c);
+      }
       case Op::Sqrt: return kFloatType;
       case Op::Len: return kIntType;
       case Op::Binary:
@@ -1525,6 +1607,7 @@ class Inference {
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
   std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
   std::vector<KnownClass> classes_;        // FindKnownClasses
+  std::set<const Function*> open_self_;    // methods of subclassed classes (FindSubclassedClasses)
   std::map<std::pair<uint32_t, uint32_t>, uint32_t> class_index_;  // class body -> known class
   std::vector<std::unordered_map<std::string, uint32_t>> class_of_global_ =
       std::vector<std::unordered_map<std::string, uint32_t>>(program_.modules.size());

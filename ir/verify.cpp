@@ -52,6 +52,7 @@ Arity ArityOf(Op op) {
     case Op::ToIndex:
     case Op::Sqrt:
     case Op::Len:
+    case Op::NewInstance:
     case Op::ListToTuple:
     case Op::Unpack:
     case Op::UnpackEx:

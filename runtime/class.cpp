@@ -339,6 +339,8 @@ Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_met
 
 }  // namespace
 
+Value NewPlainInstance(const Type* cls) { return NewInstance(cls, 0, 0, nullptr); }
+
 namespace {
 
 // LoadMethod on an instance: a function found in the classes comes back with

@@ -51,6 +51,9 @@ Value InstanceLoadAttrCached(Value self, Qstr name, AttrCache* cache);
 // StoreAttr on an instance of a class, filling a store site's cache when
 // the store was a plain dict store. Returns kNone (kNull: not stored).
 Value InstanceStoreAttrCached(Value self, Qstr name, Value value, AttrCache* cache);
+// A new instance of a class without a native base, before its __init__
+// (what object.__new__ makes; native code calls __init__ itself).
+Value NewPlainInstance(const Type* cls);
 // The builtin type (other than object) a class derives from, or null.
 const Type* NativeBaseOf(const Type* type);
 // For a class instance with a native base: that native instance; for

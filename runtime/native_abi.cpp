@@ -5,6 +5,7 @@
 // a function was compiled natively or to bytecode.
 #include "runtime/native_abi.h"
 
+#include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/exception.h"
 #include "runtime/function.h"
@@ -282,6 +283,7 @@ V taipan_native_dict_get(V dict, V key, V default_value) {
   return value != kNull ? value : default_value;
 }
 
+V taipan_native_new_instance(V cls) { return NewPlainInstance(TypeValue(cls)); }
 V taipan_native_list_load_slice(V list, V start, V stop, V step) { return ListLoadSlice(list, start, stop, step); }
 
 N taipan_native_list_store_slice(V list, V start, V stop, V step, V value) {

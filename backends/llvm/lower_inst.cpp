@@ -138,6 +138,8 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       if (Kind(operand.type) == TypeKind::Bool) return {BoolToSmallInt(operand.value), ir::kIntType};
       return {CallHelper(Helper::to_index, {Box(operand)}), ir::kIntType};
     }
+    case Op::NewInstance:
+      return {CallHelper(Helper::new_instance, {BoxedOperand(inst, 0)}), inst.type};
     case Op::Sqrt:
       return {Sqrt(OperandAsFloat(Operand(inst, 0))), ir::kFloatType};
     case Op::Len: {

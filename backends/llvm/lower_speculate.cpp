@@ -68,6 +68,7 @@ bool MayLowerTwice(Op op) {
     case Op::ToIndex:
     case Op::Sqrt:
     case Op::Len:
+    case Op::NewInstance:
     case Op::BuildTuple:
     case Op::BuildList:
     case Op::Subscr:

@@ -5,7 +5,8 @@
 # types. An operator whose method may return NotImplemented (its result is
 # object) stays an operator; a method name that is also stored as an
 # attribute somewhere stays a method call; a class with __getattr__ is not
-# known.
+# known. A call of the class whose __init__ is known becomes new.instance
+# and a direct call of __init__ with it.
 # RUN: %taipan compile --emit=ir %s | FileCheck %s
 
 
@@ -55,13 +56,17 @@ print(use(3))
 # CHECK: [[HOOKED:%[0-9]+]]:object = call %{{[0-9]+}}(
 # CHECK-NEXT: store.global 'Hooked', [[HOOKED]]
 
+# CHECK-LABEL: function __init__ (native) slots=3 params: self:instance<0:1>, x:object, y:object returns None
 # CHECK-LABEL: function dot (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns object
 # CHECK-LABEL: function __add__ (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns instance<0:1>
 # CHECK-LABEL: function __sub__ (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns object
 
 # CHECK-LABEL: function use (native)
 # CHECK: [[VEC:%[0-9]+]]:class<0:1> = load.global 'Vec'
-# CHECK: [[A:%[0-9]+]]:instance<0:1> = call [[VEC]](
+# CHECK: [[X:%[0-9]+]]:float = const.float 1.0
+# CHECK: [[Y:%[0-9]+]]:float = const.float 2.0
+# CHECK-NEXT: [[A:%[0-9]+]]:instance<0:1> = new.instance [[VEC]]
+# CHECK-NEXT: {{%[0-9]+}}:None = call.direct f0:2([[A]], [[X]], [[Y]])
 # CHECK: {{%[0-9]+}}:instance<0:1> = call.direct f0:4(
 # CHECK: {{%[0-9]+}}:object = binary sub
 # CHECK: {{%[0-9]+}}:object = call.direct f0:3(

@@ -772,6 +772,23 @@ TEST_F(ClassInstanceTest, SetName) {
   EXPECT_EQ(Get(descriptor, "name"), Q("field"));
 }
 
+// What native code's new.instance makes before calling __init__ itself: an
+// instance of exactly the class, no attributes yet, __init__ not run.
+Value InitRecord(Value self) {
+  Set(self, "ran", kTrue);
+  return kNone;
+}
+constexpr BuiltinFunction kInitRecord(Q___init__, InitRecord);
+
+TEST_F(ClassInstanceTest, PlainInstanceSkipsInit) {
+  Value cls = Class("Plain", {}, {{"__init__", Fn(kInitRecord)}});
+  Value instance = NewPlainInstance(TypeValue(cls));
+  EXPECT_EQ(TypeOf(instance), TypeValue(cls));
+  EXPECT_EQ(InstanceDict(instance, false), kNull);
+  EXPECT_EQ(LoadAttrOrNull(instance, Name("ran")), kNull);
+  EXPECT_EQ(Get(Call0(cls), "ran"), kTrue);
+}
+
 TEST_F(ClassNativeBaseTest, ListSubclass) {
   Value l = Class("L", {T(kListType)}, {{"k", I(1)}});
   Value obj = Call0(l);

@@ -159,3 +159,61 @@ def hooks():
 
 
 hooks()
+
+
+# Constructors: a known __init__ runs directly on a new instance.
+class Checked:
+    def __init__(self, n):
+        if n < 0:
+            raise ValueError("negative")
+        self.n = n
+
+
+class BadInit:
+    def __init__(self):
+        return 1
+
+
+class NoInit:
+    pass
+
+
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def total(self):
+        return self.x + self.y
+
+
+class Point3(Point):
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+
+    def total(self):
+        return Point.total(self) + self.z
+
+
+class Inherits(Point):
+    pass
+
+
+def constructors():
+    print(Checked(3).n)
+    try:
+        Checked(-1)
+    except ValueError as e:
+        print("ValueError", e)
+    try:
+        BadInit()
+    except TypeError:
+        print("TypeError from __init__'s result")
+    print(type(NoInit()).__name__)
+    p, q, r = Point(1, 2), Point3(1, 2, 3), Inherits(4, 5)
+    print(p.total(), q.total(), r.total(), type(r).__name__)
+    print([Point(i, i).total() for i in range(4)])
+
+
+constructors()

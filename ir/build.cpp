@@ -141,6 +141,7 @@ void FunctionBuilder::SummarizeClassBody() {
         if (ast_[n.a].kind != NodeKind::Constant) return;  // a docstring
         break;
       case NodeKind::FunctionDef: {
+        if (BindsByWalrus(n.a) || BindsByWalrus(n.b)) return;  // in a default or an annotation
         bool plain = n.list2.size == 0;
         for (NodeId d : ast_.List(n.list2))
           if (ast_[d].kind != NodeKind::Name && ast_[d].kind != NodeKind::Attribute) return;
@@ -157,7 +158,7 @@ void FunctionBuilder::SummarizeClassBody() {
         }
         break;
       case NodeKind::AnnAssign:
-        if (ast_[n.a].kind != NodeKind::Name || BindsByWalrus(n.c)) return;
+        if (ast_[n.a].kind != NodeKind::Name || BindsByWalrus(n.b) || BindsByWalrus(n.c)) return;
         add(n.a, kNoId);
         break;
       default: return;

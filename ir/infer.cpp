@@ -1218,15 +1218,7 @@ class Inference {
   // a function with typed parameters runs its bytecode when called with
   // others (its native entry's guard), and that could store anything.
   TypeId GlobalValueType(const Function& f, TypeId t) const {
-    return f.n_slots != 0 && MentionsKnownClass(t) ? kObjectType : t;
-  }
-
-  bool MentionsKnownClass(TypeId t) const {
-    const Type& type = types_.Get(t);
-    if (type.kind == TypeKind::Instance || type.kind == TypeKind::Class) return true;
-    for (TypeId param : type.params)
-      if (MentionsKnownClass(param)) return true;
-    return false;
+    return f.n_slots != 0 && types_.MentionsKnownClass(t) ? kObjectType : t;
   }
 
   static Local* ParamAtSlot(Function& f, uint32_t slot) {

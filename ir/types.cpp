@@ -73,6 +73,14 @@ TypeId TypeTable::Join(TypeId a, TypeId b) {
   return kObjectType;
 }
 
+bool TypeTable::MentionsKnownClass(TypeId id) const {
+  const Type& type = types_[id];
+  if (type.kind == TypeKind::Instance || type.kind == TypeKind::Class) return true;
+  for (TypeId param : type.params)
+    if (MentionsKnownClass(param)) return true;
+  return false;
+}
+
 std::string TypeTable::Name(TypeId id) const {
   if (id >= types_.size()) return "<bad type " + std::to_string(id) + ">";
   const Type& type = types_[id];

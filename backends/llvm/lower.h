@@ -422,7 +422,6 @@ class FunctionLowering {
   // ---- entry (lower_entry.cpp) ----
   void GuardParameter(llvm::Value* value, ir::TypeId type, llvm::BasicBlock* fail);
   llvm::Value* LoadClassSlot(ir::TypeId type);
-  bool MentionsKnownClass(ir::TypeId type) const;
   std::string EntrySymbol() const;
   llvm::Value* UnboxParameter(llvm::Value* value, ir::TypeId type);
 

@@ -47,7 +47,7 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
       break;
     case TypeKind::Tuple:
       // Items of known classes' types cannot be checked without reading them.
-      if (MentionsKnownClass(type)) {
+      if (module_.program().types.MentionsKnownClass(type)) {
         b_.CreateBr(fail);
       } else {
         exact("tuple");
@@ -79,14 +79,6 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
 // before its class statement ran, which no value matches).
 llvm::Value* FunctionLowering::LoadClassSlot(ir::TypeId type) {
   return b_.CreateLoad(t_.word, module_.ClassSlot(module_.program().types.Get(type).ref), "class");
-}
-
-bool FunctionLowering::MentionsKnownClass(ir::TypeId type) const {
-  const ir::Type& t = module_.program().types.Get(type);
-  if (t.kind == TypeKind::Instance || t.kind == TypeKind::Class) return true;
-  for (ir::TypeId param : t.params)
-    if (MentionsKnownClass(param)) return true;
-  return false;
 }
 
 llvm::Value* FunctionLowering::UnboxParameter(llvm::Value* value, ir::TypeId type) {

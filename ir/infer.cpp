@@ -1155,6 +1155,7 @@ class Inference {
 
   void Transfer(uint32_t m, Function& f, InstId id) {
     Inst& inst = f.insts[id];
+    FuncRef method;  // the method a call, operator or unary operator surely calls (MethodCallee)
     switch (inst.op) {
       case Op::StoreLocal: RaiseLocal(&f.locals[inst.imm], f.insts[inst.ops[0]].type); return;
       case Op::StoreGlobal: {
@@ -1171,24 +1172,15 @@ class Inference {
       case Op::Call: {
         uint32_t c = kNoId;
         FuncRef init = ConstructorInit(f, inst, &c);
-        if (!init.valid()) break;
-        // __init__(self, args...): self is the new instance<C>, the rest
-        // the call's arguments (operands 1...).
-        Function& callee = FunctionOf(init);
-        RaiseLocal(ParamAtSlot(callee, 0), SelfType(callee, InstanceType(c)));
-        for (uint32_t i = 1; i < inst.ops.size(); ++i) RaiseLocal(ParamAtSlot(callee, i), f.insts[inst.ops[i]].type);
+        if (init.valid()) RaiseMethodParameters(f, inst, FunctionOf(init), InstanceType(c));  // self: the new instance
         break;
       }
       case Op::CallMethod:
       case Op::Binary:
-      case Op::Unary: {
-        FuncRef method = MethodCallee(m, f, inst);
-        if (!method.valid()) break;
-        Function& callee = FunctionOf(method);
-        RaiseParameters(f, inst, callee);
-        RaiseLocal(ParamAtSlot(callee, 0), SelfType(callee, f.insts[inst.ops[0]].type));
+      case Op::Unary:
+        method = MethodCallee(m, f, inst);
+        if (method.valid()) RaiseMethodParameters(f, inst, FunctionOf(method), f.insts[inst.ops[0]].type);
         break;
-      }
       default: break;
     }
     StoreListElements(m, f, id);
@@ -1197,7 +1189,7 @@ class Inference {
       inst.type = kVoidType;
       return;
     }
-    TypeId result = ResultType(m, f, inst);
+    TypeId result = method.valid() ? FunctionOf(method).return_type : ResultType(m, f, inst);
     if (result != inst.type) {
       // Results are recomputed from scratch, but their inputs only rise,
       // so they rise too; join to be safe against rule quirks.
@@ -1210,6 +1202,16 @@ class Inference {
     for (size_t i = 0; i < inst.ops.size(); ++i) {
       Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
       if (param) RaiseLocal(param, f.insts[inst.ops[i]].type);
+    }
+  }
+
+  // A method call's self and arguments (inst's operands after the first,
+  // which is the receiver or, for a constructor, the class) reach the
+  // method's parameters.
+  void RaiseMethodParameters(const Function& f, const Inst& inst, Function& method, TypeId self) {
+    for (uint32_t i = 0; i < inst.ops.size(); ++i) {
+      Local* param = ParamAtSlot(method, i);
+      if (param) RaiseLocal(param, i == 0 ? SelfType(method, self) : f.insts[inst.ops[i]].type);
     }
   }
 
@@ -1258,17 +1260,13 @@ class Inference {
       }
       case Op::Sqrt: return kFloatType;
       case Op::Len: return kIntType;
-      case Op::Binary:
-      case Op::Unary:
-      case Op::CallMethod: {
-        FuncRef method = MethodCallee(m, f, inst);
-        if (method.valid()) return FunctionOf(method).return_type;
-        if (inst.op == Op::Binary) return BinaryType(inst.sub, operand(0), operand(1));
-        if (inst.op == Op::Unary) return UnaryType(inst.sub, operand(0));
+      // (Those a method of a known class implements: Transfer.)
+      case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
+      case Op::Unary: return UnaryType(inst.sub, operand(0));
+      case Op::CallMethod:
         if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
         if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
         return kObjectType;
-      }
       case Op::BuildTuple: {
         Type tuple{TypeKind::Tuple, {}, {}};
         for (size_t i = 0; i < inst.ops.size(); ++i) {

@@ -128,10 +128,22 @@ bool FunctionBuilder::BindsByWalrus(NodeId id) const {
   return false;
 }
 
+// The names an expression reads: variables and attribute names (those of
+// its lambdas too, which over-approximates).
+void FunctionBuilder::CollectLoads(NodeId id, std::vector<std::string>* names) const {
+  if (id == kNoNode) return;
+  const Node& n = ast_[id];
+  if (n.kind == NodeKind::Name || n.kind == NodeKind::Attribute) names->emplace_back(ast_.Name(n.value));
+  if (n.kind == NodeKind::Constant) return;
+  for (NodeId child : {n.a, n.b, n.c}) CollectLoads(child, names);
+  for (NodeList list : {n.list, n.list2})
+    for (NodeId child : ast_.List(list)) CollectLoads(child, names);
+}
+
 void FunctionBuilder::SummarizeClassBody() {
   ClassSummary& summary = f_.class_summary;
-  auto add = [&](NodeId target, uint32_t scope) {
-    summary.members.push_back(ClassMember{std::string(ast_.Name(ast_[target].value)), scope});
+  auto add = [&](NodeId target, MemberKind kind) {
+    summary.members.push_back(ClassMember{std::string(ast_.Name(ast_[target].value)), kNoId, kind});
   };
   for (NodeId id : ast_.List(ast_[scope_.node].list)) {
     const Node& n = ast_[id];
@@ -143,27 +155,43 @@ void FunctionBuilder::SummarizeClassBody() {
       case NodeKind::FunctionDef: {
         if (BindsByWalrus(n.a) || BindsByWalrus(n.b)) return;  // in a default or an annotation
         bool plain = n.list2.size == 0;
-        for (NodeId d : ast_.List(n.list2))
+        for (NodeId d : ast_.List(n.list2)) {
           if (ast_[d].kind != NodeKind::Name && ast_[d].kind != NodeKind::Attribute) return;
+          CollectLoads(d, &summary.loads);
+        }
+        CollectLoads(n.a, &summary.loads);
+        CollectLoads(n.b, &summary.loads);
         auto scope = m_.scopes.scope_of_node.find(id);
-        summary.members.push_back(ClassMember{std::string(ast_.Name(n.value)),
-                                              plain && scope != m_.scopes.scope_of_node.end() ? scope->second : kNoId});
+        ClassMember member{std::string(ast_.Name(n.value)), kNoId, MemberKind::Other};
+        if (plain && scope != m_.scopes.scope_of_node.end()) {
+          member.kind = MemberKind::Method;
+          member.scope = scope->second;
+        } else if (n.list2.size == 1 && ast_[ast_.List(n.list2)[0]].kind == NodeKind::Name &&
+                   ast_.Name(ast_[ast_.List(n.list2)[0]].value) == "staticmethod") {
+          member.kind = MemberKind::StaticMethod;
+        }
+        summary.members.push_back(std::move(member));
         break;
       }
       case NodeKind::Assign:
         if (BindsByWalrus(n.a)) return;
+        CollectLoads(n.a, &summary.loads);
         for (NodeId target : ast_.List(n.list)) {
           if (ast_[target].kind != NodeKind::Name) return;
-          add(target, kNoId);
+          add(target, ast_[n.a].kind == NodeKind::Constant ? MemberKind::Constant : MemberKind::Other);
         }
         break;
       case NodeKind::AnnAssign:
         if (ast_[n.a].kind != NodeKind::Name || BindsByWalrus(n.b) || BindsByWalrus(n.c)) return;
-        add(n.a, kNoId);
+        CollectLoads(n.b, &summary.loads);
+        CollectLoads(n.c, &summary.loads);
+        add(n.a, MemberKind::Other);
         break;
       default: return;
     }
   }
+  std::sort(summary.loads.begin(), summary.loads.end());
+  summary.loads.erase(std::unique(summary.loads.begin(), summary.loads.end()), summary.loads.end());
   summary.simple = true;
 }
 

@@ -111,6 +111,7 @@ class FunctionBuilder {
   void DecideNative();
   void SummarizeClassBody();
   bool BindsByWalrus(NodeId id) const;
+  void CollectLoads(NodeId id, std::vector<std::string>* names) const;
   void BuildBody();
   void Unsupported(uint32_t offset, std::string reason);
   void Finish();

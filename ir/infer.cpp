@@ -130,6 +130,9 @@ class Inference {
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       for (const Function& f : program_.modules[m].functions) {
         for (const Inst& inst : f.insts) ScanInst(m, f, inst);
+        for (const std::string& name : f.class_summary.loads)
+          if (std::find(kNamespaceAccess.begin(), kNamespaceAccess.end(), name) != kNamespaceAccess.end())
+            dynamic_namespaces_ = true;
       }
     }
   }
@@ -241,6 +244,7 @@ class Inference {
   struct Resolved {
     bool bound = false;  // the class or a base binds the name
     FuncRef method;      // ... by a plain def
+    MemberKind kind = MemberKind::Other;
   };
 
   struct KnownClass {
@@ -256,10 +260,12 @@ class Inference {
     return true;
   }
 
+  // (`__slots__` is no hook: as in MicroPython, it is an ordinary class
+  // attribute and instances keep a dict.)
   static bool HasInstanceHook(const Function& body) {
-    static constexpr std::array<std::string_view, 9> kHooks = {
-        "__new__",   "__getattr__", "__getattribute__", "__setattr__",      "__delattr__",
-        "__slots__", "__dict__",    "__class__",        "__init_subclass__"};
+    static constexpr std::array<std::string_view, 8> kHooks = {
+        "__new__",    "__getattr__", "__getattribute__", "__setattr__",
+        "__delattr__", "__dict__",   "__class__",        "__init_subclass__"};
     for (const ClassMember& member : body.class_summary.members)
       for (std::string_view hook : kHooks)
         if (member.name == hook) return true;
@@ -273,8 +279,22 @@ class Inference {
       if (!AllCodeVisible(m) || !body.native) continue;
       for (const Block& block : body.blocks)
         for (InstId id : block.insts) FindKnownClassAt(m, body, id);
+      for (const Block& block : body.blocks)
+        for (InstId id : block.insts) FindClassAlias(m, body, body.insts[id]);
     }
     FindSubclassedClasses();
+  }
+
+  // `RGB = Vec` in the module body, RGB bound only there: RGB is Vec too.
+  void FindClassAlias(uint32_t m, const Function& module_body, const Inst& store) {
+    if (store.op != Op::StoreGlobal) return;
+    const Inst& value = module_body.insts[store.ops[0]];
+    auto it = value.op == Op::LoadGlobal ? class_of_global_[m].find(std::string(GlobalName(m, value)))
+                                         : class_of_global_[m].end();
+    std::string name(GlobalName(m, store));
+    const NameUse& use = globals_[m][name];
+    if (it == class_of_global_[m].end() || use.stores != 1 || use.deletes != 0 || attribute_targets_.count(name)) return;
+    class_of_global_[m][name] = it->second;
   }
 
   // The methods of a class that others derive from also run with instances
@@ -332,8 +352,9 @@ class Inference {
       }
     }
     for (const ClassMember& member : class_body.class_summary.members) {
-      auto [it, fresh] = known.own.try_emplace(member.name, Resolved{true, {}});
+      auto [it, fresh] = known.own.try_emplace(member.name, Resolved{true, {}, member.kind});
       it->second.method = fresh && member.scope != kNoId ? FunctionAt(m, member.scope) : FuncRef{};
+      if (!fresh) it->second.kind = MemberKind::Other;
     }
     for (const auto& [method_name, resolved] : known.own) {
       if (!resolved.method.valid()) continue;
@@ -1035,31 +1056,173 @@ class Inference {
   }
 
   // Functions whose every call is a direct call in the program's own code:
-  // what they return reaches no unknown caller. Needs every function native
-  // (bytecode could load the name) and no dynamic access to namespaces.
+  // what they return reaches no unknown caller, and they never run their
+  // bytecode. Needs every function native (bytecode could load the name)
+  // or a simple class body (whose loads its summary lists), and no dynamic
+  // access to namespaces.
+  //
+  // Methods of known classes qualify by name, in two steps. Here: no known
+  // class escapes (is loaded for anything but a call, a base or
+  // isinstance: whoever holds one could call its __init__ or derive from
+  // it), the name is never loaded as an attribute (no bound method, no
+  // `C.m`), and it is no special method the runtime calls by itself, but
+  // __init__. While the fixpoint runs, a method call of the name that does
+  // not resolve to a method (MethodCallee) makes every method of that name
+  // dynamic -- or, for a call on super(), only those of classes that others
+  // derive from, the only ones super() finds; a class call whose __init__
+  // does not run directly (RewriteConstructor) makes that __init__ dynamic
+  // (NoteDynamicCalls).
   void FindDirectOnlyFunctions() {
     if (dynamic_namespaces_) return;
     std::set<std::pair<uint32_t, std::string>> loaded_globals;
-    std::set<std::string> other_uses;  // attribute names, imported names, getattr
+    std::set<std::string> attribute_loads;  // attribute and imported names, class bodies' loads
+    std::set<std::string> method_calls;
+    bool class_escapes = false;
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       for (const Function& f : program_.modules[m].functions) {
+        if (f.is_class_body && f.class_summary.simple) {
+          for (const std::string& name : f.class_summary.loads) {
+            if (name == "getattr") return;
+            loaded_globals.insert({m, name});
+            attribute_loads.insert(name);
+            if (class_of_global_[m].count(name)) class_escapes = true;
+          }
+          continue;
+        }
         if (!f.native) return;
         for (const Block& block : f.blocks) {
           for (InstId id : block.insts) {
             const Inst& inst = f.insts[id];
             std::string name(QstrText(m, inst.imm));
             if (inst.op == Op::LoadGlobal) loaded_globals.insert({m, name});
-            if (inst.op == Op::LoadAttr || inst.op == Op::CallMethod || inst.op == Op::ImportFrom) other_uses.insert(name);
+            if (inst.op == Op::LoadAttr || inst.op == Op::ImportFrom) attribute_loads.insert(name);
+            if (inst.op == Op::CallMethod) method_calls.insert(name);
             if (inst.op == Op::LoadGlobal && name == "getattr") return;
+            for (size_t k = 0; k < inst.ops.size(); ++k)
+              if (IsKnownClassLoad(m, f.insts[inst.ops[k]]) && !IsClassCallOrBase(m, f, inst, k)) class_escapes = true;
           }
         }
       }
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       for (const auto& [name, ref] : known_[m]) {
-        if (!loaded_globals.count({m, name}) && !other_uses.count(name)) direct_only_.insert(&FunctionOf(ref));
+        if (!loaded_globals.count({m, name}) && !attribute_loads.count(name) && !method_calls.count(name))
+          direct_only_.insert(&FunctionOf(ref));
       }
     }
+    if (class_escapes) return;
+    for (const KnownClass& known : classes_) {
+      for (const auto& [name, resolved] : known.own) {
+        bool special = name.size() > 4 && name.starts_with("__") && name.ends_with("__");
+        if (!resolved.method.valid() || attribute_loads.count(name) || (special && name != "__init__")) continue;
+        direct_only_methods_[&FunctionOf(resolved.method)] = name;
+      }
+    }
+  }
+
+  bool IsKnownClassLoad(uint32_t m, const Inst& inst) const {
+    return inst.op == Op::LoadGlobal && class_of_global_[m].count(std::string(GlobalName(m, inst)));
+  }
+
+  // Whether operand k of `user` is a use of a class that cannot run its
+  // __init__ but by a call of it: the callee of a call, a base of a class
+  // statement, isinstance's class, the store of an alias (whose loads are
+  // checked the same way), or the class whose attribute is loaded when
+  // that gives nothing holding the class (KeepsClass).
+  bool IsClassCallOrBase(uint32_t m, const Function& f, const Inst& user, size_t k) const {
+    if (user.op == Op::StoreGlobal) return class_of_global_[m].count(std::string(GlobalName(m, user))) != 0;  // an alias
+    if ((user.op == Op::LoadAttr || user.op == Op::CallMethod) && k == 0)
+      return KeepsClass(m, class_of_global_[m].at(std::string(GlobalName(m, f.insts[user.ops[0]]))), QstrText(m, user.imm));
+    if (user.op != Op::Call) return false;
+    const Inst& callee = f.insts[user.ops[0]];
+    return k == 0 || (callee.op == Op::LoadBuildClass && k >= 3) || (k == 2 && IsBuiltin(m, callee, "isinstance"));
+  }
+
+  // Whether `C.name`, C known class c, gives nothing that holds C: a plain
+  // method (a function), a static method or a constant.
+  bool KeepsClass(uint32_t m, uint32_t c, std::string_view name) const {
+    Resolved resolved = Lookup(c, name);
+    switch (resolved.kind) {
+      case MemberKind::Method:
+      case MemberKind::Constant: return resolved.bound;
+      case MemberKind::StaticMethod: return !globals_[m].count("staticmethod");
+      case MemberKind::Other: return false;
+    }
+    return false;
+  }
+
+  bool DirectOnly(const Function& f) const {
+    if (direct_only_.count(&f)) return true;
+    auto it = direct_only_methods_.find(&f);
+    if (it == direct_only_methods_.end() || dynamic_method_names_.count(it->second) || dynamic_inits_.count(&f))
+      return false;
+    return !(open_self_.count(&f) && dynamic_super_names_.count(it->second));
+  }
+
+  // Calls that may run a method other than directly (see
+  // FindDirectOnlyFunctions); `method` is what MethodCallee resolved.
+  void NoteDynamicCalls(uint32_t m, const Function& f, const Inst& inst, FuncRef method) {
+    if (inst.ops.empty() || IsUnknown(f.insts[inst.ops[0]].type)) return;
+    if (inst.op == Op::CallMethod && !method.valid()) {
+      const Inst& receiver = f.insts[inst.ops[0]];
+      bool on_super = receiver.op == Op::Call && IsBuiltin(m, f.insts[receiver.ops[0]], "super");
+      NoteDynamicMethod(on_super ? dynamic_super_names_ : dynamic_method_names_, std::string(QstrText(m, inst.imm)));
+    }
+    uint32_t c = inst.op == Op::Call ? KnownClassOf(f.insts[inst.ops[0]].type, TypeKind::Class) : kNoId;
+    if (c == kNoId) return;
+    FuncRef init = Lookup(c, "__init__").method;
+    TypeId result = ConstructorInit(f, inst, &c).valid() ? FunctionOf(init).return_type : kObjectType;
+    if (init.valid() && result != kNoneType && result != kUnknownType && dynamic_inits_.insert(&FunctionOf(init)).second)
+      changed_ = true;
+  }
+
+  void NoteDynamicMethod(std::set<std::string>& names, const std::string& name) {
+    if (names.insert(name).second) changed_ = true;
+  }
+
+  // Whether f may run as bytecode with arguments other than its parameters'
+  // types: its native entry guards typed parameters, and something may
+  // call it other than directly.
+  bool MayRunBytecode(const Function& f) const {
+    if (!f.has_direct_entry || DirectOnly(f)) return false;
+    for (const Local& local : f.locals)
+      if (local.kind == LocalKind::Param && local.type != kObjectType && local.type != kUnknownType) return true;
+    return false;
+  }
+
+  // ---- fields of known classes ----
+  //
+  // An attribute x that neither a known class C nor a base binds in its
+  // body is a field of C's instances: `o.x` on an instance<C> yields what a
+  // store put there, so its type is the join of the values of every store
+  // `p.x = v` with p an instance<C>. That holds while every store of x the
+  // program may run is such a store, so x is untyped in every class
+  // (untyped_fields_) once one is not:
+  //  - a store whose receiver may be something else (object, a class, a
+  //    module), or `del p.x`;
+  //  - a store in a function that may run its bytecode with other argument
+  //    types (MayRunBytecode);
+  //  - no other bytecode stores attributes: known classes need every
+  //    function native or a simple class body, and no setattr or __dict__.
+  // A field never stored stays Unknown: its loads raise AttributeError.
+
+  TypeId FieldType(uint32_t c, const std::string& name) const {
+    if (untyped_fields_.count(name)) return kObjectType;
+    for (uint32_t k = c; k != kNoId; k = classes_[k].base)
+      if (classes_[k].own.count(name)) return kObjectType;
+    auto it = fields_.find({c, name});
+    return it == fields_.end() ? kUnknownType : it->second;
+  }
+
+  void StoreField(uint32_t m, const Function& f, const Inst& store) {
+    std::string name(QstrText(m, store.imm));
+    TypeId receiver = f.insts[store.ops[0]].type;
+    uint32_t c = KnownClassOf(receiver, TypeKind::Instance);
+    if (store.op == Op::DeleteAttr || MayRunBytecode(f) || (c == kNoId && !IsUnknown(receiver))) {
+      if (untyped_fields_.insert(name).second) changed_ = true;
+      return;
+    }
+    if (c != kNoId) Raise(&fields_[{c, name}], f.insts[store.ops[1]].type);
   }
 
   // list<C> becomes list[element type of C] everywhere (nested lists to
@@ -1173,6 +1336,7 @@ class Inference {
         uint32_t c = kNoId;
         FuncRef init = ConstructorInit(f, inst, &c);
         if (init.valid()) RaiseMethodParameters(f, inst, FunctionOf(init), InstanceType(c));  // self: the new instance
+        NoteDynamicCalls(m, f, inst, {});
         break;
       }
       case Op::CallMethod:
@@ -1180,6 +1344,11 @@ class Inference {
       case Op::Unary:
         method = MethodCallee(m, f, inst);
         if (method.valid()) RaiseMethodParameters(f, inst, FunctionOf(method), f.insts[inst.ops[0]].type);
+        NoteDynamicCalls(m, f, inst, method);
+        break;
+      case Op::StoreAttr:
+      case Op::DeleteAttr:
+        if (!classes_.empty()) StoreField(m, f, inst);
         break;
       default: break;
     }
@@ -1298,6 +1467,11 @@ class Inference {
       }
       case Op::CallDirect: return FunctionOf(inst.callee).return_type;
       case Op::Call: return CallType(m, f, inst);
+      case Op::LoadAttr: {
+        uint32_t c = KnownClassOf(operand(0), TypeKind::Instance);
+        if (c != kNoId) return FieldType(c, std::string(QstrText(m, inst.imm)));
+        return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
+      }
       default: return kObjectType;
     }
   }
@@ -1596,6 +1770,12 @@ class Inference {
   std::map<std::pair<const Function*, InstId>, uint32_t> site_classes_;  // build.list -> its class
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
   std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
+  std::map<const Function*, std::string> direct_only_methods_;  // ... unless their name is dynamic
+  std::set<std::string> dynamic_method_names_;                  // NoteDynamicCalls
+  std::set<std::string> dynamic_super_names_;                   // ... on super()
+  std::set<const Function*> dynamic_inits_;                     // ... by a call of the class
+  std::map<std::pair<uint32_t, std::string>, TypeId> fields_;   // (known class, name) -> type
+  std::set<std::string> untyped_fields_;
   std::vector<KnownClass> classes_;        // FindKnownClasses
   std::set<const Function*> open_self_;    // methods of subclassed classes (FindSubclassedClasses)
   std::map<std::pair<uint32_t, uint32_t>, uint32_t> class_index_;  // class body -> known class

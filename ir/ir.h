@@ -140,16 +140,26 @@ struct Block {
 // What a class body binds, from its source (class bodies run as bytecode,
 // so they have no IR). `simple` when the body is only defs, docstrings,
 // `pass` and assignments to plain names: then `members` is every name the
-// body binds, in order, each with the scope of a def without decorators
-// (a plain method) or kNoId (anything else: a class attribute, a decorated
-// def). Inference reads it to resolve methods of known classes.
+// body binds, in order, each with what binds it and, for a def without
+// decorators (a plain method), its scope (kNoId for anything else). `loads` is every name the body's bytecode may read as a variable
+// or an attribute (sorted, unique), so that name-based analyses see the
+// body as they see functions with IR. Inference reads it to resolve methods
+// of known classes.
+enum class MemberKind : uint8_t {
+  Method,        // a def without decorators
+  StaticMethod,  // a def decorated only by @staticmethod
+  Constant,      // an assignment of a literal constant
+  Other,         // any other def or assignment
+};
 struct ClassMember {
   std::string name;
   uint32_t scope = kNoId;
+  MemberKind kind = MemberKind::Other;
 };
 struct ClassSummary {
   bool simple = false;
   std::vector<ClassMember> members;
+  std::vector<std::string> loads;
 };
 
 enum class LocalKind : uint8_t {

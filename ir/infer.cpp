@@ -1384,13 +1384,10 @@ class Inference {
     }
   }
 
-  // What a global takes from a store of a value of type t in f. Instances
-  // and classes of known classes only from functions without parameters:
-  // a function with typed parameters runs its bytecode when called with
-  // others (its native entry's guard), and that could store anything.
-  TypeId GlobalValueType(const Function& f, TypeId t) const {
-    return f.n_slots != 0 && types_.MentionsKnownClass(t) ? kObjectType : t;
-  }
+  // What a global takes from a store of a value of type t in f: nothing
+  // typed when f may run its bytecode with other arguments (its native
+  // entry's guard), which could store anything.
+  TypeId GlobalValueType(const Function& f, TypeId t) const { return MayRunBytecode(f) ? kObjectType : t; }
 
   static Local* ParamAtSlot(Function& f, uint32_t slot) {
     for (Local& local : f.locals) {

@@ -112,6 +112,7 @@ class Inference {
       if (!WidenUnknown()) break;
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteMethodCalls(m);
+    AssignLayouts();
     FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
     Finish();
@@ -1207,11 +1208,67 @@ class Inference {
   // A field never stored stays Unknown: its loads raise AttributeError.
 
   TypeId FieldType(uint32_t c, const std::string& name) const {
-    if (untyped_fields_.count(name)) return kObjectType;
-    for (uint32_t k = c; k != kNoId; k = classes_[k].base)
-      if (classes_[k].own.count(name)) return kObjectType;
+    if (untyped_fields_.count(name) || BoundInClass(c, name)) return kObjectType;
     auto it = fields_.find({c, name});
     return it == fields_.end() ? kUnknownType : it->second;
+  }
+
+  bool BoundInClass(uint32_t c, const std::string& name) const {
+    for (; c != kNoId; c = classes_[c].base)
+      if (classes_[c].own.count(name)) return true;
+    return false;
+  }
+
+  // After the fixpoint: a known class's layout (runtime/class.h) is every
+  // name that stores on its instances put there and the class does not
+  // bind (only names its module has a qstr for, at most kMaxLayout). Loads
+  // and stores of a typed field (not untyped_fields_) on instance<C> then
+  // name their slot: nothing can make such a name anything but the
+  // instance's own attribute (no class attribute, property or hook).
+  static constexpr size_t kMaxLayout = 254;  // 1 + slot fits Inst::sub
+
+  void AssignLayouts() {
+    if (classes_.empty()) return;
+    std::vector<std::map<std::string, uint8_t>> slots(classes_.size());
+    ForEachInstanceAttr([&](Inst& inst, uint32_t c, const std::string& name) {
+      if (inst.op == Op::StoreAttr && !BoundInClass(c, name)) slots[c].try_emplace(name, 0);
+    });
+    for (uint32_t c = 0; c < classes_.size(); ++c) {
+      Function& body = FunctionOf(classes_[c].body);
+      const std::vector<std::string>& qstrs = program_.modules[classes_[c].body.module].qstrs;
+      for (auto it = slots[c].begin(); it != slots[c].end();) {
+        auto q = std::find(qstrs.begin(), qstrs.end(), it->first);
+        if (q == qstrs.end() || body.class_layout.size() == kMaxLayout) {
+          it = slots[c].erase(it);
+          continue;
+        }
+        it->second = static_cast<uint8_t>(body.class_layout.size());
+        body.class_layout.push_back(q - qstrs.begin());
+        ++it;
+      }
+    }
+    ForEachInstanceAttr([&](Inst& inst, uint32_t c, const std::string& name) {
+      auto it = slots[c].find(name);
+      if (it != slots[c].end() && !untyped_fields_.count(name)) inst.sub = static_cast<uint8_t>(it->second + 1);
+    });
+  }
+
+  // visit(inst, c, name) for every load.attr and store.attr on an instance<C>.
+  template <typename Visit>
+  void ForEachInstanceAttr(Visit visit) {
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      for (Function& f : program_.modules[m].functions) {
+        if (!f.native) continue;
+        for (const Block& block : f.blocks) {
+          for (InstId id : block.insts) {
+            Inst& inst = f.insts[id];
+            if (inst.op != Op::LoadAttr && inst.op != Op::StoreAttr) continue;
+            uint32_t c = KnownClassOf(f.insts[inst.ops[0]].type, TypeKind::Instance);
+            if (c != kNoId) visit(inst, c, std::string(QstrText(m, inst.imm)));
+          }
+        }
+      }
+    }
   }
 
   void StoreField(uint32_t m, const Function& f, const Inst& store) {

@@ -215,6 +215,11 @@ struct Function {
   // instances are typed instance<C>); native code keeps the class object
   // in a slot of the module (the guard of instance<C> parameters).
   bool known_class = false;
+  // Set by inference on a known class's body: the attributes its instances
+  // keep in slots (runtime/class.h layouts), as qstr indices of its module,
+  // in slot order. Load.attr and store.attr on its instances name a slot
+  // in their `sub` (1 + the slot number) where they may use it directly.
+  std::vector<int64_t> class_layout;
   // Set by inference (MakeCollector): a generator expression that returns
   // the list or set of what it would yield, called only by CallDirect from
   // its consumer. It has no native entry: anything else that calls it runs

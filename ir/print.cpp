@@ -108,6 +108,8 @@ class Printer {
     if (index >= 0 && (size_t)index < module_.qstrs.size()) return Quote(module_.qstrs[index]);
     return "q" + std::to_string(index);
   }
+  // An attribute access's layout slot (Function::class_layout).
+  static std::string Slot(const Inst& inst) { return inst.sub ? " slot=" + std::to_string(inst.sub - 1) : ""; }
   std::string QstrText(int64_t index) const {
     if (index >= 0 && (size_t)index < module_.qstrs.size()) return module_.qstrs[index];
     return "q" + std::to_string(index);
@@ -208,10 +210,10 @@ class Printer {
       case Op::LoadGlobal:
       case Op::DeleteGlobal: return Qstr(inst.imm);
       case Op::StoreGlobal: return Qstr(inst.imm) + ", " + Operands(inst, 0);
-      case Op::LoadAttr:
+      case Op::LoadAttr: return Operands(inst, 0) + ", " + Qstr(inst.imm) + Slot(inst);
       case Op::DeleteAttr: return Operands(inst, 0) + ", " + Qstr(inst.imm);
       case Op::StoreAttr:
-        return Value(inst.ops[0]) + ", " + Qstr(inst.imm) + ", " + Operands(inst, 1);
+        return Value(inst.ops[0]) + ", " + Qstr(inst.imm) + ", " + Operands(inst, 1) + Slot(inst);
       case Op::Call: return Value(inst.ops[0]) + Arguments(inst, 1);
       case Op::CallMethod: return Value(inst.ops[0]) + "." + QstrText(inst.imm) + Arguments(inst, 1);
       case Op::CallDirect:

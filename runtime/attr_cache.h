@@ -19,7 +19,13 @@
 // (taipan_native_attr_epoch). An empty cache (type null) is valid for
 // nothing. A valid cache means one of:
 //
-//  - value == kNull: the *dict slot* kind. The attribute is whatever the
+//  - value == kNull and index with kAttrCacheSlotBit set: the *layout
+//    slot* kind. The attribute is what the instance's layout slot number
+//    `index` without the bit holds (class.h), when that is a value (not
+//    kNull, not kSentinel); otherwise a miss. A store writes the slot when
+//    it does not hold kSentinel (a slot holding kNull gains the attribute).
+//    For a method call the attribute is called without self.
+//  - value == kNull otherwise: the *dict slot* kind. The attribute is whatever the
 //    object's attribute dict (word 1: InstanceObject::dict for instances of
 //    classes, ModuleObject::globals for modules) holds for the name, *when*
 //    that dict's entry at `index` is live and has the name (as a qstr) for
@@ -34,7 +40,7 @@
 //    no instance dict shadows (for builtin types: a method of the type
 //    without an attr slot, which no instance can shadow).
 //
-// Store sites only ever hold the dict slot kind: storing into the live
+// Store sites only ever hold the dict or layout slot kind: storing into the live
 // entry at `index` is the whole store. A valid store cache whose entry does
 // not match still says that a plain dict store of the name is the store
 // (no __setattr__, property or native part, and adding the name shadows
@@ -102,6 +108,9 @@
 #include "runtime/object.h"
 
 namespace taipan::rt {
+
+// AttrCache::index of the layout slot kind: the slot number with this bit.
+constexpr Word kAttrCacheSlotBit = Word{1} << (sizeof(Word) * 8 - 1);
 
 struct AttrCache {
   const Type* type;  // null: empty

@@ -139,13 +139,57 @@ Value NativeValue(Value v) {
   return native == kNull ? v : native;
 }
 
-Value InstanceDict(Value instance, bool create) {
-  if (!IsInstanceObject(instance)) return kNull;
-  InstanceObject* inst = AsInstance(instance);
+namespace {
+
+// The dict of the instance's attributes outside its layout, created when
+// `create`.
+Value OwnDict(InstanceObject* inst, bool create) {
   // Made for a first attribute, which mostly has a few more to come: room
   // for four from the start saves growing the empty dict at once.
   if (inst->dict == kNull && create) inst->dict = NewDict(4);
   return inst->dict;
+}
+
+// The number of `name`'s slot in the layout of instances of `type`, or -1.
+ptrdiff_t LayoutIndex(const Type* type, Qstr name) {
+  if (type->layout == kNull) return -1;
+  TupleObject* names = AsTuple(type->layout);
+  for (size_t i = 0; i < names->length; ++i)
+    if (names->items[i] == FromQstr(name)) return static_cast<ptrdiff_t>(i);
+  return -1;
+}
+
+// Moves the attributes in the instance's slots into its dict, for good
+// (every slot then holds kSentinel).
+void SpillSlots(InstanceObject* inst) {
+  Value layout = inst->base.type->layout;
+  if (layout == kNull || AsTuple(layout)->length == 0 || InstanceSlots(inst)[0] == kSentinel) return;
+  Value dict = OwnDict(inst, true);
+  TupleObject* names = AsTuple(layout);
+  for (size_t i = 0; i < names->length; ++i) {
+    Value* slot = &InstanceSlots(inst)[i];
+    if (*slot != kNull) DictStore(dict, names->items[i], *slot);
+    *slot = kSentinel;
+  }
+}
+
+bool HasOwnAttributes(const InstanceObject* inst) { return inst->dict != kNull || inst->base.type->layout != kNull; }
+
+}  // namespace
+
+Value InstanceDict(Value instance, bool create) {
+  if (!IsInstanceObject(instance)) return kNull;
+  InstanceObject* inst = AsInstance(instance);
+  SpillSlots(inst);
+  return OwnDict(inst, create);
+}
+
+Value InstanceOwnDict(Value instance) { return OwnDict(AsInstance(instance), true); }
+
+void SetClassLayout(Value cls, size_t n, const Value* names) {
+  Type* type = const_cast<Type*>(TypeValue(cls));  // a heap Type: classes are mutable
+  if (!IsClass(type) || NativeBaseOf(type) || n > kMaxLayoutSlots) return;  // only plain classes have slots
+  type->layout = NewTuple(n, names);
 }
 
 namespace {
@@ -239,10 +283,12 @@ Value MakeNative(const Type* native, const Type* cls, size_t n_args, size_t n_kw
 
 // object.__new__(cls, *args): the instance, with its native part made.
 Value NewInstance(const Type* cls, size_t n_args, size_t n_kw, const Value* args) {
-  auto* inst = NewObject<InstanceObject>(cls);
+  size_t n_slots = cls->layout == kNull ? 0 : AsTuple(cls->layout)->length;
+  auto* inst = NewObject<InstanceObject>(cls, n_slots * sizeof(Value));
   Value instance = FromPointer(inst);
   inst->dict = kNull;
   inst->native = kNull;
+  for (size_t i = 0; i < n_slots; ++i) InstanceSlots(inst)[i] = kNull;
   if (const Type* native = NativeBaseOf(cls)) inst->native = MakeNative(native, cls, n_args, n_kw, args);
   return instance;
 }
@@ -286,6 +332,28 @@ MapEntry* FindInInstanceDict(const InstanceObject* inst, Qstr name, AttrCache* c
   return entry;
 }
 
+// The word holding the instance's own attribute `name` (its layout slot or
+// its dict entry's value), or null when it has none; fills a layout or
+// dict slot cache. A layout name that moved to the dict fills no cache:
+// dict slot caches are for names outside the layout only, so that one
+// never makes another instance of the class store such a name in its dict.
+Value* FindOwnAttribute(InstanceObject* inst, Qstr name, AttrCache* cache) {
+  const Type* type = inst->base.type;
+  ptrdiff_t k = LayoutIndex(type, name);
+  if (k >= 0) {
+    Value* slot = &InstanceSlots(inst)[k];
+    if (*slot == kNull) return nullptr;
+    if (*slot != kSentinel) {
+      FillAttrCache(cache, type, kAttrCacheSlotBit | static_cast<Word>(k), kNull);
+      return slot;
+    }
+    cache = nullptr;
+  }
+  if (inst->dict == kNull) return nullptr;
+  MapEntry* entry = FindInInstanceDict(inst, name, cache);
+  return entry ? &entry->value : nullptr;
+}
+
 // Whether BindAttribute gives the attribute itself (nothing to bind, no
 // code to run): what a class constant cache may hold.
 bool BindsToItself(Value attr) {
@@ -312,15 +380,15 @@ Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_met
   InstanceObject* inst = AsInstance(self);
   // Without properties the instance's own attributes come first (the
   // commonest case: no walk of the MRO).
-  bool dict_first = !g_property_made && inst->dict != kNull;
+  bool dict_first = !g_property_made && HasOwnAttributes(inst);
   if (dict_first) {
-    if (MapEntry* found = FindInInstanceDict(inst, name, cache)) return found->value;
+    if (Value* found = FindOwnAttribute(inst, name, cache)) return *found;
   }
   const Type* owner = nullptr;
   Value attr = LookupFrom(type, 0, name, &owner);
   if (attr != kNull && IsDataDescriptor(attr)) return BindAttribute(attr, self, type);
-  if (inst->dict != kNull && !dict_first) {
-    if (MapEntry* found = FindInInstanceDict(inst, name, cache)) return found->value;
+  if (HasOwnAttributes(inst) && !dict_first) {
+    if (Value* found = FindOwnAttribute(inst, name, cache)) return *found;
   }
   // A builtin base's methods and attributes apply to the native instance.
   if (attr != kNull && (IsClass(owner) || owner == &kObjectType || inst->native == kNull)) {
@@ -357,9 +425,9 @@ void InstanceLoadMethodImpl(Value self, Qstr name, Value dest[2], AttrCache* cac
   // InstanceLoadAttr), and once it is known to be absent the class's
   // function needs no second look at the dict.
   bool dict_checked = !g_property_made && !special;
-  if (dict_checked && inst->dict != kNull) {
-    if (MapEntry* found = FindInInstanceDict(inst, name, cache)) {
-      dest[0] = found->value;
+  if (dict_checked && HasOwnAttributes(inst)) {
+    if (Value* found = FindOwnAttribute(inst, name, cache)) {
+      dest[0] = *found;
       dest[1] = kNull;
       return;
     }
@@ -369,7 +437,7 @@ void InstanceLoadMethodImpl(Value self, Qstr name, Value dest[2], AttrCache* cac
   bool class_function = attr != kNull && IsFunctionObject(attr) &&
                         (IsClass(owner) || owner == &kObjectType || inst->native == kNull);
   if (class_function &&
-      (dict_checked || inst->dict == kNull || DictLookup(inst->dict, FromQstr(name)) == kNull)) {
+      (dict_checked || !HasOwnAttributes(inst) || !FindOwnAttribute(inst, name, nullptr))) {
     if (cache && !AttrNameMayBeShadowed(name)) FillAttrCache(cache, type, 0, attr);
     dest[0] = attr;
     dest[1] = self;
@@ -409,21 +477,34 @@ Value GenericStoreAttr(Value self, Qstr name, Value value, AttrCache* cache = nu
     Call2(setter, self, value);
     return kNone;
   }
-  Value native = AsInstance(self)->native;
+  InstanceObject* inst = AsInstance(self);
+  Value native = inst->native;
   if (native != kNull) {
     const Type* native_type = TypeOf(native);
     if (native_type->attr && native_type->attr(native, name, AttrOp::kStore, value) != kNull) return kNone;
   }
-  Map* map = DictMap(InstanceDict(self, true));
+  // A new attribute that the class also has shadows it (attr_cache.h, invariant 4).
+  auto note_added = [&] {
+    if (!AttrNameMayBeShadowed(name) && (MayBeClassAttrName(name) || native != kNull) &&
+        (g_property_made ? attr != kNull : LookupInType(type, name) != kNull))
+      NoteAttrNameShadowed(name);
+  };
+  if (cache && (native != kNull || !AttrCacheAllowed(type))) cache = nullptr;
+  ptrdiff_t k = LayoutIndex(type, name);
+  if (k >= 0 && InstanceSlots(inst)[k] != kSentinel) {
+    Value* slot = &InstanceSlots(inst)[k];
+    bool added = *slot == kNull;
+    *slot = value;
+    if (added) note_added();
+    FillAttrCache(cache, type, kAttrCacheSlotBit | static_cast<Word>(k), kNull);
+    return kNone;
+  }
+  Map* map = DictMap(OwnDict(inst, true));
   bool added;
   MapEntry* entry = MapFindOrAdd(map, FromQstr(name), &added);
   entry->value = value;
-  // A new key that the class also has shadows it (attr_cache.h, invariant 4).
-  if (added && !AttrNameMayBeShadowed(name) && (MayBeClassAttrName(name) || native != kNull) &&
-      (g_property_made ? attr != kNull : LookupInType(type, name) != kNull))
-    NoteAttrNameShadowed(name);
-  if (cache && native == kNull && AttrCacheAllowed(type))
-    FillAttrCache(cache, type, static_cast<Word>(entry - map->entries), kNull);
+  if (added) note_added();
+  if (k < 0) FillAttrCache(cache, type, static_cast<Word>(entry - map->entries), kNull);  // (FindOwnAttribute)
   return kNone;
 }
 
@@ -437,6 +518,13 @@ Value GenericDeleteAttr(Value self, Qstr name) {
     return kNone;
   }
   InstanceObject* inst = AsInstance(self);
+  ptrdiff_t k = LayoutIndex(inst->base.type, name);
+  if (k >= 0 && InstanceSlots(inst)[k] != kSentinel) {
+    Value* slot = &InstanceSlots(inst)[k];
+    if (*slot == kNull) return kNull;
+    *slot = kNull;
+    return kNone;
+  }
   if (inst->dict != kNull && DictRemove(inst->dict, FromQstr(name)) != kNull) return kNone;
   return kNull;
 }

@@ -27,7 +27,23 @@ struct InstanceObject {
   Object base;  // the class (its `type` is a heap Type with kTypeIsClass)
   Value dict;   // the instance's __dict__ (a dict), kNull until first needed
   Value native; // the builtin base's instance, or kNull
+  // Then one slot per name of the class's layout (below).
 };
+
+// Layouts. Natively compiled code gives a class whose instances it knows
+// the attributes of a layout (SetClassLayout, right after the class
+// statement, before any instance exists): a tuple of names. Its instances
+// then keep those attributes in slots after the fixed fields, in layout
+// order, instead of in the dict, and compiled code reaches them at fixed
+// offsets. A slot is part of the instance's own attributes for every
+// lookup, store and delete: kNull marks the attribute absent, kSentinel
+// that it moved to the dict, which happens to all slots at once when the
+// program takes the instance's __dict__ (or dir() lists it), so that the
+// dict is the whole truth from then on.
+inline Value* InstanceSlots(InstanceObject* inst) { return reinterpret_cast<Value*>(inst + 1); }
+// `names`: qstr Values; at most kMaxLayoutSlots.
+void SetClassLayout(Value cls, size_t n, const Value* names);
+constexpr size_t kMaxLayoutSlots = 255;
 
 // A class's Type fields beyond the slots: `dict` (keys are qstr values),
 // `bases` (tuple), `mro` (tuple of types: the class first, every builtin
@@ -60,7 +76,11 @@ const Type* NativeBaseOf(const Type* type);
 // anything else: v itself.
 Value NativeValue(Value v);
 // The instance's attribute dict, created when `create` (kNull otherwise).
+// Its layout's slots move into it first (the dict is then all of them).
 Value InstanceDict(Value instance, bool create);
+// The dict of the instance's attributes outside its layout, created if
+// needed; the slots stay.
+Value InstanceOwnDict(Value instance);
 
 // NewProperty notes that a property object exists. Properties are the only
 // data descriptors, so until one does no class attribute can take

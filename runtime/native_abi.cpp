@@ -284,6 +284,7 @@ V taipan_native_dict_get(V dict, V key, V default_value) {
 }
 
 V taipan_native_new_instance(V cls) { return NewPlainInstance(TypeValue(cls)); }
+N taipan_native_set_class_layout(V cls, U n, P names) { SetClassLayout(cls, n, static_cast<const Value*>(names)); }
 V taipan_native_list_load_slice(V list, V start, V stop, V step) { return ListLoadSlice(list, start, stop, step); }
 
 N taipan_native_list_store_slice(V list, V start, V stop, V step, V value) {

@@ -193,6 +193,7 @@ struct Type {
   Value dict;  // a class's attributes (a dict), kNull for builtins
   Value mro;   // a class's C3 linearisation (tuple), kNull for builtins
   Value bases; // a class's bases (tuple), kNull for builtins
+  Value layout; // a class's instance slots (tuple of names), kNull for none (class.h)
 };
 
 #define BUILTIN_TYPE(Ident, name) extern const Type k##Ident##Type;

@@ -491,6 +491,21 @@ MapEntry* CachedEntry(Value obj, Qstr name, const AttrCache* cache) {
   return &map->entries[cache->index];
 }
 
+// The layout slot a valid layout slot cache names, or null for another kind.
+Value* CachedSlot(Value obj, const AttrCache* cache) {
+  if (!(cache->index & kAttrCacheSlotBit)) return nullptr;
+  return &InstanceSlots(ObjectPointer<InstanceObject>(obj))[cache->index & ~kAttrCacheSlotBit];
+}
+
+bool HoldsAttribute(Value slot) { return slot != kNull && slot != kSentinel; }
+
+// What a valid dict or layout slot cache finds for `name`, or null.
+Value* CachedOwnValue(Value obj, Qstr name, const AttrCache* cache) {
+  if (Value* slot = CachedSlot(obj, cache)) return HoldsAttribute(*slot) ? slot : nullptr;
+  MapEntry* entry = CachedEntry(obj, name, cache);
+  return entry ? &entry->value : nullptr;
+}
+
 // A module's global `name` (not __dict__, which is the dict itself), with
 // its position cached; null when absent.
 MapEntry* FindModuleGlobal(Value module, Qstr name, AttrCache* cache) {
@@ -510,7 +525,7 @@ Value LoadAttrCached(Value obj, Qstr name, AttrCache* cache) {
   // The hit path again (the generated code's, for sites compiled without it).
   if (CacheValidFor(obj, cache)) {
     if (cache->value != kNull) return cache->value;
-    if (MapEntry* entry = CachedEntry(obj, name, cache)) return entry->value;
+    if (Value* found = CachedOwnValue(obj, name, cache)) return *found;
   }
   const Type* type = TypeOf(obj);
   Value found = kNull;
@@ -526,15 +541,25 @@ Value LoadAttrCached(Value obj, Qstr name, AttrCache* cache) {
   return found;
 }
 
+// The store when the cache says nothing: the full store, which refills it.
+static void StoreAttrCachedMiss(Value obj, Qstr name, Value value, AttrCache* cache);
+
 void StoreAttrCached(Value obj, Qstr name, Value value, AttrCache* cache) {
   if (CacheValidFor(obj, cache)) {
-    if (MapEntry* entry = CachedEntry(obj, name, cache)) {
+    Value* slot = CachedSlot(obj, cache);
+    if (slot && *slot != kSentinel) {
+      *slot = value;
+      return;
+    }
+    if (MapEntry* entry = slot ? nullptr : CachedEntry(obj, name, cache)) {
       entry->value = value;
       return;
     }
     // Still a plain dict store (attr_cache.h): add the key without the
-    // checks, and cache where it went.
-    Value dict = cache->type == &kModuleType ? ModuleGlobals(obj) : InstanceDict(obj, true);
+    // checks, and cache where it went. (Not for a layout name that moved
+    // to the dict: see FindOwnAttribute.)
+    if (slot) return StoreAttrCachedMiss(obj, name, value, cache);
+    Value dict = cache->type == &kModuleType ? ModuleGlobals(obj) : InstanceOwnDict(obj);
     Map* map = DictMap(dict);
     bool added;
     MapEntry* entry = MapFindOrAdd(map, FromQstr(name), &added);
@@ -542,6 +567,10 @@ void StoreAttrCached(Value obj, Qstr name, Value value, AttrCache* cache) {
     cache->index = static_cast<Word>(entry - map->entries);
     return;
   }
+  StoreAttrCachedMiss(obj, name, value, cache);
+}
+
+static void StoreAttrCachedMiss(Value obj, Qstr name, Value value, AttrCache* cache) {
   const Type* type = TypeOf(obj);
   if (type->flags & kTypeIsClass) {
     if (InstanceStoreAttrCached(obj, name, value, cache) == kNull) RaiseAttributeError(obj, name);
@@ -565,8 +594,8 @@ void LoadMethodCached(Value obj, Qstr name, Value dest[2], AttrCache* cache) {
       dest[1] = obj;
       return;
     }
-    if (MapEntry* entry = CachedEntry(obj, name, cache)) {
-      dest[0] = entry->value;
+    if (Value* found = CachedOwnValue(obj, name, cache)) {
+      dest[0] = *found;
       dest[1] = kNull;
       return;
     }

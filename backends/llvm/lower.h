@@ -326,6 +326,12 @@ class FunctionLowering {
   llvm::GlobalVariable* NewCache(unsigned words, const char* name);
   void AttrCacheGuard(llvm::Value* object, llvm::Value* cache, llvm::BasicBlock* hit, llvm::BasicBlock* miss);
   llvm::Value* CachedDictEntry(llvm::Value* object, llvm::Value* cache, llvm::Value* key, llvm::BasicBlock* miss);
+  llvm::Value* CachedOwnWord(llvm::Value* object, llvm::Value* cache, llvm::Value* key, llvm::BasicBlock* miss);
+  llvm::Value* InstanceSlotAddress(llvm::Value* object, llvm::Value* slot);
+  llvm::Value* HoldsAttribute(llvm::Value* word);
+  Typed LowerSlotLoad(const ir::Inst& inst);
+  void LowerSlotStore(const ir::Inst& inst);
+  void SetClassLayout(llvm::Value* cls, const ir::Function& class_body);
   llvm::Value* CachedMapEntry(llvm::Value* map, llvm::Value* index, llvm::Value* key, llvm::BasicBlock* miss);
   Typed LowerLoadAttr(const ir::Inst& inst);
   Typed LowerLoadGlobal(const ir::Inst& inst);

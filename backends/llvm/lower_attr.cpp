@@ -6,6 +6,10 @@
 // next to the cache layouts.
 // Under -Os a site is just the helper call (the helper checks the cache
 // itself), to keep code small.
+// Attributes of instances of known classes that inference gave a layout
+// slot (the inst's `sub`) are read and written at the slot's fixed offset,
+// with the helpers only for an absent attribute or a slot that moved to
+// the dict (runtime/class.h).
 #include "backends/llvm/lower.h"
 
 namespace taipan::llvmbe {
@@ -78,7 +82,98 @@ llvm::Value* FunctionLowering::CachedMapEntry(llvm::Value* map, llvm::Value* ind
   return entry;
 }
 
+// In a block where the cache is valid for `object` and holds no constant:
+// the address of the word it names, the instance's layout slot (layout
+// slot kind) or the value of the dict entry (dict slot kind, when that is
+// live with `key`; otherwise a branch to `miss`).
+llvm::Value* FunctionLowering::CachedOwnWord(llvm::Value* object, llvm::Value* cache, llvm::Value* key,
+                                             llvm::BasicBlock* miss) {
+  llvm::Value* index = LoadWordField(cache, abi_field::kAttrCache_index);
+  llvm::BasicBlock* in_slot = NewBlock("attr.slot");
+  llvm::BasicBlock* in_dict = NewBlock("attr.dict_slot");
+  llvm::BasicBlock* done = NewBlock("attr.word");
+  b_.CreateCondBr(b_.CreateICmpSLT(index, Word(0)), in_slot, in_dict);  // kAttrCacheSlotBit
+  b_.SetInsertPoint(in_slot);
+  unsigned bits = t_.word->getIntegerBitWidth();
+  llvm::Value* slot = InstanceSlotAddress(
+      object, b_.CreateAnd(index, llvm::ConstantInt::get(t_.word, llvm::APInt::getSignedMaxValue(bits))));
+  b_.CreateBr(done);
+  b_.SetInsertPoint(in_dict);
+  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
+  llvm::Value* value = b_.CreateConstInBoundsGEP1_32(t_.word, entry, abi_field::kMapEntry_value, "entry.value");
+  llvm::BasicBlock* dict_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* word = b_.CreatePHI(t_.ptr, 2, "attr.word");
+  word->addIncoming(slot, in_slot);
+  word->addIncoming(value, dict_end);
+  return word;
+}
+
+llvm::Value* FunctionLowering::InstanceSlotAddress(llvm::Value* object, llvm::Value* slot) {
+  return b_.CreateInBoundsGEP(t_.word, b_.CreateIntToPtr(object, t_.ptr), b_.CreateAdd(slot, Word(abi_size::kInstanceObject)),
+                              "slot");
+}
+
+// A slot's word holds an attribute: it is neither 0 (absent) nor 4 (moved
+// to the dict). (A live dict entry's value is never either.)
+llvm::Value* FunctionLowering::HoldsAttribute(llvm::Value* word) {
+  return b_.CreateICmpNE(b_.CreateAnd(word, Word(~int64_t{4})), Word(0));
+}
+
+// A known class's statement just made `cls`: its instances' layout.
+void FunctionLowering::SetClassLayout(llvm::Value* cls, const ir::Function& class_body) {
+  if (class_body.class_layout.empty()) return;
+  std::vector<llvm::Value*> names;
+  for (int64_t name : class_body.class_layout) names.push_back(QstrValue(name));
+  CallHelper(Helper::set_class_layout, {cls, Word(names.size()), StoreArgs(names)});
+}
+
+// `obj.name` at the layout slot inference gave it: obj is an instance of
+// the class, so the slot is there; the helper only when it holds nothing.
+Typed FunctionLowering::LowerSlotLoad(const ir::Inst& inst) {
+  llvm::Value* object = BoxedOperand(inst, 0);
+  llvm::Value* word = b_.CreateLoad(t_.word, InstanceSlotAddress(object, Word(inst.sub - 1)), "field");
+  llvm::BasicBlock* held = b_.GetInsertBlock();
+  llvm::BasicBlock* slow = NewBlock("field.slow");
+  llvm::BasicBlock* done = NewBlock("field.done");
+  BranchLikely(HoldsAttribute(word), done, slow);
+  b_.SetInsertPoint(slow);
+  llvm::Value* looked_up =
+      CallHelper(Helper::load_attr_cached, {object, QstrWord(inst.imm), NewCache(abi_size::kAttrCache, "attr_cache")});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.word, 2, "field");
+  result->addIncoming(word, held);
+  result->addIncoming(looked_up, slow);
+  return {result, ir::kObjectType};
+}
+
+void FunctionLowering::LowerSlotStore(const ir::Inst& inst) {
+  llvm::Value* object = BoxedOperand(inst, 0);
+  llvm::Value* value = BoxedOperand(inst, 1);
+  llvm::Value* slot = InstanceSlotAddress(object, Word(inst.sub - 1));
+  llvm::BasicBlock* fast = NewBlock("field.store");
+  llvm::BasicBlock* slow = NewBlock("field.store_slow");
+  llvm::BasicBlock* done = NewBlock("field.stored");
+  BranchLikely(b_.CreateICmpNE(b_.CreateLoad(t_.word, slot, "old"), Word(4)), fast, slow);
+  b_.SetInsertPoint(fast);
+  b_.CreateStore(value, slot);
+  b_.CreateBr(done);
+  b_.SetInsertPoint(slow);
+  CallHelper(Helper::store_attr_cached, {object, QstrWord(inst.imm), value, NewCache(abi_size::kAttrCache, "attr_cache")});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
+
+// Whether inference gave the access a layout slot (and its receiver is an
+// instance of a known class, whose slots are surely there).
+static bool UsesSlot(const ir::Inst& inst, ir::TypeKind receiver) {
+  return inst.sub != 0 && receiver == ir::TypeKind::Instance;
+}
+
 Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
+  if (UsesSlot(inst, Kind(Operand(inst, 0).type))) return LowerSlotLoad(inst);
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* name = QstrWord(inst.imm);
   llvm::GlobalVariable* cache = NewCache(abi_size::kAttrCache, "attr_cache");
@@ -91,15 +186,14 @@ Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
   llvm::BasicBlock* done = NewBlock("load.done");
   AttrCacheGuard(object, cache, hit, miss);
 
-  // A class constant, or the dict slot.
+  // A class constant, or the layout or dict slot.
   b_.SetInsertPoint(hit);
   llvm::Value* constant = LoadWordField(cache, abi_field::kAttrCache_value);
   b_.CreateCondBr(b_.CreateICmpNE(constant, Word(0)), done, slot);
   b_.SetInsertPoint(slot);
-  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
-  llvm::Value* item = LoadWordField(entry, abi_field::kMapEntry_value);
+  llvm::Value* item = b_.CreateLoad(t_.word, CachedOwnWord(object, cache, key, miss), "item");
   llvm::BasicBlock* item_block = b_.GetInsertBlock();
-  b_.CreateBr(done);
+  BranchLikely(HoldsAttribute(item), done, miss);
 
   b_.SetInsertPoint(miss);
   llvm::Value* looked_up = CallHelper(Helper::load_attr_cached, {object, name, cache});
@@ -114,6 +208,7 @@ Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
 }
 
 void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
+  if (UsesSlot(inst, Kind(Operand(inst, 0).type))) return LowerSlotStore(inst);
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* value = BoxedOperand(inst, 1);
   llvm::Value* name = QstrWord(inst.imm);
@@ -128,10 +223,13 @@ void FunctionLowering::LowerStoreAttr(const ir::Inst& inst) {
   llvm::BasicBlock* done = NewBlock("store.done");
   AttrCacheGuard(object, cache, hit, miss);
 
-  // Store caches only hold the dict slot kind.
+  // Store caches only hold the dict or layout slot kind.
   b_.SetInsertPoint(hit);
-  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
-  StoreWordField(entry, abi_field::kMapEntry_value, value);
+  llvm::Value* word = CachedOwnWord(object, cache, key, miss);
+  llvm::BasicBlock* store = NewBlock("store.word");
+  BranchLikely(b_.CreateICmpNE(b_.CreateLoad(t_.word, word, "old"), Word(4)), store, miss);
+  b_.SetInsertPoint(store);
+  b_.CreateStore(value, word);
   b_.CreateBr(done);
 
   b_.SetInsertPoint(miss);
@@ -161,10 +259,9 @@ Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_
   llvm::Value* method = LoadWordField(cache, abi_field::kAttrCache_value);
   b_.CreateCondBr(b_.CreateICmpNE(method, Word(0)), call, slot);
   b_.SetInsertPoint(slot);
-  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
-  llvm::Value* function = LoadWordField(entry, abi_field::kMapEntry_value);
+  llvm::Value* function = b_.CreateLoad(t_.word, CachedOwnWord(object, cache, key, miss), "function");
   llvm::BasicBlock* slot_block = b_.GetInsertBlock();
-  b_.CreateBr(call);
+  BranchLikely(HoldsAttribute(function), call, miss);
 
   b_.SetInsertPoint(call);
   llvm::PHINode* callee = b_.CreatePHI(t_.word, 2, "callee");

@@ -55,6 +55,10 @@ size_t FunctionLowering::ArgumentWordsNeeded() const {
       case ir::Op::Call:
       case ir::Op::CallMethod:
         need = inst.ops.size() - 1 + inst.names.size();  // positional, then (name, value) pairs
+        if (Kind(inst.type) == ir::TypeKind::Class) {  // a known class's statement: its layout's names
+          ir::FuncRef body = module_.program().types.Get(inst.type).ref;
+          need = std::max(need, module_.program().modules[body.module].functions[body.function].class_layout.size());
+        }
         break;
       case ir::Op::BuildTuple:
       case ir::Op::BuildList:

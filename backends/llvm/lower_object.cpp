@@ -22,9 +22,13 @@ Typed FunctionLowering::LowerCall(const ir::Inst& inst) {
   }
   llvm::Value* buffer = StoreArgs(args);
   llvm::Value* result = CallHelper(Helper::call, {fn, Word(n_pos), Word(n_kw), buffer});
-  // A known class's statement: keep the class for the guards (ClassSlot).
-  if (Kind(inst.type) == ir::TypeKind::Class)
-    b_.CreateStore(result, module_.ClassSlot(module_.program().types.Get(inst.type).ref));
+  // A known class's statement: keep the class for the guards (ClassSlot),
+  // and give it its layout before any instance exists.
+  if (Kind(inst.type) == ir::TypeKind::Class) {
+    ir::FuncRef body = module_.program().types.Get(inst.type).ref;
+    b_.CreateStore(result, module_.ClassSlot(body));
+    SetClassLayout(result, module_.program().modules[body.module].functions[body.function]);
+  }
   return {result, ir::kObjectType};
 }
 

@@ -2,7 +2,8 @@
 # caches (runtime/attr_cache.h): each site has its own zeroed AttrCache,
 # the hit path is inline (type word and epoch against the cache, then a
 # cached class attribute or the instance dict's entry at the cached index,
-# its key checked) and only a miss calls the runtime's *_cached helper.
+# its key checked, or the instance's layout slot the cached index names)
+# and only a miss calls the runtime's *_cached helper.
 # -Os keeps just the helper call (it checks the cache itself).
 # RUN: %taipan compile --emit=llvm -O0 -march=armv7m %s | FileCheck %s --check-prefix=V7M
 # RUN: %taipan compile --emit=llvm -O2 %s | FileCheck %s --check-prefix=O2 \
@@ -38,12 +39,12 @@ def calls(v, n):
     return s
 
 
+# The receivers come out of a dict, so their class is not known and their
+# accesses keep the cache (typed ones are direct: see known-class-guard.py
+# and typed-fields.py).
 v = Vec(2)
-move(v, 3)
-# calls' receiver comes out of a dict, so its class is not known and its
-# method call keeps the cache (a typed one is a direct call: see
-# known-class-guard.py).
-print(total(v, 10), calls({0: v}[0], 10))
+move({0: v}[0], 3)
+print(total({0: v}[0], 10), calls({0: v}[0], 10))
 
 # One cache per site, four words of the target (32-bit on Thumb).
 # V7M: @attr_cache = internal global [4 x i32] zeroinitializer, align 4
@@ -61,14 +62,28 @@ print(total(v, 10), calls({0: v}[0], 10))
 # V7M-NEXT: call i32 @taipan_native_load_attr_cached(i32 %v{{[0-9]*}}, i32 %qstr{{[0-9]*}}, ptr @[[CACHE]])
 # V7M-NEXT: br label %load.done
 # V7M: load.done:
-# V7M-NEXT: %attr = phi i32 [ %[[CONST]], %load.hit ], [ %[[ITEM:[a-z0-9]+]], %map.entry ], [ %{{[0-9]+}}, %load.miss ]
-# The hit path: type word and epoch, dict word 1, Map::filled (word 1 + 1),
-# Map::entries (word 1 + 5), two words per entry, key then value.
+# V7M-NEXT: %attr = phi i32 [ %[[CONST]], %load.hit ], [ %[[ITEM:[a-z0-9]+]], %attr.word ], [ %{{[0-9]+}}, %load.miss ]
+# The hit path: type word and epoch; then the cached index: with its top
+# bit, a slot of the instance (after its 3 words); without, the entry of
+# the dict at word 1: Map::filled (word 1 + 1), Map::entries (word 1 + 5),
+# two words per entry, key then value. The word found must hold a value
+# (neither 0, absent, nor 4, moved to the dict).
 # V7M: attr.type:
 # V7M-NOT: call
 # V7M: load i32, ptr @[[CACHE]], align 4
 # V7M: load i32, ptr @taipan_native_attr_epoch
 # V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 1)
+# V7M: attr.slot:
+# V7M-NEXT: and i32 %{{.*}}, 2147483647
+# V7M-NEXT: inttoptr
+# V7M-NEXT: add i32 %{{.*}}, 3
+# V7M: attr.dict_slot:
+# V7M-NOT: call
+# V7M: getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 1
+# V7M: attr.word:
+# V7M-NEXT: phi ptr [ %slot, %attr.slot ], [ %entry.value, %map.entry ]
+# V7M-NEXT: %[[ITEM]] = load i32
+# V7M-NEXT: and i32 %[[ITEM]], -5
 # V7M: attr.dict:
 # V7M-NOT: call
 # V7M: %map = getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 1
@@ -82,10 +97,10 @@ print(total(v, 10), calls({0: v}[0], 10))
 # V7M: icmp eq i32 %{{.*}}, %key
 # V7M: map.entry:
 # V7M-NEXT: getelementptr inbounds i32, ptr %entry, i32 1
-# V7M-NEXT: %[[ITEM]] = load i32
-# V7M-NEXT: br label %load.done
+# V7M-NEXT: br label %attr.word
 
-# The store writes the entry's value inline.
+# The store writes the slot or the entry's value inline, unless the slot
+# moved to the dict (4).
 # V7M-LABEL: define internal {{(noundef )?}}i32 @taipan_m0_f5_move(
 # V7M: store.hit:
 # V7M-NOT: call
@@ -93,16 +108,19 @@ print(total(v, 10), calls({0: v}[0], 10))
 # V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
 # V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call void @taipan_native_store_attr_cached(
-# V7M: map.entry:
-# V7M-NEXT: %[[VALUE:[0-9]+]] = getelementptr inbounds i32, ptr %entry, i32 1
-# V7M-NEXT: store i32 %{{.*}}, ptr %[[VALUE]]
+# V7M: attr.word:
+# V7M-NEXT: %[[WORD:attr.word[0-9]*]] = phi ptr [ %slot, %attr.slot ], [ %entry.value, %map.entry ]
+# V7M-NEXT: %old = load i32, ptr %[[WORD]]
+# V7M-NEXT: icmp ne i32 %old, 4
+# V7M: store.word:
+# V7M-NEXT: store i32 %{{.*}}, ptr %[[WORD]]
 
 # The method call: the cached function with self, or the dict's without;
 # one call either way, the lookup only on a miss.
 # V7M-LABEL: define internal {{(noundef )?}}i32 @taipan_m0_f6_calls(
 # V7M: method.call:
 # V7M-NEXT: %callee = phi i32
-# V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %map.entry ]
+# V7M-NEXT: %self = phi i32 [ %v{{[0-9]*}}, %method.hit ], [ 0, %attr.word ]
 # V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
 # V7M-NEXT: store i32 {{[0-9]+}}
 # V7M-NEXT: call i32 @taipan_native_call_resolved(i32 %callee, i32 %self, i32 0, i32 0,

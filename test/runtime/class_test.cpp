@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "runtime/attr_cache.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/function.h"
@@ -787,6 +788,49 @@ TEST_F(ClassInstanceTest, PlainInstanceSkipsInit) {
   EXPECT_EQ(InstanceDict(instance, false), kNull);
   EXPECT_EQ(LoadAttrOrNull(instance, Name("ran")), kNull);
   EXPECT_EQ(Get(Call0(cls), "ran"), kTrue);
+}
+
+// A layout's names live in slots, the rest in the dict; every lookup sees
+// both, through the attribute caches too, and the instance's __dict__
+// takes the slots over for good.
+TEST_F(ClassInstanceTest, LayoutSlots) {
+  Value cls = Class("Laid", {}, {{"k", I(1)}});
+  Value names[] = {Q("x"), Q("y")};
+  SetClassLayout(cls, 2, names);
+  Value obj = Call0(cls);
+  InstanceObject* inst = ObjectPointer<InstanceObject>(obj);
+  EXPECT_EQ(InstanceSlots(inst)[0], kNull);
+  Set(obj, "x", I(3));
+  Set(obj, "z", I(4));
+  EXPECT_EQ(InstanceSlots(inst)[0], I(3));
+  EXPECT_EQ(DictLookup(inst->dict, Q("z")), I(4));
+  EXPECT_EQ(DictLookup(inst->dict, Q("x")), kNull);
+  EXPECT_EQ(Get(obj, "x"), I(3));
+  EXPECT_EQ(Get(obj, "k"), I(1));
+  EXPECT_EQ(Raised([&] { Get(obj, "y"); }), "AttributeError: 'Laid' object has no attribute 'y'");
+  AttrCache load = {}, store = {};
+  EXPECT_EQ(LoadAttrCached(obj, Name("x"), &load), I(3));
+  EXPECT_EQ(load.index, kAttrCacheSlotBit | 0);
+  StoreAttrCached(obj, Name("y"), I(5), &store);
+  EXPECT_EQ(store.index, kAttrCacheSlotBit | 1);
+  StoreAttrCached(obj, Name("y"), I(6), &store);
+  EXPECT_EQ(InstanceSlots(inst)[1], I(6));
+  DeleteAttr(obj, Name("x"));
+  EXPECT_EQ(InstanceSlots(inst)[0], kNull);
+  EXPECT_EQ(Raised([&] { LoadAttrCached(obj, Name("x"), &load); }), "AttributeError: 'Laid' object has no attribute 'x'");
+  Value dict = Get(obj, "__dict__");
+  EXPECT_EQ(DictLookup(dict, Q("y")), I(6));
+  EXPECT_EQ(InstanceSlots(inst)[1], kSentinel);
+  StoreAttrCached(obj, Name("y"), I(7), &store);  // the slot moved: the dict
+  EXPECT_EQ(DictLookup(dict, Q("y")), I(7));
+  EXPECT_EQ(Get(obj, "y"), I(7));
+  Set(obj, "x", I(8));
+  EXPECT_EQ(DictLookup(dict, Q("x")), I(8));
+  EXPECT_EQ(InstanceSlots(inst)[0], kSentinel);
+  Value other = Call0(cls);  // its slots are its own
+  Set(other, "y", I(9));
+  EXPECT_EQ(InstanceSlots(ObjectPointer<InstanceObject>(other))[1], I(9));
+  EXPECT_EQ(Get(obj, "y"), I(7));
 }
 
 TEST_F(ClassNativeBaseTest, ListSubclass) {

@@ -996,7 +996,7 @@ class Inference {
       case Op::Is:
       case Op::Truth:
       case Op::Not: return ListUse::kSafe;
-      case Op::Return: return safe_if(direct_only_.count(&f) != 0);
+      case Op::Return: return safe_if(DirectOnly(f));
       // lst[a:b:c]: a new list of the same items, typed with the same class.
       case Op::Subscr: return safe_if(i == 0 && (IsIntLike(operand(1)) || f.insts[inst.ops[1]].op == Op::BuildSlice));
       case Op::StoreSubscr:
@@ -1071,8 +1071,9 @@ class Inference {
   // not resolve to a method (MethodCallee) makes every method of that name
   // dynamic -- or, for a call on super(), only those of classes that others
   // derive from, the only ones super() finds; a class call whose __init__
-  // does not run directly (RewriteConstructor) makes that __init__ dynamic
-  // (NoteDynamicCalls).
+  // does not run directly (RewriteConstructor) makes that __init__ dynamic.
+  // In a function that may run its bytecode (MayRunBytecode) every call
+  // is dynamic, direct calls included (NoteDynamicCalls).
   void FindDirectOnlyFunctions() {
     if (dynamic_namespaces_) return;
     std::set<std::pair<uint32_t, std::string>> loaded_globals;
@@ -1152,33 +1153,53 @@ class Inference {
     return false;
   }
 
-  bool DirectOnly(const Function& f) const {
+  bool DirectOnly(const Function& f) const { return !constructed_.count(&f) && DirectOrByConstructor(f); }
+
+  // Whether the only calls of f other than direct ones are of its class,
+  // whose __init__ f is: those pass their new instance as self.
+  bool DirectOrByConstructor(const Function& f) const {
+    if (dynamic_functions_.count(&f)) return false;
     if (direct_only_.count(&f)) return true;
     auto it = direct_only_methods_.find(&f);
-    if (it == direct_only_methods_.end() || dynamic_method_names_.count(it->second) || dynamic_inits_.count(&f))
-      return false;
+    if (it == direct_only_methods_.end() || dynamic_method_names_.count(it->second)) return false;
     return !(open_self_.count(&f) && dynamic_super_names_.count(it->second));
   }
 
-  // Calls that may run a method other than directly (see
+  // Calls that may run a function other than directly (see
   // FindDirectOnlyFunctions); `method` is what MethodCallee resolved.
   void NoteDynamicCalls(uint32_t m, const Function& f, const Inst& inst, FuncRef method) {
-    if (inst.ops.empty() || IsUnknown(f.insts[inst.ops[0]].type)) return;
-    if (inst.op == Op::CallMethod && !method.valid()) {
-      const Inst& receiver = f.insts[inst.ops[0]];
-      bool on_super = receiver.op == Op::Call && IsBuiltin(m, f.insts[receiver.ops[0]], "super");
-      NoteDynamicMethod(on_super ? dynamic_super_names_ : dynamic_method_names_, std::string(QstrText(m, inst.imm)));
+    if (inst.ops.empty()) return;
+    bool bytecode = MayRunBytecode(f);
+    const Inst& receiver = f.insts[inst.ops[0]];
+    switch (inst.op) {
+      case Op::CallDirect:
+        if (bytecode) NoteDynamicFunction(inst.callee);
+        return;
+      case Op::CallMethod: {
+        if (!bytecode && (method.valid() || IsUnknown(receiver.type))) return;
+        bool on_super = receiver.op == Op::Call && IsBuiltin(m, f.insts[receiver.ops[0]], "super");
+        NoteDynamicMethod(on_super ? dynamic_super_names_ : dynamic_method_names_, std::string(QstrText(m, inst.imm)));
+        return;
+      }
+      case Op::Call: {
+        uint32_t c = KnownClassOf(receiver.type, TypeKind::Class);
+        FuncRef init = c == kNoId ? FuncRef{} : Lookup(c, "__init__").method;
+        if (!init.valid()) return;
+        TypeId result = ConstructorInit(f, inst, &c).valid() ? FunctionOf(init).return_type : kObjectType;
+        if ((bytecode || (result != kNoneType && result != kUnknownType)) && constructed_.insert(&FunctionOf(init)).second)
+          changed_ = true;
+        return;
+      }
+      default: return;  // operators: special methods are never direct-only
     }
-    uint32_t c = inst.op == Op::Call ? KnownClassOf(f.insts[inst.ops[0]].type, TypeKind::Class) : kNoId;
-    if (c == kNoId) return;
-    FuncRef init = Lookup(c, "__init__").method;
-    TypeId result = ConstructorInit(f, inst, &c).valid() ? FunctionOf(init).return_type : kObjectType;
-    if (init.valid() && result != kNoneType && result != kUnknownType && dynamic_inits_.insert(&FunctionOf(init)).second)
-      changed_ = true;
   }
 
   void NoteDynamicMethod(std::set<std::string>& names, const std::string& name) {
     if (names.insert(name).second) changed_ = true;
+  }
+
+  void NoteDynamicFunction(FuncRef ref) {
+    if (dynamic_functions_.insert(&FunctionOf(ref)).second) changed_ = true;
   }
 
   // Whether f may run as bytecode with arguments other than its parameters'
@@ -1186,8 +1207,12 @@ class Inference {
   // call it other than directly.
   bool MayRunBytecode(const Function& f) const {
     if (!f.has_direct_entry || DirectOnly(f)) return false;
-    for (const Local& local : f.locals)
-      if (local.kind == LocalKind::Param && local.type != kObjectType && local.type != kUnknownType) return true;
+    uint32_t first = DirectOrByConstructor(f) ? 1 : 0;  // self's guard holds for a new instance
+    for (const Local& local : f.locals) {
+      if (local.kind == LocalKind::Param && local.slot >= first && local.type != kObjectType &&
+          local.type != kUnknownType)
+        return true;
+    }
     return false;
   }
 
@@ -1388,7 +1413,10 @@ class Inference {
         Raise(&f.return_type, f.insts[inst.ops[0]].type);
         CheckListUses(m, f, id);
         return;
-      case Op::CallDirect: RaiseParameters(f, inst, FunctionOf(inst.callee)); break;
+      case Op::CallDirect:
+        RaiseParameters(f, inst, FunctionOf(inst.callee));
+        NoteDynamicCalls(m, f, inst, {});
+        break;
       case Op::Call: {
         uint32_t c = kNoId;
         FuncRef init = ConstructorInit(f, inst, &c);
@@ -1827,7 +1855,8 @@ class Inference {
   std::map<const Function*, std::string> direct_only_methods_;  // ... unless their name is dynamic
   std::set<std::string> dynamic_method_names_;                  // NoteDynamicCalls
   std::set<std::string> dynamic_super_names_;                   // ... on super()
-  std::set<const Function*> dynamic_inits_;                     // ... by a call of the class
+  std::set<const Function*> dynamic_functions_;                 // ... whatever their name
+  std::set<const Function*> constructed_;                       // __init__s a class call runs dynamically
   std::map<std::pair<uint32_t, std::string>, TypeId> fields_;   // (known class, name) -> type
   std::set<std::string> untyped_fields_;
   std::vector<KnownClass> classes_;        // FindKnownClasses

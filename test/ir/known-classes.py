@@ -56,8 +56,8 @@ print(use(3))
 # CHECK: [[HOOKED:%[0-9]+]]:object = call %{{[0-9]+}}(
 # CHECK-NEXT: store.global 'Hooked', [[HOOKED]]
 
-# CHECK-LABEL: function __init__ (native) slots=3 params: self:instance<0:1>, x:float, y:float returns None
-# CHECK-LABEL: function dot (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns float
+# CHECK-LABEL: function __init__ (native) slots=3 params: self:instance<0:1>, x:object, y:object returns None
+# CHECK-LABEL: function dot (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns object
 # CHECK-LABEL: function __add__ (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns instance<0:1>
 # CHECK-LABEL: function __sub__ (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns object
 
@@ -69,6 +69,6 @@ print(use(3))
 # CHECK-NEXT: {{%[0-9]+}}:None = call.direct f0:2([[A]], [[X]], [[Y]])
 # CHECK: {{%[0-9]+}}:instance<0:1> = call.direct f0:4(
 # CHECK: {{%[0-9]+}}:object = binary sub
-# CHECK: {{%[0-9]+}}:float = call.direct f0:3(
+# CHECK: {{%[0-9]+}}:object = call.direct f0:3(
 # CHECK: store.attr {{%[0-9]+}}, 'shadowed'
 # CHECK: {{%[0-9]+}}:object = call.method {{%[0-9]+}}.m()

@@ -69,6 +69,29 @@ def based():
     print(b.w * 2, s.twice_tag())
 
 
+class Chain:
+    def __init__(self):
+        self.v = 0.5
+
+    def outer(self, k):
+        self.inner(k)  # a direct call, but made dynamically by outer's bytecode
+
+    def inner(self, k):
+        self.v = k
+
+    def double(self):
+        return self.v * 2
+
+
+def chained():
+    c = Chain()
+    c.outer(1.5)
+    print(c.double())
+    run = c.outer  # outer may run its bytecode, with a str
+    run("s")
+    print(c.double())
+
+
 def vectors(n):
     s = 0.0
     v = Vec(1.0, 2.0)
@@ -116,4 +139,5 @@ def missing():
 print(vectors(5))
 boxes()
 based()
+chained()
 print(missing())

@@ -1115,8 +1115,8 @@ class Inference {
     if (class_escapes) return;
     for (const KnownClass& known : classes_) {
       for (const auto& [name, resolved] : known.own) {
-        bool special = name.size() > 4 && name.starts_with("__") && name.ends_with("__");
-        if (!resolved.method.valid() || attribute_loads.count(name) || (special && name != "__init__")) continue;
+        if (!resolved.method.valid() || attribute_loads.count(name) || (IsSpecialName(name) && name != "__init__"))
+          continue;
         direct_only_methods_[&FunctionOf(resolved.method)] = name;
       }
     }
@@ -1461,12 +1461,25 @@ class Inference {
 
   // A method call's self and arguments (inst's operands after the first,
   // which is the receiver or, for a constructor, the class) reach the
-  // method's parameters.
+  // method's parameters. Special methods but __init__ keep their other
+  // parameters object: the runtime's operator dispatch calls them too, with
+  // whatever the program's untyped operands hold, and typed ones would send
+  // those calls to the bytecode (the entry's guard).
   void RaiseMethodParameters(const Function& f, const Inst& inst, Function& method, TypeId self) {
+    bool dispatched = IsSpecialName(method.name) && method.name != "__init__";
     for (uint32_t i = 0; i < inst.ops.size(); ++i) {
       Local* param = ParamAtSlot(method, i);
-      if (param) RaiseLocal(param, i == 0 ? SelfType(method, self) : f.insts[inst.ops[i]].type);
+      if (!param) continue;
+      if (i == 0) {
+        RaiseLocal(param, SelfType(method, self));
+      } else {
+        RaiseLocal(param, dispatched ? kObjectType : f.insts[inst.ops[i]].type);
+      }
     }
+  }
+
+  static bool IsSpecialName(std::string_view name) {
+    return name.size() > 4 && name.starts_with("__") && name.ends_with("__");
   }
 
   // What a global takes from a store of a value of type t in f: nothing

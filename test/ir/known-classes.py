@@ -2,7 +2,8 @@
 # its global is loaded, and calling it gives instance<C>. Method calls and
 # operators on instance<C> call the method the class binds by a plain def
 # directly (call.direct), and the method's parameters take the arguments'
-# types. An operator whose method may return NotImplemented (its result is
+# types (but for special methods other than __init__ only self: the
+# runtime's operator dispatch calls them with anything). An operator whose method may return NotImplemented (its result is
 # object) stays an operator; a method name that is also stored as an
 # attribute somewhere stays a method call; a class with __getattr__ is not
 # known. A call of the class whose __init__ is known becomes new.instance
@@ -58,8 +59,8 @@ print(use(3))
 
 # CHECK-LABEL: function __init__ (native) slots=3 params: self:instance<0:1>, x:object, y:object returns None
 # CHECK-LABEL: function dot (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns object
-# CHECK-LABEL: function __add__ (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns instance<0:1>
-# CHECK-LABEL: function __sub__ (native) slots=2 params: self:instance<0:1>, o:instance<0:1> returns object
+# CHECK-LABEL: function __add__ (native) slots=2 params: self:instance<0:1>, o:object returns instance<0:1>
+# CHECK-LABEL: function __sub__ (native) slots=2 params: self:instance<0:1>, o:object returns object
 
 # CHECK-LABEL: function use (native)
 # CHECK: [[VEC:%[0-9]+]]:class<0:1> = load.global 'Vec'

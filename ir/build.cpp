@@ -140,6 +140,15 @@ void FunctionBuilder::CollectLoads(NodeId id, std::vector<std::string>* names) c
     for (NodeId child : ast_.List(list)) CollectLoads(child, names);
 }
 
+// `@staticmethod`, unless the body bound that name before (the decorator
+// is looked up in the class namespace first).
+bool FunctionBuilder::IsStaticMethodDecorator(NodeId decorator, const ClassSummary& summary) const {
+  if (ast_[decorator].kind != NodeKind::Name || ast_.Name(ast_[decorator].value) != "staticmethod") return false;
+  for (const ClassMember& member : summary.members)
+    if (member.name == "staticmethod") return false;
+  return true;
+}
+
 void FunctionBuilder::SummarizeClassBody() {
   ClassSummary& summary = f_.class_summary;
   auto add = [&](NodeId target, MemberKind kind) {
@@ -166,8 +175,7 @@ void FunctionBuilder::SummarizeClassBody() {
         if (plain && scope != m_.scopes.scope_of_node.end()) {
           member.kind = MemberKind::Method;
           member.scope = scope->second;
-        } else if (n.list2.size == 1 && ast_[ast_.List(n.list2)[0]].kind == NodeKind::Name &&
-                   ast_.Name(ast_[ast_.List(n.list2)[0]].value) == "staticmethod") {
+        } else if (n.list2.size == 1 && IsStaticMethodDecorator(ast_.List(n.list2)[0], summary)) {
           member.kind = MemberKind::StaticMethod;
         }
         summary.members.push_back(std::move(member));

@@ -112,6 +112,7 @@ class FunctionBuilder {
   void SummarizeClassBody();
   bool BindsByWalrus(NodeId id) const;
   void CollectLoads(NodeId id, std::vector<std::string>* names) const;
+  bool IsStaticMethodDecorator(NodeId decorator, const ClassSummary& summary) const;
   void BuildBody();
   void Unsupported(uint32_t offset, std::string reason);
   void Finish();

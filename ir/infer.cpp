@@ -216,8 +216,11 @@ class Inference {
   // A builtin name, when nothing in module m (or the program, by attribute)
   // can rebind it.
   bool IsBuiltin(uint32_t m, const Inst& load, std::string_view name) const {
-    if (load.op != Op::LoadGlobal || GlobalName(m, load) != name || dynamic_namespaces_) return false;
-    if (!AllCodeVisible(m) || attribute_targets_.count(std::string(name))) return false;
+    return load.op == Op::LoadGlobal && GlobalName(m, load) == name && IsBuiltinName(m, name);
+  }
+
+  bool IsBuiltinName(uint32_t m, std::string_view name) const {
+    if (dynamic_namespaces_ || !AllCodeVisible(m) || attribute_targets_.count(std::string(name))) return false;
     auto it = globals_[m].find(std::string(name));
     return it == globals_[m].end() || (it->second.stores == 0 && it->second.deletes == 0);
   }
@@ -1071,7 +1074,8 @@ class Inference {
   // not resolve to a method (MethodCallee) makes every method of that name
   // dynamic -- or, for a call on super(), only those of classes that others
   // derive from, the only ones super() finds; a class call whose __init__
-  // does not run directly (RewriteConstructor) makes that __init__ dynamic.
+  // does not run directly (RewriteConstructor) runs that __init__
+  // dynamically too, but with a new instance as self (DirectOrByConstructor).
   // In a function that may run its bytecode (MayRunBytecode) every call
   // is dynamic, direct calls included (NoteDynamicCalls).
   void FindDirectOnlyFunctions() {
@@ -1101,7 +1105,7 @@ class Inference {
             if (inst.op == Op::CallMethod) method_calls.insert(name);
             if (inst.op == Op::LoadGlobal && name == "getattr") return;
             for (size_t k = 0; k < inst.ops.size(); ++k)
-              if (IsKnownClassLoad(m, f.insts[inst.ops[k]]) && !IsClassCallOrBase(m, f, inst, k)) class_escapes = true;
+              if (IsKnownClassLoad(m, f.insts[inst.ops[k]]) && !UseLeaksNoClass(m, f, inst, k)) class_escapes = true;
           }
         }
       }
@@ -1126,15 +1130,18 @@ class Inference {
     return inst.op == Op::LoadGlobal && class_of_global_[m].count(std::string(GlobalName(m, inst)));
   }
 
-  // Whether operand k of `user` is a use of a class that cannot run its
-  // __init__ but by a call of it: the callee of a call, a base of a class
-  // statement, isinstance's class, the store of an alias (whose loads are
-  // checked the same way), or the class whose attribute is loaded when
-  // that gives nothing holding the class (KeepsClass).
-  bool IsClassCallOrBase(uint32_t m, const Function& f, const Inst& user, size_t k) const {
+  // Whether operand k of `user`, a known class, reaches nothing that could
+  // run its __init__ or methods other than by calls the fixpoint sees: it
+  // is the callee of a call, a base of a class statement, isinstance's
+  // class, the store of an alias (whose loads are checked the same way),
+  // or the class whose attribute is loaded when that attribute holds no
+  // class (AttributeLeaksNoClass).
+  bool UseLeaksNoClass(uint32_t m, const Function& f, const Inst& user, size_t k) const {
     if (user.op == Op::StoreGlobal) return class_of_global_[m].count(std::string(GlobalName(m, user))) != 0;  // an alias
-    if ((user.op == Op::LoadAttr || user.op == Op::CallMethod) && k == 0)
-      return KeepsClass(m, class_of_global_[m].at(std::string(GlobalName(m, f.insts[user.ops[0]]))), QstrText(m, user.imm));
+    if ((user.op == Op::LoadAttr || user.op == Op::CallMethod) && k == 0) {
+      uint32_t c = class_of_global_[m].at(std::string(GlobalName(m, f.insts[user.ops[0]])));
+      return AttributeLeaksNoClass(m, c, QstrText(m, user.imm));
+    }
     if (user.op != Op::Call) return false;
     const Inst& callee = f.insts[user.ops[0]];
     return k == 0 || (callee.op == Op::LoadBuildClass && k >= 3) || (k == 2 && IsBuiltin(m, callee, "isinstance"));
@@ -1142,12 +1149,12 @@ class Inference {
 
   // Whether `C.name`, C known class c, gives nothing that holds C: a plain
   // method (a function), a static method or a constant.
-  bool KeepsClass(uint32_t m, uint32_t c, std::string_view name) const {
+  bool AttributeLeaksNoClass(uint32_t m, uint32_t c, std::string_view name) const {
     Resolved resolved = Lookup(c, name);
     switch (resolved.kind) {
       case MemberKind::Method:
       case MemberKind::Constant: return resolved.bound;
-      case MemberKind::StaticMethod: return !globals_[m].count("staticmethod");
+      case MemberKind::StaticMethod: return IsBuiltinName(m, "staticmethod");
       case MemberKind::Other: return false;
     }
     return false;

@@ -369,6 +369,12 @@ double ReduceQuarter(double x, int* quadrant) {
   double r = x - n * 1.57079632673412561417e+00;
   r -= n * 6.07710050630396597660e-11;
   r -= n * 2.02226624871116645580e-21;
+  // n mod 4: from the integer itself while n fits one (two's complement
+  // keeps the residue of negative n), else exactly through fmod.
+  if (n > -0x1p62 && n < 0x1p62) {
+    *quadrant = static_cast<int>(static_cast<int64_t>(n) & 3);
+    return r;
+  }
   double q = FloatFmod(n, 4.0);
   if (q < 0) q += 4;
   *quadrant = static_cast<int>(q);

@@ -253,21 +253,23 @@ Value IssubclassFn(Value type, Value cls) { return FromBool(IsSubclassValue(type
 
 // getattr with a default and hasattr: a plain miss is answered without
 // raising (no exception object is made); an AttributeError raised by code
-// the lookup runs (__getattr__, a property) still counts as a miss.
+// the lookup runs (__getattr__, a property) still counts as a miss. Null
+// for a miss.
+Value AttrOrMiss(Value obj, Qstr name) {
+  Value result = kNull;
+  if (AttrLookupRunsNoCode(obj)) return LoadAttrOrNull(obj, name);  // no handler needed
+  if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttrOrNull(obj, name); })) return kNull;
+  return result;
+}
+
 Value Getattr(size_t n_args, const Value* args) {
   Qstr name = AttrName(args[1]);
   if (n_args == 2) return LoadAttr(args[0], name);
-  Value result = kNull;
-  if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttrOrNull(args[0], name); })) return args[2];
+  Value result = AttrOrMiss(args[0], name);
   return result != kNull ? result : args[2];
 }
 
-Value Hasattr(Value obj, Value name) {
-  Qstr attr = AttrName(name);
-  Value result = kNull;
-  if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttrOrNull(obj, attr); })) return kFalse;
-  return FromBool(result != kNull);
-}
+Value Hasattr(Value obj, Value name) { return FromBool(AttrOrMiss(obj, AttrName(name)) != kNull); }
 
 Value Setattr(Value obj, Value name, Value value) {
   StoreAttr(obj, AttrName(name), value);

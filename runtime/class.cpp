@@ -409,6 +409,11 @@ Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_met
 
 Value NewPlainInstance(const Type* cls) { return NewInstance(cls, 0, 0, nullptr); }
 
+bool AttrLookupRunsNoCode(Value obj) {
+  if (!IsInstanceObject(obj) || g_property_made || AsInstance(obj)->native != kNull) return false;
+  return !MapSawAttributeHookKey() || LookupInClasses(TypeOf(obj), Q___getattr__) == kNull;
+}
+
 namespace {
 
 // LoadMethod on an instance: a function found in the classes comes back with

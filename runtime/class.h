@@ -67,6 +67,10 @@ Value InstanceLoadAttrCached(Value self, Qstr name, AttrCache* cache);
 // StoreAttr on an instance of a class, filling a store site's cache when
 // the store was a plain dict store. Returns kNone (kNull: not stored).
 Value InstanceStoreAttrCached(Value self, Qstr name, Value value, AttrCache* cache);
+// Whether looking an attribute of `obj` up runs no Python code (an
+// instance of a class without __getattr__ or native base, while no
+// property exists), so that a miss raises nothing.
+bool AttrLookupRunsNoCode(Value obj);
 // A new instance of a class without a native base, before its __init__
 // (what object.__new__ makes; native code calls __init__ itself).
 Value NewPlainInstance(const Type* cls);

@@ -302,7 +302,8 @@ Word FilterBitsFor(Value key) {
 constinit bool g_saw_attribute_hook_key = false;
 
 void NoteNewKey(Value key) {
-  if (key == FromQstr(Q___setattr__) || key == FromQstr(Q___delattr__)) g_saw_attribute_hook_key = true;
+  if (key == FromQstr(Q___setattr__) || key == FromQstr(Q___delattr__) || key == FromQstr(Q___getattr__))
+    g_saw_attribute_hook_key = true;
 }
 
 // Keys that are not heap objects (qstrs, small ints, None, True, False)

@@ -89,9 +89,9 @@ void MapCopy(Map* dest, const Map* src);
 // cache a lookup, e.g. a global known not to be shadowed).
 Word MapQstrFilterBits(Value key);
 
-// Whether any map was ever given the key __setattr__ or __delattr__ (as a
-// qstr). Until then no class defines either, so storing or deleting an
-// instance's attribute need not look for them. Never reset: staying true
+// Whether any map was ever given the key __setattr__, __delattr__ or
+// __getattr__ (as a qstr). Until then no class defines one, so storing,
+// deleting or missing an instance's attribute need not look for them. Never reset: staying true
 // only disables that shortcut.
 bool MapSawAttributeHookKey();
 

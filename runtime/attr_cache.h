@@ -25,12 +25,13 @@
 //    kNull, not kSentinel); otherwise a miss. A store writes the slot when
 //    it does not hold kSentinel (a slot holding kNull gains the attribute).
 //    For a method call the attribute is called without self.
-//  - value == kNull otherwise: the *dict slot* kind. The attribute is whatever the
-//    object's attribute dict (word 1: InstanceObject::dict for instances of
-//    classes, ModuleObject::globals for modules) holds for the name, *when*
-//    that dict's entry at `index` is live and has the name (as a qstr) for
-//    its key; otherwise the cache says nothing (a miss). For a method call
-//    the attribute is called without self.
+//  - value == kNull otherwise: the *dict slot* kind. The attribute is
+//    whatever the object's attribute dict (word 1: InstanceObject::dict
+//    for instances of classes, ModuleObject::globals for modules) holds
+//    for the name, *when* that dict's entry at `index` is live and has
+//    the name (as a qstr) for its key; otherwise the cache says nothing (a
+//    miss). For a method call the attribute is called without self. Never
+//    for a layout's name (class.cpp, FindOwnAttribute).
 //  - value != kNull at a load site: the *class constant* kind. The
 //    attribute is `value`, a class attribute that binds to itself (not a
 //    function, property, staticmethod or classmethod) and that no instance
@@ -40,12 +41,12 @@
 //    no instance dict shadows (for builtin types: a method of the type
 //    without an attr slot, which no instance can shadow).
 //
-// Store sites only ever hold the dict or layout slot kind: storing into the live
-// entry at `index` is the whole store. A valid store cache whose entry does
-// not match still says that a plain dict store of the name is the store
-// (no __setattr__, property or native part, and adding the name shadows
-// nothing that is not recorded already), so the miss helper stores without
-// those checks.
+// Store sites only ever hold the dict or layout slot kind: storing into
+// the live entry at `index` (or the slot) is the whole store. A valid
+// dict slot store cache whose entry does not match still says that a plain
+// dict store of the name is the store (no __setattr__, property or native
+// part, and adding the name shadows nothing that is not recorded
+// already), so the miss helper stores without those checks.
 //
 // ---------------------------------------------------------------------------
 // Why a valid cache stays right (the invariants)

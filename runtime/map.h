@@ -91,8 +91,8 @@ Word MapQstrFilterBits(Value key);
 
 // Whether any map was ever given the key __setattr__, __delattr__ or
 // __getattr__ (as a qstr). Until then no class defines one, so storing,
-// deleting or missing an instance's attribute need not look for them. Never reset: staying true
-// only disables that shortcut.
+// deleting or missing an instance's attribute need not look for them.
+// Never reset: staying true only disables that shortcut.
 bool MapSawAttributeHookKey();
 
 // Iteration: `*position` starts at 0; returns the next live entry or null.

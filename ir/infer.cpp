@@ -109,7 +109,8 @@ class Inference {
     InitLocals();
     while (true) {
       Fixpoint();
-      if (!WidenUnknown()) break;
+      bool widened = WidenUnknown();
+      if (!WidenUnreachedParameters() && !widened) break;
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteMethodCalls(m);
     AssignLayouts();
@@ -364,6 +365,7 @@ class Inference {
       if (!resolved.method.valid()) continue;
       Function& method = FunctionOf(resolved.method);
       if (QualifiesForDirectEntry(method)) method.has_direct_entry = true;
+      methods_.insert(&method);
     }
     class_body.known_class = true;
     class_of_global_[m][name] = static_cast<uint32_t>(classes_.size());
@@ -1070,7 +1072,12 @@ class Inference {
   // isinstance: whoever holds one could call its __init__ or derive from
   // it), the name is never loaded as an attribute (no bound method, no
   // `C.m`), and it is no special method the runtime calls by itself, but
-  // __init__. While the fixpoint runs, a method call of the name that does
+  // __init__. Such a method, also a special one, of a class that no other
+  // derives from has an instance of exactly its class for self whoever
+  // calls it, as the only calls are method calls and operators on
+  // instances whose class finds it (exact_self_): its self is instance<C>
+  // from the start, and its entry's guard of self always holds.
+  // While the fixpoint runs, a method call of the name that does
   // not resolve to a method (MethodCallee) makes every method of that name
   // dynamic -- or, for a call on super(), only those of classes that others
   // derive from, the only ones super() finds; a class call whose __init__
@@ -1117,11 +1124,13 @@ class Inference {
       }
     }
     if (class_escapes) return;
-    for (const KnownClass& known : classes_) {
-      for (const auto& [name, resolved] : known.own) {
-        if (!resolved.method.valid() || attribute_loads.count(name) || (IsSpecialName(name) && name != "__init__"))
-          continue;
-        direct_only_methods_[&FunctionOf(resolved.method)] = name;
+    for (uint32_t c = 0; c < classes_.size(); ++c) {
+      for (const auto& [name, resolved] : classes_[c].own) {
+        if (!resolved.method.valid() || attribute_loads.count(name)) continue;
+        const Function* method = &FunctionOf(resolved.method);
+        if (!open_self_.count(method) && name != "__init_subclass__" && name != "__class_getitem__")
+          exact_self_[method] = c;
+        if (!IsSpecialName(name) || name == "__init__") direct_only_methods_[method] = name;
       }
     }
   }
@@ -1214,11 +1223,13 @@ class Inference {
   // call it other than directly.
   bool MayRunBytecode(const Function& f) const {
     if (!f.has_direct_entry || DirectOnly(f)) return false;
-    uint32_t first = DirectOrByConstructor(f) ? 1 : 0;  // self's guard holds for a new instance
+    // Self's guard holds for a new instance, and for a method with an exact self.
+    uint32_t first = DirectOrByConstructor(f) || exact_self_.count(&f) ? 1 : 0;
+    bool method = methods_.count(&f) != 0;
     for (const Local& local : f.locals) {
-      if (local.kind == LocalKind::Param && local.slot >= first && local.type != kObjectType &&
-          local.type != kUnknownType)
-        return true;
+      if (local.kind != LocalKind::Param || local.slot < first) continue;
+      if (method && !reached_parameters_.count(&local)) continue;  // object in the end (WidenUnreachedParameters)
+      if (local.type != kObjectType && local.type != kUnknownType) return true;
     }
     return false;
   }
@@ -1356,9 +1367,12 @@ class Inference {
             f.locals[inst.imm].may_be_unbound = true;
           }
         }
+        auto exact = exact_self_.find(&f);
         for (Local& local : f.locals) {
           if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) local.type = kObjectType;
           if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
+          if (local.kind == LocalKind::Param && local.slot == 0 && local.type == kUnknownType && exact != exact_self_.end())
+            local.type = InstanceType(exact->second);
         }
         f.return_type = kUnknownType;
       }
@@ -1477,12 +1491,37 @@ class Inference {
     for (uint32_t i = 0; i < inst.ops.size(); ++i) {
       Local* param = ParamAtSlot(method, i);
       if (!param) continue;
+      reached_parameters_.insert(param);
       if (i == 0) {
         RaiseLocal(param, SelfType(method, self));
       } else {
         RaiseLocal(param, dispatched ? kObjectType : f.insts[inst.ops[i]].type);
       }
     }
+  }
+
+  // After a fixpoint: the parameters after self that no direct call
+  // reaches, of a method that something may call other than directly,
+  // become object (returns whether any did). Their type so far came from
+  // the method's own stores only (`if p is None: p = ...`), while the
+  // dynamic calls, those omitting a default say, pass anything: typed,
+  // the entry's guard would send them to the bytecode.
+  bool WidenUnreachedParameters() {
+    bool widened = false;
+    for (const KnownClass& known : classes_) {
+      for (const auto& [name, resolved] : known.own) {
+        if (!resolved.method.valid()) continue;
+        Function& method = FunctionOf(resolved.method);
+        if (!method.native || !method.has_direct_entry || DirectOnly(method)) continue;
+        for (Local& local : method.locals) {
+          if (local.kind != LocalKind::Param || local.slot == 0 || reached_parameters_.count(&local)) continue;
+          if (local.type == kObjectType || local.type == kUnknownType) continue;  // (WidenUnknown: Unknown)
+          local.type = kObjectType;
+          widened = true;
+        }
+      }
+    }
+    return widened;
   }
 
   static bool IsSpecialName(std::string_view name) {
@@ -1873,6 +1912,8 @@ class Inference {
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
   std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
   std::map<const Function*, std::string> direct_only_methods_;  // ... unless their name is dynamic
+  std::map<const Function*, uint32_t> exact_self_;              // method -> the known class of its self
+  std::set<const Local*> reached_parameters_;                   // by a direct call (RaiseMethodParameters)
   std::set<std::string> dynamic_method_names_;                  // NoteDynamicCalls
   std::set<std::string> dynamic_super_names_;                   // ... on super()
   std::set<const Function*> dynamic_functions_;                 // ... whatever their name
@@ -1881,6 +1922,7 @@ class Inference {
   std::set<std::string> untyped_fields_;
   std::vector<KnownClass> classes_;        // FindKnownClasses
   std::set<const Function*> open_self_;    // methods of subclassed classes (FindSubclassedClasses)
+  std::set<const Function*> methods_;      // every plain def a known class binds
   std::map<std::pair<uint32_t, uint32_t>, uint32_t> class_index_;  // class body -> known class
   std::vector<std::unordered_map<std::string, uint32_t>> class_of_global_ =
       std::vector<std::unordered_map<std::string, uint32_t>>(program_.modules.size());

@@ -256,8 +256,8 @@ Value IssubclassFn(Value type, Value cls) { return FromBool(IsSubclassValue(type
 // the lookup runs (__getattr__, a property) still counts as a miss. Null
 // for a miss.
 Value AttrOrMiss(Value obj, Qstr name) {
-  Value result = kNull;
   if (AttrLookupRunsNoCode(obj)) return LoadAttrOrNull(obj, name);  // no handler needed
+  Value result = kNull;
   if (Swallowed(&kAttributeErrorType, [&] { result = LoadAttrOrNull(obj, name); })) return kNull;
   return result;
 }

@@ -325,7 +325,7 @@ class FunctionLowering {
   // module, for one site.
   llvm::GlobalVariable* NewCache(unsigned words, const char* name);
   void AttrCacheGuard(llvm::Value* object, llvm::Value* cache, llvm::BasicBlock* hit, llvm::BasicBlock* miss);
-  llvm::Value* CachedDictEntry(llvm::Value* object, llvm::Value* cache, llvm::Value* key, llvm::BasicBlock* miss);
+  llvm::Value* CachedDictEntry(llvm::Value* object, llvm::Value* index, llvm::Value* key, llvm::BasicBlock* miss);
   llvm::Value* CachedOwnWord(llvm::Value* object, llvm::Value* cache, llvm::Value* key, llvm::BasicBlock* miss);
   llvm::Value* InstanceSlotAddress(llvm::Value* object, llvm::Value* slot);
   llvm::Value* HoldsAttribute(llvm::Value* word);

@@ -51,17 +51,17 @@ void FunctionLowering::AttrCacheGuard(llvm::Value* object, llvm::Value* cache, l
   BranchLikely(valid, hit, miss);
 }
 
-// In a block where the cache is valid for `object`: the address of the
-// entry at the cached index of the object's attribute dict when that entry
-// is live with `key` (the name's qstr Value); branches to `miss` otherwise.
-llvm::Value* FunctionLowering::CachedDictEntry(llvm::Value* object, llvm::Value* cache, llvm::Value* key,
+// The address of entry `index` (the cache's) of the object's attribute
+// dict when that entry is live with `key` (the name's qstr Value);
+// branches to `miss` otherwise.
+llvm::Value* FunctionLowering::CachedDictEntry(llvm::Value* object, llvm::Value* index, llvm::Value* key,
                                                llvm::BasicBlock* miss) {
   llvm::Value* dict = LoadWordField(object, abi_field::kInstanceObject_dict);
   llvm::BasicBlock* has_dict = NewBlock("attr.dict");
   BranchLikely(b_.CreateICmpNE(dict, Word(0)), has_dict, miss);
   b_.SetInsertPoint(has_dict);
   llvm::Value* map = b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(dict, t_.ptr), abi_field::kDictObject_map, "map");
-  return CachedMapEntry(map, LoadWordField(cache, abi_field::kAttrCache_index), key, miss);
+  return CachedMapEntry(map, index, key, miss);
 }
 
 // The address of entry `index` of `map` (a Map*) when index < filled and
@@ -99,7 +99,7 @@ llvm::Value* FunctionLowering::CachedOwnWord(llvm::Value* object, llvm::Value* c
       object, b_.CreateAnd(index, llvm::ConstantInt::get(t_.word, llvm::APInt::getSignedMaxValue(bits))));
   b_.CreateBr(done);
   b_.SetInsertPoint(in_dict);
-  llvm::Value* entry = CachedDictEntry(object, cache, key, miss);
+  llvm::Value* entry = CachedDictEntry(object, index, key, miss);
   llvm::Value* value = b_.CreateConstInBoundsGEP1_32(t_.word, entry, abi_field::kMapEntry_value, "entry.value");
   llvm::BasicBlock* dict_end = b_.GetInsertBlock();
   b_.CreateBr(done);

@@ -56,6 +56,9 @@ print(total({0: v}[0], 10), calls({0: v}[0], 10))
 # V7M: load.hit:
 # V7M-NEXT: %[[CONST:[a-z0-9]+]] = load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE:attr_cache[.0-9]*]], i32 3)
 # V7M-NOT: call
+# V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 2)
+# V7M-NEXT: icmp slt i32
+# V7M-NOT: call
 # V7M: load.miss:
 # V7M-NEXT: getelementptr inbounds i32, ptr %frame, i32 2
 # V7M-NEXT: store i32 {{[0-9]+}}
@@ -63,8 +66,8 @@ print(total({0: v}[0], 10), calls({0: v}[0], 10))
 # V7M-NEXT: br label %load.done
 # V7M: load.done:
 # V7M-NEXT: %attr = phi i32 [ %[[CONST]], %load.hit ], [ %[[ITEM:[a-z0-9]+]], %attr.word ], [ %{{[0-9]+}}, %load.miss ]
-# The hit path: type word and epoch; then the cached index: with its top
-# bit, a slot of the instance (after its 3 words); without, the entry of
+# The hit path: type word and epoch; then the cached index (word 2), read
+# once: with its top bit, a slot of the instance (after its 3 words); without, the entry of
 # the dict at word 1: Map::filled (word 1 + 1), Map::entries (word 1 + 5),
 # two words per entry, key then value. The word found must hold a value
 # (neither 0, absent, nor 4, moved to the dict).
@@ -87,7 +90,6 @@ print(total({0: v}[0], 10), calls({0: v}[0], 10))
 # V7M: attr.dict:
 # V7M-NOT: call
 # V7M: %map = getelementptr inbounds i32, ptr %{{[0-9]+}}, i32 1
-# V7M: load i32, ptr getelementptr inbounds (i32, ptr @[[CACHE]], i32 2)
 # V7M: getelementptr inbounds i32, ptr %map, i32 1
 # V7M: icmp ult i32
 # V7M: map.index:

@@ -25,6 +25,7 @@ struct GeneratorObject {
   // The frame follows (VmFrame with its state; a native generator's code
   // reads its bound arguments from there when it starts).
   VmFrame* frame() { return reinterpret_cast<VmFrame*>(this + 1); }
+  const VmFrame* frame() const { return reinterpret_cast<const VmFrame*>(this + 1); }
 };
 
 static_assert(sizeof(GeneratorObject) % sizeof(Value) == 0, "the frame after the header must be word-aligned");
@@ -176,36 +177,89 @@ VmResult RunNativeGenerator(GeneratorObject* gen, Value send, Value thrown, Valu
   return state->returned ? VmResult::kReturn : VmResult::kYield;
 }
 
-// A native generator suspended in `yield from` on a generator, resumed with
-// a value (nothing thrown in): steps the delegate as the body's yield_from
-// helper would. True with the value to yield when it yields (the body stays
-// suspended); false when it returned or raised, which the body, resumed
-// next, takes at its yield from (native_abi.cpp yield_from). What the
-// resumption itself raises (the delegate already executing, the stack
-// used up, no memory) is such an outcome too: the body raises it there, as
-// when its helper stepped the delegate.
-bool StepDelegate(GeneratorObject* gen, Value send, Value* out) {
-  NativeGeneratorState* state = &gen->native;
-  gen->pending = kNull;  // executing: the delegate may not resume it
-  Value result;
-  VmResult kind;
-  NlrBuf nlr;
-  if (taipan_nlr_push(&nlr) == 0) {
-    kind = VmGeneratorResume(state->delegate, send == kNull ? kNone : send, kNull, &result);
-    taipan_nlr_pop();
-  } else {
-    kind = VmResult::kException;
-    result = FromPointer(nlr.value);
-  }
+// Resumes `gen`'s body, with the checks done: marks it executing while it
+// runs, and finished when it returns or raises.
+VmResult RunBody(GeneratorObject* gen, Value send, Value thrown, Value* out) {
+  VmFrame* frame = gen->frame();
+  gen->pending = kNull;
+  Value saved_globals = g_state.globals;
+  g_state.globals = ModuleGlobals(frame->fun->context->module);
+  VmResult kind = frame->fun->raw->native != nullptr ? RunNativeGenerator(gen, send, thrown, out)
+                                                     : VmExecute(frame, thrown, out);
+  g_state.globals = saved_globals;
   gen->pending = kNone;
-  if (kind == VmResult::kYield) {
-    *out = result;
-    return true;
+  if (kind == VmResult::kReturn) {
+    frame->ip = nullptr;
+  } else if (kind == VmResult::kException) {
+    frame->ip = nullptr;
+    *out = ExceptionLeavingGenerator(*out);
   }
-  state->delegate = kNull;
-  state->delegate_ended = kind == VmResult::kReturn ? 1 : 2;
-  state->delegate_result = result;
-  return false;
+  return kind;
+}
+
+// The generator a native body suspended in `yield from` steps in its place
+// (NativeGeneratorState::delegate), or null.
+GeneratorObject* DelegateOf(const GeneratorObject* gen) {
+  return gen->native.delegate == kNull ? nullptr : AsGenerator(gen->native.delegate);
+}
+
+// Whether a resumption of `gen` with a value is a step of its delegate: a
+// started native body suspended in `yield from` on a generator, with nothing
+// pending (VmGeneratorResume raises for a pending exception or re-entry).
+bool SteppedThroughDelegate(const GeneratorObject* gen) {
+  return gen->pending == kNone && gen->frame()->ip != nullptr && gen->frame()->fun->raw->native != nullptr &&
+         gen->native.delegate != kNull;
+}
+
+// Resumes `gen` as VmGeneratorResume does, turning what the resumption itself
+// raises (re-entry, the stack used up, no memory) into its outcome, as when
+// the delegating body's yield_from helper steps it.
+VmResult ResumeCatching(GeneratorObject* gen, Value send, Value* out) {
+  NlrBuf nlr;
+  if (taipan_nlr_push(&nlr) != 0) {
+    *out = FromPointer(nlr.value);
+    return VmResult::kException;
+  }
+  VmResult kind = VmGeneratorResume(FromPointer(gen), send == kNull ? kNone : send, kNull, out);
+  taipan_nlr_pop();
+  return kind;
+}
+
+// The generator whose delegate is `gen` in the chain from `top`.
+GeneratorObject* DelegatorOf(GeneratorObject* top, const GeneratorObject* gen) {
+  GeneratorObject* g = top;
+  while (DelegateOf(g) != gen) g = DelegateOf(g);
+  return g;
+}
+
+// Resumes `top`, a generator stepped through its delegate, with a value. A
+// chain of generators delegating with `yield from` is walked down, each one
+// marked executing, to the first that runs its own body, and only that one
+// is resumed: an item costs one resumption, however deep the chain. When
+// that body returns or raises, the generator delegating to it takes the
+// outcome at its yield from (native_abi.cpp yield_from) and runs on; and so
+// on up the chain until one yields or `top` itself ends.
+VmResult ResumeDelegationChain(GeneratorObject* top, Value send, Value* out) {
+  GeneratorObject* g = top;
+  g->pending = kNull;
+  while (SteppedThroughDelegate(DelegateOf(g))) {
+    g = DelegateOf(g);
+    g->pending = kNull;
+  }
+  VmResult kind = ResumeCatching(DelegateOf(g), send, out);
+  for (;;) {
+    if (kind == VmResult::kYield) {
+      for (GeneratorObject* up = top; up != DelegateOf(g); up = DelegateOf(up)) up->pending = kNone;
+      return kind;
+    }
+    NativeGeneratorState* state = &g->native;
+    state->delegate = kNull;
+    state->delegate_ended = kind == VmResult::kReturn ? 1 : 2;
+    state->delegate_result = *out;
+    kind = RunBody(g, kNone, kNull, out);
+    if (g == top) return kind;
+    g = DelegatorOf(top, g);
+  }
 }
 
 }  // namespace
@@ -227,22 +281,8 @@ VmResult VmGeneratorResume(Value self, Value send, Value thrown, Value* out) {
     *frame->sp = send;  // the value of the yield expression
   }
   VmCheckStack();
-  if (native && thrown == kNull && gen->native.delegate != kNull) {
-    if (StepDelegate(gen, send, out)) return VmResult::kYield;
-  }
-  gen->pending = kNull;
-  Value saved_globals = g_state.globals;
-  g_state.globals = ModuleGlobals(frame->fun->context->module);
-  VmResult kind = native ? RunNativeGenerator(gen, send, thrown, out) : VmExecute(frame, thrown, out);
-  g_state.globals = saved_globals;
-  gen->pending = kNone;
-  if (kind == VmResult::kReturn) {
-    frame->ip = nullptr;
-  } else if (kind == VmResult::kException) {
-    frame->ip = nullptr;
-    *out = ExceptionLeavingGenerator(*out);
-  }
-  return kind;
+  if (thrown == kNull && SteppedThroughDelegate(gen)) return ResumeDelegationChain(gen, send, out);
+  return RunBody(gen, send, thrown, out);
 }
 
 }  // namespace taipan::rt

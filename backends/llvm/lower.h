@@ -486,6 +486,7 @@ class FunctionLowering {
   llvm::Value* generator_state_ = nullptr;
   llvm::BasicBlock* suspended_ = nullptr;
   llvm::BasicBlock* never_ = nullptr;
+  llvm::BasicBlock* final_suspend_ = nullptr;  // made by the first return (LLVM allows one final suspension)
   std::unordered_map<ir::InstId, std::vector<ir::BlockId>> yield_handlers_;
   // Speculative blocks: the block being lowered twice, whether this is its
   // speculative copy and at which position; per instruction, whether

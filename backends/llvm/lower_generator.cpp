@@ -125,15 +125,22 @@ Typed FunctionLowering::LowerYieldFrom(const ir::Inst& inst) {
   return {LoadWordField(generator_state_, abi_field::kNativeGeneratorState_result), ir::kObjectType};
 }
 
-// The body's end: the value for StopIteration, then the final suspension.
+// The body's end: the value for StopIteration, then the final suspension,
+// which every return shares (LLVM's coroutines allow only one).
 void FunctionLowering::LowerGeneratorReturn(const ir::Inst& inst) {
   StoreWordField(generator_state_, abi_field::kNativeGeneratorState_result, BoxedOperand(inst, 0));
   StoreWordField(generator_state_, abi_field::kNativeGeneratorState_returned, Word(1));
-  llvm::Value* how = b_.CreateIntrinsic(llvm::Intrinsic::coro_suspend, {},
-                                        {llvm::ConstantTokenNone::get(module_.context()), b_.getTrue()});
-  llvm::SwitchInst* outcome = b_.CreateSwitch(how, suspended_, 2);
-  outcome->addCase(b_.getInt8(0), never_);
-  outcome->addCase(b_.getInt8(1), never_);
+  if (final_suspend_ == nullptr) {
+    final_suspend_ = NewBlock("final_suspend");
+    llvm::IRBuilderBase::InsertPointGuard keep(b_);
+    b_.SetInsertPoint(final_suspend_);
+    llvm::Value* how = b_.CreateIntrinsic(llvm::Intrinsic::coro_suspend, {},
+                                          {llvm::ConstantTokenNone::get(module_.context()), b_.getTrue()});
+    llvm::SwitchInst* outcome = b_.CreateSwitch(how, suspended_, 2);
+    outcome->addCase(b_.getInt8(0), never_);
+    outcome->addCase(b_.getInt8(1), never_);
+  }
+  b_.CreateBr(final_suspend_);
 }
 
 }  // namespace taipan::llvmbe

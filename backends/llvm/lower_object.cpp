@@ -41,7 +41,8 @@ Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {
   size_t n_pos = inst.ops.size() - 1 - n_kw;
   // Methods of an exact list or dict (builtin types' methods cannot be replaced).
   const std::vector<std::string>& qstrs = module_.ir_module().qstrs;
-  std::string_view name = inst.imm >= 0 && static_cast<size_t>(inst.imm) < qstrs.size() ? qstrs[inst.imm] : "";
+  std::string_view name =
+      inst.imm >= 0 && static_cast<size_t>(inst.imm) < qstrs.size() ? std::string_view(qstrs[inst.imm]) : std::string_view();
   TypeKind receiver = Kind(Operand(inst, 0).type);
   if (receiver == TypeKind::List && n_pos == 1 && n_kw == 0 && name == "append") {
     LowerListAppend(BoxedOperand(inst, 0), Operand(inst, 1));

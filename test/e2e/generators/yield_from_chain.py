@@ -1,7 +1,7 @@
 # RUN: %python %tools/run_e2e.py %taipan %s
-# Chains of generators delegating with `yield from`. The runtime steps a
-# suspended generator's delegate itself, without resuming the generator's
-# body, while the delegate yields (runtime/generator.cpp StepDelegate): what
+# Chains of generators delegating with `yield from`. The runtime walks a
+# chain of suspended generators down to the one that runs its own body and
+# resumes only that one (runtime/generator.cpp ResumeDelegationChain): what
 # the delegate returns or raises, what is sent or thrown in, close(), and
 # re-entry must all behave as if each level ran its own yield from.
 
@@ -213,6 +213,58 @@ def reader(tag):
 
 a, b = reader("a"), reader("b")
 print(next(a), next(b), next(a), next(b), next(a), next(b), next(a), next(b))
+
+# Levels in the middle of a chain that go on after their delegate returned,
+# and delegate again.
+def phases(depth, log):
+    if depth == 0:
+        yield "leaf"
+        return "L"
+    first = yield from phases(depth - 1, log)
+    log.append((depth, first))
+    yield "mid %d" % depth
+    second = yield from phases(depth - 1, log)
+    return "%d(%s,%s)" % (depth, first, second)
+
+
+log = []
+g = phases(3, log)
+items = []
+while True:
+    try:
+        items.append(next(g))
+    except StopIteration as stop:
+        items.append(stop.value)
+        break
+print(items)
+print(log)
+
+
+# The innermost resumes a level in the middle of the chain, which is
+# executing while the chain is stepped.
+def leaf_reenters(holder):
+    yield 1
+    try:
+        next(holder[0])
+    except ValueError as e:
+        yield "leaf caught: " + str(e)
+    yield 2
+
+
+def mid_level(holder):
+    yield from leaf_reenters(holder)
+    yield "mid after"
+
+
+def top_level(inner):
+    yield from inner
+    yield "top after"
+
+
+h = [None]
+m = mid_level(h)
+h[0] = m
+print(list(top_level(m)))
 
 # A deep chain.
 print(sum(chain(200, 50, [])))

@@ -112,7 +112,10 @@ class Inference {
       bool widened = WidenUnknown();
       if (!WidenUnreachedParameters() && !widened) break;
     }
-    for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteMethodCalls(m);
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      InsertNarrows(m);
+      RewriteMethodCalls(m);
+    }
     AssignLayouts();
     FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
@@ -400,6 +403,18 @@ class Inference {
     return it == class_index_.end() ? kNoId : it->second;
   }
 
+  // The known class whose attribute `name` an attribute access on a value
+  // of type t reaches: t's class for an instance<C>; for an optional
+  // instance<C> too, when the name is not one None has (None has only
+  // dunder attributes): then the access raises on None (see InsertNarrows)
+  // and otherwise is one on instance<C>. kNoId for anything else.
+  uint32_t AttributeClassOf(TypeId t, std::string_view name) const {
+    return KnownClassOf(name.starts_with("__") ? t : Narrowed(t), TypeKind::Instance);
+  }
+
+  // An optional instance<C>'s instance<C> (what a narrow makes of it).
+  TypeId Narrowed(TypeId t) const { return Kind(t) == TypeKind::Optional ? types_.Get(t).params[0] : t; }
+
   TypeId InstanceType(uint32_t c) { return types_.Intern(Type{TypeKind::Instance, {}, classes_[c].body}); }
   TypeId ClassObjectType(uint32_t c) { return types_.Intern(Type{TypeKind::Class, {}, classes_[c].body}); }
 
@@ -414,7 +429,9 @@ class Inference {
   // operands in order; an invalid FuncRef when there is none.
   FuncRef MethodCallee(uint32_t m, const Function& f, const Inst& inst) {
     if (inst.ops.empty() || !inst.names.empty()) return {};
-    uint32_t c = KnownClassOf(f.insts[inst.ops[0]].type, TypeKind::Instance);
+    TypeId receiver = f.insts[inst.ops[0]].type;
+    uint32_t c = inst.op == Op::CallMethod ? AttributeClassOf(receiver, QstrText(m, inst.imm))
+                                           : KnownClassOf(receiver, TypeKind::Instance);
     if (c == kNoId) return {};
     Resolved resolved;
     switch (inst.op) {
@@ -494,6 +511,39 @@ class Inference {
           inst.callee = callee;
           inst.imm = 0;
           inst.sub = 0;
+        }
+      }
+    }
+  }
+
+  // An attribute load, store or method call on an optional instance<C> that
+  // inference took for one on instance<C> (AttributeClassOf) gets its
+  // receiver through a narrow: on None it raises what the access raises
+  // there, else it is the instance<C> itself, so that the access compiles
+  // as one on instance<C> (slots, direct method calls).
+  void InsertNarrows(uint32_t m) {
+    for (Function& f : program_.modules[m].functions) {
+      if (!f.native) continue;
+      for (Block& block : f.blocks) {
+        for (size_t at = 0; at < block.insts.size(); ++at) {
+          InstId user = block.insts[at];
+          Op op = f.insts[user].op;
+          if (op != Op::LoadAttr && op != Op::StoreAttr && op != Op::CallMethod) continue;
+          InstId receiver = f.insts[user].ops[0];
+          TypeId type = f.insts[receiver].type;
+          if (Kind(type) != TypeKind::Optional || AttributeClassOf(type, QstrText(m, f.insts[user].imm)) == kNoId)
+            continue;
+          Inst narrow = f.insts[user];
+          narrow.op = Op::Narrow;
+          narrow.sub = op == Op::StoreAttr;
+          narrow.type = Narrowed(type);
+          narrow.ops = {receiver};
+          narrow.names.clear();
+          f.insts.push_back(std::move(narrow));
+          InstId id = static_cast<InstId>(f.insts.size() - 1);
+          f.insts[user].ops[0] = id;
+          block.insts.insert(block.insts.begin() + static_cast<std::ptrdiff_t>(at), id);
+          ++at;
         }
       }
     }
@@ -1306,8 +1356,9 @@ class Inference {
           for (InstId id : block.insts) {
             Inst& inst = f.insts[id];
             if (inst.op != Op::LoadAttr && inst.op != Op::StoreAttr) continue;
-            uint32_t c = KnownClassOf(f.insts[inst.ops[0]].type, TypeKind::Instance);
-            if (c != kNoId) visit(inst, c, std::string(QstrText(m, inst.imm)));
+            std::string_view name = QstrText(m, inst.imm);
+            uint32_t c = AttributeClassOf(f.insts[inst.ops[0]].type, name);
+            if (c != kNoId) visit(inst, c, std::string(name));
           }
         }
       }
@@ -1317,7 +1368,7 @@ class Inference {
   void StoreField(uint32_t m, const Function& f, const Inst& store) {
     std::string name(QstrText(m, store.imm));
     TypeId receiver = f.insts[store.ops[0]].type;
-    uint32_t c = KnownClassOf(receiver, TypeKind::Instance);
+    uint32_t c = AttributeClassOf(receiver, name);
     if (store.op == Op::DeleteAttr || MayRunBytecode(f) || (c == kNoId && !IsUnknown(receiver))) {
       if (untyped_fields_.insert(name).second) changed_ = true;
       return;
@@ -1449,7 +1500,7 @@ class Inference {
       case Op::Binary:
       case Op::Unary:
         method = MethodCallee(m, f, inst);
-        if (method.valid()) RaiseMethodParameters(f, inst, FunctionOf(method), f.insts[inst.ops[0]].type);
+        if (method.valid()) RaiseMethodParameters(f, inst, FunctionOf(method), Narrowed(f.insts[inst.ops[0]].type));
         NoteDynamicCalls(m, f, inst, method);
         break;
       case Op::StoreAttr:
@@ -1608,8 +1659,9 @@ class Inference {
       }
       case Op::CallDirect: return FunctionOf(inst.callee).return_type;
       case Op::Call: return CallType(m, f, inst);
+      case Op::Narrow: return Narrowed(operand(0));
       case Op::LoadAttr: {
-        uint32_t c = KnownClassOf(operand(0), TypeKind::Instance);
+        uint32_t c = AttributeClassOf(operand(0), QstrText(m, inst.imm));
         if (c != kNoId) return FieldType(c, std::string(QstrText(m, inst.imm)));
         return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
       }

@@ -78,6 +78,7 @@ class TypeTable {
   Rep RepOf(TypeId id) const;
   // The least type holding both (Unknown is the identity; Object the top).
   TypeId Join(TypeId a, TypeId b);
+  TypeId JoinOptional(TypeId a, TypeId b);
   // Whether the type is, or has a parameter that is, a known class's
   // class<C> or instance<C> (no guard can check those inside containers).
   bool MentionsKnownClass(TypeId id) const;

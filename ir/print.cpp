@@ -211,6 +211,7 @@ class Printer {
       case Op::DeleteGlobal: return Qstr(inst.imm);
       case Op::StoreGlobal: return Qstr(inst.imm) + ", " + Operands(inst, 0);
       case Op::LoadAttr: return Operands(inst, 0) + ", " + Qstr(inst.imm) + Slot(inst);
+      case Op::Narrow: return Operands(inst, 0) + ", " + Qstr(inst.imm) + (inst.sub ? " store" : "");
       case Op::DeleteAttr: return Operands(inst, 0) + ", " + Qstr(inst.imm);
       case Op::StoreAttr:
         return Value(inst.ops[0]) + ", " + Qstr(inst.imm) + ", " + Operands(inst, 1) + Slot(inst);

@@ -55,6 +55,9 @@ TypeId TypeTable::Join(TypeId a, TypeId b) {
   if (a == kUnknownType) return b;
   const Type ta = types_[a];  // copies: Intern below may grow types_
   const Type tb = types_[b];
+  if (ta.kind == TypeKind::Optional || tb.kind == TypeKind::Optional || ta.kind == TypeKind::NoneType ||
+      tb.kind == TypeKind::NoneType)
+    return JoinOptional(a, b);
   if (ta.kind != tb.kind) return kObjectType;
   if (HasElementwiseJoin(ta.kind) && ta.params.size() == tb.params.size()) {
     Type joined{ta.kind, {}, {}};
@@ -71,6 +74,17 @@ TypeId TypeTable::Join(TypeId a, TypeId b) {
   // Two different known functions: still a function, just not a known one.
   if (ta.kind == TypeKind::Function) return Of(TypeKind::Function);
   return kObjectType;
+}
+
+// None joined with an instance of a known class, or with such an optional,
+// is an optional instance: a Value that is None or exactly that instance.
+// Anything else mixed with None or an optional is an object.
+TypeId TypeTable::JoinOptional(TypeId a, TypeId b) {
+  auto payload = [this](TypeId t) { return KindOf(t) == TypeKind::Optional ? Get(t).params[0] : t; };
+  TypeId pa = payload(a), pb = payload(b);
+  TypeId inside = pa == kNoneType ? pb : pb == kNoneType ? pa : pa == pb ? pa : kObjectType;
+  if (KindOf(inside) != TypeKind::Instance) return kObjectType;
+  return Intern(Type{TypeKind::Optional, {inside}, {}});
 }
 
 bool TypeTable::MentionsKnownClass(TypeId id) const {

@@ -44,6 +44,7 @@ Arity ArityOf(Op op) {
     case Op::StoreLocal:
     case Op::StoreCell:
     case Op::StoreGlobal:
+    case Op::Narrow:
     case Op::LoadAttr:
     case Op::DeleteAttr:
     case Op::Unary:

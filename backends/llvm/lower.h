@@ -334,6 +334,7 @@ class FunctionLowering {
   void SetClassLayout(llvm::Value* cls, const ir::Function& class_body);
   llvm::Value* CachedMapEntry(llvm::Value* map, llvm::Value* index, llvm::Value* key, llvm::BasicBlock* miss);
   Typed LowerLoadAttr(const ir::Inst& inst);
+  Typed LowerNarrow(const ir::Inst& inst);
   Typed LowerLoadGlobal(const ir::Inst& inst);
   void LowerStoreAttr(const ir::Inst& inst);
   // The call of a CallMethod whose arguments are in `args` (after obj).

@@ -331,4 +331,18 @@ Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
   return {result, ir::kObjectType};
 }
 
+// An optional instance used for an attribute None does not have: None
+// raises what the runtime's own load or store of it raises there (an
+// AttributeError); anything else is the instance itself.
+Typed FunctionLowering::LowerNarrow(const ir::Inst& inst) {
+  llvm::Value* value = BoxedOperand(inst, 0);
+  llvm::Value* is_none = b_.CreateICmpEQ(value, NoneValue());
+  if (inst.sub != 0) {
+    RaiseIf(is_none, Helper::store_attr, {value, QstrWord(inst.imm), NoneValue()});
+  } else {
+    RaiseIf(is_none, Helper::load_attr, {value, QstrWord(inst.imm)});
+  }
+  return {value, inst.type};
+}
+
 }  // namespace taipan::llvmbe

@@ -59,6 +59,14 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
     case TypeKind::Instance:  // exactly that class (direct calls of its methods)
       b_.CreateCondBr(HasExactType(value, b_.CreateIntToPtr(LoadClassSlot(type), t_.ptr)), pass, fail);
       break;
+    case TypeKind::Optional: {  // None, or exactly that class
+      llvm::BasicBlock* instance = NewBlock("guard.instance");
+      b_.CreateCondBr(b_.CreateICmpEQ(value, NoneValue()), pass, instance);
+      b_.SetInsertPoint(instance);
+      ir::TypeId inside = module_.program().types.Get(type).params[0];
+      b_.CreateCondBr(HasExactType(value, b_.CreateIntToPtr(LoadClassSlot(inside), t_.ptr)), pass, fail);
+      break;
+    }
     case TypeKind::Dict:
       exact("dict");
       break;

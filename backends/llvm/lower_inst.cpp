@@ -111,6 +111,8 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       return LowerLoadGlobal(inst);
     case Op::LoadAttr:
       return LowerLoadAttr(inst);
+    case Op::Narrow:
+      return LowerNarrow(inst);
     case Op::Call:
       return LowerCall(inst);
     case Op::CallMethod:

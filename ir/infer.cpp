@@ -96,6 +96,7 @@ class Inference {
   explicit Inference(Program& program) : program_(program), types_(program.types) {}
 
   void Run() {
+    KeepFunctionsAsBuilt();
     FindVisibleModules();
     ScanNames();
     FindKnownFunctions();
@@ -110,7 +111,8 @@ class Inference {
     while (true) {
       Fixpoint();
       bool widened = WidenUnknown();
-      if (!WidenUnreachedParameters() && !widened) break;
+      if (WidenUnreachedParameters() || widened) continue;
+      if (!AddGenericClones()) break;
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       InsertNarrows(m);
@@ -123,6 +125,54 @@ class Inference {
   }
 
  private:
+  // ---- generic clones ----
+  //
+  // A function whose entry guards typed parameters and that something may
+  // call with other types (MayRunBytecode) runs, when a guard fails, its
+  // generic clone: a copy of its IR as built, whose parameters are object
+  // and whose calls all stay dynamic (no direct calls, no resolved methods
+  // or constructors), so that it does what the bytecode would do, and
+  // whose stores of fields and globals count as a function's that may run
+  // its bytecode (DynamicCode). Inference already took every effect of that
+  // bytecode into account for the original, so a clone adds no fact about
+  // the rest of the program; it only runs natively what ran in the VM.
+  // Clones join the module's functions after the raw codes' (the vectors'
+  // capacity is reserved first: inference keys its facts by address).
+
+  void KeepFunctionsAsBuilt() {
+    for (Module& module : program_.modules) {
+      as_built_.push_back(module.functions);
+      module.functions.reserve(2 * module.functions.size());
+    }
+  }
+
+  static bool IsClone(const Function& f) { return f.generic_of != kNoId; }
+
+  // Whether f's native code may do what its bytecode does with arguments
+  // other than its parameters' types: a generic clone, or a function that
+  // may run its bytecode.
+  bool DynamicCode(const Function& f) const { return IsClone(f) || MayRunBytecode(f); }
+
+  bool AddGenericClones() {
+    bool added = false;
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      Module& module = program_.modules[m];
+      for (uint32_t i = 0, n = module.RawCodeCount(); i < n; ++i) {
+        if (module.functions[i].generic != kNoId || !module.functions[i].native || !MayRunBytecode(module.functions[i]))
+          continue;
+        Function clone = as_built_[m][i];
+        clone.generic_of = i;
+        clone.is_def = false;
+        clone.has_direct_entry = false;
+        module.functions.push_back(std::move(clone));
+        module.functions[i].generic = static_cast<uint32_t>(module.functions.size() - 1);
+        InitFunctionLocals(module.functions.back());
+        added = true;
+      }
+    }
+    return added;
+  }
+
   // ---- whole-program name facts ----
 
   std::string_view QstrText(uint32_t module, int64_t index) const {
@@ -428,7 +478,7 @@ class Inference {
   // a known class surely calls, with its arguments being the instruction's
   // operands in order; an invalid FuncRef when there is none.
   FuncRef MethodCallee(uint32_t m, const Function& f, const Inst& inst) {
-    if (inst.ops.empty() || !inst.names.empty()) return {};
+    if (inst.ops.empty() || !inst.names.empty() || IsClone(f)) return {};
     TypeId receiver = f.insts[inst.ops[0]].type;
     uint32_t c = inst.op == Op::CallMethod ? AttributeClassOf(receiver, QstrText(m, inst.imm))
                                            : KnownClassOf(receiver, TypeKind::Instance);
@@ -463,7 +513,7 @@ class Inference {
   // The __init__ a call of a known class (class<C>, stored in *c) runs
   // directly: the class's plain def, taking the arguments positionally.
   FuncRef ConstructorInit(const Function& f, const Inst& call, uint32_t* c) {
-    if (call.op != Op::Call || !call.names.empty()) return {};
+    if (call.op != Op::Call || !call.names.empty() || IsClone(f)) return {};
     *c = KnownClassOf(f.insts[call.ops[0]].type, TypeKind::Class);
     if (*c == kNoId) return {};
     FuncRef init = Lookup(*c, "__init__").method;
@@ -1235,7 +1285,7 @@ class Inference {
   // FindDirectOnlyFunctions); `method` is what MethodCallee resolved.
   void NoteDynamicCalls(uint32_t m, const Function& f, const Inst& inst, FuncRef method) {
     if (inst.ops.empty()) return;
-    bool bytecode = MayRunBytecode(f);
+    bool bytecode = DynamicCode(f);
     const Inst& receiver = f.insts[inst.ops[0]];
     switch (inst.op) {
       case Op::CallDirect:
@@ -1369,7 +1419,7 @@ class Inference {
     std::string name(QstrText(m, store.imm));
     TypeId receiver = f.insts[store.ops[0]].type;
     uint32_t c = AttributeClassOf(receiver, name);
-    if (store.op == Op::DeleteAttr || MayRunBytecode(f) || (c == kNoId && !IsUnknown(receiver))) {
+    if (store.op == Op::DeleteAttr || DynamicCode(f) || (c == kNoId && !IsUnknown(receiver))) {
       if (untyped_fields_.insert(name).second) changed_ = true;
       return;
     }
@@ -1409,25 +1459,26 @@ class Inference {
   // unbound or are deleted keep only types held in a Value word (null marks
   // unbound; see RaiseLocal).
   void InitLocals() {
-    for (Module& module : program_.modules) {
-      for (Function& f : module.functions) {
-        if (!f.native) continue;
-        for (Local& local : f.locals) local.type = kUnknownType;
-        for (const Inst& inst : f.insts) {
-          if ((inst.op == Op::LoadLocal && inst.sub == 1) || inst.op == Op::DeleteLocal) {
-            f.locals[inst.imm].may_be_unbound = true;
-          }
-        }
-        auto exact = exact_self_.find(&f);
-        for (Local& local : f.locals) {
-          if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) local.type = kObjectType;
-          if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
-          if (local.kind == LocalKind::Param && local.slot == 0 && local.type == kUnknownType && exact != exact_self_.end())
-            local.type = InstanceType(exact->second);
-        }
-        f.return_type = kUnknownType;
+    for (Module& module : program_.modules)
+      for (Function& f : module.functions)
+        if (f.native) InitFunctionLocals(f);
+  }
+
+  void InitFunctionLocals(Function& f) {
+    for (Local& local : f.locals) local.type = kUnknownType;
+    for (const Inst& inst : f.insts) {
+      if ((inst.op == Op::LoadLocal && inst.sub == 1) || inst.op == Op::DeleteLocal) {
+        f.locals[inst.imm].may_be_unbound = true;
       }
     }
+    auto exact = exact_self_.find(&f);
+    for (Local& local : f.locals) {
+      if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) local.type = kObjectType;
+      if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
+      if (local.kind == LocalKind::Param && local.slot == 0 && local.type == kUnknownType && exact != exact_self_.end())
+        local.type = InstanceType(exact->second);
+    }
+    f.return_type = kUnknownType;
   }
 
   void Fixpoint() {
@@ -1582,7 +1633,7 @@ class Inference {
   // What a global takes from a store of a value of type t in f: nothing
   // typed when f may run its bytecode with other arguments (its native
   // entry's guard), which could store anything.
-  TypeId GlobalValueType(const Function& f, TypeId t) const { return MayRunBytecode(f) ? kObjectType : t; }
+  TypeId GlobalValueType(const Function& f, TypeId t) const { return DynamicCode(f) ? kObjectType : t; }
 
   static Local* ParamAtSlot(Function& f, uint32_t slot) {
     for (Local& local : f.locals) {
@@ -1954,6 +2005,7 @@ class Inference {
   std::vector<std::unordered_map<std::string, FuncRef>> known_ =
       std::vector<std::unordered_map<std::string, FuncRef>>(program_.modules.size());
   std::set<std::string> attribute_targets_;
+  std::vector<std::vector<Function>> as_built_;  // per module: its functions before inference (generic clones)
   std::set<std::pair<const Function*, InstId>> dropped_;  // loads of callees a direct call made dead
   std::unordered_map<LocalId, FuncRef> local_functions_;  // of the caller being rewritten
   std::vector<bool> all_code_visible_ = std::vector<bool>(program_.modules.size());

@@ -226,13 +226,30 @@ struct Function {
   // its consumer. It has no native entry: anything else that calls it runs
   // its bytecode, the generator.
   bool collects = false;
+  // Set by inference on a function whose native entry may see arguments
+  // its guards reject (it may be called dynamically with other types): the
+  // index of its generic clone in the module, which the entry then runs
+  // instead of the bytecode; kNoId when none.
+  uint32_t generic = kNoId;
+  // On a generic clone: the index of the function it is a copy of. A clone
+  // is that function's IR as built, with object parameters and only
+  // dynamic calls, so it runs what the bytecode would; clones come after
+  // the raw codes' functions, with no entry and no remark of their own.
+  uint32_t generic_of = kNoId;
 };
 
 struct Module {
   std::string name;         // dotted module name ("__main__" for the program)
   std::string source_name;  // qstr 0: what tracebacks print
   const SourceBuffer* source = nullptr;
-  std::vector<Function> functions;  // pre-order of the raw-code tree: [0] is the module body
+  // Pre-order of the raw-code tree ([0] is the module body), then the
+  // generic clones inference made (Function::generic_of).
+  std::vector<Function> functions;
+  uint32_t RawCodeCount() const {
+    uint32_t n = 0;
+    while (n < functions.size() && functions[n].generic_of == kNoId) ++n;
+    return n;
+  }
   // Copies of the bytecode module's qstr and object tables as BuildModule
   // left them, so that Print can show names and constants (imm indices).
   std::vector<std::string> qstrs;

@@ -129,7 +129,10 @@ class Printer {
       out_ += " (bytecode: " + f.reason + ")\n";
       return;
     }
-    out_ += f.is_generator ? " (native generator) slots=" : f.collects ? " (native collector) slots=" : " (native) slots=";
+    out_ += f.is_generator                 ? " (native generator) slots="
+            : f.collects                   ? " (native collector) slots="
+            : f.generic_of != ir::kNoId    ? " (native generic clone) slots="
+                                           : " (native) slots=";
     out_ += std::to_string(f.n_slots);
     if (f.n_try_slots) out_ += " try_slots=" + std::to_string(f.n_try_slots);
     out_ += " params:";

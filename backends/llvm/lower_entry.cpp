@@ -121,22 +121,32 @@ llvm::Function* FunctionLowering::LowerEntry() {
   b_.SetInsertPoint(llvm::BasicBlock::Create(module_.context(), "entry", entry));
   SetLocation(function_.offset);
 
-  llvm::BasicBlock* fail = NewBlock("run_bytecode");
-  std::vector<llvm::Value*> args{self};
+  llvm::BasicBlock* fail = NewBlock("run_generic");
+  std::vector<llvm::Value*> boxed{self};  // all loaded before the first guard (the fail path passes them on)
   for (uint32_t slot = 0; slot < function_.n_slots; ++slot) {
     llvm::Value* address = b_.CreateInBoundsGEP(t_.word, local0, Word(-static_cast<int64_t>(slot)));
-    llvm::Value* value = b_.CreateLoad(t_.word, address, "slot");
+    boxed.push_back(b_.CreateLoad(t_.word, address, "slot"));
+  }
+  std::vector<llvm::Value*> args{self};
+  for (uint32_t slot = 0; slot < function_.n_slots; ++slot) {
     ir::TypeId slot_type = module_.SlotType(function_, slot);
-    GuardParameter(value, slot_type, fail);
-    args.push_back(UnboxParameter(value, slot_type));
+    GuardParameter(boxed[slot + 1], slot_type, fail);
+    args.push_back(UnboxParameter(boxed[slot + 1], slot_type));
   }
   llvm::Value* result = b_.CreateCall(body_, args);
   b_.CreateRet(Coerce(result, function_.return_type, ir::kObjectType));
 
-  // A parameter without its inferred type: the same function, as bytecode.
+  // A parameter without its inferred type: the same function's generic
+  // clone (object parameters, dynamic calls), or its bytecode.
   fail->moveAfter(&entry->back());
   b_.SetInsertPoint(fail);
-  b_.CreateRet(CallHelper(Helper::run_bytecode, {self, local0}));
+  const std::vector<ir::Function>& functions = module_.ir_module().functions;
+  if (function_.generic != ir::kNoId && functions[function_.generic].native) {
+    llvm::Value* generic = b_.CreateCall(module_.BodyOf({module_.module_index(), function_.generic}), boxed);
+    b_.CreateRet(Coerce(generic, functions[function_.generic].return_type, ir::kObjectType));
+  } else {
+    b_.CreateRet(CallHelper(Helper::run_bytecode, {self, local0}));
+  }
   subprogram_ = body_subprogram;
   return entry;
 }

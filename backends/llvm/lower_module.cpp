@@ -43,7 +43,7 @@ ModuleLowering::~ModuleLowering() = default;
 
 bool ModuleLowering::Run(std::string* error) {
   const ir::Module& ir = ir_module();
-  std::vector<llvm::Function*> entries(ir.functions.size(), nullptr);
+  std::vector<llvm::Function*> entries(ir.RawCodeCount(), nullptr);
   // Bodies first, in function order (readable output; calls refer ahead).
   for (uint32_t i = 0; i < ir.functions.size(); ++i) {
     if (ir.functions[i].native) BodyOf({module_index_, i});
@@ -57,7 +57,7 @@ bool ModuleLowering::Run(std::string* error) {
     // A generator's body is its start (NativeGeneratorStart): no typed entry.
     // A collecting generator expression has none: its raw code stays the
     // bytecode generator for whatever calls it dynamically.
-    if (ir.functions[i].collects) continue;
+    if (ir.functions[i].collects || i >= entries.size()) continue;  // generic clones have no entry
     entries[i] = ir.functions[i].is_generator ? BodyOf({module_index_, i}) : lowering.LowerEntry();
   }
   DefineTable(entries);

@@ -273,6 +273,27 @@ void FunctionBuilder::SetUpLocals() {
     by_number_[number] = (LocalId)f_.locals.size();
     f_.locals.push_back(std::move(local));
   }
+  SetUpParameterHints();
+}
+
+// `def f(n: int)`: the annotation names a builtin scalar type (whatever the
+// name is bound to when the def runs: a hint is only a guess; see
+// Local::hint).
+void FunctionBuilder::SetUpParameterHints() {
+  if (scope_.kind != ScopeKind::Function) return;
+  const Node& arguments = ast_[ast_[scope_.node].a];
+  for (NodeId param_id : ast_.List(arguments.list)) {
+    const Node& param = ast_[param_id];
+    if (param.a == kNoNode || ast_[param.a].kind != NodeKind::Name) continue;
+    std::string_view annotation = ast_.Name(ast_[param.a].value);
+    TypeId hint = annotation == "int"     ? kIntType
+                  : annotation == "float" ? kFloatType
+                  : annotation == "str"   ? kStrType
+                  : annotation == "bool"  ? kBoolType
+                                          : kUnknownType;
+    for (Local& local : f_.locals)
+      if (local.kind == LocalKind::Param && local.name == ast_.Name(param.value)) local.hint = hint;
+  }
 }
 
 LocalId FunctionBuilder::NewTemp(std::string_view what) {

@@ -108,6 +108,7 @@ class FunctionBuilder {
 
   // ---- setup and decisions (build.cpp) ----
   void SetUpLocals();
+  void SetUpParameterHints();
   void DecideNative();
   void SummarizeClassBody();
   bool BindsByWalrus(NodeId id) const;

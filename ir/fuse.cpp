@@ -17,7 +17,8 @@ InstId AddInst(Function& f, Inst inst) {
 }
 
 Inst Make(Op op, TypeId type, uint32_t offset, std::vector<InstId> ops = {}, int64_t imm = 0) {
-  Inst inst{op};
+  Inst inst;
+  inst.op = op;
   inst.type = type;
   inst.offset = offset;
   inst.ops = std::move(ops);

@@ -121,6 +121,7 @@ class Inference {
     AssignLayouts();
     FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
+    MarkGuardedCalls();
     Finish();
   }
 
@@ -555,7 +556,7 @@ class Inference {
           Inst& inst = f.insts[block.insts[at]];
           FuncRef callee = MethodCallee(m, f, inst);
           if (!callee.valid()) continue;
-          TypeId result = FunctionOf(callee).return_type;
+          TypeId result = DirectResult(f, inst, FunctionOf(callee));
           if (inst.op != Op::CallMethod && (result == kObjectType || result == kUnknownType)) continue;
           inst.op = Op::CallDirect;
           inst.callee = callee;
@@ -594,6 +595,22 @@ class Inference {
           f.insts[user].ops[0] = id;
           block.insts.insert(block.insts.begin() + static_cast<std::ptrdiff_t>(at), id);
           ++at;
+        }
+      }
+    }
+  }
+
+  // A direct call an argument of which may fail a hinted parameter's check
+  // (ArgumentsFit) is guarded: `sub` 1.
+  void MarkGuardedCalls() {
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        if (!f.native) continue;
+        for (const Block& block : f.blocks) {
+          for (InstId id : block.insts) {
+            Inst& inst = f.insts[id];
+            if (inst.op == Op::CallDirect) inst.sub = !ArgumentsFit(f, inst, FunctionOf(inst.callee), false);
+          }
         }
       }
     }
@@ -1289,9 +1306,10 @@ class Inference {
     const Inst& receiver = f.insts[inst.ops[0]];
     switch (inst.op) {
       case Op::CallDirect:
-        if (bytecode) NoteDynamicFunction(inst.callee);
+        if (bytecode || !ArgumentsFit(f, inst, FunctionOf(inst.callee), false)) NoteDynamicFunction(inst.callee);
         return;
       case Op::CallMethod: {
+        if (method.valid() && !ArgumentsFit(f, inst, FunctionOf(method), false)) NoteDynamicFunction(method);
         if (!bytecode && (method.valid() || IsUnknown(receiver.type))) return;
         bool on_super = receiver.op == Op::Call && IsBuiltin(m, f.insts[receiver.ops[0]], "super");
         NoteDynamicMethod(on_super ? dynamic_super_names_ : dynamic_method_names_, std::string(QstrText(m, inst.imm)));
@@ -1301,7 +1319,9 @@ class Inference {
         uint32_t c = KnownClassOf(receiver.type, TypeKind::Class);
         FuncRef init = c == kNoId ? FuncRef{} : Lookup(c, "__init__").method;
         if (!init.valid()) return;
-        TypeId result = ConstructorInit(f, inst, &c).valid() ? FunctionOf(init).return_type : kObjectType;
+        bool direct = ConstructorInit(f, inst, &c).valid();
+        if (direct && !ArgumentsFit(f, inst, FunctionOf(init), true)) NoteDynamicFunction(init);
+        TypeId result = direct ? FunctionOf(init).return_type : kObjectType;
         if ((bytecode || (result != kNoneType && result != kUnknownType)) && constructed_.insert(&FunctionOf(init)).second)
           changed_ = true;
         return;
@@ -1328,7 +1348,8 @@ class Inference {
     bool method = methods_.count(&f) != 0;
     for (const Local& local : f.locals) {
       if (local.kind != LocalKind::Param || local.slot < first) continue;
-      if (method && !reached_parameters_.count(&local)) continue;  // object in the end (WidenUnreachedParameters)
+      if (method && !reached_parameters_.count(&local) && local.hint == kUnknownType)
+        continue;  // object in the end (WidenUnreachedParameters)
       if (local.type != kObjectType && local.type != kUnknownType) return true;
     }
     return false;
@@ -1475,6 +1496,7 @@ class Inference {
     for (Local& local : f.locals) {
       if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) local.type = kObjectType;
       if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
+      if (local.kind == LocalKind::Param && f.has_direct_entry && local.hint != kUnknownType) local.type = local.hint;
       if (local.kind == LocalKind::Param && local.slot == 0 && local.type == kUnknownType && exact != exact_self_.end())
         local.type = InstanceType(exact->second);
     }
@@ -1566,7 +1588,7 @@ class Inference {
       inst.type = kVoidType;
       return;
     }
-    TypeId result = method.valid() ? FunctionOf(method).return_type : ResultType(m, f, inst);
+    TypeId result = method.valid() ? DirectResult(f, inst, FunctionOf(method)) : ResultType(m, f, inst);
     if (result != inst.type) {
       // Results are recomputed from scratch, but their inputs only rise,
       // so they rise too; join to be safe against rule quirks.
@@ -1578,7 +1600,7 @@ class Inference {
   void RaiseParameters(const Function& f, const Inst& inst, Function& callee) {
     for (size_t i = 0; i < inst.ops.size(); ++i) {
       Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
-      if (param) RaiseLocal(param, f.insts[inst.ops[i]].type);
+      if (param && param->hint == kUnknownType) RaiseLocal(param, f.insts[inst.ops[i]].type);
     }
   }
 
@@ -1594,6 +1616,7 @@ class Inference {
       Local* param = ParamAtSlot(method, i);
       if (!param) continue;
       reached_parameters_.insert(param);
+      if (param->hint != kUnknownType) continue;  // the hint holds; other arguments take the guarded call
       if (i == 0) {
         RaiseLocal(param, SelfType(method, self));
       } else {
@@ -1617,6 +1640,7 @@ class Inference {
         if (!method.native || !method.has_direct_entry || DirectOnly(method)) continue;
         for (Local& local : method.locals) {
           if (local.kind != LocalKind::Param || local.slot == 0 || reached_parameters_.count(&local)) continue;
+          if (local.hint != kUnknownType) continue;
           if (local.type == kObjectType || local.type == kUnknownType) continue;  // (WidenUnknown: Unknown)
           local.type = kObjectType;
           widened = true;
@@ -1634,6 +1658,28 @@ class Inference {
   // typed when f may run its bytecode with other arguments (its native
   // entry's guard), which could store anything.
   TypeId GlobalValueType(const Function& f, TypeId t) const { return DynamicCode(f) ? kObjectType : t; }
+
+  // Whether every argument of a direct call of `callee` (operand i passes
+  // parameter i; a constructor's operand 0, its class, passes nothing) has
+  // its parameter's type. Only a hinted parameter may not (the others take
+  // the join of their arguments): such a call is guarded, and runs the
+  // callee's generic clone when the argument fails the hint's check.
+  bool ArgumentsFit(const Function& f, const Inst& inst, const Function& callee, bool constructor) {
+    for (const Local& param : callee.locals) {
+      if (param.kind != LocalKind::Param || param.hint == kUnknownType || param.slot >= inst.ops.size()) continue;
+      if (constructor && param.slot == 0) continue;
+      TypeId arg = f.insts[inst.ops[param.slot]].type;
+      if (inst.op == Op::CallMethod && param.slot == 0) arg = Narrowed(arg);
+      if (!IsUnknown(arg) && types_.Join(arg, param.type) != param.type) return false;
+    }
+    return true;
+  }
+
+  // A direct call's result: the callee's return type, or object when the
+  // call is guarded (the generic clone may return anything).
+  TypeId DirectResult(const Function& f, const Inst& inst, const Function& callee) {
+    return ArgumentsFit(f, inst, callee, false) ? callee.return_type : kObjectType;
+  }
 
   static Local* ParamAtSlot(Function& f, uint32_t slot) {
     for (Local& local : f.locals) {
@@ -1708,7 +1754,7 @@ class Inference {
           return types_.Intern(Type{TypeKind::Function, {}, FuncRef{m, f.children[inst.imm]}});
         return kObjectType;
       }
-      case Op::CallDirect: return FunctionOf(inst.callee).return_type;
+      case Op::CallDirect: return DirectResult(f, inst, FunctionOf(inst.callee));
       case Op::Call: return CallType(m, f, inst);
       case Op::Narrow: return Narrowed(operand(0));
       case Op::LoadAttr: {

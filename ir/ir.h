@@ -180,6 +180,12 @@ struct Local {
   bool may_be_unbound = false; // read maybe-unbound or deleted: null marks unbound, so its type is
                                // one held in a Value word (inference ensures it)
   TypeId type = kUnknownType; // a cell local's own type is Object; its contents are Object
+  // A parameter annotated with a builtin scalar type's name (int, float,
+  // str, bool): the type inference takes for it whatever the call sites
+  // pass. Calls with other types, direct ones included, fail its entry's
+  // guard and run the generic clone, so a wrong hint costs speed, never
+  // correctness (annotations are not checked in Python).
+  TypeId hint = kUnknownType;
 };
 
 struct Function {

@@ -222,7 +222,7 @@ class Printer {
       case Op::CallMethod: return Value(inst.ops[0]) + "." + QstrText(inst.imm) + Arguments(inst, 1);
       case Op::CallDirect:
         return "f" + std::to_string(inst.callee.module) + ":" + std::to_string(inst.callee.function) +
-               Arguments(inst, 0);
+               Arguments(inst, 0) + (inst.sub ? " guarded" : "");
       case Op::Binary:
         return std::string(inst.sub < std::size(kBinaryNames) ? kBinaryNames[inst.sub] : "?") + " " + Operands(inst, 0) +
                (inst.imm == kRangeCounterStep ? " counter" : "");

@@ -335,6 +335,7 @@ class FunctionLowering {
   llvm::Value* CachedMapEntry(llvm::Value* map, llvm::Value* index, llvm::Value* key, llvm::BasicBlock* miss);
   Typed LowerLoadAttr(const ir::Inst& inst);
   Typed LowerNarrow(const ir::Inst& inst);
+  Typed LowerGuardedCall(const ir::Inst& inst, const ir::Function& callee);
   Typed LowerLoadGlobal(const ir::Inst& inst);
   void LowerStoreAttr(const ir::Inst& inst);
   // The call of a CallMethod whose arguments are in `args` (after obj).

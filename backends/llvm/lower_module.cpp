@@ -33,8 +33,11 @@ ModuleLowering::ModuleLowering(const ir::Program& program, uint32_t module_index
     for (const ir::Function& function : program.modules[m].functions)
       for (const ir::Inst& inst : function.insts)
         if (inst.op == ir::Op::CallDirect && inst.callee.module == module_index &&
-            inst.callee.function < called_from_other_modules_.size())
+            inst.callee.function < called_from_other_modules_.size()) {
           called_from_other_modules_[inst.callee.function] = true;
+          uint32_t generic = ir_module().functions[inst.callee.function].generic;  // a guarded call's fallback
+          if (generic != ir::kNoId) called_from_other_modules_[generic] = true;
+        }
   }
   if (options.debug_info) CreateDebugInfo();
 }

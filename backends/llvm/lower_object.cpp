@@ -79,6 +79,7 @@ Typed FunctionLowering::LowerCallDirect(const ir::Inst& inst) {
          std::to_string(inst.ops.size()) + " arguments");
     return {NoneValue(), ir::kObjectType};
   }
+  if (inst.sub != 0) return LowerGuardedCall(inst, callee);
   std::vector<llvm::Value*> args{llvm::ConstantPointerNull::get(t_.ptr)};
   for (uint32_t slot = 0; slot < callee.n_slots; ++slot) {
     Typed operand = Operand(inst, slot);
@@ -94,6 +95,52 @@ Typed FunctionLowering::LowerCallDirect(const ir::Inst& inst) {
   // recursion into a loop, where Python raises RuntimeError.
   call->setTailCallKind(llvm::CallInst::TCK_NoTail);
   return {call, module_.Effective(callee.return_type)};
+}
+
+// A direct call an argument of which may not have its (hinted) parameter's
+// type: each such argument is checked as the callee's entry would check it;
+// when all pass, the body runs with unboxed arguments, else the callee's
+// generic clone with the boxed ones. The result is an object either way.
+Typed FunctionLowering::LowerGuardedCall(const ir::Inst& inst, const ir::Function& callee) {
+  const std::vector<ir::Function>& functions = module_.program().modules[inst.callee.module].functions;
+  if (callee.generic == ir::kNoId || !functions[callee.generic].native) {
+    Fail("a guarded call of '" + callee.qualified + "', which has no generic clone");
+    return {NoneValue(), ir::kObjectType};
+  }
+  llvm::Value* null = llvm::ConstantPointerNull::get(t_.ptr);
+  std::vector<llvm::Value*> boxed{null};
+  for (uint32_t slot = 0; slot < callee.n_slots; ++slot) boxed.push_back(BoxedOperand(inst, slot));
+  StoreLine();
+  llvm::BasicBlock* generic = NewBlock("call.generic");
+  llvm::BasicBlock* done = NewBlock("call.done");
+  std::vector<llvm::Value*> args{null};
+  for (uint32_t slot = 0; slot < callee.n_slots; ++slot) {
+    Typed operand = Operand(inst, slot);
+    ir::TypeId param = module_.SlotType(callee, slot);
+    if (module_.Effective(operand.type) == module_.Effective(param)) {
+      args.push_back(Coerce(operand.value, operand.type, param));
+      continue;
+    }
+    GuardParameter(boxed[slot + 1], param, generic);
+    args.push_back(UnboxParameter(boxed[slot + 1], param));
+  }
+  llvm::CallInst* typed = b_.CreateCall(module_.BodyOf(inst.callee), args);
+  typed->setTailCallKind(llvm::CallInst::TCK_NoTail);
+  llvm::Value* typed_result = Coerce(typed, callee.return_type, ir::kObjectType);
+  llvm::BasicBlock* typed_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(generic);
+  const ir::Function& clone = functions[callee.generic];
+  llvm::CallInst* fallback = b_.CreateCall(module_.BodyOf({inst.callee.module, callee.generic}), boxed);
+  fallback->setTailCallKind(llvm::CallInst::TCK_NoTail);
+  llvm::Value* generic_result = Coerce(fallback, clone.return_type, ir::kObjectType);
+  llvm::BasicBlock* generic_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.word, 2, "call.result");
+  result->addIncoming(typed_result, typed_end);
+  result->addIncoming(generic_result, generic_end);
+  return {result, ir::kObjectType};
 }
 
 Typed FunctionLowering::LowerBuild(const ir::Inst& inst, Helper helper) {

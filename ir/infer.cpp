@@ -107,9 +107,11 @@ class Inference {
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) FuseGeneratorExpressions(m);
     FindDirectOnlyFunctions();
+    FindSpeculativeHints();
     InitLocals();
     while (true) {
       Fixpoint();
+      if (ApplySpeculativeHints()) continue;
       bool widened = WidenUnknown();
       if (WidenUnreachedParameters() || widened) continue;
       if (!AddGenericClones()) break;
@@ -1496,7 +1498,8 @@ class Inference {
     for (Local& local : f.locals) {
       if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) local.type = kObjectType;
       if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
-      if (local.kind == LocalKind::Param && f.has_direct_entry && local.hint != kUnknownType) local.type = local.hint;
+      if (local.kind == LocalKind::Param && f.has_direct_entry && local.hint != kUnknownType && !local.speculative)
+        local.type = local.hint;
       if (local.kind == LocalKind::Param && local.slot == 0 && local.type == kUnknownType && exact != exact_self_.end())
         local.type = InstanceType(exact->second);
     }
@@ -1596,11 +1599,98 @@ class Inference {
     }
   }
 
+  // Whether a parameter's type joins an argument of type t: not when its
+  // hint is an annotation's, nor an object for a speculative one (a call
+  // whose argument may not have the parameter's type is guarded).
+  static bool TakesArgument(const Local& param, TypeId t) {
+    if (param.hint == kUnknownType) return true;
+    return param.speculative && t != kObjectType;
+  }
+
+  // ---- speculative hints ----
+  //
+  // A parameter of a function with a direct entry that the body uses as an
+  // int (a range() bound, a list repetition count, directly or through
+  // + - * // % with an int constant) is guessed to be an int: calls passing
+  // an object are guarded (the generic clone runs for anything else) rather
+  // than making it object, and when no call passes anything typed it takes
+  // the guess (ApplySpeculativeHints, before WidenUnknown would make it
+  // object). Typed arguments join as usual.
+  void FindSpeculativeHints() {
+    for (uint32_t m = 0; m < program_.modules.size(); ++m) {
+      for (Function& f : program_.modules[m].functions) {
+        if (!f.native || !f.has_direct_entry) continue;
+        for (LocalId id : IntDemandedParameters(m, f)) {
+          Local& local = f.locals[id];
+          if (local.hint != kUnknownType) continue;
+          local.hint = kIntType;
+          local.speculative = true;
+        }
+      }
+    }
+  }
+
+  std::set<LocalId> IntDemandedParameters(uint32_t m, const Function& f) const {
+    std::set<LocalId> params;
+    std::vector<bool> demanded(f.insts.size(), false);
+    auto is_int_constant = [&](InstId id) { return f.insts[id].op == Op::ConstInt; };
+    for (const Block& block : f.blocks) {
+      for (auto it = block.insts.rbegin(); it != block.insts.rend(); ++it) {
+        const Inst& inst = f.insts[*it];
+        switch (inst.op) {
+          case Op::ToIndex:  // a range loop's bound
+            demanded[inst.ops[0]] = true;
+            break;
+          case Op::Call:
+            if (IsBuiltin(m, f.insts[inst.ops[0]], "range"))
+              for (size_t k = 1; k < inst.ops.size(); ++k) demanded[inst.ops[k]] = true;
+            break;
+          case Op::Binary: {
+            auto op = static_cast<BinOp>(inst.sub);
+            if (op == BinOp::Multiply && inst.ops.size() == 2) {
+              for (size_t k = 0; k < 2; ++k)
+                if (f.insts[inst.ops[1 - k]].op == Op::BuildList) demanded[inst.ops[k]] = true;
+            }
+            bool int_arithmetic = op == BinOp::Add || op == BinOp::Subtract || op == BinOp::Multiply ||
+                                  op == BinOp::FloorDivide || op == BinOp::Modulo;
+            if (demanded[*it] && int_arithmetic && inst.ops.size() == 2) {
+              if (is_int_constant(inst.ops[1])) demanded[inst.ops[0]] = true;
+              if (is_int_constant(inst.ops[0])) demanded[inst.ops[1]] = true;
+            }
+            break;
+          }
+          case Op::LoadLocal:
+            if (demanded[*it] && f.locals[inst.imm].kind == LocalKind::Param) params.insert(static_cast<LocalId>(inst.imm));
+            break;
+          default: break;
+        }
+      }
+    }
+    return params;
+  }
+
+  // Speculative parameters no typed argument reached take their guess.
+  bool ApplySpeculativeHints() {
+    bool applied = false;
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        if (!f.native || IsClone(f)) continue;
+        for (Local& local : f.locals) {
+          if (!local.speculative || local.type != kUnknownType) continue;
+          local.type = local.hint;
+          applied = true;
+        }
+      }
+    }
+    if (applied) changed_ = true;
+    return applied;
+  }
+
   // A direct call's arguments (inst's operands) reach the callee's parameters.
   void RaiseParameters(const Function& f, const Inst& inst, Function& callee) {
     for (size_t i = 0; i < inst.ops.size(); ++i) {
       Local* param = ParamAtSlot(callee, static_cast<uint32_t>(i));
-      if (param && param->hint == kUnknownType) RaiseLocal(param, f.insts[inst.ops[i]].type);
+      if (param && TakesArgument(*param, f.insts[inst.ops[i]].type)) RaiseLocal(param, f.insts[inst.ops[i]].type);
     }
   }
 
@@ -1616,12 +1706,8 @@ class Inference {
       Local* param = ParamAtSlot(method, i);
       if (!param) continue;
       reached_parameters_.insert(param);
-      if (param->hint != kUnknownType) continue;  // the hint holds; other arguments take the guarded call
-      if (i == 0) {
-        RaiseLocal(param, SelfType(method, self));
-      } else {
-        RaiseLocal(param, dispatched ? kObjectType : f.insts[inst.ops[i]].type);
-      }
+      TypeId arg = i == 0 ? SelfType(method, self) : dispatched ? kObjectType : f.insts[inst.ops[i]].type;
+      if (TakesArgument(*param, arg)) RaiseLocal(param, arg);
     }
   }
 
@@ -1724,7 +1810,8 @@ class Inference {
       case Op::CallMethod:
         if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
         if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
-        return kObjectType;
+        // An untyped receiver may yet turn out an instance of a known class.
+        return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
       case Op::BuildTuple: {
         Type tuple{TypeKind::Tuple, {}, {}};
         for (size_t i = 0; i < inst.ops.size(); ++i) {

@@ -186,6 +186,11 @@ struct Local {
   // guard and run the generic clone, so a wrong hint costs speed, never
   // correctness (annotations are not checked in Python).
   TypeId hint = kUnknownType;
+  // Set by inference: `hint` is its guess from how the body uses the
+  // parameter (an int where it needs one: range(n), [x] * n), taken only
+  // when no call site passes anything typed; calls passing an object are
+  // guarded instead of making the parameter object.
+  bool speculative = false;
 };
 
 struct Function {

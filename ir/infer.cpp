@@ -627,6 +627,10 @@ class Inference {
     uint32_t c = kNoId;
     FuncRef init = ConstructorInit(f, f.insts[id], &c);
     if (!init.valid() || FunctionOf(init).return_type != kNoneType) return false;
+    // A guarded call of __init__ may run its generic clone: that must surely
+    // return None too (the call's result is dropped, not checked).
+    uint32_t generic = FunctionOf(init).generic;
+    if (generic != kNoId && program_.modules[init.module].functions[generic].return_type != kNoneType) return false;
     Inst call = f.insts[id];
     Inst& made = f.insts[id];
     made.op = Op::NewInstance;

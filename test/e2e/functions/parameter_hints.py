@@ -62,3 +62,19 @@ def fib(n: int):
 
 
 print(fib(15), fib(10.0), [fib][0](True))
+
+
+# A constructor whose __init__ has a hinted parameter: other arguments run
+# __init__'s generic clone, whose result Python still checks.
+class Checked:
+    def __init__(self, v: int):
+        self.v = v
+        if v == "s":
+            return 5
+
+
+for arg in (3, None, "s"):
+    try:
+        print(Checked(arg).v)
+    except TypeError:
+        print("TypeError from __init__")

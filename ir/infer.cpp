@@ -15,9 +15,9 @@
 // `import *`), is the function that LoadGlobal f yields. Its calls with
 // exactly its positional parameters become CallDirect (unboxed arguments)
 // when it qualifies for a direct entry (no cells, no free variables, no
-// nested functions, no *args/**kwargs/keyword-only parameters). The
-// function may still be called dynamically too: its native entry checks
-// the parameter types and runs the bytecode when they do not hold.
+// *args/**kwargs/keyword-only parameters). The function may still be
+// called dynamically too: its native entry checks the parameter types and
+// runs its generic clone when they do not hold.
 // The call's load of the global stays, for the NameError of a call made
 // before the def ran, unless the def has surely run whenever the call does
 // (see "the def before the call"). Locals bound once to a nested
@@ -656,9 +656,6 @@ class Inference {
     if (f.signature.n_kwonly_args != 0) return false;
     for (const Local& local : f.locals) {
       if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) return false;
-    }
-    for (const Inst& inst : f.insts) {
-      if (inst.op == Op::MakeFunction) return false;
     }
     return true;
   }

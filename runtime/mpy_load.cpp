@@ -214,10 +214,12 @@ size_t CountRawCodes(const RawCode* raw) {
   return n;
 }
 
-// Gives each raw code its entry, in pre-order from entries[*next].
-void AttachNativeEntries(RawCode* raw, const NativeEntry* entries, size_t* next) {
+// Gives each raw code its entry, in pre-order from entries[*next], and
+// lists it at the same index of `raw_codes`.
+void AttachNativeEntries(RawCode* raw, const NativeEntry* entries, RawCode** raw_codes, size_t* next) {
+  raw_codes[*next] = raw;
   raw->native = entries[(*next)++];
-  for (size_t i = 0; i < raw->n_children; ++i) AttachNativeEntries(raw->children[i], entries, next);
+  for (size_t i = 0; i < raw->n_children; ++i) AttachNativeEntries(raw->children[i], entries, raw_codes, next);
 }
 
 // The contexts that native code reads through NativeModuleCode::context,
@@ -245,7 +247,8 @@ void AttachNativeCode(RawCode* top, const NativeModuleCode* native, ModuleContex
     RaiseJoined(&kValueErrorType, parts, 5);
   }
   size_t next = 0;
-  AttachNativeEntries(top, native->entries, &next);
+  context->raw_codes = static_cast<RawCode**>(Allocate(n_raw * sizeof(RawCode*)));
+  AttachNativeEntries(top, native->entries, context->raw_codes, &next);
   KeepNativeContextAlive(native, context);
   *native->context = context;
 }

@@ -343,12 +343,12 @@ V taipan_native_iter_next(V iterator) {
 
 // ---- functions, classes, modules ----
 
-V taipan_native_make_function(P self, U child, V defaults, V kw_defaults, U n_cells, P cells) {
+V taipan_native_make_function(P context, U index, V defaults, V kw_defaults, U n_cells, P cells) {
   // MAKE_FUNCTION(_DEFARGS) / MAKE_CLOSURE(_DEFARGS): the closure's cells
   // become the leading arguments of every call.
-  auto* parent = static_cast<BytecodeFunction*>(self);
-  Value fun = NewBytecodeFunction(parent->context, parent->raw->children[child], NullIfNone(defaults),
-                                  NullIfNone(kw_defaults), 0, nullptr);
+  auto* module = static_cast<ModuleContext*>(context);
+  Value fun = NewBytecodeFunction(module, module->raw_codes[index], NullIfNone(defaults), NullIfNone(kw_defaults), 0,
+                                  nullptr);
   if (n_cells == 0) return fun;
   return NewClosure(fun, n_cells, static_cast<const Value*>(cells));
 }

@@ -20,6 +20,8 @@ namespace taipan::rt {
 
 // What a module's bytecode operands index: its qstr table (index 0 is the
 // source file name) and object table, plus the module's globals.
+struct RawCode;
+
 struct ModuleContext {
   Object base;  // &kModuleContextType
   Value module;  // the module object whose globals the code runs in
@@ -27,6 +29,10 @@ struct ModuleContext {
   size_t n_obj;
   Qstr* qstr_table;  // GC-allocated, n_qstr entries
   Value* obj_table;  // GC-allocated, n_obj entries
+  // With native code: every raw code of the module, in pre-order (native
+  // code makes nested functions from these: a direct call has no function
+  // object whose raw code lists the children). GC-allocated; else null.
+  RawCode** raw_codes;
 };
 
 struct BytecodeFunction;

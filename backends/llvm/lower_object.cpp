@@ -157,8 +157,15 @@ Typed FunctionLowering::LowerMakeFunction(const ir::Inst& inst) {
   std::vector<llvm::Value*> cells;
   for (size_t i = 2; i < inst.ops.size(); ++i) cells.push_back(BoxedOperand(inst, i));
   llvm::Value* buffer = StoreArgs(cells);
+  // The child's raw code by its index in the module's pre-order (a direct
+  // call has no function object whose raw code lists its children).
+  if (inst.imm < 0 || static_cast<size_t>(inst.imm) >= function_.children.size()) {
+    Fail("make.function of a child the function does not have");
+    return {NoneValue(), ir::kObjectType};
+  }
+  llvm::Value* index = Word(function_.children[inst.imm]);
   return {CallHelper(Helper::make_function,
-                     {self_, Word(inst.imm), defaults, kw_defaults, Word(static_cast<int64_t>(cells.size())), buffer}),
+                     {Context(), index, defaults, kw_defaults, Word(static_cast<int64_t>(cells.size())), buffer}),
           ir::kObjectType};
 }
 

@@ -558,7 +558,7 @@ class Inference {
           Inst& inst = f.insts[block.insts[at]];
           FuncRef callee = MethodCallee(m, f, inst);
           if (!callee.valid()) continue;
-          TypeId result = DirectResult(f, inst, FunctionOf(callee));
+          TypeId result = DirectResult(f, inst, callee);
           if (inst.op != Op::CallMethod && (result == kObjectType || result == kUnknownType)) continue;
           inst.op = Op::CallDirect;
           inst.callee = callee;
@@ -1592,7 +1592,7 @@ class Inference {
       inst.type = kVoidType;
       return;
     }
-    TypeId result = method.valid() ? DirectResult(f, inst, FunctionOf(method)) : ResultType(m, f, inst);
+    TypeId result = method.valid() ? DirectResult(f, inst, method) : ResultType(m, f, inst);
     if (result != inst.type) {
       // Results are recomputed from scratch, but their inputs only rise,
       // so they rise too; join to be safe against rule quirks.
@@ -1762,10 +1762,13 @@ class Inference {
     return true;
   }
 
-  // A direct call's result: the callee's return type, or object when the
-  // call is guarded (the generic clone may return anything).
-  TypeId DirectResult(const Function& f, const Inst& inst, const Function& callee) {
-    return ArgumentsFit(f, inst, callee, false) ? callee.return_type : kObjectType;
+  // A direct call's result: the callee's return type, joined, when the
+  // call is guarded, with what its generic clone returns (until the clone
+  // exists, which it will before the fixpoint ends: see AddGenericClones).
+  TypeId DirectResult(const Function& f, const Inst& inst, FuncRef ref) {
+    const Function& callee = FunctionOf(ref);
+    if (ArgumentsFit(f, inst, callee, false) || callee.generic == kNoId) return callee.return_type;
+    return types_.Join(callee.return_type, FunctionOf({ref.module, callee.generic}).return_type);
   }
 
   static Local* ParamAtSlot(Function& f, uint32_t slot) {
@@ -1842,7 +1845,7 @@ class Inference {
           return types_.Intern(Type{TypeKind::Function, {}, FuncRef{m, f.children[inst.imm]}});
         return kObjectType;
       }
-      case Op::CallDirect: return DirectResult(f, inst, FunctionOf(inst.callee));
+      case Op::CallDirect: return DirectResult(f, inst, inst.callee);
       case Op::Call: return CallType(m, f, inst);
       case Op::Narrow: return Narrowed(operand(0));
       case Op::LoadAttr: {

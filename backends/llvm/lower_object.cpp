@@ -100,7 +100,8 @@ Typed FunctionLowering::LowerCallDirect(const ir::Inst& inst) {
 // A direct call an argument of which may not have its (hinted) parameter's
 // type: each such argument is checked as the callee's entry would check it;
 // when all pass, the body runs with unboxed arguments, else the callee's
-// generic clone with the boxed ones. The result is an object either way.
+// generic clone with the boxed ones. The result has the call's type, which
+// inference made the join of what the two return.
 Typed FunctionLowering::LowerGuardedCall(const ir::Inst& inst, const ir::Function& callee) {
   const std::vector<ir::Function>& functions = module_.program().modules[inst.callee.module].functions;
   if (callee.generic == ir::kNoId || !functions[callee.generic].native) {
@@ -126,21 +127,21 @@ Typed FunctionLowering::LowerGuardedCall(const ir::Inst& inst, const ir::Functio
   }
   llvm::CallInst* typed = b_.CreateCall(module_.BodyOf(inst.callee), args);
   typed->setTailCallKind(llvm::CallInst::TCK_NoTail);
-  llvm::Value* typed_result = Coerce(typed, callee.return_type, ir::kObjectType);
+  llvm::Value* typed_result = Coerce(typed, callee.return_type, inst.type);
   llvm::BasicBlock* typed_end = b_.GetInsertBlock();
   b_.CreateBr(done);
   b_.SetInsertPoint(generic);
   const ir::Function& clone = functions[callee.generic];
   llvm::CallInst* fallback = b_.CreateCall(module_.BodyOf({inst.callee.module, callee.generic}), boxed);
   fallback->setTailCallKind(llvm::CallInst::TCK_NoTail);
-  llvm::Value* generic_result = Coerce(fallback, clone.return_type, ir::kObjectType);
+  llvm::Value* generic_result = Coerce(fallback, clone.return_type, inst.type);
   llvm::BasicBlock* generic_end = b_.GetInsertBlock();
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
-  llvm::PHINode* result = b_.CreatePHI(t_.word, 2, "call.result");
+  llvm::PHINode* result = b_.CreatePHI(module_.LlvmType(inst.type), 2, "call.result");
   result->addIncoming(typed_result, typed_end);
   result->addIncoming(generic_result, generic_end);
-  return {result, ir::kObjectType};
+  return {result, module_.Effective(inst.type)};
 }
 
 Typed FunctionLowering::LowerBuild(const ir::Inst& inst, Helper helper) {

@@ -1,7 +1,8 @@
 # A parameter annotated with int, float, str or bool takes that type
 # whatever its callers pass: a direct call whose argument may be something
 # else is guarded (it checks the argument as the entry would, and runs the
-# generic clone when the check fails). Other annotations hint nothing, and
+# generic clone when the check fails; its result is the join of what the
+# body and the clone return). Other annotations hint nothing, and
 # a hinted parameter the body stores something else to widens as usual.
 # RUN: %taipan compile --emit=ir %s | FileCheck %s
 
@@ -40,7 +41,7 @@ print(run((4, 0.5)))
 # CHECK-LABEL: function listed (native) slots=2 params: items:list[int], k:object returns object
 # CHECK-LABEL: function rebinds (native) slots=1 params: n:object returns object
 # CHECK-LABEL: function run (native)
-# CHECK: {{%[0-9]+}}:object = call.direct f0:1({{%[0-9]+}}) guarded
+# CHECK: {{%[0-9]+}}:int = call.direct f0:1({{%[0-9]+}}) guarded
 # CHECK: {{%[0-9]+}}:object = call.direct f0:2({{%[0-9]+}}, {{%[0-9]+}}) guarded
 # CHECK: {{%[0-9]+}}:int = call.direct f0:1({{%[0-9]+}}){{$}}
 # CHECK: {{%[0-9]+}}:object = call.direct f0:3({{%[0-9]+}}, {{%[0-9]+}}){{$}}

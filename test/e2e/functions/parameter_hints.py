@@ -78,3 +78,19 @@ for arg in (3, None, "s"):
         print(Checked(arg).v)
     except TypeError:
         print("TypeError from __init__")
+
+
+# A guarded call whose body and clone both return a float: its result stays
+# an unboxed float whichever runs.
+def twice(x: float):
+    return float(x) * 2.0
+
+
+def sum_twice(values):
+    t = 0.0
+    for v in values:
+        t += twice(v[0])
+    return t
+
+
+print(sum_twice([(1.5,), (2,), (True,), ("3.25",)]))

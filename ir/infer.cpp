@@ -188,9 +188,13 @@ class Inference {
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       for (const Function& f : program_.modules[m].functions) {
         for (const Inst& inst : f.insts) ScanInst(m, f, inst);
-        for (const std::string& name : f.class_summary.loads)
+        for (const std::string& name : f.class_summary.loads) {
           if (std::find(kNamespaceAccess.begin(), kNamespaceAccess.end(), name) != kNamespaceAccess.end())
             dynamic_namespaces_ = true;
+          untracked_loads_.insert(name);
+          if (name == "getattr") loads_getattr_ = true;
+        }
+        if (!f.native && !(f.is_class_body && f.class_summary.simple)) runs_unknown_bytecode_[m] = true;
       }
     }
   }
@@ -216,7 +220,10 @@ class Inference {
         for (std::string_view name : kNamespaceAccess) {
           if (QstrText(m, inst.imm) == name) dynamic_namespaces_ = true;
         }
+        if (inst.op == Op::LoadAttr) untracked_loads_.insert(std::string(QstrText(m, inst.imm)));
+        if (inst.op == Op::LoadGlobal && QstrText(m, inst.imm) == "getattr") loads_getattr_ = true;
         break;
+      case Op::ImportFrom: untracked_loads_.insert(std::string(QstrText(m, inst.imm))); break;
       default: break;
     }
   }
@@ -261,6 +268,21 @@ class Inference {
   // A global every store of which is visible (see FindKnownFunctions) has
   // the join of the values stored; loading it before any store raises
   // NameError, so the type holds for every value a load returns.
+  // Whether code inference does not follow, or follows without the stored
+  // types, may read global `name` of module m: then a list stored there
+  // escapes. Such readers: any code when namespaces are dynamic or a
+  // bytecode-only function of the module binds globals, a load that takes
+  // object for the global (GlobalType), an attribute load or import of the
+  // name anywhere (another module's `mod.name`), getattr, a class body's
+  // load, and whatever the module runs as bytecode.
+  bool GlobalReadUntracked(uint32_t m, const std::string& name) const {
+    if (dynamic_namespaces_ || loads_getattr_ || !AllCodeVisible(m) || attribute_targets_.count(name) ||
+        untracked_loads_.count(name))
+      return true;
+    auto it = globals_[m].find(name);
+    return it == globals_[m].end() || it->second.deletes != 0 || runs_unknown_bytecode_[m];
+  }
+
   TypeId GlobalType(uint32_t m, const Inst& load) const {
     if (dynamic_namespaces_ || !AllCodeVisible(m)) return kObjectType;
     std::string name(GlobalName(m, load));
@@ -1553,8 +1575,14 @@ class Inference {
     switch (inst.op) {
       case Op::StoreLocal: RaiseLocal(&f.locals[inst.imm], f.insts[inst.ops[0]].type); return;
       case Op::StoreGlobal: {
-        auto it = globals_[m].find(std::string(QstrText(m, inst.imm)));
-        if (it != globals_[m].end()) Raise(&it->second.type, GlobalValueType(f, f.insts[inst.ops[0]].type));
+        std::string name(QstrText(m, inst.imm));
+        TypeId value = f.insts[inst.ops[0]].type;
+        TypeId stored = GlobalValueType(f, value);
+        auto it = globals_[m].find(name);
+        if (it != globals_[m].end()) Raise(&it->second.type, stored);
+        // Lists reach whoever loads the global: they stay tracked only when
+        // every load is one inference follows with the stored type.
+        if (stored != value || GlobalReadUntracked(m, name)) EscapeType(value);
         return;
       }
       case Op::ForIter: RaiseLocal(&f.locals[inst.imm], ForItemType(f, inst)); return;
@@ -2142,6 +2170,12 @@ class Inference {
   std::vector<std::unordered_map<std::string, FuncRef>> known_ =
       std::vector<std::unordered_map<std::string, FuncRef>>(program_.modules.size());
   std::set<std::string> attribute_targets_;
+  // Names loaded other than by LoadGlobal in code with IR: attribute loads,
+  // imports, class bodies' loads (GlobalReadUntracked).
+  std::set<std::string> untracked_loads_;
+  // Per module: a function without IR that is no simple class body.
+  std::vector<bool> runs_unknown_bytecode_ = std::vector<bool>(program_.modules.size());
+  bool loads_getattr_ = false;  // getattr(module, name) reads any global
   std::vector<std::vector<Function>> as_built_;  // per module: its functions before inference (generic clones)
   std::set<std::pair<const Function*, InstId>> dropped_;  // loads of callees a direct call made dead
   std::unordered_map<LocalId, FuncRef> local_functions_;  // of the caller being rewritten

@@ -153,11 +153,6 @@ Typed FunctionLowering::LowerBuild(const ir::Inst& inst, Helper helper) {
 }
 
 Typed FunctionLowering::LowerMakeFunction(const ir::Inst& inst) {
-  llvm::Value* defaults = BoxedOperand(inst, 0);
-  llvm::Value* kw_defaults = BoxedOperand(inst, 1);
-  std::vector<llvm::Value*> cells;
-  for (size_t i = 2; i < inst.ops.size(); ++i) cells.push_back(BoxedOperand(inst, i));
-  llvm::Value* buffer = StoreArgs(cells);
   // The child's raw code by its index in the module's pre-order (a direct
   // call has no function object whose raw code lists its children).
   if (inst.imm < 0 || static_cast<size_t>(inst.imm) >= function_.children.size()) {
@@ -165,6 +160,11 @@ Typed FunctionLowering::LowerMakeFunction(const ir::Inst& inst) {
     return {NoneValue(), ir::kObjectType};
   }
   llvm::Value* index = Word(function_.children[inst.imm]);
+  llvm::Value* defaults = BoxedOperand(inst, 0);
+  llvm::Value* kw_defaults = BoxedOperand(inst, 1);
+  std::vector<llvm::Value*> cells;
+  for (size_t i = 2; i < inst.ops.size(); ++i) cells.push_back(BoxedOperand(inst, i));
+  llvm::Value* buffer = StoreArgs(cells);
   return {CallHelper(Helper::make_function,
                      {Context(), index, defaults, kw_defaults, Word(static_cast<int64_t>(cells.size())), buffer}),
           ir::kObjectType};

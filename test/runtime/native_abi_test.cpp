@@ -185,7 +185,7 @@ class NativeAbiTest : public RuntimeTest {
     g_module_context = nullptr;
     mpy_ = TestMpy();
     // The fixture is not on the stack the collector scans.
-    gc_add_root(reinterpret_cast<void**>(&module_), 4);
+    gc_add_root(reinterpret_cast<void**>(&module_), 3);
   }
 
   // Loads the test module (with kTable) into a new module.
@@ -193,7 +193,6 @@ class NativeAbiTest : public RuntimeTest {
     module_ = NewModule(QstrIntern("native_test", 11));
     ASSERT_EQ(Raised([&] { context_ = LoadMpy(mpy_.data(), mpy_.size(), false, module_, &top_, &kTable); }),
               "no exception");
-    module_fn_ = ObjectPointer<BytecodeFunction>(NewBytecodeFunction(context_, top_, kNull, kNull, 0, nullptr));
   }
 
   RawCode* Raw(size_t index) {
@@ -212,7 +211,7 @@ class NativeAbiTest : public RuntimeTest {
     Value ten = FromSmallInt(10);
     Value kw = NewDict(1);
     DictStore(kw, Q(kQk), FromSmallInt(20));
-    return taipan_native_make_function(module_fn_, 0, NewTuple(1, &ten), kw, 0, nullptr);
+    return taipan_native_make_function(context_, kRawF, NewTuple(1, &ten), kw, 0, nullptr);
   }
 
   // repr of what calling fn gives (or the exception), with raw's native
@@ -240,7 +239,6 @@ class NativeAbiTest : public RuntimeTest {
   Value module_ = kNull;
   ModuleContext* context_ = nullptr;
   RawCode* top_ = nullptr;
-  BytecodeFunction* module_fn_ = nullptr;
   Bytes mpy_;
 };
 
@@ -265,7 +263,10 @@ TEST_F(NativeAbiTest, EveryHelperIsDefined) {
 
 TEST_F(NativeAbiTest, LoadAttachesEntriesInPreOrder) {
   Load();
-  for (size_t i = 0; i < kRawCount; ++i) EXPECT_EQ(Raw(i)->native, kEntries[i]) << i;
+  for (size_t i = 0; i < kRawCount; ++i) {
+    EXPECT_EQ(Raw(i)->native, kEntries[i]) << i;
+    EXPECT_EQ(context_->raw_codes[i], Raw(i)) << i;  // what native make_function reads
+  }
   EXPECT_EQ(g_module_context, context_);
 }
 
@@ -384,24 +385,24 @@ TEST_F(NativeAbiTest, CallsRestoreTheCallersGlobals) {
 TEST_F(NativeAbiTest, ClosuresGetTheirCellsFirst) {
   Load();
   Value cell = NewCell(FromSmallInt(100));
-  Value closure = taipan_native_make_function(module_fn_, 1, kNone, kNone, 1, &cell);
+  Value closure = taipan_native_make_function(context_, kRawG, kNone, kNone, 1, &cell);
   EXPECT_EQ(TypeOf(closure), &kClosureType);
   EXPECT_EQ(CallAllWays(Raw(kRawG), GEntry, closure, 1, 0, {FromSmallInt(5)}), "(100, 5)");
   EXPECT_EQ(g_entry_self->raw, Raw(kRawG));  // the function, not the closure
   // A cell parameter arrives wrapped in a cell.
-  Value h = taipan_native_make_function(module_fn_, 2, kNone, kNone, 0, nullptr);
+  Value h = taipan_native_make_function(context_, kRawH, kNone, kNone, 0, nullptr);
   EXPECT_EQ(CallAllWays(Raw(kRawH), HEntry, h, 1, 0, {FromSmallInt(7)}), "7");
 }
 
 TEST_F(NativeAbiTest, BigFramesRunBytecodeToo) {
   Load();
-  Value big = taipan_native_make_function(module_fn_, 3, kNone, kNone, 0, nullptr);
+  Value big = taipan_native_make_function(context_, kRawBig, kNone, kNone, 0, nullptr);
   EXPECT_EQ(CallWith(Raw(kRawBig), FallbackEntry, big, 1, 0, {FromSmallInt(9)}), "9");
 }
 
 TEST_F(NativeAbiTest, DeepRecursionRaisesRuntimeError) {
   Load();
-  Value h = taipan_native_make_function(module_fn_, 2, kNone, kNone, 0, nullptr);
+  Value h = taipan_native_make_function(context_, kRawH, kNone, kNone, 0, nullptr);
   EXPECT_EQ(CallWith(Raw(kRawH), RecursingEntry, h, 1, 0, {kNone}), "RuntimeError: maximum recursion depth exceeded");
 }
 
@@ -584,7 +585,7 @@ TEST_F(NativeAbiTest, MakeFunction) {
   EXPECT_EQ(fun->raw, Raw(kRawF));
   EXPECT_EQ(fun->context, context_);
   EXPECT_EQ(Repr(fun->defaults), "(10,)");
-  Value plain = taipan_native_make_function(module_fn_, 1, kNone, kNone, 0, nullptr);
+  Value plain = taipan_native_make_function(context_, kRawG, kNone, kNone, 0, nullptr);
   EXPECT_EQ(ObjectPointer<BytecodeFunction>(plain)->defaults, kNull);
   EXPECT_EQ(ObjectPointer<BytecodeFunction>(plain)->kw_defaults, kNull);
 }

@@ -14,7 +14,7 @@
 // dynamic access to namespaces (globals(), setattr, exec, eval, __dict__,
 // `import *`), is the function that LoadGlobal f yields. Its calls with
 // exactly its positional parameters become CallDirect (unboxed arguments)
-// when it qualifies for a direct entry (no cells, no free variables, no
+// when it qualifies for a direct entry (no free variables, no
 // *args/**kwargs/keyword-only parameters). The function may still be
 // called dynamically too: its native entry checks the parameter types and
 // runs its generic clone when they do not hold.
@@ -676,8 +676,11 @@ class Inference {
     if (f.signature.scope_flags & (bytecode::kScopeVarArgs | bytecode::kScopeVarKeywords | bytecode::kScopeGenerator))
       return false;
     if (f.signature.n_kwonly_args != 0) return false;
+    // Own cells are fine (a direct call wraps a cell parameter's argument in
+    // a new cell, as the VM's argument binding does); free variables need
+    // the closure, which a direct call does not have.
     for (const Local& local : f.locals) {
-      if (local.is_cell || local.kind == LocalKind::Free || local.kind == LocalKind::Cell) return false;
+      if (local.kind == LocalKind::Free) return false;
     }
     return true;
   }
@@ -1649,14 +1652,55 @@ class Inference {
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       for (Function& f : program_.modules[m].functions) {
         if (!f.native || !f.has_direct_entry) continue;
-        for (LocalId id : IntDemandedParameters(m, f)) {
-          Local& local = f.locals[id];
-          if (local.hint != kUnknownType) continue;
-          local.hint = kIntType;
-          local.speculative = true;
+        for (LocalId id : IntDemandedParameters(m, f)) Speculate(&f.locals[id], kIntType);
+        TypeId list = types_.Intern(Type{TypeKind::List, {kObjectType}, {}});
+        for (LocalId id : ListUsedParameters(m, f)) Speculate(&f.locals[id], list);
+      }
+    }
+  }
+
+  static void Speculate(Local* param, TypeId guess) {
+    if (param->hint != kUnknownType) return;
+    param->hint = guess;
+    param->speculative = true;
+  }
+
+  // Parameters the body uses as lists: appended to (or extended, inserted
+  // into, popped), or both indexed and passed to len().
+  std::set<LocalId> ListUsedParameters(uint32_t m, const Function& f) const {
+    std::set<LocalId> params, indexed, measured;
+    auto param_of = [&](InstId id) -> LocalId {
+      const Inst& load = f.insts[id];
+      return load.op == Op::LoadLocal && f.locals[load.imm].kind == LocalKind::Param ? static_cast<LocalId>(load.imm)
+                                                                                      : kNoId;
+    };
+    for (const Block& block : f.blocks) {
+      for (InstId id : block.insts) {
+        const Inst& inst = f.insts[id];
+        if (inst.ops.empty()) continue;
+        LocalId p = param_of(inst.ops[0]);
+        switch (inst.op) {
+          case Op::CallMethod: {
+            std::string_view name = QstrText(m, inst.imm);
+            if (p != kNoId && (name == "append" || name == "extend" || name == "insert" || name == "pop"))
+              params.insert(p);
+            break;
+          }
+          case Op::Subscr:
+          case Op::StoreSubscr:
+            if (p != kNoId) indexed.insert(p);
+            break;
+          case Op::Call:
+            if (inst.ops.size() == 2 && IsBuiltin(m, f.insts[inst.ops[0]], "len") && param_of(inst.ops[1]) != kNoId)
+              measured.insert(param_of(inst.ops[1]));
+            break;
+          default: break;
         }
       }
     }
+    for (LocalId p : indexed)
+      if (measured.count(p)) params.insert(p);
+    return params;
   }
 
   std::set<LocalId> IntDemandedParameters(uint32_t m, const Function& f) const {

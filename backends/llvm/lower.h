@@ -336,6 +336,8 @@ class FunctionLowering {
   Typed LowerLoadAttr(const ir::Inst& inst);
   Typed LowerNarrow(const ir::Inst& inst);
   Typed LowerGuardedCall(const ir::Inst& inst, const ir::Function& callee);
+  static bool IsCellParameter(const ir::Function& callee, uint32_t slot);
+  llvm::Value* CellArgument(const ir::Inst& inst, uint32_t slot);
   Typed LowerLoadGlobal(const ir::Inst& inst);
   void LowerStoreAttr(const ir::Inst& inst);
   // The call of a CallMethod whose arguments are in `args` (after obj).

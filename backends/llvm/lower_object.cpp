@@ -82,6 +82,10 @@ Typed FunctionLowering::LowerCallDirect(const ir::Inst& inst) {
   if (inst.sub != 0) return LowerGuardedCall(inst, callee);
   std::vector<llvm::Value*> args{llvm::ConstantPointerNull::get(t_.ptr)};
   for (uint32_t slot = 0; slot < callee.n_slots; ++slot) {
+    if (IsCellParameter(callee, slot)) {
+      args.push_back(CellArgument(inst, slot));
+      continue;
+    }
     Typed operand = Operand(inst, slot);
     args.push_back(Coerce(operand.value, operand.type, module_.SlotType(callee, slot)));
   }
@@ -110,7 +114,8 @@ Typed FunctionLowering::LowerGuardedCall(const ir::Inst& inst, const ir::Functio
   }
   llvm::Value* null = llvm::ConstantPointerNull::get(t_.ptr);
   std::vector<llvm::Value*> boxed{null};
-  for (uint32_t slot = 0; slot < callee.n_slots; ++slot) boxed.push_back(BoxedOperand(inst, slot));
+  for (uint32_t slot = 0; slot < callee.n_slots; ++slot)
+    boxed.push_back(IsCellParameter(callee, slot) ? CellArgument(inst, slot) : BoxedOperand(inst, slot));
   StoreLine();
   llvm::BasicBlock* generic = NewBlock("call.generic");
   llvm::BasicBlock* done = NewBlock("call.done");
@@ -118,6 +123,10 @@ Typed FunctionLowering::LowerGuardedCall(const ir::Inst& inst, const ir::Functio
   for (uint32_t slot = 0; slot < callee.n_slots; ++slot) {
     Typed operand = Operand(inst, slot);
     ir::TypeId param = module_.SlotType(callee, slot);
+    if (IsCellParameter(callee, slot)) {
+      args.push_back(boxed[slot + 1]);
+      continue;
+    }
     if (module_.Effective(operand.type) == module_.Effective(param)) {
       args.push_back(Coerce(operand.value, operand.type, param));
       continue;
@@ -142,6 +151,18 @@ Typed FunctionLowering::LowerGuardedCall(const ir::Inst& inst, const ir::Functio
   result->addIncoming(typed_result, typed_end);
   result->addIncoming(generic_result, generic_end);
   return {result, module_.Effective(inst.type)};
+}
+
+bool FunctionLowering::IsCellParameter(const ir::Function& callee, uint32_t slot) {
+  for (const ir::Local& local : callee.locals)
+    if (local.slot == slot && local.kind == ir::LocalKind::Cell) return true;  // (not a collector's free variable)
+  return false;
+}
+
+// A parameter that nested functions share arrives in its cell, which the
+// caller makes around the argument (as the VM's argument binding does).
+llvm::Value* FunctionLowering::CellArgument(const ir::Inst& inst, uint32_t slot) {
+  return CallHelper(Helper::new_cell, {BoxedOperand(inst, slot)});
 }
 
 Typed FunctionLowering::LowerBuild(const ir::Inst& inst, Helper helper) {

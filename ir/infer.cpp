@@ -1653,8 +1653,6 @@ class Inference {
       for (Function& f : program_.modules[m].functions) {
         if (!f.native || !f.has_direct_entry) continue;
         for (LocalId id : IntDemandedParameters(m, f)) Speculate(&f.locals[id], kIntType);
-        TypeId list = types_.Intern(Type{TypeKind::List, {kObjectType}, {}});
-        for (LocalId id : ListUsedParameters(m, f)) Speculate(&f.locals[id], list);
       }
     }
   }
@@ -1663,44 +1661,6 @@ class Inference {
     if (param->hint != kUnknownType) return;
     param->hint = guess;
     param->speculative = true;
-  }
-
-  // Parameters the body uses as lists: appended to (or extended, inserted
-  // into, popped), or both indexed and passed to len().
-  std::set<LocalId> ListUsedParameters(uint32_t m, const Function& f) const {
-    std::set<LocalId> params, indexed, measured;
-    auto param_of = [&](InstId id) -> LocalId {
-      const Inst& load = f.insts[id];
-      return load.op == Op::LoadLocal && f.locals[load.imm].kind == LocalKind::Param ? static_cast<LocalId>(load.imm)
-                                                                                      : kNoId;
-    };
-    for (const Block& block : f.blocks) {
-      for (InstId id : block.insts) {
-        const Inst& inst = f.insts[id];
-        if (inst.ops.empty()) continue;
-        LocalId p = param_of(inst.ops[0]);
-        switch (inst.op) {
-          case Op::CallMethod: {
-            std::string_view name = QstrText(m, inst.imm);
-            if (p != kNoId && (name == "append" || name == "extend" || name == "insert" || name == "pop"))
-              params.insert(p);
-            break;
-          }
-          case Op::Subscr:
-          case Op::StoreSubscr:
-            if (p != kNoId) indexed.insert(p);
-            break;
-          case Op::Call:
-            if (inst.ops.size() == 2 && IsBuiltin(m, f.insts[inst.ops[0]], "len") && param_of(inst.ops[1]) != kNoId)
-              measured.insert(param_of(inst.ops[1]));
-            break;
-          default: break;
-        }
-      }
-    }
-    for (LocalId p : indexed)
-      if (measured.count(p)) params.insert(p);
-    return params;
   }
 
   std::set<LocalId> IntDemandedParameters(uint32_t m, const Function& f) const {

@@ -41,29 +41,3 @@ print(run((3, 4)))
 # CHECK: call.direct f0:3({{%[0-9]+}}){{$}}
 # CHECK: call.direct f0:4({{%[0-9]+}}){{$}}
 # CHECK: call.direct f0:2({{%[0-9]+}}){{$}}
-
-
-
-def head_and_size(xs):
-    return xs[0], len(xs)
-
-
-def grow(acc):
-    acc.append(1)
-    return acc
-
-
-def run_lists(params):
-    return head_and_size(params[0]), grow(params[1]), head_and_size(params[2])
-
-
-print([run_lists][0](([5, 6], [0], "text")))
-
-# A parameter appended to, or both indexed and passed to len(), is guessed
-# a list (an exact list, checked: the str runs the generic clone).
-# CHECK-LABEL: function head_and_size (native) slots=1 params: xs:list[object]
-# CHECK-LABEL: function grow (native) slots=1 params: acc:list[object]
-# CHECK-LABEL: function run_lists (native) slots=1 params: params:object
-# CHECK: call.direct f0:{{[0-9]+}}({{%[0-9]+}}) guarded
-# CHECK: call.direct f0:{{[0-9]+}}({{%[0-9]+}}) guarded
-# CHECK: call.direct f0:{{[0-9]+}}({{%[0-9]+}}) guarded

@@ -151,10 +151,17 @@ class Inference {
 
   static bool IsClone(const Function& f) { return f.generic_of != kNoId; }
 
-  // Whether f's native code may do what its bytecode does with arguments
-  // other than its parameters' types: a generic clone, or a function that
-  // may run its bytecode.
-  bool DynamicCode(const Function& f) const { return IsClone(f) || MayRunBytecode(f); }
+  // Whether f's calls all count as dynamic: a generic clone's, and those of
+  // a function whose bytecode may run (a collector's: it has no entry, so
+  // a dynamic call runs its raw code's bytecode generator). Any other
+  // function that may run with other arguments runs its clone instead,
+  // whose calls and stores inference sees as they are.
+  bool DynamicCode(const Function& f) const { return IsClone(f) || BytecodeMayRun(f); }
+
+  // Whether f's bytecode may run with arguments other than its parameters'
+  // types, so that its stores of fields and globals are unknown: only for a
+  // collector (every other such function has a generic clone).
+  bool BytecodeMayRun(const Function& f) const { return f.collects && MayRunBytecode(f); }
 
   bool AddGenericClones() {
     bool added = false;
@@ -169,6 +176,10 @@ class Inference {
         clone.has_direct_entry = false;
         module.functions.push_back(std::move(clone));
         module.functions[i].generic = static_cast<uint32_t>(module.functions.size() - 1);
+        // Entered only from the original's entry or guarded calls, whose
+        // self is exactly C when the original's is.
+        auto exact = exact_self_.find(&module.functions[i]);
+        if (exact != exact_self_.end()) exact_self_[&module.functions.back()] = exact->second;
         InitFunctionLocals(module.functions.back());
         added = true;
       }
@@ -1344,6 +1355,10 @@ class Inference {
         return;
       }
       case Op::Call: {
+        // A clone calls known functions through their entries (it makes no
+        // direct calls): their guards see whatever it passes.
+        const Type& callee = types_.Get(receiver.type);
+        if (bytecode && callee.kind == TypeKind::Function && callee.ref.valid()) NoteDynamicFunction(callee.ref);
         uint32_t c = KnownClassOf(receiver.type, TypeKind::Class);
         FuncRef init = c == kNoId ? FuncRef{} : Lookup(c, "__init__").method;
         if (!init.valid()) return;
@@ -1468,7 +1483,7 @@ class Inference {
     std::string name(QstrText(m, store.imm));
     TypeId receiver = f.insts[store.ops[0]].type;
     uint32_t c = AttributeClassOf(receiver, name);
-    if (store.op == Op::DeleteAttr || DynamicCode(f) || (c == kNoId && !IsUnknown(receiver))) {
+    if (store.op == Op::DeleteAttr || BytecodeMayRun(f) || (c == kNoId && !IsUnknown(receiver))) {
       if (untyped_fields_.insert(name).second) changed_ = true;
       return;
     }
@@ -1526,7 +1541,8 @@ class Inference {
       if (local.kind == LocalKind::Param && !f.has_direct_entry) local.type = kObjectType;
       if (local.kind == LocalKind::Param && f.has_direct_entry && local.hint != kUnknownType && !local.speculative)
         local.type = local.hint;
-      if (local.kind == LocalKind::Param && local.slot == 0 && local.type == kUnknownType && exact != exact_self_.end())
+      if (local.kind == LocalKind::Param && local.slot == 0 && exact != exact_self_.end() &&
+          (local.type == kUnknownType || IsClone(f)))
         local.type = InstanceType(exact->second);
     }
     f.return_type = kUnknownType;
@@ -1577,6 +1593,11 @@ class Inference {
     FuncRef method;  // the method a call, operator or unary operator surely calls (MethodCallee)
     switch (inst.op) {
       case Op::StoreLocal: RaiseLocal(&f.locals[inst.imm], f.insts[inst.ops[0]].type); return;
+      case Op::LoadGlobal:
+        // A known function's global loaded in a clone may reach any call
+        // (FindDirectOnlyFunctions saw only the originals' loads).
+        if (const FuncRef* ref = IsClone(f) ? KnownFunction(m, inst) : nullptr) NoteDynamicFunction(*ref);
+        break;
       case Op::StoreGlobal: {
         std::string name(QstrText(m, inst.imm));
         TypeId value = f.insts[inst.ops[0]].type;
@@ -1776,7 +1797,7 @@ class Inference {
   // What a global takes from a store of a value of type t in f: nothing
   // typed when f may run its bytecode with other arguments (its native
   // entry's guard), which could store anything.
-  TypeId GlobalValueType(const Function& f, TypeId t) const { return DynamicCode(f) ? kObjectType : t; }
+  TypeId GlobalValueType(const Function& f, TypeId t) const { return BytecodeMayRun(f) ? kObjectType : t; }
 
   // Whether every argument of a direct call of `callee` (operand i passes
   // parameter i; a constructor's operand 0, its class, passes nothing) has
@@ -2151,6 +2172,7 @@ class Inference {
 
   // Functions without a return (they always raise) still need a type.
   void Finish() {
+    std::string clone_problem;
     for (Module& module : program_.modules) {
       for (Function& f : module.functions) {
         if (!f.native) continue;
@@ -2162,7 +2184,17 @@ class Inference {
         if (!problem.empty()) {
           f.native = false;
           f.reason = "internal error after type inference: " + problem;
+          if (IsClone(f)) clone_problem = f.reason;
         }
+      }
+    }
+    // Without its clone, a function's entry would run its bytecode, whose
+    // effects inference did not take into account: nothing stays native.
+    if (clone_problem.empty()) return;
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        f.native = false;
+        f.reason = clone_problem + " (in a generic clone)";
       }
     }
   }

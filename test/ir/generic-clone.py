@@ -3,7 +3,7 @@
 # built, with object parameters, that its entry runs when a guard fails,
 # instead of the bytecode. The clone's calls stay dynamic: they go through
 # the callees' entries, so the clone adds nothing to their parameter types
-# (those callees then get clones too). A function only ever called
+# (those callees then get clones too, in the next round). A function only ever called
 # directly gets no clone.
 # RUN: %taipan compile --emit=ir %s | FileCheck %s
 
@@ -30,10 +30,10 @@ print(scale(1.5, 2.0), fs[0](2, 3), only_direct(4))
 # CHECK-LABEL: function scale (native) slots=2 params: a:float, k:float returns float
 # CHECK: call.direct f0:1(
 # CHECK-LABEL: function only_direct (native) slots=1 params: n:int returns int
-# CHECK-LABEL: function square (native generic clone) slots=1 params: x:object returns object
 # CHECK-LABEL: function scale (native generic clone) slots=2 params: a:object, k:object returns object
 # CHECK-NOT: call.direct
 # CHECK: [[SQUARE:%[0-9]+]]:function<0:1> = load.global 'square'
 # CHECK-NEXT: [[A:%[0-9]+]]:object = load a
 # CHECK-NEXT: {{%[0-9]+}}:object = call [[SQUARE]]([[A]])
+# CHECK-LABEL: function square (native generic clone) slots=1 params: x:object returns object
 # CHECK-NOT: function only_direct

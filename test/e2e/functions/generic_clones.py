@@ -94,3 +94,34 @@ try:
     [total_area][0]([(1, 2), ("ab", 2)])
 except TypeError:
     print("TypeError from area")
+
+
+# A method typed from its direct calls stores a field; called through the
+# class with other types it runs its clone, which stores those instead:
+# every later load of the field must see what was stored.
+class Box:
+    def __init__(self, v):
+        self.v = v
+
+    def put(self, v):
+        self.v = v
+        return self
+
+    def twice(self):
+        return self.v + self.v
+
+
+b = Box(1.5)
+print(b.put(2.5).twice(), Box.put(b, "ab").twice(), b.put(0.25).twice(), getattr(b, "put")([1]).twice())
+
+# A global stored by both.
+LAST = 0.0
+
+
+def remember(x):
+    global LAST
+    LAST = x
+    return LAST * 2
+
+
+print(remember(1.5), [remember][0]("s"), LAST, remember(2.0), LAST)

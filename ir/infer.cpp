@@ -2002,6 +2002,17 @@ class Inference {
   }
 
   // Builtins and math functions with known result types.
+  // What a call of a known function through its entry returns: what its
+  // body returns, or its generic clone when a guard fails (a function
+  // without a clone has guards that hold). Generators and collectors
+  // return something else; bytecode anything.
+  TypeId EntryResult(FuncRef ref) {
+    const Function& g = FunctionOf(ref);
+    if (!g.native || g.is_generator || g.collects || IsClone(g)) return kObjectType;
+    if (g.generic == kNoId) return g.return_type;
+    return types_.Join(g.return_type, FunctionOf({ref.module, g.generic}).return_type);
+  }
+
   TypeId CallType(uint32_t m, Function& f, const Inst& call) {
     const Inst& callee = f.insts[call.ops[0]];
     auto build = class_builds_.find({&f, static_cast<InstId>(&call - f.insts.data())});
@@ -2013,6 +2024,8 @@ class Inference {
     for (size_t i = 0; i < n_args; ++i) {
       if (IsUnknown(arg(i))) return kUnknownType;
     }
+    const Type& function = types_.Get(callee.type);
+    if (function.kind == TypeKind::Function && function.ref.valid()) return EntryResult(function.ref);
     if (!call.names.empty()) return kObjectType;
     auto builtin = [&](std::string_view name) { return IsBuiltin(m, callee, name); };
     if (builtin("len") || builtin("ord") || builtin("hash")) return kIntType;

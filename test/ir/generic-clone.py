@@ -23,9 +23,17 @@ def only_direct(n):
     return n + 1
 
 
-fs = [scale]
-print(scale(1.5, 2.0), fs[0](2, 3), only_direct(4))
+def label(x):
+    return str(x) + "!"
 
+
+fs = [scale]
+print(scale(1.5, 2.0), fs[0](2, 3), only_direct(4), label(x=3), label(4))
+
+# A call through a known function's entry (here with a keyword) returns
+# what the body or the clone returns.
+# CHECK-LABEL: function <module>
+# CHECK: {{%[0-9]+}}:str = call {{%[0-9]+}}(
 # CHECK-LABEL: function square (native) slots=1 params: x:float returns float
 # CHECK-LABEL: function scale (native) slots=2 params: a:float, k:float returns float
 # CHECK: call.direct f0:1(

@@ -133,14 +133,14 @@ class Inference {
   // A function whose entry guards typed parameters and that something may
   // call with other types (MayRunBytecode) runs, when a guard fails, its
   // generic clone: a copy of its IR as built, whose parameters are object
-  // and whose calls all stay dynamic (no direct calls, no resolved methods
-  // or constructors), so that it does what the bytecode would do, and
-  // whose stores of fields and globals count as a function's that may run
-  // its bytecode (DynamicCode). Inference already took every effect of that
-  // bytecode into account for the original, so a clone adds no fact about
-  // the rest of the program; it only runs natively what ran in the VM.
-  // Clones join the module's functions after the raw codes' (the vectors'
-  // capacity is reserved first: inference keys its facts by address).
+  // (self stays exact where the original's is) and whose calls all stay
+  // dynamic (no direct calls, no resolved methods or constructors), so
+  // that it does what the bytecode would do, in the open: the fixpoint
+  // sees its stores as they are and counts its calls as dynamic
+  // (DynamicCode), and the original's bytecode never runs. Clones are added
+  // once the fixpoint converges, which then runs again with them; they join
+  // the module's functions after the raw codes' (the vectors' capacity is
+  // reserved first: inference keys its facts by address).
 
   void KeepFunctionsAsBuilt() {
     for (Module& module : program_.modules) {

@@ -221,8 +221,8 @@ struct Function {
   std::vector<uint32_t> children;
   bool binds_globals = false;  // its scope assigns or deletes a module global (`global x`, a walrus)
   // Set by inference: may CallDirect reach this function's direct entry
-  // (positional parameters only, no cells/frees; nested defs without free
-  // variables are fine).
+  // (positional parameters only, no free variables; own cells and nested
+  // defs are fine).
   bool has_direct_entry = false;
   // Set by inference on a class body: the class is a known class (its
   // instances are typed instance<C>); native code keeps the class object

@@ -445,7 +445,6 @@ class FunctionLowering {
   llvm::Function* current_ = nullptr;  // the function being emitted (body or entry)
   llvm::DISubprogram* subprogram_ = nullptr;
   llvm::BasicBlock* prologue_ = nullptr;
-  llvm::Value* self_ = nullptr;
   llvm::Value* context_ = nullptr;
   llvm::Value* qstr_table_ = nullptr;
   llvm::Value* obj_table_ = nullptr;

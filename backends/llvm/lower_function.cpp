@@ -86,7 +86,6 @@ void FunctionLowering::CreateFrame() {
     unshared_lists_ = ir::FindUnsharedLists(function_, module_.program().types, module_.ir_module().qstrs);
   FindSequenceLoops();
   FindSpeculativeLoops(FindBackEdges());
-  self_ = body_->getArg(0);
   b_.SetInsertPoint(prologue_);
   SetLocation(function_.offset);
 

@@ -254,8 +254,12 @@ void FunctionBuilder::SetUpLocals() {
   for (const auto& [number, name] : numbered) {
     Local local;
     local.name = name == kNoName ? std::string("$iterable") : std::string(ast_.Name(name));
-    bool deref = name != kNoName && layout_.vars.at(name).kind == bytecode::VarKind::Deref;
     bool is_param = number >= n_free && number < end_params;
+    // A cell that no nested function uses (only comprehensions, which this
+    // function builds inline) is a plain local of the native code.
+    bool layout_cell = name != kNoName && layout_.vars.at(name).kind == bytecode::VarKind::Deref;
+    bool deref = layout_cell && (number < n_free || CapturedByNestedFunction(name));
+    local.bound_in_cell = layout_cell && !deref && is_param;
     if (deref && number < n_free) {
       local.kind = LocalKind::Free;
       local.slot = number;
@@ -500,11 +504,19 @@ InstId FunctionBuilder::ToBool(InstId value) { return IsBool(value) ? value : Em
 FunctionBuilder::NameRef FunctionBuilder::Resolve(InternId name) {
   NameRef ref;
   ref.qstr = NameQstr(name);
+  for (auto it = comprehension_names_.rbegin(); it != comprehension_names_.rend(); ++it) {
+    if (it->first != name) continue;
+    ref.kind = NameKind::Local;
+    ref.local = it->second;
+    return ref;
+  }
   if (scope_.kind == ScopeKind::Module || scope_.kind == ScopeKind::Class) return ref;
   auto it = layout_.vars.find(name);
   if (it == layout_.vars.end()) return ref;
-  ref.kind = it->second.kind == bytecode::VarKind::Deref ? NameKind::Cell : NameKind::Local;
   ref.local = by_number_.at(it->second.local);
+  // (Not the layout's kind: a cell that only inlined comprehensions use is
+  // a plain local here; see SetUpLocals.)
+  ref.kind = f_.locals[ref.local].is_cell ? NameKind::Cell : NameKind::Local;
   return ref;
 }
 

@@ -462,25 +462,80 @@ InstId FunctionBuilder::Comprehension(NodeId id) {
       return ConstNone();
     }
   }
+  if (InlinesComprehension(it->second)) return InlineComprehension(id, it->second);
   InstId fn = MakeFunction(id, kNoNode, it->second);
   InstId iterable = Expr(ast_[gens[0]].b);
   if (n.kind == NodeKind::GeneratorExp) iterable = Emit(Op::GetIter, {iterable});
   return Emit(Op::Call, {fn, iterable});
 }
 
+// Whether this function builds the comprehension `scope` inline (as
+// CPython 3.12 does) rather than calling its function: a list, set or dict
+// comprehension (a generator expression's body runs later, lazily) without
+// await, in a function, whose nested scopes are all such comprehensions.
+// Its iteration variables become temps of this function, and the locals it
+// reads stay plain locals instead of becoming cells. The raw code stays
+// (the bytecode version of this function calls it).
+bool FunctionBuilder::InlinesComprehension(uint32_t scope) const {
+  if (scope_.kind != ScopeKind::Function && scope_.kind != ScopeKind::Lambda &&
+      scope_.kind != ScopeKind::Comprehension)
+    return false;
+  const Scope& comprehension = m_.scopes.scopes[scope];
+  if (comprehension.kind != ScopeKind::Comprehension || ast_[comprehension.node].kind == NodeKind::GeneratorExp ||
+      (comprehension.flags & (kScopeGenerator | kScopeCoroutine)))
+    return false;
+  for (uint32_t child : comprehension.children)
+    if (!InlinesComprehension(child)) return false;
+  return true;
+}
+
+// Whether a nested scope that is not built inline uses this function's
+// local `name` (so that it must be a cell).
+bool FunctionBuilder::CapturedByNestedFunction(InternId name) const {
+  for (uint32_t child : scope_.children) {
+    if (InlinesComprehension(child)) continue;
+    const Symbol* symbol = m_.scopes.scopes[child].Find(name);
+    if (symbol && symbol->scope == SymbolScope::Free) return true;
+  }
+  return false;
+}
+
+// The comprehension `id` (whose scope is `scope`) built in place: its first
+// iterable evaluated here (with this function's names), then the loops.
+InstId FunctionBuilder::InlineComprehension(NodeId id, uint32_t scope) {
+  LocalId result = NewTemp("result");
+  StoreTemp(result, EmptyComprehensionResult(ast_[id].kind));
+  ComprehensionNames names;
+  for (const Symbol& symbol : m_.scopes.scopes[scope].symbols) {
+    if (symbol.scope == SymbolScope::Local || symbol.scope == SymbolScope::Cell)
+      names.emplace_back(symbol.name, NewTemp(ast_.Name(symbol.name)));
+  }
+  size_t outer_names = comprehension_names_.size();
+  CompFor(id, ast_.List(ast_[id].list), 0, result, kNoId, &names);
+  comprehension_names_.resize(outer_names);
+  return LoadTemp(result);
+}
+
+// A new list, set or dict for a comprehension of kind `kind` to fill.
+InstId FunctionBuilder::EmptyComprehensionResult(NodeKind kind) {
+  switch (kind) {
+    case NodeKind::ListComp: return Emit(Op::BuildList);
+    case NodeKind::SetComp: return Emit(Op::BuildSet);
+    default: return Emit(Op::BuildDict);
+  }
+}
+
 void FunctionBuilder::ComprehensionBody() {
   const Node& n = ast_[scope_.node];
   // A generator expression yields its items; the others build a result.
-  LocalId result = n.kind == NodeKind::GeneratorExp ? kNoId : NewTemp("result");
-  switch (n.kind) {
-    case NodeKind::ListComp: StoreTemp(result, Emit(Op::BuildList)); break;
-    case NodeKind::SetComp: StoreTemp(result, Emit(Op::BuildSet)); break;
-    case NodeKind::DictComp: StoreTemp(result, Emit(Op::BuildDict)); break;
-    default: break;
+  LocalId result = kNoId;
+  if (n.kind != NodeKind::GeneratorExp) {
+    result = NewTemp("result");
+    StoreTemp(result, EmptyComprehensionResult(n.kind));
   }
   if (!layout_.comp_iter) return Unsupported(n.begin, "internal error: a comprehension without its iterable");
   InstId iterable = Emit(Op::LoadLocal, {}, by_number_.at(*layout_.comp_iter));
-  CompFor(scope_.node, ast_.List(n.list), 0, result, iterable);
+  CompFor(scope_.node, ast_.List(n.list), 0, result, iterable, nullptr);
   ReturnValue(result == kNoId ? ConstNone() : LoadTemp(result));
 }
 
@@ -499,10 +554,23 @@ uint8_t FunctionBuilder::ActiveTrySlots() const {
   return static_cast<uint8_t>(count);
 }
 
+// The loop of generator `index` of comprehension `comp`, over `iterable`
+// (kNoId: the generator's own iterable, evaluated here; a range() call
+// becomes a counting loop). `bind`, when given, are the names an inlined
+// comprehension binds: they take effect once the iterable is evaluated.
 void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result,
-                              InstId iterable) {
-  const Node& n = ast_[comp];
+                              InstId iterable, const ComprehensionNames* bind) {
   const Node& gen = ast_[gens[index]];
+  if (iterable == kNoId) {
+    if (std::optional<RangeLoop> loop = BeginRangeLoop(gen.a, gen.b, bind)) {
+      CompBody(comp, gens, index, result, loop->cont);
+      EndRangeLoop(*loop);
+      SetBlock(loop->exhausted);
+      return;
+    }
+    iterable = Expr(gen.b);
+  }
+  if (bind) comprehension_names_.insert(comprehension_names_.end(), bind->begin(), bind->end());
   LocalId iter = NewTemp("iter");
   LocalId item = NewTemp("item");
   StoreTemp(iter, Emit(Op::GetIter, {iterable}));
@@ -513,13 +581,23 @@ void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t 
   f_.insts[next].target[1] = end;
   SetBlock(body);
   Store(gen.a, LoadTemp(item));
-  for (NodeId cond : ast_.List(gen.list)) {
+  CompBody(comp, gens, index, result, top);
+  Jump(top);
+  SetBlock(end);
+}
+
+// Generator `index`'s conditions (false: on to `skip`, the next item), then
+// the next generator's loop or, in the innermost, the item.
+void FunctionBuilder::CompBody(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result,
+                               BlockId skip) {
+  const Node& n = ast_[comp];
+  for (NodeId cond : ast_.List(ast_[gens[index]].list)) {
     BlockId pass = NewBlock();
-    Cond(cond, pass, top);
+    Cond(cond, pass, skip);
     SetBlock(pass);
   }
   if (index + 1 < gens.size()) {
-    CompFor(comp, gens, index + 1, result, Expr(ast_[gens[index + 1]].b));
+    CompFor(comp, gens, index + 1, result, kNoId, nullptr);
   } else if (n.kind == NodeKind::DictComp) {
     InstId value = Expr(n.b);
     InstId key = Expr(n.a);
@@ -530,8 +608,6 @@ void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t 
     InstId value = Expr(n.a);
     Emit(n.kind == NodeKind::SetComp ? Op::SetAdd : Op::ListAppend, {LoadTemp(result), value});
   }
-  Jump(top);
-  SetBlock(end);
 }
 
 // ---------------------------------------------------------------- f-strings

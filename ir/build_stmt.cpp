@@ -210,23 +210,42 @@ void FunctionBuilder::ForBody(NodeId id, LocalId item, BlockId top, BlockId orel
 // counting loop over an int counter, the bounds converted by ToIndex.
 bool FunctionBuilder::ForRange(NodeId id) {
   const Node& n = ast_[id];
-  const Node& target = ast_[n.a];
-  const Node& call = ast_[n.b];
-  if (m_.range_rebound) return false;
-  if (target.kind != NodeKind::Name || call.kind != NodeKind::Call || call.list2.size != 0) return false;
+  std::optional<RangeLoop> loop = BeginRangeLoop(n.a, n.b);
+  if (!loop) return false;
+  BlockId brk = NewBlock();
+  loops_.push_back(Loop{brk, loop->cont, regions_.size()});
+  Body(n.list);
+  loops_.pop_back();
+  EndRangeLoop(*loop);
+  SetBlock(loop->exhausted);
+  Body(n.list2);
+  SetBlock(brk);
+  return true;
+}
+
+// The head of a counting loop `for target in range(...)` (see ForRange);
+// nothing is emitted when `iterable` is not such a call. On success the
+// current block is the body, with the target bound (after the names of
+// `bind` took effect: see CompFor).
+std::optional<FunctionBuilder::RangeLoop> FunctionBuilder::BeginRangeLoop(NodeId target_id, NodeId iterable,
+                                                                        const ComprehensionNames* bind) {
+  const Node& target = ast_[target_id];
+  const Node& call = ast_[iterable];
+  if (m_.range_rebound) return std::nullopt;
+  if (target.kind != NodeKind::Name || call.kind != NodeKind::Call || call.list2.size != 0) return std::nullopt;
   const Node& func = ast_[call.a];
-  if (func.kind != NodeKind::Name || ast_.Name(func.value) != "range") return false;
-  if (Resolve(func.value).kind != NameKind::Global || m_.ConstNamed(func.value, func.begin)) return false;
+  if (func.kind != NodeKind::Name || ast_.Name(func.value) != "range") return std::nullopt;
+  if (Resolve(func.value).kind != NameKind::Global || m_.ConstNamed(func.value, func.begin)) return std::nullopt;
   auto args = ast_.List(call.list);
-  if (args.empty() || args.size() > 3) return false;
+  if (args.empty() || args.size() > 3) return std::nullopt;
   for (NodeId a : args) {
-    if (ast_[a].kind == NodeKind::Starred || ast_[a].kind == NodeKind::GeneratorExp) return false;
+    if (ast_[a].kind == NodeKind::Starred || ast_[a].kind == NodeKind::GeneratorExp) return std::nullopt;
   }
-  int64_t step = 1;
+  RangeLoop loop;
   if (args.size() == 3) {
     auto v = m_.FoldInt(args[2], ast_[args[2]].begin);
-    if (!v || *v == 0 || *v < kSmallIntMin || *v > kSmallIntMax) return false;
-    step = *v;
+    if (!v || *v == 0 || *v < kSmallIntMin || *v > kSmallIntMax) return std::nullopt;
+    loop.step = *v;
   }
   NodeId start = args.size() == 1 ? kNoNode : args[0];
   NodeId end = args.size() == 1 ? args[0] : args[1];
@@ -239,36 +258,39 @@ bool FunctionBuilder::ForRange(NodeId id) {
     end_local = NewTemp("end");
     StoreTemp(end_local, Emit(Op::ToIndex, {Expr(end)}));
   }
-  LocalId counter = NewTemp("i");
+  loop.counter = NewTemp("i");
   std::optional<int64_t> start_value;
   if (start != kNoNode) start_value = m_.FoldInt(start, ast_[start].begin);
   if (start == kNoNode) {
-    StoreTemp(counter, ConstInt(0));
+    StoreTemp(loop.counter, ConstInt(0));
   } else if (start_value && *start_value >= kSmallIntMin && *start_value <= kSmallIntMax) {
-    StoreTemp(counter, ConstInt(*start_value));
+    StoreTemp(loop.counter, ConstInt(*start_value));
   } else {
-    StoreTemp(counter, Emit(Op::ToIndex, {Expr(start)}));
+    StoreTemp(loop.counter, Emit(Op::ToIndex, {Expr(start)}));
   }
-  BlockId header = NewBlock(), body = NewBlock(), cont = NewBlock(), orelse = NewBlock(), brk = NewBlock();
-  SetBlock(header);
+  loop.header = NewBlock();
+  BlockId body = NewBlock();
+  loop.cont = NewBlock();
+  loop.exhausted = NewBlock();
+  SetBlock(loop.header);
   InstId limit = end_constant ? ConstInt(*end_value) : LoadTemp(end_local);
-  RtBinary compare = step > 0 ? RtBinary::Less : RtBinary::More;
-  InstId more = Emit(Op::Binary, {LoadTemp(counter), limit}, 0, (uint8_t)compare);
-  Branch(ToBool(more), body, orelse);
+  RtBinary compare = loop.step > 0 ? RtBinary::Less : RtBinary::More;
+  InstId more = Emit(Op::Binary, {LoadTemp(loop.counter), limit}, 0, (uint8_t)compare);
+  Branch(ToBool(more), body, loop.exhausted);
   SetBlock(body);
-  Store(n.a, LoadTemp(counter));
-  loops_.push_back(Loop{brk, cont, regions_.size()});
-  Body(n.list);
-  loops_.pop_back();
-  SetBlock(cont);
-  int64_t counter_step = step == 1 || step == -1 ? kRangeCounterStep : 0;
-  InstId next = Emit(Op::Binary, {LoadTemp(counter), ConstInt(step)}, counter_step, (uint8_t)RtBinary::Add);
-  StoreTemp(counter, next);
-  Jump(header);
-  SetBlock(orelse);
-  Body(n.list2);
-  SetBlock(brk);
-  return true;
+  if (bind) comprehension_names_.insert(comprehension_names_.end(), bind->begin(), bind->end());
+  Store(target_id, LoadTemp(loop.counter));
+  return loop;
+}
+
+// The step of a counting loop, back to its header (from loop.cont, where
+// the body's end and its `continue`s go).
+void FunctionBuilder::EndRangeLoop(const RangeLoop& loop) {
+  SetBlock(loop.cont);
+  int64_t counter_step = loop.step == 1 || loop.step == -1 ? kRangeCounterStep : 0;
+  InstId next = Emit(Op::Binary, {LoadTemp(loop.counter), ConstInt(loop.step)}, counter_step, (uint8_t)RtBinary::Add);
+  StoreTemp(loop.counter, next);
+  Jump(loop.header);
 }
 
 void FunctionBuilder::While(NodeId id) {

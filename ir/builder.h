@@ -89,6 +89,8 @@ class FunctionBuilder {
     LocalId local = kNoId;
     uint32_t qstr = 0;
   };
+  // Names an inlined comprehension binds, and the temps that hold them.
+  using ComprehensionNames = std::vector<std::pair<InternId, LocalId>>;
   struct Loop {
     BlockId break_block;
     BlockId continue_block;
@@ -164,6 +166,13 @@ class FunctionBuilder {
   void AugAssign(NodeId id);
   void For(NodeId id);
   bool ForRange(NodeId id);
+  struct RangeLoop {
+    LocalId counter = kNoId;
+    int64_t step = 1;
+    BlockId header = kNoId, cont = kNoId, exhausted = kNoId;
+  };
+  std::optional<RangeLoop> BeginRangeLoop(NodeId target, NodeId iterable, const ComprehensionNames* bind = nullptr);
+  void EndRangeLoop(const RangeLoop& loop);
   void While(NodeId id);
   void If(NodeId id);
   void With(NodeId id, size_t item, bool async);
@@ -206,8 +215,14 @@ class FunctionBuilder {
   InstId Collection(NodeId id);
   InstId DictExpr(NodeId id);
   InstId Comprehension(NodeId id);
+  bool InlinesComprehension(uint32_t scope) const;
+  bool CapturedByNestedFunction(InternId name) const;
+  InstId InlineComprehension(NodeId id, uint32_t scope);
   void ComprehensionBody();
-  void CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result, InstId iterable);
+  InstId EmptyComprehensionResult(NodeKind kind);
+  void CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result, InstId iterable,
+               const ComprehensionNames* bind);
+  void CompBody(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result, BlockId skip);
   InstId JoinedStr(NodeId id);
   InstId MakeFunction(NodeId def, NodeId args, uint32_t scope);
   void Store(NodeId target, InstId value);
@@ -227,6 +242,9 @@ class FunctionBuilder {
   std::unordered_map<InstId, LocalId> spills_;         // values carried across blocks
   std::vector<Loop> loops_;
   std::vector<Region> regions_;
+  // The names an inlined comprehension binds (its iteration variables), as
+  // temps of this function; the innermost comprehension's last.
+  ComprehensionNames comprehension_names_;
   bool failed_ = false;
   unsigned temp_count_ = 0;
 };

@@ -177,6 +177,10 @@ struct Local {
   uint32_t slot = kNoId;      // Param/Free (and Cell parameters): index in the bound-argument frame
   bool is_cell = false;       // holds a cell object (Free, Cell, or a Param that is a cell)
   bool is_volatile = false;   // stored inside a try region: kept in memory across nlr jumps
+  // A Param that the bytecode makes a cell (only comprehensions the native
+  // code builds inline use it): the runtime's argument binding hands it
+  // over in a cell, which the entry opens; direct calls pass it plain.
+  bool bound_in_cell = false;
   bool may_be_unbound = false; // read maybe-unbound or deleted: null marks unbound, so its type is
                                // one held in a Value word (inference ensures it)
   TypeId type = kUnknownType; // a cell local's own type is Object; its contents are Object

@@ -152,6 +152,7 @@ class Printer {
         out_ += "  " + local.name + ":" + TypeName(local.type) + " " + std::string(LocalKindName(local.kind));
         if (local.slot != kNoId) out_ += " slot=" + std::to_string(local.slot);
         if (local.is_volatile) out_ += " volatile";
+        if (local.bound_in_cell) out_ += " bound-in-cell";
         out_ += "\n";
       }
     }

@@ -81,6 +81,7 @@ void ListTruncate(ListObject* list, size_t length) {
 // Moves items[from, length) to start at `to` and sets the new length
 // (opens a gap when to > from, closes one when to < from).
 void ListShift(ListObject* list, size_t from, size_t to) {
+  if (from == to) return;  // (a slice assignment of as many items as it replaces)
   size_t moved = list->length - from;
   size_t new_length = list->length - from + to;
   if (to > from) ListReserve(list, new_length);
@@ -403,9 +404,11 @@ void ListDeleteSlice(Value self, Value slice) {
 Value ListLoadSlice(Value self, Value slice_start, Value slice_stop, Value slice_step) {
   SignedWord start, stop, step;
   size_t count = SliceBoundsIndices(slice_start, slice_stop, slice_step, AsList(self)->length, &start, &stop, &step);
-  Value result = NewList(count, nullptr);
   ListObject* list = AsList(self);
-  for (size_t i = 0; i < count; ++i) AsList(result)->items[i] = list->items[start + static_cast<SignedWord>(i) * step];
+  if (step == 1) return NewList(count, list->items + start);
+  Value result = NewList(count, nullptr);
+  ListObject* copy = AsList(result);
+  for (size_t i = 0; i < count; ++i) copy->items[i] = list->items[start + static_cast<SignedWord>(i) * step];
   return result;
 }
 

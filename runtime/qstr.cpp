@@ -116,64 +116,51 @@ const QstrEntry* EntryOf(Qstr q) {
   return i < pool->count ? &pool->entries[i] : nullptr;
 }
 
-// Bytewise order, a prefix first: the order gen_qstr.py sorts the static
-// table in. Names are short and most probes differ in their first bytes,
-// so a byte loop beats a call to memcmp.
-int CompareText(const QstrEntry& entry, const char* data, size_t length) {
-  size_t common = entry.length < length ? entry.length : length;
-  for (size_t i = 0; i < common; ++i) {
-    auto a = static_cast<unsigned char>(entry.data[i]), b = static_cast<unsigned char>(data[i]);
-    if (a != b) return a < b ? -1 : 1;
-  }
-  return entry.length < length ? -1 : entry.length > length ? 1 : 0;
-}
-
-// Where the static names starting with each ASCII byte begin: the names
-// starting with byte c < 0x80 have ids [start[c], start[c + 1]), those
-// starting with a byte above 0x7F ids [start[128], kStaticQstrCount). A
-// constant table (258 bytes, in flash on a board) that cuts the binary
-// search to one first byte's names.
-struct FirstByteRanges {
-  uint16_t start[129];
-};
-
-constexpr FirstByteRanges MakeFirstByteRanges() {
-  FirstByteRanges ranges{};
-  Qstr id = 2;  // ids 0 (no string) and 1 ("") have no first byte
-  for (unsigned c = 0; c <= 128; ++c) {
-    while (id < kStaticQstrCount && static_cast<unsigned char>(kStaticQstrs[id].data[0]) < c) ++id;
-    ranges.start[c] = static_cast<uint16_t>(id);
-  }
-  return ranges;
-}
-
-constexpr FirstByteRanges kFirstByteRanges = MakeFirstByteRanges();
-static_assert(kStaticQstrCount <= 0xFFFF, "static qstr ids must fit FirstByteRanges");
-
-// Binary search of the static table (sorted; id 0 is no string, id 1 "").
-Qstr FindStatic(const char* data, size_t length) {
-  if (length == 0) return kEmptyQstr;
-  auto first = static_cast<unsigned char>(data[0]);
-  Qstr low = kFirstByteRanges.start[first < 128 ? first : 128];
-  Qstr high = first < 128 ? kFirstByteRanges.start[first + 1] : kStaticQstrCount;  // the answer is in [low, high)
-  while (low < high) {
-    Qstr mid = low + (high - low) / 2;
-    int c = CompareText(kStaticQstrs[mid], data, length);
-    if (c == 0) return mid;
-    if (c < 0) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return kNoQstr;
-}
-
-size_t FirstIndexSlot(uint16_t hash, size_t size) {
+constexpr size_t FirstIndexSlot(uint16_t hash, size_t size) {
   // Fibonacci hashing: spreads the 16-bit hash over any table size.
   uint32_t spread = static_cast<uint32_t>(hash) * 0x9E3779B1u;
   unsigned bits = static_cast<unsigned>(__builtin_ctzg(size));
   return bits == 0 ? 0 : static_cast<size_t>(spread >> (32 - bits));
+}
+
+// The static names by hash, built at compile time (constant, in flash on a
+// board): open addressing with linear probing, at most half full, so a
+// lookup is one hash and about one probe where a binary search over the
+// sorted table chased a pointer into the string bytes at every step.
+constexpr size_t StaticIndexSize() {
+  size_t size = 1;
+  while (size < 2 * kStaticQstrCount) size *= 2;
+  return size;
+}
+constexpr size_t kStaticIndexSize = StaticIndexSize();
+static_assert(kStaticQstrCount <= 0xFFFF, "static qstr ids are stored in 16 bits");
+struct StaticIndex {
+  uint16_t ids[kStaticIndexSize];  // 0: empty
+};
+constexpr StaticIndex MakeStaticIndex() {
+  StaticIndex index{};
+  for (Qstr q = 1; q < kStaticQstrCount; ++q) {  // id 0 is no string
+    size_t slot = FirstIndexSlot(kStaticQstrs[q].hash, kStaticIndexSize);
+    while (index.ids[slot] != 0) slot = (slot + 1) & (kStaticIndexSize - 1);
+    index.ids[slot] = static_cast<uint16_t>(q);
+  }
+  return index;
+}
+constexpr StaticIndex kStaticIndex = MakeStaticIndex();
+
+bool SameBytes(const char* a, const char* b, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+Qstr FindStatic(const char* data, size_t length, uint16_t hash) {
+  for (size_t slot = FirstIndexSlot(hash, kStaticIndexSize);; slot = (slot + 1) & (kStaticIndexSize - 1)) {
+    Qstr q = kStaticIndex.ids[slot];
+    if (q == kNoQstr) return kNoQstr;
+    const QstrEntry& entry = kStaticQstrs[q];
+    if (entry.hash == hash && entry.length == length && SameBytes(entry.data, data, length)) return q;
+  }
 }
 
 void IndexInsert(QstrIndex* index, Qstr q, const QstrEntry& entry) {
@@ -247,8 +234,9 @@ Qstr QstrFind(const char* data, size_t length) {
   if (ascii_char && g_ascii_char_ids[static_cast<unsigned char>(data[0])] != 0)
     return g_ascii_char_ids[static_cast<unsigned char>(data[0])];
   if (!MayBeInterned(data, length)) return kNoQstr;
-  Qstr q = FindStatic(data, length);
-  if (q == kNoQstr) q = FindDynamic(data, length, QstrHash(data, length));
+  uint16_t hash = QstrHash(data, length);
+  Qstr q = FindStatic(data, length, hash);
+  if (q == kNoQstr) q = FindDynamic(data, length, hash);
   if (q != kNoQstr && ascii_char) RememberAsciiChar(data, q);
   return q;
 }

@@ -123,8 +123,13 @@ size_t SliceBoundsIndices(Value start_value, Value stop_value, Value step_value,
   *start_out = start;
   *stop_out = stop;
   *step_out = step;
-  if (step < 0) return stop < start ? static_cast<size_t>((start - stop - 1) / (-step) + 1) : 0;
-  return start < stop ? static_cast<size_t>((stop - start - 1) / step + 1) : 0;
+  // Steps of 1 and -1 (nearly every slice) need no division.
+  if (step < 0) {
+    if (stop >= start) return 0;
+    return static_cast<size_t>(step == -1 ? start - stop : (start - stop - 1) / (-step) + 1);
+  }
+  if (start >= stop) return 0;
+  return static_cast<size_t>(step == 1 ? stop - start : (stop - start - 1) / step + 1);
 }
 
 size_t NormalizeIndex(Value index, size_t length, const char* what) {

@@ -163,6 +163,7 @@ class FunctionLowering {
   bool LowerBody(std::string* error);
   // Defines the NativeEntry wrapper around the body (after LowerBody).
   llvm::Function* LowerEntry();
+  llvm::Value* OpenBoundCell(uint32_t slot, llvm::Value* bound);
 
  private:
   // ---- frame (lower_function.cpp) ----

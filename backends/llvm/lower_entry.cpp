@@ -105,6 +105,14 @@ llvm::Value* FunctionLowering::UnboxParameter(llvm::Value* value, ir::TypeId typ
   }
 }
 
+// A parameter's bound value: the contents of the cell the runtime's binding
+// made when the native code keeps the parameter plain (Local::bound_in_cell).
+llvm::Value* FunctionLowering::OpenBoundCell(uint32_t slot, llvm::Value* bound) {
+  for (const ir::Local& local : function_.locals)
+    if (local.slot == slot && local.bound_in_cell) return CallHelper(Helper::cell_get, {bound});
+  return bound;
+}
+
 llvm::Function* FunctionLowering::LowerEntry() {
   llvm::FunctionType* type = llvm::FunctionType::get(t_.word, {t_.ptr, t_.ptr}, false);
   llvm::Function* entry =
@@ -125,7 +133,7 @@ llvm::Function* FunctionLowering::LowerEntry() {
   std::vector<llvm::Value*> boxed{self};  // all loaded before the first guard (the fail path passes them on)
   for (uint32_t slot = 0; slot < function_.n_slots; ++slot) {
     llvm::Value* address = b_.CreateInBoundsGEP(t_.word, local0, Word(-static_cast<int64_t>(slot)));
-    boxed.push_back(b_.CreateLoad(t_.word, address, "slot"));
+    boxed.push_back(OpenBoundCell(slot, b_.CreateLoad(t_.word, address, "slot")));
   }
   std::vector<llvm::Value*> args{self};
   for (uint32_t slot = 0; slot < function_.n_slots; ++slot) {

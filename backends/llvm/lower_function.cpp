@@ -224,7 +224,8 @@ void FunctionLowering::CreateLocals() {
       // A generator reads its bound arguments from the frame (all Values:
       // generators have no typed entry).
       llvm::Value* local0 = body_->getArg(1);
-      initial = b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, local0, Word(-static_cast<int64_t>(local.slot))));
+      initial = OpenBoundCell(
+          local.slot, b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, local0, Word(-static_cast<int64_t>(local.slot)))));
       if (locals_[id]->getAllocatedType() != t_.word) Fail("a generator parameter typed other than object");
     } else if (local.slot != ir::kNoId && local.slot < function_.n_slots) {
       // Parameters, free variables' cells and cell parameters arrive in their slot.

@@ -130,7 +130,7 @@ def make_checker(limit):
 
 for thunk in (
     lambda: Shape(0).angle(),
-    lambda: [make_checker(2)(v) for v in range(5)],
+    lambda: list(make_checker(2)(v) for v in range(5)),
     lambda: sorted([3, 1, 2], key=lambda v: 1 // (v - 2)),
     lambda: list(map(make_checker(0), [0, 1])),
 ):

@@ -12,7 +12,8 @@ ModuleContext::ModuleContext(const Ast& ast, const ScopeTable& scopes, const Sou
     : ConstFolder(ast), ast(ast), scopes(scopes), source(source), bc(bc), info(info), types(types) {
   for (size_t i = 0; i < bc->qstrs.size(); ++i) qstr_index.emplace(bc->qstrs[i], (uint32_t)i);
   if (ast.root != kNoNode) CollectConsts(ast[ast.root].list);
-  FindRangeRebinding();
+  FindReboundBuiltins();
+  FindConsumedGenerators();
 }
 
 uint32_t ModuleContext::Qstr(std::string_view text) {
@@ -96,17 +97,56 @@ void ModuleContext::CollectConst(NodeId id) {
   }
 }
 
-// `range` is the builtin unless the module (or a `global range`) binds it
-// or a star import might.
-void ModuleContext::FindRangeRebinding() {
+namespace {
+
+constexpr std::pair<std::string_view, Reducer> kReducers[] = {
+    {"list", Reducer::List}, {"tuple", Reducer::Tuple}, {"set", Reducer::Set},
+    {"sorted", Reducer::Sorted}, {"min", Reducer::Min}, {"max", Reducer::Max},
+    {"sum", Reducer::Sum}, {"any", Reducer::Any}, {"all", Reducer::All},
+};
+
+}  // namespace
+
+// `range` (or a reducer) is the builtin unless the module (or a `global
+// range`) binds it or a star import might.
+void ModuleContext::FindReboundBuiltins() {
   if (scopes.scopes.empty()) return;
-  if (scopes.scopes[0].flags & kScopeImportStar) range_rebound = true;
+  auto watched = [](std::string_view name) {
+    if (name == "range") return true;
+    for (const auto& [reducer, kind] : kReducers)
+      if (name == reducer) return true;
+    return false;
+  };
+  bool import_star = (scopes.scopes[0].flags & kScopeImportStar) != 0;
   for (size_t i = 0; i < scopes.scopes.size(); ++i) {
     for (const Symbol& sym : scopes.scopes[i].symbols) {
-      if (ast.Name(sym.name) != "range") continue;
+      std::string_view name = ast.Name(sym.name);
+      if (!watched(name)) continue;
       bool binds = (sym.flags & (kSymAssigned | kSymImported | kSymParam)) != 0;
-      if (binds && (i == 0 || sym.scope == SymbolScope::GlobalExplicit)) range_rebound = true;
+      if (binds && (i == 0 || sym.scope == SymbolScope::GlobalExplicit)) rebound_builtins.emplace(name);
     }
+  }
+  if (import_star) {
+    rebound_builtins.emplace("range");
+    for (const auto& [reducer, kind] : kReducers) rebound_builtins.emplace(reducer);
+  }
+}
+
+void ModuleContext::FindConsumedGenerators() {
+  for (const Node& call : ast.nodes) {
+    if (call.kind != NodeKind::Call || call.list.size != 1 || call.list2.size != 0) continue;
+    const Node& callee = ast[call.a];
+    NodeId arg = ast.List(call.list)[0];
+    if (callee.kind != NodeKind::Name || ast[arg].kind != NodeKind::GeneratorExp) continue;
+    auto scope = scopes.scope_of_node.find(arg);
+    if (scope == scopes.scope_of_node.end()) continue;
+    // The name must reach the builtin from where the call is.
+    const Symbol* symbol = scopes.scopes[scopes.scopes[scope->second].parent].Find(callee.value);
+    if (!symbol || symbol->scope != SymbolScope::GlobalImplicit) continue;
+    std::string_view name = ast.Name(callee.value);
+    if (Rebound(name)) continue;
+    for (const auto& [reducer, kind] : kReducers)
+      if (name == reducer) consumed_generators.emplace(arg, kind);
   }
 }
 

@@ -277,6 +277,11 @@ InstId FunctionBuilder::CallExpr(NodeId id) {
     offset_ = saved;
     return CallWith(kNoId, obj, NameQstr(f.value), n.list, n.list2, {});
   }
+  if (n.list.size == 1) {
+    auto consumed = m_.consumed_generators.find(ast_.List(n.list)[0]);
+    if (consumed != m_.consumed_generators.end() && InlinesComprehension(m_.scopes.scope_of_node.at(consumed->first)))
+      return InlineReduction(consumed->first, consumed->second);
+  }
   InstId fn = Expr(n.a);
   return CallWith(fn, kNoId, 0, n.list, n.list2, {});
 }
@@ -462,7 +467,13 @@ InstId FunctionBuilder::Comprehension(NodeId id) {
       return ConstNone();
     }
   }
-  if (InlinesComprehension(it->second)) return InlineComprehension(id, it->second);
+  if (InlinesComprehension(it->second)) {
+    if (n.kind == NodeKind::GeneratorExp) {
+      Unsupported(n.begin, "internal error: a consumed generator expression outside its call");
+      return ConstNone();
+    }
+    return InlineCollection(id, it->second, n.kind);
+  }
   InstId fn = MakeFunction(id, kNoNode, it->second);
   InstId iterable = Expr(ast_[gens[0]].b);
   if (n.kind == NodeKind::GeneratorExp) iterable = Emit(Op::GetIter, {iterable});
@@ -471,19 +482,23 @@ InstId FunctionBuilder::Comprehension(NodeId id) {
 
 // Whether this function builds the comprehension `scope` inline (as
 // CPython 3.12 does) rather than calling its function: a list, set or dict
-// comprehension (a generator expression's body runs later, lazily) without
-// await, in a function, whose nested scopes are all such comprehensions.
-// Its iteration variables become temps of this function, and the locals it
-// reads stay plain locals instead of becoming cells. The raw code stays
-// (the bytecode version of this function calls it).
+// comprehension, or a generator expression that a reducer builtin consumes
+// at once (ModuleContext::consumed_generators; any other runs lazily),
+// without await, in a function, whose nested scopes are all such
+// comprehensions. Its iteration variables become temps of this function,
+// and the locals it reads stay plain locals instead of becoming cells. The
+// raw code stays (the bytecode version of this function calls it).
 bool FunctionBuilder::InlinesComprehension(uint32_t scope) const {
   if (scope_.kind != ScopeKind::Function && scope_.kind != ScopeKind::Lambda &&
       scope_.kind != ScopeKind::Comprehension)
     return false;
   const Scope& comprehension = m_.scopes.scopes[scope];
-  if (comprehension.kind != ScopeKind::Comprehension || ast_[comprehension.node].kind == NodeKind::GeneratorExp ||
-      (comprehension.flags & (kScopeGenerator | kScopeCoroutine)))
+  if (comprehension.kind != ScopeKind::Comprehension || (comprehension.flags & kScopeCoroutine)) return false;
+  if (ast_[comprehension.node].kind == NodeKind::GeneratorExp) {
+    if (!m_.consumed_generators.count(comprehension.node)) return false;
+  } else if (comprehension.flags & kScopeGenerator) {
     return false;
+  }
   for (uint32_t child : comprehension.children)
     if (!InlinesComprehension(child)) return false;
   return true;
@@ -501,42 +516,112 @@ bool FunctionBuilder::CapturedByNestedFunction(InternId name) const {
 }
 
 // The comprehension `id` (whose scope is `scope`) built in place: its first
-// iterable evaluated here (with this function's names), then the loops.
-InstId FunctionBuilder::InlineComprehension(NodeId id, uint32_t scope) {
-  LocalId result = NewTemp("result");
-  StoreTemp(result, EmptyComprehensionResult(ast_[id].kind));
+// iterable evaluated here (with this function's names), then the loops,
+// which hand each item to `sink`.
+void FunctionBuilder::InlineComprehension(NodeId id, uint32_t scope, const CompSink& sink) {
   ComprehensionNames names;
   for (const Symbol& symbol : m_.scopes.scopes[scope].symbols) {
     if (symbol.scope == SymbolScope::Local || symbol.scope == SymbolScope::Cell)
       names.emplace_back(symbol.name, NewTemp(ast_.Name(symbol.name)));
   }
   size_t outer_names = comprehension_names_.size();
-  CompFor(id, ast_.List(ast_[id].list), 0, result, kNoId, &names);
+  CompFor(id, ast_.List(ast_[id].list), 0, sink, kNoId, &names);
   comprehension_names_.resize(outer_names);
-  return LoadTemp(result);
 }
 
-// A new list, set or dict for a comprehension of kind `kind` to fill.
-InstId FunctionBuilder::EmptyComprehensionResult(NodeKind kind) {
+// A list, set or dict comprehension built inline: its new container.
+InstId FunctionBuilder::InlineCollection(NodeId id, uint32_t scope, NodeKind kind) {
+  CompSink sink{kind == NodeKind::ListComp  ? CompSink::kAppend
+                : kind == NodeKind::SetComp ? CompSink::kAdd
+                                            : CompSink::kStore,
+                NewTemp("result")};
+  StoreTemp(sink.result, EmptyCollection(sink.kind));
+  InlineComprehension(id, scope, sink);
+  return LoadTemp(sink.result);
+}
+
+InstId FunctionBuilder::EmptyCollection(CompSink::Kind kind) {
   switch (kind) {
-    case NodeKind::ListComp: return Emit(Op::BuildList);
-    case NodeKind::SetComp: return Emit(Op::BuildSet);
+    case CompSink::kAppend: return Emit(Op::BuildList);
+    case CompSink::kAdd: return Emit(Op::BuildSet);
     default: return Emit(Op::BuildDict);
   }
+}
+
+// `reducer(generator)` with the generator expression built inline (see
+// ModuleContext::consumed_generators): list and set collect its items as
+// comprehensions do; sum adds them up from 0 as the builtin does; any and
+// all stop at the first decisive item, as the builtin stops resuming the
+// generator; the others run the builtin on a list of the items, which
+// gives what they give for the generator.
+InstId FunctionBuilder::InlineReduction(NodeId generator, Reducer reducer) {
+  CompSink sink{CompSink::kAppend, NewTemp(reducer == Reducer::Sum    ? "sum"
+                                            : reducer == Reducer::Any ? "any"
+                                            : reducer == Reducer::All ? "all"
+                                                                      : "items")};
+  switch (reducer) {
+    case Reducer::Set:
+      sink.kind = CompSink::kAdd;
+      StoreTemp(sink.result, Emit(Op::BuildSet));
+      break;
+    case Reducer::Sum:
+      sink.kind = CompSink::kSum;
+      StoreTemp(sink.result, ConstInt(0));
+      break;
+    case Reducer::Any:
+    case Reducer::All:
+      sink.kind = reducer == Reducer::Any ? CompSink::kAny : CompSink::kAll;
+      sink.decided = NewBlock();
+      StoreTemp(sink.result, ConstBool(reducer == Reducer::All));
+      break;
+    default: StoreTemp(sink.result, Emit(Op::BuildList)); break;
+  }
+  RunConsumedGenerator(generator, sink);
+  InstId result = LoadTemp(sink.result);
+  std::string_view builtin = reducer == Reducer::Tuple    ? "tuple"
+                             : reducer == Reducer::Sorted ? "sorted"
+                             : reducer == Reducer::Min    ? "min"
+                             : reducer == Reducer::Max    ? "max"
+                                                          : "";
+  if (!builtin.empty()) result = Emit(Op::Call, {Emit(Op::LoadGlobal, {}, m_.Qstr(builtin)), result});
+  return result;
+}
+
+// The loops of a consumed generator expression, in the generator's terms:
+// what escapes them is re-raised as leaving a generator (a StopIteration
+// becomes RuntimeError, PEP 479), as for a fused collector (ir/fuse.cpp).
+void FunctionBuilder::RunConsumedGenerator(NodeId generator, const CompSink& sink) {
+  int slot = PushTryRegion(Region{RegionKind::Except});
+  BlockId body = NewBlock(), handler = NewBlock(), done = NewBlock();
+  InstId push = Emit(Op::TryPush, {}, slot);
+  f_.insts[push].target[0] = body;
+  f_.insts[push].target[1] = handler;
+  SetBlock(body);
+  InlineComprehension(generator, m_.scopes.scope_of_node.at(generator), sink);
+  if (sink.decided != kNoId) SetBlock(sink.decided);
+  PopRegion();
+  Emit(Op::TryPop, {}, slot);
+  Jump(done);
+  SetBlock(handler);
+  Emit(Op::Reraise, {Emit(Op::Caught, {}, slot)}, 0, /*leaving a generator built inline*/ 2);
+  SetBlock(done);
 }
 
 void FunctionBuilder::ComprehensionBody() {
   const Node& n = ast_[scope_.node];
   // A generator expression yields its items; the others build a result.
-  LocalId result = kNoId;
+  CompSink sink{CompSink::kYield};
   if (n.kind != NodeKind::GeneratorExp) {
-    result = NewTemp("result");
-    StoreTemp(result, EmptyComprehensionResult(n.kind));
+    sink.kind = n.kind == NodeKind::ListComp ? CompSink::kAppend
+                : n.kind == NodeKind::SetComp ? CompSink::kAdd
+                                              : CompSink::kStore;
+    sink.result = NewTemp("result");
+    StoreTemp(sink.result, EmptyCollection(sink.kind));
   }
   if (!layout_.comp_iter) return Unsupported(n.begin, "internal error: a comprehension without its iterable");
   InstId iterable = Emit(Op::LoadLocal, {}, by_number_.at(*layout_.comp_iter));
-  CompFor(scope_.node, ast_.List(n.list), 0, result, iterable, nullptr);
-  ReturnValue(result == kNoId ? ConstNone() : LoadTemp(result));
+  CompFor(scope_.node, ast_.List(n.list), 0, sink, iterable, nullptr);
+  ReturnValue(sink.result == kNoId ? ConstNone() : LoadTemp(sink.result));
 }
 
 InstId FunctionBuilder::YieldValue(InstId value) { return Emit(Op::Yield, {value}, 0, ActiveTrySlots()); }
@@ -558,12 +643,12 @@ uint8_t FunctionBuilder::ActiveTrySlots() const {
 // (kNoId: the generator's own iterable, evaluated here; a range() call
 // becomes a counting loop). `bind`, when given, are the names an inlined
 // comprehension binds: they take effect once the iterable is evaluated.
-void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result,
+void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, const CompSink& sink,
                               InstId iterable, const ComprehensionNames* bind) {
   const Node& gen = ast_[gens[index]];
   if (iterable == kNoId) {
     if (std::optional<RangeLoop> loop = BeginRangeLoop(gen.a, gen.b, bind)) {
-      CompBody(comp, gens, index, result, loop->cont);
+      CompBody(comp, gens, index, sink, loop->cont);
       EndRangeLoop(*loop);
       SetBlock(loop->exhausted);
       return;
@@ -581,14 +666,14 @@ void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t 
   f_.insts[next].target[1] = end;
   SetBlock(body);
   Store(gen.a, LoadTemp(item));
-  CompBody(comp, gens, index, result, top);
+  CompBody(comp, gens, index, sink, top);
   Jump(top);
   SetBlock(end);
 }
 
 // Generator `index`'s conditions (false: on to `skip`, the next item), then
-// the next generator's loop or, in the innermost, the item.
-void FunctionBuilder::CompBody(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result,
+// the next generator's loop or, in the innermost, the item for the sink.
+void FunctionBuilder::CompBody(NodeId comp, std::span<const NodeId> gens, size_t index, const CompSink& sink,
                                BlockId skip) {
   const Node& n = ast_[comp];
   for (NodeId cond : ast_.List(ast_[gens[index]].list)) {
@@ -596,17 +681,42 @@ void FunctionBuilder::CompBody(NodeId comp, std::span<const NodeId> gens, size_t
     Cond(cond, pass, skip);
     SetBlock(pass);
   }
-  if (index + 1 < gens.size()) {
-    CompFor(comp, gens, index + 1, result, kNoId, nullptr);
-  } else if (n.kind == NodeKind::DictComp) {
-    InstId value = Expr(n.b);
-    InstId key = Expr(n.a);
-    Emit(Op::DictStore, {LoadTemp(result), key, value});
-  } else if (n.kind == NodeKind::GeneratorExp) {
-    YieldValue(Expr(n.a));
-  } else {
-    InstId value = Expr(n.a);
-    Emit(n.kind == NodeKind::SetComp ? Op::SetAdd : Op::ListAppend, {LoadTemp(result), value});
+  if (index + 1 < gens.size()) return CompFor(comp, gens, index + 1, sink, kNoId, nullptr);
+  switch (sink.kind) {
+    case CompSink::kStore: {
+      InstId value = Expr(n.b);
+      InstId key = Expr(n.a);
+      Emit(Op::DictStore, {LoadTemp(sink.result), key, value});
+      return;
+    }
+    case CompSink::kYield: YieldValue(Expr(n.a)); return;
+    case CompSink::kAppend:
+    case CompSink::kAdd: {
+      InstId value = Expr(n.a);
+      Emit(sink.kind == CompSink::kAdd ? Op::SetAdd : Op::ListAppend, {LoadTemp(sink.result), value});
+      return;
+    }
+    case CompSink::kSum: {
+      InstId value = Expr(n.a);
+      StoreTemp(sink.result, Emit(Op::Binary, {LoadTemp(sink.result), value}, 0, (uint8_t)RtBinary::Add));
+      return;
+    }
+    case CompSink::kAny:
+    case CompSink::kAll: {
+      // The first true item decides any() (the first false one all()).
+      BlockId decisive = NewBlock(), next = NewBlock();
+      InstId truth = ToBool(Expr(n.a));
+      if (sink.kind == CompSink::kAny) {
+        Branch(truth, decisive, next);
+      } else {
+        Branch(truth, next, decisive);
+      }
+      SetBlock(decisive);
+      StoreTemp(sink.result, ConstBool(sink.kind == CompSink::kAny));
+      Jump(sink.decided);
+      SetBlock(next);
+      return;
+    }
   }
 }
 

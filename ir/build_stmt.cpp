@@ -231,7 +231,7 @@ std::optional<FunctionBuilder::RangeLoop> FunctionBuilder::BeginRangeLoop(NodeId
                                                                         const ComprehensionNames* bind) {
   const Node& target = ast_[target_id];
   const Node& call = ast_[iterable];
-  if (m_.range_rebound) return std::nullopt;
+  if (m_.Rebound("range")) return std::nullopt;
   if (target.kind != NodeKind::Name || call.kind != NodeKind::Call || call.list2.size != 0) return std::nullopt;
   const Node& func = ast_[call.a];
   if (func.kind != NodeKind::Name || ast_.Name(func.value) != "range") return std::nullopt;

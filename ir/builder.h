@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "backends/bytecode/ast_rules.h"
@@ -43,6 +44,10 @@ constexpr int64_t kSmallIntMax = (int64_t{1} << 30) - 1;
 // Beyond this many instructions a function stays bytecode.
 constexpr size_t kMaxFunctionInsts = 200000;
 
+// A builtin that a generator expression passed as its only argument is
+// consumed by at once (see ModuleContext::consumed_generators).
+enum class Reducer : uint8_t { List, Tuple, Set, Sorted, Min, Max, Sum, Any, All };
+
 // A module-level (or class-level) `NAME = const(value)`: later code sees
 // NAME as the constant, as the bytecode compiler folds it.
 struct ConstDef {
@@ -61,7 +66,15 @@ struct ModuleContext final : bytecode::ConstFolder {
   std::string module_name;
   std::unordered_map<std::string, uint32_t> qstr_index;
   std::unordered_map<InternId, std::vector<ConstDef>> consts;
-  bool range_rebound = false;  // `range` may not be the builtin: no counting loops
+  // Builtins the module may rebind (a module-level binding, `global`, or
+  // `import *`), among those the builder treats specially: `range` (no
+  // counting loops) and the reducers.
+  std::unordered_set<std::string> rebound_builtins;
+  // Generator expressions that are the only argument of a call of a
+  // reducer builtin (`sum(x * x for x in xs)`): the call runs them to the
+  // end (or to a decisive item) before anything else, so native code builds
+  // them inline, as it builds comprehensions.
+  std::unordered_map<NodeId, Reducer> consumed_generators;
 
   ModuleContext(const Ast& ast, const ScopeTable& scopes, const SourceBuffer& source, bytecode::Module* bc,
                 const bytecode::CompileInfo& info, TypeTable& types);
@@ -73,7 +86,11 @@ struct ModuleContext final : bytecode::ConstFolder {
  private:
   void CollectConsts(NodeList body);
   void CollectConst(NodeId stmt);
-  void FindRangeRebinding();
+  void FindReboundBuiltins();
+  void FindConsumedGenerators();
+
+ public:
+  bool Rebound(std::string_view builtin) const { return rebound_builtins.count(std::string(builtin)) != 0; }
 };
 
 class FunctionBuilder {
@@ -215,14 +232,23 @@ class FunctionBuilder {
   InstId Collection(NodeId id);
   InstId DictExpr(NodeId id);
   InstId Comprehension(NodeId id);
+  // Where the items of a comprehension's innermost loop go.
+  struct CompSink {
+    enum Kind : uint8_t { kAppend, kAdd, kStore, kYield, kSum, kAny, kAll } kind;
+    LocalId result = kNoId;       // the container, sum or any/all verdict
+    BlockId decided = kNoId;      // any/all: where a decisive item jumps
+  };
   bool InlinesComprehension(uint32_t scope) const;
   bool CapturedByNestedFunction(InternId name) const;
-  InstId InlineComprehension(NodeId id, uint32_t scope);
+  void InlineComprehension(NodeId id, uint32_t scope, const CompSink& sink);
+  InstId InlineCollection(NodeId id, uint32_t scope, NodeKind kind);
+  InstId InlineReduction(NodeId generator, Reducer reducer);
+  void RunConsumedGenerator(NodeId generator, const CompSink& sink);
+  InstId EmptyCollection(CompSink::Kind kind);
   void ComprehensionBody();
-  InstId EmptyComprehensionResult(NodeKind kind);
-  void CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result, InstId iterable,
+  void CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, const CompSink& sink, InstId iterable,
                const ComprehensionNames* bind);
-  void CompBody(NodeId comp, std::span<const NodeId> gens, size_t index, LocalId result, BlockId skip);
+  void CompBody(NodeId comp, std::span<const NodeId> gens, size_t index, const CompSink& sink, BlockId skip);
   InstId JoinedStr(NodeId id);
   InstId MakeFunction(NodeId def, NodeId args, uint32_t scope);
   void Store(NodeId target, InstId value);

@@ -240,7 +240,10 @@ class Printer {
       case Op::Caught: return std::to_string(inst.imm);
       case Op::Yield:
       case Op::YieldFrom: return Operands(inst, 0) + (inst.sub ? " in_try=" + std::to_string(inst.sub) : "");
-      case Op::Reraise: return Operands(inst, 0) + (inst.sub ? " leaving-generator" : "");
+      case Op::Reraise:
+        return Operands(inst, 0) + (inst.sub == 1   ? " leaving-generator"
+                                    : inst.sub == 2 ? " leaving-inlined-generator"
+                                                    : "");
       case Op::Jump: return BlockName(inst.target[0]);
       case Op::Branch: return Operands(inst, 0) + ", " + BlockName(inst.target[0]) + ", " + BlockName(inst.target[1]);
       case Op::ForIter:

@@ -311,8 +311,10 @@ void FunctionLowering::LowerTerminator(const ir::Inst& inst) {
       }
       return;
     case Op::Reraise:
-      if (inst.sub == 1) {
-        llvm::Value* frame = frame_record_ ? frame_record_ : llvm::ConstantPointerNull::get(t_.ptr);
+      if (inst.sub != 0) {
+        // (Leaving this generator, the new exception starts at the caller's
+        // frame; leaving one built inline, this frame is the consumer's.)
+        llvm::Value* frame = frame_record_ && inst.sub == 1 ? frame_record_ : llvm::ConstantPointerNull::get(t_.ptr);
         CallNoReturn(Helper::reraise_leaving_generator, {BoxedOperand(inst, 0), frame});
       } else {
         CallNoReturn(Helper::reraise, {BoxedOperand(inst, 0)});

@@ -1,5 +1,5 @@
-# A function whose parameter a generator expression captures (a cell
-# parameter) still has a direct entry: its calls are direct, its other
+# A function whose parameter a lambda captures (a cell parameter) still
+# has a direct entry: its calls are direct, its other
 # parameters typed, and the caller wraps the captured argument in a new
 # cell. A list comprehension is built inline instead, so the parameter it
 # reads is a plain typed one (bound in a cell only for dynamic callers,
@@ -9,7 +9,8 @@
 
 
 def scaled(values, factor, n):
-    out = list(v * factor for v in values)
+    scale = lambda v: v * factor
+    out = [scale(v) for v in values]
     for i in range(n):
         out.append(i)
     return out
@@ -26,7 +27,7 @@ print(inlined([1.0, 2.0], 3.0))
 
 # CHECK-LABEL: function <module>
 # CHECK: call.direct f0:1(
-# CHECK-LABEL: function scaled (native) slots=3 params: values:list[object], factor:object, n:int
+# CHECK-LABEL: function scaled (native) slots=3 params: values:list[float], factor:object, n:int
 # CHECK: factor:object cell slot=1
 # CHECK-LABEL: function inlined (native) slots=2 params: values:list[float], factor:float returns list[float]
 # CHECK: factor:float param slot=1 bound-in-cell

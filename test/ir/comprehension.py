@@ -77,10 +77,36 @@ def keeps_cell(xs, k):
 # CHECK: load.cell k
 # CHECK: list.append
 
+# A generator expression that sum() (or any, all, list, tuple, set,
+# sorted, min, max) consumes directly is built inline too, inside a try
+# region that turns a StopIteration from its items into the RuntimeError a
+# generator raises.
 def total(xs):
     return sum(x for x in xs)
 
-# CHECK-LABEL: function total (native)
+# CHECK-LABEL: function total (native) slots=1 try_slots=1
+# CHECK: [[ZERO:%[0-9]+]]:int = const.int 0
+# CHECK-NEXT: store $sum0, [[ZERO]]
+# CHECK-NEXT: try.push 0, bb1, bb5
+# CHECK: for.iter {{%[0-9]+}} -> $item3, bb3, bb4
+# CHECK: [[X:%[0-9]+]]:{{.*}} = load $x1
+# CHECK-NEXT: [[SUM:%[0-9]+]]:{{.*}} = load $sum0
+# CHECK-NEXT: [[NEW:%[0-9]+]]:{{.*}} = binary add [[SUM]], [[X]]
+# CHECK-NEXT: store $sum0, [[NEW]]
+# CHECK: bb4:
+# CHECK-NEXT: try.pop 0
+# CHECK: bb5:
+# CHECK-NEXT: [[EXC:%[0-9]+]]:object = caught 0
+# CHECK-NEXT: reraise [[EXC]] leaving-inlined-generator
+# CHECK-NOT: make.function
+# CHECK-LABEL: function <genexpr> (native generator)
+
+# Any other generator expression runs lazily: a child generator that
+# yields each item.
+def lazy(xs):
+    return iter(x for x in xs)
+
+# CHECK-LABEL: function lazy (native)
 # CHECK: [[GEN:%[0-9]+]]:{{.*}} = make.function child=0
 # CHECK-NEXT: [[XS:%[0-9]+]]:{{.*}} = load xs
 # CHECK-NEXT: [[IT:%[0-9]+]]:{{.*}} = iter [[XS]]

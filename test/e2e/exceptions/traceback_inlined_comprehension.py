@@ -4,7 +4,11 @@
 # <listcomp> frame in its traceback: the enclosing function's frame points
 # at the comprehension's line. The bytecode (--vm, and MicroPython) calls
 # the comprehension's own function and shows that frame, so this test runs
-# natively only. Generator expressions keep their frame (tracebacks.py).
+# natively only. So do generator expressions that a reducer builtin (sum,
+# any, all, list, tuple, set, sorted, min, max) consumes directly; a
+# StopIteration from their items still becomes RuntimeError, as a
+# generator's does. Other generator expressions keep their frame
+# (tracebacks.py).
 import sys
 
 
@@ -22,9 +26,18 @@ def nested(rows):
     return [[check(x) for x in row] for row in rows]
 
 
-for thunk in (lambda: squares(5), lambda: nested([[1, 2], [3]])):
+def total(n):
+    return sum(check(v) for v in range(n))
+
+
+def stops(items):
+    it = iter(items)
+    return any(next(it) > 5 for _ in range(3))
+
+
+for thunk in (lambda: squares(5), lambda: nested([[1, 2], [3]]), lambda: total(4), lambda: stops([1, 2])):
     try:
         print(thunk())
-    except ValueError as e:
+    except (ValueError, RuntimeError) as e:
         sys.print_exception(e, sys.stdout)
-print(squares(3), nested([[0], [1, 2]]))
+print(squares(3), nested([[0], [1, 2]]), total(3), stops([1, 9]))

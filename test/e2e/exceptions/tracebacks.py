@@ -130,7 +130,7 @@ def make_checker(limit):
 
 for thunk in (
     lambda: Shape(0).angle(),
-    lambda: list(make_checker(2)(v) for v in range(5)),
+    lambda: list(iter(make_checker(2)(v) for v in range(5))),
     lambda: sorted([3, 1, 2], key=lambda v: 1 // (v - 2)),
     lambda: list(map(make_checker(0), [0, 1])),
 ):
@@ -224,6 +224,9 @@ except KeyError as e:
 # str.join (natively, the generator expression collects its items itself):
 # an exception from the body names the generator expression's line and the
 # consumer's; a StopIteration becomes RuntimeError at the consumer's line.
+# (iter() keeps `consumes`'s generator expression a generator: natively, one
+# a reducer builtin consumes directly is built inline, without a frame of
+# its own; see traceback_inlined_comprehension.py.)
 def boom(x):
     if x == 2:
         raise KeyError(x)
@@ -231,7 +234,7 @@ def boom(x):
 
 
 def consumes(items):
-    return sorted(boom(x) for x in items)
+    return sorted(iter(boom(x) for x in items))
 
 
 def stops(items):

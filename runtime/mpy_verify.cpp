@@ -284,6 +284,7 @@ class Verifier {
   uint64_t* leaders_ = nullptr;
   uint32_t* leader_rank_ = nullptr;  // leaders before each word of leaders_
   State* states_ = nullptr;  // one per leader
+  size_t stepping_ = 0;  // the offset of the instruction being stepped
   State pending_;  // the fall-through state of the instruction being stepped
   bool has_pending_ = false;
 };
@@ -432,7 +433,9 @@ const char* Verifier::Merge(SignedWord offset, int depth, int32_t block, const S
     s.depth = static_cast<int16_t>(depth);
     s.block = block;
     s.slots = slots;
-    *changed = true;
+    // A leader after the instruction being stepped is still ahead in this
+    // pass; only a state the pass went past (a loop's head) needs another.
+    if (static_cast<size_t>(offset) <= stepping_) *changed = true;
     return nullptr;
   }
   if (s.depth != depth || s.block != block || !(s.slots == slots)) return "inconsistent stack at a join";
@@ -732,6 +735,7 @@ const char* Verifier::Flow() {
       }
       has_pending_ = false;
       if (state.depth == kUnknownDepth) continue;
+      stepping_ = offset;
       if (const char* err = Step(offset, state, &changed)) return err;
     }
   }

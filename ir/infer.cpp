@@ -1001,6 +1001,24 @@ class Inference {
     return it->second;
   }
 
+  // Whether `store` (a StoreSubscr) stores into a slice: lst[a:b:c] = value.
+  static bool IsSliceIndex(const Function& f, const Inst& store) {
+    return f.insts[store.ops[1]].op == Op::BuildSlice;
+  }
+
+  // `call` is `list(x)` of the builtin list with one argument that is a
+  // range or a tracked list: that argument (else kNoId). The call makes a
+  // new tracked list (its own class) of ints or of the tracked list's items.
+  InstId ListCopySource(uint32_t m, const Function& f, const Inst& call) {
+    if (call.ops.size() != 2 || !call.names.empty() || !IsBuiltin(m, f.insts[call.ops[0]], "list")) return kNoId;
+    TypeId source = f.insts[call.ops[1]].type;
+    return Kind(source) == TypeKind::Range || IsTracked(source) ? call.ops[1] : kNoId;
+  }
+  TypeId ListCopyElement(uint32_t m, const Function& f, const Inst& call) {
+    TypeId source = f.insts[ListCopySource(m, f, call)].type;
+    return Kind(source) == TypeKind::Range ? kIntType : ElementOf(source);
+  }
+
   // The items of a list type (Unknown while nothing was stored).
   TypeId ElementOf(TypeId list) {
     if (IsTracked(list)) return list_classes_[ClassOf(list)].element;
@@ -1106,7 +1124,15 @@ class Inference {
         if (IsTracked(operand(0))) RaiseElement(ClassOf(operand(0)), operand(1));
         return;
       case Op::StoreSubscr:
-        if (IsTracked(operand(0)) && IsIntLike(operand(1))) RaiseElement(ClassOf(operand(0)), operand(2));
+        if (!IsTracked(operand(0))) return;
+        if (IsIntLike(operand(1))) RaiseElement(ClassOf(operand(0)), operand(2));
+        // lst[a:b] = items: the items of a list, or anything.
+        if (IsSliceIndex(f, inst))
+          RaiseElement(ClassOf(operand(0)), Kind(operand(2)) == TypeKind::List ? ElementOf(operand(2)) : kObjectType);
+        return;
+      case Op::Call:
+        // list(range(...)) or list(lst): a new list of ints, or of lst's items.
+        if (ListCopySource(m, f, inst) != kNoId) RaiseElement(SiteClass(f, id), ListCopyElement(m, f, inst));
         return;
       case Op::CallMethod: {
         if (!IsTracked(operand(0)) || !inst.names.empty()) return;
@@ -1162,7 +1188,8 @@ class Inference {
       case Op::Subscr: return safe_if(i == 0 && (IsIntLike(operand(1)) || f.insts[inst.ops[1]].op == Op::BuildSlice));
       case Op::StoreSubscr:
       case Op::ListAppend: {
-        bool index_ok = inst.op == Op::ListAppend || IsIntLike(operand(1));
+        // (A slice store copies a tracked value's items: StoreListElements.)
+        bool index_ok = inst.op == Op::ListAppend || IsIntLike(operand(1)) || IsSliceIndex(f, inst);
         return safe_if(index_ok && IsTracked(operand(0)) && (i == 0 || i + 1 == inst.ops.size()));
       }
       case Op::GetIter: return safe_if(IsForIteratorSource(f, id));
@@ -2040,6 +2067,7 @@ class Inference {
       for (size_t i = 1; i < n_args; ++i) joined = types_.Join(joined, arg(i));
       if (IsNumber(joined)) return joined;
     }
+    if (ListCopySource(m, f, call) != kNoId) return ClassType(SiteClass(f, static_cast<InstId>(&call - f.insts.data())));
     if (builtin("list")) return ContainerOf(TypeKind::List);
     if (builtin("tuple")) return ContainerOf(TypeKind::Tuple);
     if (builtin("dict")) return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});

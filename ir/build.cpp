@@ -88,6 +88,7 @@ Function FunctionBuilder::Build() {
   DecideNative();
   if (!f_.native) return std::move(f_);
   SetUpLocals();
+  SetUpConstantDefaults();
   SetBlock(NewBlock());
   BuildBody();
   if (!failed_) Finish();
@@ -280,6 +281,40 @@ void FunctionBuilder::SetUpLocals() {
   SetUpParameterHints();
 }
 
+// Function::constant_defaults, from the def's source: its defaults are
+// evaluated once, when the def runs, so a constant default is what every
+// call that omits the argument gets.
+void FunctionBuilder::SetUpConstantDefaults() {
+  if (scope_.kind != ScopeKind::Function) return;
+  for (NodeId param_id : ast_.List(ast_[ast_[scope_.node].a].list)) {
+    const Node& param = ast_[param_id];
+    auto kind = static_cast<ParamKind>(param.op);
+    if (param.b == kNoNode || (kind != ParamKind::Normal && kind != ParamKind::PositionalOnly)) continue;
+    std::optional<bytecode::Constant> value = m_.FoldConst(param.b, ast_[param.b].begin);
+    Inst inst;
+    inst.offset = ast_[param.b].begin;
+    inst.type = value ? ConstantType(*value) : kObjectType;
+    std::optional<int64_t> number = value && value->kind == MpyObj::Int ? bytecode::ParseDecimal(value->text)
+                                                                         : std::nullopt;
+    if (value && value->kind == MpyObj::None) {
+      inst.op = Op::ConstNone;
+    } else if (value && (value->kind == MpyObj::True || value->kind == MpyObj::False)) {
+      inst.op = Op::ConstBool;
+      inst.imm = value->kind == MpyObj::True ? 1 : 0;
+    } else if (number && *number >= kSmallIntMin && *number <= kSmallIntMax) {
+      inst.op = Op::ConstInt;
+      inst.imm = *number;
+    } else if (value && value->kind == MpyObj::Float) {
+      inst.op = Op::ConstFloat;
+      inst.fimm = FloatLiteral(value->text);
+    } else {
+      f_.constant_defaults.clear();
+      return;
+    }
+    f_.constant_defaults.push_back(std::move(inst));
+  }
+}
+
 // `def f(n: int)`: the annotation names a builtin scalar type (whatever the
 // name is bound to when the def runs: a hint is only a guess; see
 // Local::hint).
@@ -455,6 +490,15 @@ TypeId FunctionBuilder::ConstantType(const bytecode::Constant& c) {
   }
 }
 
+// The value of a float literal's text (digits may be grouped by '_').
+double FunctionBuilder::FloatLiteral(std::string_view literal) {
+  std::string text;
+  for (char ch : literal) {
+    if (ch != '_') text.push_back(ch);
+  }
+  return std::strtod(text.c_str(), nullptr);
+}
+
 InstId FunctionBuilder::Constant(const bytecode::Constant& c) {
   switch (c.kind) {
     case MpyObj::None: return ConstNone();
@@ -467,12 +511,8 @@ InstId FunctionBuilder::Constant(const bytecode::Constant& c) {
     }
     case MpyObj::Str: return ConstStr(c.text);
     case MpyObj::Float: {
-      std::string text;
-      for (char ch : c.text) {
-        if (ch != '_') text.push_back(ch);
-      }
       InstId id = Emit(Op::ConstFloat);
-      f_.insts[id].fimm = std::strtod(text.c_str(), nullptr);
+      f_.insts[id].fimm = FloatLiteral(c.text);
       f_.insts[id].type = kFloatType;
       return id;
     }

@@ -128,6 +128,7 @@ class FunctionBuilder {
   // ---- setup and decisions (build.cpp) ----
   void SetUpLocals();
   void SetUpParameterHints();
+  void SetUpConstantDefaults();
   void DecideNative();
   void SummarizeClassBody();
   bool BindsByWalrus(NodeId id) const;
@@ -157,6 +158,7 @@ class FunctionBuilder {
   InstId ConstStr(std::string_view text);
   InstId ConstQstr(std::string_view text);
   InstId Constant(const bytecode::Constant& c);
+  static double FloatLiteral(std::string_view literal);
   TypeId ConstantType(const bytecode::Constant& c);
   InstId LoadTemp(LocalId local) { return Emit(Op::LoadLocal, {}, local); }
   void StoreTemp(LocalId local, InstId value) { Emit(Op::StoreLocal, {value}, local); }

@@ -103,6 +103,7 @@ class Inference {
     FindKnownClasses();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       FindDefsRun(m);
+      PadDefaultArguments(m);
       RewriteDirectCalls(m);
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) FuseGeneratorExpressions(m);
@@ -717,6 +718,75 @@ class Inference {
       return stores[entry.first] != 1 || local.is_cell || local.kind != LocalKind::Var;
     });
     return made;
+  }
+
+  // A call of a known function that passes positional parameters by
+  // keyword, or omits trailing ones whose defaults are constants
+  // (Function::constant_defaults), becomes a call with exactly the
+  // positional parameters, in order (BindKnownCall), so that it may become
+  // direct. The keyword arguments were evaluated in source order before the
+  // call either way; the def's function is the only one the name is ever
+  // bound to, and its defaults were made from the same constants (a
+  // program that stores a `__defaults__` attribute is left alone).
+  void PadDefaultArguments(uint32_t m) {
+    if (attribute_targets_.count("__defaults__")) return;
+    for (Function& caller : program_.modules[m].functions) {
+      if (!caller.native) continue;
+      for (BlockId b = 0; b < caller.blocks.size(); ++b) {
+        std::vector<InstId> insts;
+        for (InstId id : caller.blocks[b].insts) {
+          BindKnownCall(m, caller, id, b, &insts);
+          insts.push_back(id);
+        }
+        caller.blocks[b].insts = std::move(insts);
+      }
+    }
+  }
+
+  // Rewrites call `id` (see PadDefaultArguments) when every positional
+  // parameter gets exactly one value, adding the defaults' constants to
+  // `insts` (block b, before the call).
+  void BindKnownCall(uint32_t m, Function& caller, InstId id, BlockId b, std::vector<InstId>* insts) {
+    const Inst& call = caller.insts[id];
+    if (call.op != Op::Call) return;
+    const FuncRef* ref = KnownFunction(m, caller.insts[call.ops[0]]);
+    if (!ref) return;
+    const Function& callee = program_.modules[ref->module].functions[ref->function];
+    size_t n_params = callee.signature.n_pos_args, n_defaults = callee.constant_defaults.size();
+    size_t n_positional = call.ops.size() - 1 - call.names.size();
+    if (n_positional > n_params || (call.names.empty() && n_positional == n_params)) return;
+    std::vector<InstId> bound(n_params, kNoId);
+    for (size_t i = 0; i < n_positional; ++i) bound[i] = call.ops[1 + i];
+    for (size_t k = 0; k < call.names.size(); ++k) {
+      size_t slot = ParameterNamed(callee, QstrText(m, call.names[k]));
+      if (slot >= n_params || bound[slot] != kNoId) return;  // the runtime raises the TypeError
+      bound[slot] = call.ops[1 + n_positional + k];
+    }
+    for (size_t slot = 0; slot < n_params; ++slot)
+      if (bound[slot] == kNoId && slot + n_defaults < n_params) return;  // no constant default: the runtime decides
+    uint32_t offset = call.offset;
+    for (size_t slot = 0; slot < n_params; ++slot) {
+      if (bound[slot] != kNoId) continue;
+      Inst value = callee.constant_defaults[slot + n_defaults - n_params];
+      value.block = b;
+      value.offset = offset;
+      caller.insts.push_back(std::move(value));  // (invalidates `call`)
+      bound[slot] = static_cast<InstId>(caller.insts.size() - 1);
+      insts->push_back(bound[slot]);
+    }
+    Inst& rewritten = caller.insts[id];
+    rewritten.ops.resize(1);
+    rewritten.ops.insert(rewritten.ops.end(), bound.begin(), bound.end());
+    rewritten.names.clear();
+  }
+
+  // The slot of callee's positional parameter `name` (past them: none).
+  static size_t ParameterNamed(const Function& callee, std::string_view name) {
+    for (const Local& local : callee.locals) {
+      bool parameter = local.kind == LocalKind::Param || local.kind == LocalKind::Cell;
+      if (parameter && local.slot < callee.signature.n_pos_args && local.name == name) return local.slot;
+    }
+    return callee.signature.n_pos_args;
   }
 
   void RewriteDirectCalls(uint32_t m) {

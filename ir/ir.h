@@ -223,6 +223,12 @@ struct Function {
   // one's MakeFunction instructions create (child index -> function).
   bytecode::Signature signature;
   std::vector<uint32_t> children;
+  // A def whose positional parameters' defaults are all constants a call
+  // can pass itself (None, a bool, a small int, a float): one instruction
+  // making each (ConstNone/ConstBool/ConstInt/ConstFloat, no operands), for
+  // the last constant_defaults.size() positional parameters. Empty when the
+  // def has none, or any other. Inference pads direct calls with them.
+  std::vector<Inst> constant_defaults;
   bool binds_globals = false;  // its scope assigns or deletes a module global (`global x`, a walrus)
   // Set by inference: may CallDirect reach this function's direct entry
   // (positional parameters only, no free variables; own cells and nested

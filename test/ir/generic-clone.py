@@ -28,10 +28,12 @@ def label(x):
 
 
 fs = [scale]
-print(scale(1.5, 2.0), fs[0](2, 3), only_direct(4), label(x=3), label(4))
+named = label
+print(scale(1.5, 2.0), fs[0](2, 3), only_direct(4), named(x=3), label(4))
 
-# A call through a known function's entry (here with a keyword) returns
-# what the body or the clone returns.
+# A call through a known function's entry (here through a global that is
+# not the def's own name, with a keyword) returns what the body or the
+# clone returns.
 # CHECK-LABEL: function <module>
 # CHECK: {{%[0-9]+}}:str = call {{%[0-9]+}}(
 # CHECK-LABEL: function square (native) slots=1 params: x:float returns float

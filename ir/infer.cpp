@@ -543,7 +543,7 @@ class Inference {
     }
     if (!resolved.method.valid()) return {};
     const Function& callee = FunctionOf(resolved.method);
-    if (!callee.has_direct_entry || callee.signature.n_pos_args != inst.ops.size()) return {};
+    if (!callee.has_direct_entry || DefaultsNeeded(callee, inst.ops.size()) < 0) return {};
     return resolved.method;
   }
 
@@ -556,7 +556,7 @@ class Inference {
     FuncRef init = Lookup(*c, "__init__").method;
     if (!init.valid()) return {};
     const Function& callee = FunctionOf(init);
-    if (!callee.has_direct_entry || callee.signature.n_pos_args != call.ops.size()) return {};
+    if (!callee.has_direct_entry || DefaultsNeeded(callee, call.ops.size()) < 0) return {};
     return init;
   }
 
@@ -598,6 +598,7 @@ class Inference {
           inst.callee = callee;
           inst.imm = 0;
           inst.sub = 0;
+          AppendDefaults(f, block, &at, FunctionOf(callee));
         }
       }
     }
@@ -676,6 +677,8 @@ class Inference {
     init_call.type = kNoneType;
     f.insts.push_back(std::move(init_call));
     block.insts.insert(block.insts.begin() + static_cast<std::ptrdiff_t>(at) + 1, static_cast<InstId>(f.insts.size() - 1));
+    size_t init_at = at + 1;
+    AppendDefaults(f, block, &init_at, FunctionOf(init));
     return true;
   }
 
@@ -1853,11 +1856,11 @@ class Inference {
   // those calls to the bytecode (the entry's guard).
   void RaiseMethodParameters(const Function& f, const Inst& inst, Function& method, TypeId self) {
     bool dispatched = IsSpecialName(method.name) && method.name != "__init__";
-    for (uint32_t i = 0; i < inst.ops.size(); ++i) {
+    for (uint32_t i = 0; i < method.signature.n_pos_args; ++i) {
       Local* param = ParamAtSlot(method, i);
       if (!param) continue;
       reached_parameters_.insert(param);
-      TypeId arg = i == 0 ? SelfType(method, self) : dispatched ? kObjectType : f.insts[inst.ops[i]].type;
+      TypeId arg = i == 0 ? SelfType(method, self) : dispatched ? kObjectType : ArgumentType(f, inst, method, i);
       if (TakesArgument(*param, arg)) RaiseLocal(param, arg);
     }
   }
@@ -1903,13 +1906,48 @@ class Inference {
   // callee's generic clone when the argument fails the hint's check.
   bool ArgumentsFit(const Function& f, const Inst& inst, const Function& callee, bool constructor) {
     for (const Local& param : callee.locals) {
-      if (param.kind != LocalKind::Param || param.hint == kUnknownType || param.slot >= inst.ops.size()) continue;
+      if (param.kind != LocalKind::Param || param.hint == kUnknownType || param.slot >= callee.signature.n_pos_args)
+        continue;
       if (constructor && param.slot == 0) continue;
-      TypeId arg = f.insts[inst.ops[param.slot]].type;
+      TypeId arg = ArgumentType(f, inst, callee, param.slot);
       if (inst.op == Op::CallMethod && param.slot == 0) arg = Narrowed(arg);
       if (!IsUnknown(arg) && types_.Join(arg, param.type) != param.type) return false;
     }
     return true;
+  }
+
+  // How many trailing positional parameters a call with `n_args`
+  // positional arguments (self or the new instance included) leaves to
+  // their constant defaults (Function::constant_defaults); -1 when they
+  // cannot all be bound that way.
+  int DefaultsNeeded(const Function& callee, size_t n_args) const {
+    size_t n_params = callee.signature.n_pos_args;
+    if (n_args > n_params || n_params - n_args > callee.constant_defaults.size()) return -1;
+    if (n_args < n_params && attribute_targets_.count("__defaults__")) return -1;
+    return static_cast<int>(n_params - n_args);
+  }
+
+  // What a call bound by DefaultsNeeded passes in parameter slot `slot`.
+  TypeId ArgumentType(const Function& f, const Inst& inst, const Function& callee, size_t slot) const {
+    if (slot < inst.ops.size()) return f.insts[inst.ops[slot]].type;
+    return callee.constant_defaults[slot + callee.constant_defaults.size() - callee.signature.n_pos_args].type;
+  }
+
+  // The call at block.insts[*at], now direct, gets the constants of the
+  // defaults it leaves out as its last operands, made right before it
+  // (*at moves on with the call).
+  void AppendDefaults(Function& f, Block& block, size_t* at, const Function& callee) {
+    InstId call = block.insts[*at];
+    size_t n_params = callee.signature.n_pos_args, n_defaults = callee.constant_defaults.size();
+    for (size_t slot = f.insts[call].ops.size(); slot < n_params; ++slot) {
+      Inst value = callee.constant_defaults[slot + n_defaults - n_params];
+      value.block = f.insts[call].block;
+      value.offset = f.insts[call].offset;
+      f.insts.push_back(std::move(value));
+      InstId made = static_cast<InstId>(f.insts.size() - 1);
+      f.insts[call].ops.push_back(made);
+      block.insts.insert(block.insts.begin() + static_cast<std::ptrdiff_t>((*at)++), made);
+    }
   }
 
   // A direct call's result: the callee's return type, joined, when the

@@ -32,3 +32,25 @@ print(step(2), step(2, first=True), step(first=True, pos=3, scale=0.5), listed(1
 # CHECK: load.global 'listed'
 # CHECK: call {{%[0-9]+}}({{%[0-9]+}})
 # CHECK-LABEL: function step (native) slots=4 params: pos:int, last:None, scale:float, first:bool
+
+
+# A method or constructor of a known class called with constant defaults
+# left out: the direct call gets the constants as its last operands.
+class Point:
+    def __init__(self, x, y=0.5):
+        self.x = x
+        self.y = y
+
+    def shifted(self, dx=1):
+        return Point(self.x + dx, self.y)
+
+
+print(Point(1).shifted().x)
+
+# CHECK-LABEL: function <module>
+# CHECK: [[NEW:%[0-9]+]]:instance<{{.*}}> = new.instance
+# CHECK-NEXT: [[HALF:%[0-9]+]]:float = const.float 0.5
+# CHECK-NEXT: call.direct f0:{{[0-9]+}}([[NEW]], {{%[0-9]+}}, [[HALF]])
+# CHECK: [[ONE:%[0-9]+]]:int = const.int 1
+# CHECK-NEXT: call.direct f0:{{[0-9]+}}([[NEW]], [[ONE]])
+# CHECK-LABEL: function __init__ (native) slots=3 params: self:instance<{{.*}}>, x:int, y:float

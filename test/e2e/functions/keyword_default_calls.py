@@ -59,3 +59,21 @@ def walk(n, acc=0, step=1):
 
 
 print(walk(10), walk(10, step=3))
+
+
+# Methods and constructors of known classes called with constant defaults
+# left out are direct calls too.
+class V:
+    def __init__(self, x=0, y=0.0, tag=None):
+        self.x = x
+        self.y = y
+        self.tag = tag
+
+    def moved(self, dx, dy=1.5):
+        return V(self.x + dx, self.y + dy)
+
+    def __repr__(self):
+        return "V(%r, %r, %r)" % (self.x, self.y, self.tag)
+
+
+print(V(), V(1), V(2, 3.5), V().moved(1).moved(2, 0.25), V(1, 2.0, "t"), V(tag=[1]).moved(dy=-1, dx=1))

@@ -499,6 +499,12 @@ bool FunctionBuilder::InlinesComprehension(uint32_t scope) const {
   } else if (comprehension.flags & kScopeGenerator) {
     return false;
   }
+  // Zero-argument super() finds no arguments in a comprehension's own frame
+  // (RuntimeError/TypeError): built inline it would see the method's.
+  for (const Symbol& symbol : comprehension.symbols) {
+    std::string_view name = ast_.Name(symbol.name);
+    if (name == "super" || name == "__class__") return false;
+  }
   for (uint32_t child : comprehension.children)
     if (!InlinesComprehension(child)) return false;
   return true;

@@ -110,3 +110,21 @@ class Grid:
 
 
 print(Grid(3, 2).row_sums())
+
+
+class Base:
+    def f(self):
+        return 1
+
+
+class Derived(Base):
+    def uses_super(self):
+        # Zero-argument super() has no arguments in a comprehension's own
+        # frame: such a comprehension is not built inline.
+        try:
+            return [super().f() for _ in range(2)]
+        except (TypeError, RuntimeError):
+            return "no super() in a comprehension"
+
+
+print(Derived().uses_super())

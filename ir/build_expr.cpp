@@ -537,19 +537,26 @@ void FunctionBuilder::InlineComprehension(NodeId id, uint32_t scope, const CompS
 
 // A list, set or dict comprehension built inline: its new container.
 InstId FunctionBuilder::InlineCollection(NodeId id, uint32_t scope, NodeKind kind) {
-  CompSink sink{kind == NodeKind::ListComp  ? CompSink::kAppend
-                : kind == NodeKind::SetComp ? CompSink::kAdd
-                                            : CompSink::kStore,
-                NewTemp("result")};
-  StoreTemp(sink.result, EmptyCollection(sink.kind));
+  CompSink sink{CollectionSink(kind), NewTemp("result")};
+  StoreTemp(sink.result, InitialResult(sink.kind));
   InlineComprehension(id, scope, sink);
   return LoadTemp(sink.result);
 }
 
-InstId FunctionBuilder::EmptyCollection(CompSink::Kind kind) {
+// Where a list, set or dict comprehension's items go.
+FunctionBuilder::CompSink::Kind FunctionBuilder::CollectionSink(NodeKind kind) {
+  return kind == NodeKind::ListComp ? CompSink::kAppend : kind == NodeKind::SetComp ? CompSink::kAdd : CompSink::kStore;
+}
+
+// What a sink's result starts as: a new container, 0 for sum(), the verdict
+// of any() or all() when no item decides.
+InstId FunctionBuilder::InitialResult(CompSink::Kind kind) {
   switch (kind) {
     case CompSink::kAppend: return Emit(Op::BuildList);
     case CompSink::kAdd: return Emit(Op::BuildSet);
+    case CompSink::kSum: return ConstInt(0);
+    case CompSink::kAny: return ConstBool(false);
+    case CompSink::kAll: return ConstBool(true);
     default: return Emit(Op::BuildDict);
   }
 }
@@ -561,27 +568,17 @@ InstId FunctionBuilder::EmptyCollection(CompSink::Kind kind) {
 // generator; the others run the builtin on a list of the items, which
 // gives what they give for the generator.
 InstId FunctionBuilder::InlineReduction(NodeId generator, Reducer reducer) {
-  CompSink sink{CompSink::kAppend, NewTemp(reducer == Reducer::Sum    ? "sum"
-                                            : reducer == Reducer::Any ? "any"
-                                            : reducer == Reducer::All ? "all"
-                                                                      : "items")};
+  CompSink sink{CompSink::kAppend};
   switch (reducer) {
-    case Reducer::Set:
-      sink.kind = CompSink::kAdd;
-      StoreTemp(sink.result, Emit(Op::BuildSet));
-      break;
-    case Reducer::Sum:
-      sink.kind = CompSink::kSum;
-      StoreTemp(sink.result, ConstInt(0));
-      break;
-    case Reducer::Any:
-    case Reducer::All:
-      sink.kind = reducer == Reducer::Any ? CompSink::kAny : CompSink::kAll;
-      sink.decided = NewBlock();
-      StoreTemp(sink.result, ConstBool(reducer == Reducer::All));
-      break;
-    default: StoreTemp(sink.result, Emit(Op::BuildList)); break;
+    case Reducer::Set: sink.kind = CompSink::kAdd; break;
+    case Reducer::Sum: sink.kind = CompSink::kSum; break;
+    case Reducer::Any: sink.kind = CompSink::kAny; break;
+    case Reducer::All: sink.kind = CompSink::kAll; break;
+    default: break;
   }
+  sink.result = NewTemp(sink.kind == CompSink::kAppend ? "items" : "result");
+  if (sink.kind == CompSink::kAny || sink.kind == CompSink::kAll) sink.decided = NewBlock();
+  StoreTemp(sink.result, InitialResult(sink.kind));
   RunConsumedGenerator(generator, sink);
   InstId result = LoadTemp(sink.result);
   std::string_view builtin = reducer == Reducer::Tuple    ? "tuple"
@@ -618,11 +615,8 @@ void FunctionBuilder::ComprehensionBody() {
   // A generator expression yields its items; the others build a result.
   CompSink sink{CompSink::kYield};
   if (n.kind != NodeKind::GeneratorExp) {
-    sink.kind = n.kind == NodeKind::ListComp ? CompSink::kAppend
-                : n.kind == NodeKind::SetComp ? CompSink::kAdd
-                                              : CompSink::kStore;
-    sink.result = NewTemp("result");
-    StoreTemp(sink.result, EmptyCollection(sink.kind));
+    sink = {CollectionSink(n.kind), NewTemp("result")};
+    StoreTemp(sink.result, InitialResult(sink.kind));
   }
   if (!layout_.comp_iter) return Unsupported(n.begin, "internal error: a comprehension without its iterable");
   InstId iterable = Emit(Op::LoadLocal, {}, by_number_.at(*layout_.comp_iter));

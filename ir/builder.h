@@ -246,7 +246,8 @@ class FunctionBuilder {
   InstId InlineCollection(NodeId id, uint32_t scope, NodeKind kind);
   InstId InlineReduction(NodeId generator, Reducer reducer);
   void RunConsumedGenerator(NodeId generator, const CompSink& sink);
-  InstId EmptyCollection(CompSink::Kind kind);
+  static CompSink::Kind CollectionSink(NodeKind kind);
+  InstId InitialResult(CompSink::Kind kind);
   void ComprehensionBody();
   void CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, const CompSink& sink, InstId iterable,
                const ComprehensionNames* bind);

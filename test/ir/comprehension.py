@@ -86,13 +86,13 @@ def total(xs):
 
 # CHECK-LABEL: function total (native) slots=1 try_slots=1
 # CHECK: [[ZERO:%[0-9]+]]:int = const.int 0
-# CHECK-NEXT: store $sum0, [[ZERO]]
+# CHECK-NEXT: store $result0, [[ZERO]]
 # CHECK-NEXT: try.push 0, bb1, bb5
 # CHECK: for.iter {{%[0-9]+}} -> $item3, bb3, bb4
 # CHECK: [[X:%[0-9]+]]:{{.*}} = load $x1
-# CHECK-NEXT: [[SUM:%[0-9]+]]:{{.*}} = load $sum0
+# CHECK-NEXT: [[SUM:%[0-9]+]]:{{.*}} = load $result0
 # CHECK-NEXT: [[NEW:%[0-9]+]]:{{.*}} = binary add [[SUM]], [[X]]
-# CHECK-NEXT: store $sum0, [[NEW]]
+# CHECK-NEXT: store $result0, [[NEW]]
 # CHECK: bb4:
 # CHECK-NEXT: try.pop 0
 # CHECK: bb5:

@@ -103,7 +103,7 @@ class Inference {
     FindKnownClasses();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) {
       FindDefsRun(m);
-      PadDefaultArguments(m);
+      BindKnownCalls(m);
       RewriteDirectCalls(m);
     }
     for (uint32_t m = 0; m < program_.modules.size(); ++m) FuseGeneratorExpressions(m);
@@ -726,12 +726,12 @@ class Inference {
   // A call of a known function that passes positional parameters by
   // keyword, or omits trailing ones whose defaults are constants
   // (Function::constant_defaults), becomes a call with exactly the
-  // positional parameters, in order (BindKnownCall), so that it may become
+  // positional parameters, in order, so that it may become
   // direct. The keyword arguments were evaluated in source order before the
   // call either way; the def's function is the only one the name is ever
   // bound to, and its defaults were made from the same constants (a
   // program that stores a `__defaults__` attribute is left alone).
-  void PadDefaultArguments(uint32_t m) {
+  void BindKnownCalls(uint32_t m) {
     if (attribute_targets_.count("__defaults__")) return;
     for (Function& caller : program_.modules[m].functions) {
       if (!caller.native) continue;
@@ -746,7 +746,7 @@ class Inference {
     }
   }
 
-  // Rewrites call `id` (see PadDefaultArguments) when every positional
+  // Rewrites call `id` (see BindKnownCalls) when every positional
   // parameter gets exactly one value, adding the defaults' constants to
   // `insts` (block b, before the call).
   void BindKnownCall(uint32_t m, Function& caller, InstId id, BlockId b, std::vector<InstId>* insts) {
@@ -770,11 +770,7 @@ class Inference {
     uint32_t offset = call.offset;
     for (size_t slot = 0; slot < n_params; ++slot) {
       if (bound[slot] != kNoId) continue;
-      Inst value = callee.constant_defaults[slot + n_defaults - n_params];
-      value.block = b;
-      value.offset = offset;
-      caller.insts.push_back(std::move(value));  // (invalidates `call`)
-      bound[slot] = static_cast<InstId>(caller.insts.size() - 1);
+      bound[slot] = AddDefault(caller, callee, slot, b, offset);  // (invalidates `call`)
       insts->push_back(bound[slot]);
     }
     Inst& rewritten = caller.insts[id];
@@ -1938,16 +1934,21 @@ class Inference {
   // (*at moves on with the call).
   void AppendDefaults(Function& f, Block& block, size_t* at, const Function& callee) {
     InstId call = block.insts[*at];
-    size_t n_params = callee.signature.n_pos_args, n_defaults = callee.constant_defaults.size();
-    for (size_t slot = f.insts[call].ops.size(); slot < n_params; ++slot) {
-      Inst value = callee.constant_defaults[slot + n_defaults - n_params];
-      value.block = f.insts[call].block;
-      value.offset = f.insts[call].offset;
-      f.insts.push_back(std::move(value));
-      InstId made = static_cast<InstId>(f.insts.size() - 1);
+    for (size_t slot = f.insts[call].ops.size(); slot < callee.signature.n_pos_args; ++slot) {
+      InstId made = AddDefault(f, callee, slot, f.insts[call].block, f.insts[call].offset);
       f.insts[call].ops.push_back(made);
       block.insts.insert(block.insts.begin() + static_cast<std::ptrdiff_t>((*at)++), made);
     }
+  }
+
+  // A new instruction of f (in no block's list yet) making the constant
+  // default of callee's parameter slot `slot`.
+  static InstId AddDefault(Function& f, const Function& callee, size_t slot, BlockId block, uint32_t offset) {
+    Inst value = callee.constant_defaults[slot + callee.constant_defaults.size() - callee.signature.n_pos_args];
+    value.block = block;
+    value.offset = offset;
+    f.insts.push_back(std::move(value));
+    return static_cast<InstId>(f.insts.size() - 1);
   }
 
   // A direct call's result: the callee's return type, joined, when the

@@ -479,6 +479,7 @@ TypeId FunctionBuilder::ConstantType(const bytecode::Constant& c) {
     case MpyObj::False: return kBoolType;
     case MpyObj::Int: return kIntType;
     case MpyObj::Float: return kFloatType;
+    case MpyObj::Complex: return kComplexType;
     case MpyObj::Str: return kStrType;
     case MpyObj::Bytes: return m_.types.Of(TypeKind::Bytes);
     case MpyObj::Tuple: {

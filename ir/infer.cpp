@@ -1971,6 +1971,11 @@ class Inference {
   bool IsUnknown(TypeId t) const { return Kind(t) == TypeKind::Unknown; }
   bool IsIntLike(TypeId t) const { return Kind(t) == TypeKind::Int || Kind(t) == TypeKind::Bool; }
   bool IsNumber(TypeId t) const { return IsIntLike(t) || Kind(t) == TypeKind::Float; }
+  // Complex arithmetic: a complex with a complex or a number.
+  bool IsComplexArithmetic(TypeId a, TypeId b) const {
+    return (Kind(a) == TypeKind::Complex || Kind(b) == TypeKind::Complex) &&
+           (IsNumber(a) || Kind(a) == TypeKind::Complex) && (IsNumber(b) || Kind(b) == TypeKind::Complex);
+  }
 
   TypeId ResultType(uint32_t m, Function& f, const Inst& inst) {
     auto operand = [&](size_t i) { return f.insts[inst.ops[i]].type; };
@@ -1995,7 +2000,9 @@ class Inference {
         uint32_t c = KnownClassOf(operand(0), TypeKind::Class);
         return c == kNoId ? kObjectType : InstanceType(c);
       }
-      case Op::Sqrt: return kFloatType;
+      case Op::Sqrt:
+      case Op::Abs: return kFloatType;
+      case Op::MakeComplex: return kComplexType;
       case Op::Len: return kIntType;
       // (Those a method of a known class implements: Transfer.)
       case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
@@ -2038,6 +2045,8 @@ class Inference {
       case Op::Call: return CallType(m, f, inst);
       case Op::Narrow: return Narrowed(operand(0));
       case Op::LoadAttr: {
+        if (Kind(operand(0)) == TypeKind::Complex && (QstrText(m, inst.imm) == "real" || QstrText(m, inst.imm) == "imag"))
+          return kFloatType;
         uint32_t c = AttributeClassOf(operand(0), QstrText(m, inst.imm));
         if (c != kNoId) return FieldType(c, std::string(QstrText(m, inst.imm)));
         return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
@@ -2052,6 +2061,7 @@ class Inference {
     switch (module.constants[index].kind) {
       case bytecode::MpyObj::Int: return kIntType;
       case bytecode::MpyObj::Str: return kStrType;
+      case bytecode::MpyObj::Complex: return kComplexType;
       default: return kObjectType;
     }
   }
@@ -2068,7 +2078,13 @@ class Inference {
     auto op = static_cast<BinOp>(code);
     if (IsComparison(op)) {
       if ((IsNumber(a) && IsNumber(b)) || (Kind(a) == TypeKind::Str && Kind(b) == TypeKind::Str)) return kBoolType;
+      // Complex numbers only compare for equality (the rest is TypeError).
+      if (IsComplexArithmetic(a, b) && (op == BinOp::Equal || op == BinOp::NotEqual)) return kBoolType;
       return kObjectType;
+    }
+    if (IsComplexArithmetic(a, b)) {
+      bool field = op == BinOp::Add || op == BinOp::Subtract || op == BinOp::Multiply || op == BinOp::TrueDivide;
+      return field ? kComplexType : kObjectType;
     }
     switch (op) {
       case BinOp::In: return IsContainer(b) ? kBoolType : kObjectType;
@@ -2115,6 +2131,7 @@ class Inference {
       case UnOp::Positive:
       case UnOp::Negative:
         if (IsIntLike(a)) return kIntType;
+        if (Kind(a) == TypeKind::Complex) return kComplexType;
         return Kind(a) == TypeKind::Float ? kFloatType : kObjectType;
       case UnOp::Invert: return IsIntLike(a) ? kIntType : kObjectType;
       default: return kObjectType;
@@ -2171,6 +2188,8 @@ class Inference {
     if (builtin("str") || builtin("repr") || builtin("chr")) return kStrType;
     if (builtin("range")) return types_.Of(TypeKind::Range);
     if (builtin("abs") && n_args == 1 && IsNumber(arg(0))) return Kind(arg(0)) == TypeKind::Float ? kFloatType : kIntType;
+    if (builtin("abs") && n_args == 1 && Kind(arg(0)) == TypeKind::Complex) return kFloatType;
+    if (IsComplexConstruction(m, f, call)) return kComplexType;
     if ((builtin("min") || builtin("max")) && n_args >= 2) {
       TypeId joined = arg(0);
       for (size_t i = 1; i < n_args; ++i) joined = types_.Join(joined, arg(i));
@@ -2214,10 +2233,36 @@ class Inference {
     return false;
   }
 
-  // math.sqrt(x) becomes the Sqrt instruction (inline where the target has
-  // the instruction; x converted as the math module converts it), len(x) of
-  // a list or tuple the Len instruction (a load of its length); the load
-  // of the function goes when nothing else uses it.
+  // complex(x, y) of numbers, without keywords.
+  bool IsComplexConstruction(uint32_t m, const Function& f, const Inst& call) const {
+    if (call.op != Op::Call || !call.names.empty() || call.ops.size() > 3 || !IsBuiltin(m, f.insts[call.ops[0]], "complex"))
+      return false;
+    for (size_t i = 1; i < call.ops.size(); ++i)
+      if (!IsNumber(f.insts[call.ops[i]].type)) return false;
+    return true;
+  }
+
+  // The instruction a call of a builtin becomes, or Call when none:
+  // math.sqrt(x) the Sqrt instruction (inline where the target has the
+  // instruction; x converted as the math module converts it), len(x) of a
+  // list or tuple Len (a load of its length), abs(x) of a float or complex
+  // Abs, complex(x, y) of numbers MakeComplex.
+  Op BuiltinInstruction(uint32_t m, const Function& f, const Inst& call) {
+    if (IsComplexConstruction(m, f, call)) return Op::MakeComplex;
+    if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) return Op::Call;
+    if (call.op == Op::Call ? MathFunction(m, f, f.insts[call.ops[0]]) == "sqrt"
+                            : IsMathModule(m, f.insts[call.ops[0]]) && QstrText(m, call.imm) == "sqrt")
+      return Op::Sqrt;
+    if (call.op != Op::Call) return Op::Call;
+    TypeKind arg = Kind(f.insts[call.ops[1]].type);
+    if ((arg == TypeKind::List || arg == TypeKind::Tuple) && IsBuiltin(m, f.insts[call.ops[0]], "len")) return Op::Len;
+    if ((arg == TypeKind::Float || arg == TypeKind::Complex) && IsBuiltin(m, f.insts[call.ops[0]], "abs"))
+      return Op::Abs;
+    return Op::Call;
+  }
+
+  // Calls of builtins become their instructions (BuiltinInstruction); the
+  // load of the function goes when nothing else uses it.
   void RewriteBuiltinCalls(uint32_t m) {
     for (Function& f : program_.modules[m].functions) {
       if (!f.native) continue;
@@ -2225,15 +2270,10 @@ class Inference {
       for (Block& block : f.blocks) {
         for (InstId id : block.insts) {
           Inst& call = f.insts[id];
-          if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) continue;
-          bool is_sqrt = call.op == Op::Call ? MathFunction(m, f, f.insts[call.ops[0]]) == "sqrt"
-                                             : IsMathModule(m, f.insts[call.ops[0]]) && QstrText(m, call.imm) == "sqrt";
-          TypeKind arg = Kind(f.insts[call.ops[1]].type);
-          bool is_len = call.op == Op::Call && (arg == TypeKind::List || arg == TypeKind::Tuple) &&
-                        IsBuiltin(m, f.insts[call.ops[0]], "len");
-          if (!is_sqrt && !is_len) continue;
-          InstId callee = call.ops[0];  // sqrt, len, math.sqrt's attribute, or math (call.method)
-          call.op = is_sqrt ? Op::Sqrt : Op::Len;
+          Op op = BuiltinInstruction(m, f, call);
+          if (op == Op::Call) continue;
+          InstId callee = call.ops[0];  // the builtin, math.sqrt's attribute, or math (call.method)
+          call.op = op;
           call.imm = 0;
           call.ops.erase(call.ops.begin());
           if (--uses[callee] != 0) continue;

@@ -49,7 +49,7 @@ enum class TypeKind : uint8_t {
 };
 
 // How native code holds a value of a type (types.def explains each).
-enum class Rep : uint8_t { Void, Value, Float, Bool, Word };
+enum class Rep : uint8_t { Void, Value, Float, Complex, Bool, Word };
 
 // A function of the program: module index and function index in it.
 struct FuncRef {
@@ -97,6 +97,7 @@ constexpr TypeId kFloatType = 4;
 constexpr TypeId kBoolType = 5;
 constexpr TypeId kNoneType = 6;
 constexpr TypeId kStrType = 7;
+constexpr TypeId kComplexType = 8;
 
 // ---- instructions ----
 

@@ -36,7 +36,7 @@ bool HasElementwiseJoin(TypeKind kind) {
 
 TypeTable::TypeTable() {
   for (TypeKind kind : {TypeKind::Unknown, TypeKind::Void, TypeKind::Object, TypeKind::Int, TypeKind::Float,
-                        TypeKind::Bool, TypeKind::NoneType, TypeKind::Str})
+                        TypeKind::Bool, TypeKind::NoneType, TypeKind::Str, TypeKind::Complex})
     Intern(Type{kind, {}, {}});
 }
 

@@ -52,6 +52,7 @@ Arity ArityOf(Op op) {
     case Op::Not:
     case Op::ToIndex:
     case Op::Sqrt:
+    case Op::Abs:
     case Op::Len:
     case Op::NewInstance:
     case Op::ListToTuple:
@@ -83,6 +84,7 @@ Arity ArityOf(Op op) {
     case Op::DictStore:
     case Op::StoreSubscr: return {3, 3};
     case Op::Raise: return {1, 2};
+    case Op::MakeComplex: return {0, 2};
     case Op::Call:
     case Op::CallMethod: return {1, -1};
     case Op::MakeFunction: return {2, -1};

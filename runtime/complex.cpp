@@ -107,6 +107,23 @@ Value ComplexPower(Float a_real, Float a_imag, Float b_real, Float b_imag) {
   return NewComplex(r.real, r.imag);
 }
 
+void ComplexParts(Value v, Float* real, Float* imag) {
+  Complex c;
+  if (!ToComplex(v, &c)) {
+    const char* parts[] = {"can't convert ", TypeNameOf(v), " to complex"};
+    RaiseJoined(&kTypeErrorType, parts, 3);
+  }
+  *real = c.real;
+  *imag = c.imag;
+}
+
+Float ComplexAbs(Float real, Float imag) {
+  double magnitude = FloatHypot(real, imag);
+  if (FloatIsInf(magnitude) && FloatIsFinite(real) && FloatIsFinite(imag))
+    RaiseOverflowError("absolute value too large");
+  return static_cast<Float>(magnitude);
+}
+
 namespace {
 
 Value ComplexBinaryOp(BinaryOp op, Value lhs, Value rhs) {
@@ -159,12 +176,7 @@ Value ComplexUnaryOp(UnaryOp op, Value self) {
     case UnaryOp::kBool: return FromBool(c.real != 0 || c.imag != 0);
     case UnaryOp::kPositive: return HasExactType(self, &kComplexType) ? self : NewComplex(c.real, c.imag);
     case UnaryOp::kNegative: return NewComplex(-c.real, -c.imag);
-    case UnaryOp::kAbs: {
-      double magnitude = FloatHypot(c.real, c.imag);
-      if (FloatIsInf(magnitude) && FloatIsFinite(c.real) && FloatIsFinite(c.imag))
-        RaiseOverflowError("absolute value too large");
-      return NewFloat(static_cast<Float>(magnitude));
-    }
+    case UnaryOp::kAbs: return NewFloat(ComplexAbs(c.real, c.imag));
     case UnaryOp::kHash: return NewInt(HashComplex(c));
     default: return kNull;
   }
@@ -211,8 +223,13 @@ Value ComplexMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args)
     RaiseJoined(&kTypeErrorType, parts, 3);
   };
   convert(first, &a);
-  if (n_args == 2) convert(args[1], &b);
-  return NewComplex(a.real - b.imag, a.imag + b.real);
+  if (n_args == 1) return NewComplex(a.real, a.imag);
+  convert(args[1], &b);
+  // As CPython: a real argument's value is taken as it is (complex(1, -0.0)
+  // keeps its negative zero); only a complex one's other part is added.
+  Float real = IsComplex(args[1]) ? a.real - b.imag : a.real;
+  Float imag = IsComplex(first) ? a.imag + b.real : b.real;
+  return NewComplex(real, imag);
 }
 
 Value ComplexAttr(Value self, Qstr name, AttrOp op, Value) {
@@ -245,5 +262,9 @@ const Type kComplexType = {
     .base_type = &kObjectType,
     .methods = &kComplexMethods,
 };
+
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt12kComplexTypeE")]] const Type taipan_native_type_complex;
 
 }  // namespace taipan::rt

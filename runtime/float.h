@@ -45,6 +45,13 @@ Value NewComplex(Float real, Float imag);
 // True for float values and instances of float subclasses.
 bool IsFloat(Value v);
 bool IsComplex(Value v);
+// The parts of a complex (or a complex subclass's instance), or of an int,
+// bool or float as (value, 0); TypeError "can't convert X to complex" for
+// anything else.
+void ComplexParts(Value v, Float* real, Float* imag);
+// abs() of a complex: the correctly rounded hypotenuse; OverflowError when
+// it is too large for a float.
+Float ComplexAbs(Float real, Float imag);
 // The value of an int, bool or float as a Float (correctly rounded for big
 // ints; OverflowError "int too big to convert to float"); TypeError otherwise.
 Float FloatValue(Value v);

@@ -227,6 +227,25 @@ V taipan_native_box_float(F f) { return NewFloat(f); }
 
 F taipan_native_unbox_float(V value) { return FloatValue(value); }
 
+static_assert(offsetof(ComplexObject, imag) == kFloatFieldOffset + sizeof(Float),
+              "native code reads a complex's imag right after its real part");
+
+V taipan_native_box_complex(F real, F imag) { return NewComplex(real, imag); }
+
+F taipan_native_complex_real(V value) {
+  Float real, imag;
+  ComplexParts(value, &real, &imag);
+  return real;
+}
+
+F taipan_native_complex_imag(V value) {
+  Float real, imag;
+  ComplexParts(value, &real, &imag);
+  return imag;
+}
+
+F taipan_native_complex_abs(F real, F imag) { return ComplexAbs(real, imag); }
+
 F taipan_native_float_floor_divide(F a, F b) { return FloatFloorDivide(a, b); }
 
 F taipan_native_float_modulo(F a, F b) { return FloatModulo(a, b); }

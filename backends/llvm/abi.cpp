@@ -50,6 +50,7 @@ RuntimeAbi::RuntimeAbi(llvm::Module& module, const TargetInfo& target) : module_
   llvm::LLVMContext& context = module.getContext();
   types_.word = llvm::IntegerType::get(context, target.word_bits);
   types_.fp = target.float_is_double ? llvm::Type::getDoubleTy(context) : llvm::Type::getFloatTy(context);
+  types_.complex = llvm::StructType::get(context, {types_.fp, types_.fp});
   types_.ptr = llvm::PointerType::getUnqual(context);
   types_.i1 = llvm::Type::getInt1Ty(context);
   types_.i32 = llvm::Type::getInt32Ty(context);

@@ -41,6 +41,7 @@ namespace abi_size {
 struct AbiTypes {
   llvm::IntegerType* word;  // Value, signed and unsigned words
   llvm::Type* fp;           // runtime/float.h's Float
+  llvm::StructType* complex;  // {real, imag}: an unboxed complex (ir::Rep::Complex)
   llvm::PointerType* ptr;
   llvm::IntegerType* i1;    // bool (zeroext at calls, as clang passes it)
   llvm::IntegerType* i32;
@@ -65,7 +66,8 @@ class RuntimeAbi {
   llvm::Constant* TypeSymbol(std::string_view name);
   // &taipan_native_NAME for a TAIPAN_ABI_WORD name ("stack_limit").
   llvm::GlobalVariable* WordSymbol(std::string_view name);
-  // Byte offset of FloatObject::value (TAIPAN_ABI_FLOAT_FIELD).
+  // Byte offset of FloatObject::value (TAIPAN_ABI_FLOAT_FIELD), also of
+  // ComplexObject::real (imag follows it).
   unsigned FloatValueOffset() const;
   // Words of one NlrBuf: prev, value, the saved registers, native_frames.
   unsigned NlrBufWords() const { return 3 + target_.nlr_registers; }

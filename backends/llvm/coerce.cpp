@@ -16,10 +16,13 @@ llvm::Value* FunctionLowering::Coerce(llvm::Value* value, ir::TypeId from, ir::T
   switch (to_rep) {
     case Rep::Value:
       if (from_rep == Rep::Float) return CallHelper(Helper::box_float, {value});
+      if (from_rep == Rep::Complex) return CallHelper(Helper::box_complex, {RealPart(value), ImagPart(value)});
       if (from_rep == Rep::Bool) return BoolToValue(value);
       return Tag(value);  // a machine word (viper int) becomes a small int
     case Rep::Float:
       return ToFloat(value, from);
+    case Rep::Complex:
+      return ToComplex(value, from);
     case Rep::Bool:
       return ToBool(value, from);
     case Rep::Word:
@@ -88,9 +91,7 @@ llvm::Value* FunctionLowering::FloatOrBranch(llvm::Value* value, bool exact_ints
   llvm::BasicBlock* load = NewBlock("dyn.load");
   b_.CreateCondBr(is_float, load, other);
   b_.SetInsertPoint(load);
-  llvm::Value* address =
-      b_.CreateConstInBoundsGEP1_32(b_.getInt8Ty(), b_.CreateIntToPtr(value, t_.ptr), module_.abi().FloatValueOffset());
-  incoming.push_back({b_.CreateLoad(t_.fp, address, "float"), load});
+  incoming.push_back({LoadFloatAt(value, module_.abi().FloatValueOffset()), load});
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
   llvm::PHINode* result = b_.CreatePHI(t_.fp, incoming.size(), "dyn.value");
@@ -115,6 +116,47 @@ llvm::Value* FunctionLowering::TypeWordOrNull(llvm::Value* value) {
   return result;
 }
 
+llvm::Value* FunctionLowering::LoadFloatAt(llvm::Value* value, unsigned offset) {
+  llvm::Value* address = b_.CreateConstInBoundsGEP1_32(b_.getInt8Ty(), b_.CreateIntToPtr(value, t_.ptr), offset);
+  return b_.CreateLoad(t_.fp, address);
+}
+
+llvm::Value* FunctionLowering::MakeComplex(llvm::Value* real, llvm::Value* imag) {
+  llvm::Value* pair = b_.CreateInsertValue(llvm::PoisonValue::get(t_.complex), real, 0);
+  return b_.CreateInsertValue(pair, imag, 1, "complex");
+}
+
+llvm::Value* FunctionLowering::ToComplex(llvm::Value* value, ir::TypeId from) {
+  if (module_.RepOf(from) == Rep::Complex) return value;
+  if (module_.RepOf(from) != Rep::Value || Kind(from) == TypeKind::Int)
+    return MakeComplex(ToFloat(value, from), llvm::ConstantFP::get(t_.fp, 0.0));
+  return UnboxComplex(value);
+}
+
+// An exact complex object inline; anything else through the runtime
+// (a complex subclass's instance, a number, or TypeError).
+llvm::Value* FunctionLowering::UnboxComplex(llvm::Value* value) {
+  llvm::Value* is_complex = HasExactType(value, module_.abi().TypeSymbol("complex"));
+  llvm::BasicBlock* inline_load = NewBlock("complex.inline");
+  llvm::BasicBlock* slow = NewBlock("complex.slow");
+  llvm::BasicBlock* done = NewBlock("complex.done");
+  BranchLikely(is_complex, inline_load, slow);
+  b_.SetInsertPoint(inline_load);
+  unsigned offset = module_.abi().FloatValueOffset();
+  llvm::Value* loaded =
+      MakeComplex(LoadFloatAt(value, offset), LoadFloatAt(value, offset + t_.fp->getPrimitiveSizeInBits() / 8));
+  b_.CreateBr(done);
+  b_.SetInsertPoint(slow);
+  llvm::Value* converted =
+      MakeComplex(CallHelper(Helper::complex_real, {value}), CallHelper(Helper::complex_imag, {value}));
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(t_.complex, 2, "unboxed");
+  result->addIncoming(loaded, inline_load);
+  result->addIncoming(converted, slow);
+  return result;
+}
+
 llvm::Value* FunctionLowering::UnboxFloat(llvm::Value* value) {
   llvm::Value* is_float = HasExactType(value, module_.abi().TypeSymbol("float"));
   llvm::BasicBlock* inline_load = NewBlock("unbox.inline");
@@ -122,9 +164,7 @@ llvm::Value* FunctionLowering::UnboxFloat(llvm::Value* value) {
   llvm::BasicBlock* done = NewBlock("unbox.done");
   BranchLikely(is_float, inline_load, slow);
   b_.SetInsertPoint(inline_load);
-  llvm::Value* address =
-      b_.CreateConstInBoundsGEP1_32(b_.getInt8Ty(), b_.CreateIntToPtr(value, t_.ptr), module_.abi().FloatValueOffset());
-  llvm::Value* loaded = b_.CreateLoad(t_.fp, address, "float");
+  llvm::Value* loaded = LoadFloatAt(value, module_.abi().FloatValueOffset());
   b_.CreateBr(done);
   b_.SetInsertPoint(slow);
   llvm::Value* converted = CallHelper(Helper::unbox_float, {value});  // int, bool, or TypeError
@@ -180,6 +220,10 @@ llvm::Value* FunctionLowering::Truth(const Typed& typed) {
       return value;
     case Rep::Float:
       return b_.CreateFCmpUNE(value, llvm::ConstantFP::get(t_.fp, 0.0));  // NaN is true
+    case Rep::Complex: {
+      llvm::Constant* zero = llvm::ConstantFP::get(t_.fp, 0.0);
+      return b_.CreateOr(b_.CreateFCmpUNE(RealPart(value), zero), b_.CreateFCmpUNE(ImagPart(value), zero));
+    }
     case Rep::Word:
       return b_.CreateICmpNE(value, Word(0));
     default:

@@ -231,6 +231,14 @@ class FunctionLowering {
   llvm::Value* BoolToValue(llvm::Value* flag);
   llvm::Value* BoolToSmallInt(llvm::Value* flag);
   llvm::Value* UnboxFloat(llvm::Value* value);
+  // A complex from an int, bool, float or complex (ComplexParts' rules).
+  llvm::Value* ToComplex(llvm::Value* value, ir::TypeId from);
+  llvm::Value* UnboxComplex(llvm::Value* value);
+  llvm::Value* MakeComplex(llvm::Value* real, llvm::Value* imag);
+  llvm::Value* RealPart(llvm::Value* complex) { return b_.CreateExtractValue(complex, 0, "real"); }
+  llvm::Value* ImagPart(llvm::Value* complex) { return b_.CreateExtractValue(complex, 1, "imag"); }
+  // Loads the Float at `offset` bytes into the object `value` points to.
+  llvm::Value* LoadFloatAt(llvm::Value* value, unsigned offset);
   llvm::Value* IsSmallInt(llvm::Value* value);
   llvm::Value* Untag(llvm::Value* small_int);
   llvm::Value* Tag(llvm::Value* integer);
@@ -283,6 +291,10 @@ class FunctionLowering {
                   bool truth_only = false);
   Typed FloatBinary(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs);
   Typed FloatCompareWithInt(BinOp op, const Typed& lhs, const Typed& rhs);
+  // A complex with a complex or a number.
+  Typed ComplexBinary(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs);
+  Typed LowerAbs(const ir::Inst& inst);
+  Typed LowerMakeComplex(const ir::Inst& inst);
   // A float and an untyped operand: inline when the latter is a float or a
   // small int at run time, the runtime's operator otherwise.
   Typed FloatWithDynamic(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs, bool truth_only);

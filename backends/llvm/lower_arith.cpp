@@ -1,7 +1,7 @@
 // Operators. Typed operands get inline fast paths: ints as tagged small
 // ints (overflow and big ints fall back to taipan_native_binary_op, which
-// promotes), floats unboxed, bools as i1. Everything else calls the
-// runtime's generic operator.
+// promotes), floats and complex numbers unboxed, bools as i1. Everything
+// else calls the runtime's generic operator.
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/MDBuilder.h>
 
@@ -76,6 +76,9 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
     size_t id = static_cast<size_t>(&inst - function_.insts.data());
     return FloatWithDynamic(op, original, lhs, rhs, IsComparison(op) && only_truth_used_[id]);
   }
+  bool complex = left == TypeKind::Complex || right == TypeKind::Complex;
+  if (complex && (IsNumeric(left) || left == TypeKind::Complex) && (IsNumeric(right) || right == TypeKind::Complex))
+    return ComplexBinary(op, original, lhs, rhs);
   if (!IsNumeric(left) || !IsNumeric(right)) return GenericBinary(original, lhs, rhs);
   if (left == TypeKind::Float || right == TypeKind::Float) return FloatBinary(op, original, lhs, rhs);
   if (left == TypeKind::Bool && right == TypeKind::Bool) {
@@ -385,6 +388,42 @@ Typed FunctionLowering::FloatBinary(BinOp op, BinOp original, const Typed& lhs, 
   }
 }
 
+// As the runtime's complex operators: the other operand converted to a
+// complex (an int correctly rounded, OverflowError when too big), then the
+// complex operation. Division (Smith's algorithm, ZeroDivisionError) and
+// comparisons with ints (exact) go to the runtime; the result of division
+// is a complex object that LowerInst unboxes.
+Typed FunctionLowering::ComplexBinary(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs) {
+  bool equality = op == BinOp::Equal || op == BinOp::NotEqual;
+  bool with_int = Kind(lhs.type) == TypeKind::Int || Kind(rhs.type) == TypeKind::Int;
+  if (equality && with_int) {
+    llvm::Value* equal = b_.CreateICmpEQ(GenericBinary(op, lhs, rhs).value, TrueValue());
+    return {equal, ir::kBoolType};
+  }
+  if (!equality && op != BinOp::Add && op != BinOp::Subtract && op != BinOp::Multiply)
+    return GenericBinary(original, lhs, rhs);
+  llvm::Value* x = ToComplex(lhs.value, lhs.type);
+  llvm::Value* y = ToComplex(rhs.value, rhs.type);
+  llvm::Value* a = RealPart(x);
+  llvm::Value* b = ImagPart(x);
+  llvm::Value* c = RealPart(y);
+  llvm::Value* d = ImagPart(y);
+  switch (op) {
+    case BinOp::Add:
+      return {MakeComplex(b_.CreateFAdd(a, c), b_.CreateFAdd(b, d)), ir::kComplexType};
+    case BinOp::Subtract:
+      return {MakeComplex(b_.CreateFSub(a, c), b_.CreateFSub(b, d)), ir::kComplexType};
+    case BinOp::Multiply:
+      return {MakeComplex(b_.CreateFSub(b_.CreateFMul(a, c), b_.CreateFMul(b, d)),
+                          b_.CreateFAdd(b_.CreateFMul(a, d), b_.CreateFMul(b, c))),
+              ir::kComplexType};
+    default: {
+      llvm::Value* equal = b_.CreateAnd(b_.CreateFCmpOEQ(a, c), b_.CreateFCmpOEQ(b, d));
+      return {op == BinOp::Equal ? equal : b_.CreateNot(equal), ir::kBoolType};
+    }
+  }
+}
+
 // Python compares ints and floats exactly: inline only when the int
 // converts exactly (a small int within the mantissa), else the runtime.
 Typed FunctionLowering::FloatCompareWithInt(BinOp op, const Typed& lhs, const Typed& rhs) {
@@ -427,6 +466,12 @@ Typed FunctionLowering::LowerUnary(const ir::Inst& inst) {
   switch (Kind(operand.type)) {
     case TypeKind::Float:
       if (op == UnOp::Negative) return {b_.CreateFNeg(operand.value), ir::kFloatType};
+      if (op == UnOp::Positive) return operand;
+      break;
+    case TypeKind::Complex:
+      if (op == UnOp::Negative)
+        return {MakeComplex(b_.CreateFNeg(RealPart(operand.value)), b_.CreateFNeg(ImagPart(operand.value))),
+                ir::kComplexType};
       if (op == UnOp::Positive) return operand;
       break;
     case TypeKind::Int:
@@ -477,6 +522,23 @@ Typed FunctionLowering::IntUnary(UnOp op, llvm::Value* value, bool dynamic) {
   phi->addIncoming(result, fast);
   phi->addIncoming(slow_result, slow);
   return {phi, dynamic ? ir::kObjectType : ir::kIntType};
+}
+
+// abs() of a float (its sign cleared) or a complex (the runtime's hypot).
+Typed FunctionLowering::LowerAbs(const ir::Inst& inst) {
+  Typed operand = Operand(inst, 0);
+  if (Kind(operand.type) == TypeKind::Complex) {
+    llvm::Value* z = operand.value;
+    return {CallHelper(Helper::complex_abs, {RealPart(z), ImagPart(z)}), ir::kFloatType};
+  }
+  return {b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, OperandAsFloat(operand)), ir::kFloatType};
+}
+
+// complex(x, y) of numbers: each part converted as float() converts it.
+Typed FunctionLowering::LowerMakeComplex(const ir::Inst& inst) {
+  llvm::Value* parts[2] = {llvm::ConstantFP::get(t_.fp, 0.0), llvm::ConstantFP::get(t_.fp, 0.0)};
+  for (size_t i = 0; i < inst.ops.size(); ++i) parts[i] = OperandAsFloat(Operand(inst, i));
+  return {MakeComplex(parts[0], parts[1]), ir::kComplexType};
 }
 
 // math.sqrt: the target's instruction, except below zero, where the

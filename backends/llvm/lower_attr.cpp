@@ -174,6 +174,12 @@ static bool UsesSlot(const ir::Inst& inst, ir::TypeKind receiver) {
 
 Typed FunctionLowering::LowerLoadAttr(const ir::Inst& inst) {
   if (UsesSlot(inst, Kind(Operand(inst, 0).type))) return LowerSlotLoad(inst);
+  if (Kind(inst.type) == ir::TypeKind::Float && Kind(Operand(inst, 0).type) == ir::TypeKind::Complex) {
+    // .real or .imag (inference types no other attribute of a complex)
+    llvm::Value* z = Operand(inst, 0).value;
+    bool real = module_.ir_module().qstrs[inst.imm] == "real";
+    return {real ? RealPart(z) : ImagPart(z), ir::kFloatType};
+  }
   llvm::Value* object = BoxedOperand(inst, 0);
   llvm::Value* name = QstrWord(inst.imm);
   llvm::GlobalVariable* cache = NewCache(abi_size::kAttrCache, "attr_cache");

@@ -36,6 +36,9 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
     case TypeKind::Float:
       exact("float");
       break;
+    case TypeKind::Complex:
+      exact("complex");
+      break;
     case TypeKind::List:
       // list[T]: inference proved what the direct callers' lists hold; a
       // dynamic caller's list cannot be checked without reading every item.
@@ -91,11 +94,10 @@ llvm::Value* FunctionLowering::LoadClassSlot(ir::TypeId type) {
 
 llvm::Value* FunctionLowering::UnboxParameter(llvm::Value* value, ir::TypeId type) {
   switch (module_.RepOf(type)) {
-    case ir::Rep::Float: {  // the guard proved an exact float object
-      llvm::Value* address = b_.CreateConstInBoundsGEP1_32(b_.getInt8Ty(), b_.CreateIntToPtr(value, t_.ptr),
-                                                           module_.abi().FloatValueOffset());
-      return b_.CreateLoad(t_.fp, address, "float");
-    }
+    case ir::Rep::Float:  // the guard proved an exact float object
+      return LoadFloatAt(value, module_.abi().FloatValueOffset());
+    case ir::Rep::Complex:  // an exact complex object
+      return UnboxComplex(value);
     case ir::Rep::Bool:
       return b_.CreateICmpEQ(value, TrueValue());
     case ir::Rep::Word:

@@ -144,6 +144,10 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       return {CallHelper(Helper::new_instance, {BoxedOperand(inst, 0)}), inst.type};
     case Op::Sqrt:
       return {Sqrt(OperandAsFloat(Operand(inst, 0))), ir::kFloatType};
+    case Op::Abs:
+      return LowerAbs(inst);
+    case Op::MakeComplex:
+      return LowerMakeComplex(inst);
     case Op::Len: {
       bool is_list = Kind(Operand(inst, 0).type) == TypeKind::List;
       unsigned field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;

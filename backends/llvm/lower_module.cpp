@@ -131,6 +131,8 @@ llvm::Type* ModuleLowering::LlvmType(ir::TypeId type) const {
   switch (RepOf(Effective(type))) {
     case Rep::Float:
       return types().fp;
+    case Rep::Complex:
+      return types().complex;
     case Rep::Bool:
       return types().i1;
     default:
@@ -223,15 +225,16 @@ llvm::Function* ModuleLowering::RecursionCopyOf(uint32_t index) {
   return copy;
 }
 
-// A function that only computes with ints, floats and bools (its slow
-// paths call the runtime on ints and floats only, which runs no Python
-// code) and calls nothing: a speculative loop calling it may keep its
+// A function that only computes with ints, floats, complex numbers and
+// bools (its slow paths call the runtime on numbers only, which runs no
+// Python code) and calls nothing: a speculative loop calling it may keep its
 // lists' header words read on entry.
 bool ModuleLowering::ChangesNoLists(const ir::Function& function) const {
   auto numeric = [&](ir::InstId id) {
     if (id >= function.insts.size()) return false;
     ir::TypeKind kind = KindOf(function.insts[id].type);
-    return kind == ir::TypeKind::Int || kind == ir::TypeKind::Bool || kind == ir::TypeKind::Float;
+    return kind == ir::TypeKind::Int || kind == ir::TypeKind::Bool || kind == ir::TypeKind::Float ||
+           kind == ir::TypeKind::Complex;
   };
   for (const ir::Inst& inst : function.insts) {
     switch (inst.op) {
@@ -251,6 +254,8 @@ bool ModuleLowering::ChangesNoLists(const ir::Function& function) const {
       case ir::Op::Truth:
       case ir::Op::ToIndex:
       case ir::Op::Sqrt:
+      case ir::Op::Abs:
+      case ir::Op::MakeComplex:
         for (ir::InstId operand : inst.ops)
           if (!numeric(operand)) return false;
         break;

@@ -67,6 +67,8 @@ bool MayLowerTwice(Op op) {
     case Op::Not:
     case Op::ToIndex:
     case Op::Sqrt:
+    case Op::Abs:
+    case Op::MakeComplex:
     case Op::Len:
     case Op::NewInstance:
     case Op::BuildTuple:

@@ -116,7 +116,7 @@ std::vector<FrozenModuleImage> FrozenImages(const std::vector<ProgramModule>& mo
 bool EmitNativeObjects(const Options& options, std::vector<ProgramModule>& modules, const std::string& output,
                        std::vector<FrozenModuleImage>* images, std::vector<std::string>* objects,
                        std::string_view command) {
-  ir::Program program = BuildProgramIr(modules);
+  ir::Program program = BuildProgramIr(modules, options);
   if (options.remarks) PrintRemarks(program);
   *images = FrozenImages(modules);
   llvmbe::CodegenOptions codegen = CodegenOptionsFrom(options);
@@ -263,7 +263,7 @@ int RunRun(const Options& options) {
   if (llvm::sys::fs::can_execute(executable)) {
     if (options.verbose) std::cerr << "taipan: using cached " << executable << "\n";
     MarkRunCacheEntryUsed(dir);
-    if (options.remarks && !options.vm) PrintRemarks(BuildProgramIr(modules));
+    if (options.remarks && !options.vm) PrintRemarks(BuildProgramIr(modules, options));
   } else {
     if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
       Error("run", "cannot create the cache directory '" + dir + "': " + ec.message());

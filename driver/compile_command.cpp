@@ -63,7 +63,7 @@ bool EmitNative(const Options& options, const std::string& input, std::string_vi
   module.path = input;
   module.front = std::make_unique<FrontendResult>(CompileToBytecode(input, bytes, &module.code, &module.info));
   if (!module.front->ok()) return false;
-  ir::Program program = BuildProgramIr(modules);
+  ir::Program program = BuildProgramIr(modules, options);
   if (options.remarks) PrintRemarks(program);
   if (options.emit == "ir") {
     *output += ir::Print(program.modules[0], program.types);

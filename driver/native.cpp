@@ -41,7 +41,8 @@ uint32_t AttachRawCodeFacts(const bytecode::RawCode& raw, const FrontendResult& 
 
 }  // namespace
 
-ir::Program BuildProgramIr(std::vector<ProgramModule>& modules) {
+ir::Program BuildProgramIr(std::vector<ProgramModule>& modules, const Options& options) {
+  bool peel_loops = options.opt_level != "0" && options.opt_level != "s";
   ir::Program program;
   for (ProgramModule& module : modules) {
     const FrontendResult& front = *module.front;
@@ -49,6 +50,8 @@ ir::Program BuildProgramIr(std::vector<ProgramModule>& modules) {
                                               module.info, program.types));
     AttachRawCodeFacts(module.code.top, front, module.info, 0, program.modules.back().functions);
     program.modules.back().qstrs = module.code.qstrs;
+    if (peel_loops)
+      for (ir::Function& function : program.modules.back().functions) ir::PeelLoops(function);
   }
   ir::InferTypes(program);
   for (ProgramModule& module : modules) module.mpy = mpy::WriteMpy(module.code);

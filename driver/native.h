@@ -16,8 +16,9 @@ namespace taipan::driver {
 
 // Builds the IR of every module (their bytecode tables grow with what the
 // native code needs, so each module's .mpy is written again afterwards)
-// and runs inference over the whole program.
-ir::Program BuildProgramIr(std::vector<ProgramModule>& modules);
+// and runs inference over the whole program; loops are peeled where that
+// settles a local's type (ir::PeelLoops) except at -O0 and -Os.
+ir::Program BuildProgramIr(std::vector<ProgramModule>& modules, const Options& options);
 
 // `--remarks`: one line per def/lambda on stderr, whether it was compiled
 // natively or to bytecode and why.

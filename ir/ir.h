@@ -118,6 +118,14 @@ enum class UnOp : uint8_t {
 #include "runtime/operator.def"
 };
 
+// The plain operator of an in-place one (x += y on an int is x + y).
+inline BinOp NonInplace(BinOp op) {
+  if (op >= BinOp::InplaceOr && op <= BinOp::InplacePower)
+    return static_cast<BinOp>(static_cast<unsigned>(op) - static_cast<unsigned>(BinOp::InplaceOr) +
+                              static_cast<unsigned>(BinOp::Or));
+  return op;
+}
+
 std::string_view OpName(Op op);
 uint8_t OpFlags(Op op);
 
@@ -299,6 +307,14 @@ Module BuildModule(const Ast& ast, const ScopeTable& scopes, const SourceBuffer&
 // block, one terminator per block at its end, targets and locals in range).
 // Returns an empty string when the function is well formed.
 std::string Verify(const Function& function, const TypeTable& types);
+
+// Peels the first iteration of small innermost loops where a constant
+// stored before the loop meets the loop's own stores in one local (z = 0
+// before z = z * z + c), when splitting locals into their webs then gives
+// the loop a local of its own; splits every plain local into its webs
+// either way. Before inference, on functions built native without try
+// regions (ir/peel.cpp).
+void PeelLoops(Function& function);
 
 // Whole-program type inference: parameter types from the call sites,
 // locals, results, return types; turns calls of known functions into

@@ -42,15 +42,8 @@
 namespace taipan::llvmbe {
 
 using ir::BinOp;
+using ir::NonInplace;
 using ir::UnOp;
-
-// The plain operator of an in-place one (x += y on an int is x + y).
-inline BinOp NonInplace(BinOp op) {
-  if (op >= BinOp::InplaceOr && op <= BinOp::InplacePower)
-    return static_cast<BinOp>(static_cast<unsigned>(op) - static_cast<unsigned>(BinOp::InplaceOr) +
-                              static_cast<unsigned>(BinOp::Or));
-  return op;
-}
 
 // A lowered value and the IR type whose representation it is in.
 struct Typed {

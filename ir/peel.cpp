@@ -97,7 +97,8 @@ struct Loop {
 };
 
 // Natural loops of the back edges a depth-first walk finds (a jump to a
-// block still on the walk's stack), innermost ones only: a loop holding
+// block still on the walk's stack; the back edges of one header, such as
+// a `continue`'s, make one loop), innermost ones only: a loop holding
 // another loop's header is left out.
 std::vector<Loop> InnermostLoops(const Function& f) {
   size_t n = f.blocks.size();
@@ -124,11 +125,14 @@ std::vector<Loop> InnermostLoops(const Function& f) {
     }
   }
   std::vector<Loop> loops;
-  for (auto [latch, header] : back_edges) {
+  std::sort(back_edges.begin(), back_edges.end(), [](auto x, auto y) { return x.second < y.second; });
+  for (size_t e = 0; e < back_edges.size();) {
+    BlockId header = back_edges[e].second;
     Loop loop{header, {header}};
     std::vector<bool> in(n, false);
     in[header] = true;
-    std::vector<BlockId> work = {latch};
+    std::vector<BlockId> work;
+    for (; e < back_edges.size() && back_edges[e].second == header; ++e) work.push_back(back_edges[e].first);
     while (!work.empty()) {
       BlockId b = work.back();
       work.pop_back();

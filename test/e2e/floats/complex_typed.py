@@ -78,6 +78,29 @@ def safe_divide(a, b):
     return q
 
 
+def kept_across_raise(a, b):
+    # A complex local stored in a try region and read in its handler.
+    z = complex(a, b)
+    try:
+        z = z * 2
+        z = z / complex(b - b, 0)
+    except ZeroDivisionError:
+        z = z + 1
+    return z
+
+
+def halved_on_error(n):
+    total = 0j
+    for k in range(n):
+        try:
+            total = total + complex(k, 1.0)
+            if k == 3:
+                raise ValueError(total)
+        except ValueError:
+            total = total * 0.5
+    return total
+
+
 def overflow(x):
     try:
         return abs(complex(x, x))
@@ -110,6 +133,7 @@ print(Phasor(1.0, 2.0).turn(3))
 print(list(partial_sums([1j, 2, 3 + 4j])))
 print(safe_divide(1 + 1j, 0j), safe_divide(1 + 1j, 2 - 1j), safe_divide(4j, 2))
 print(overflow(1.7e308), overflow(1.0))
+print(kept_across_raise(1.5, 2.5), halved_on_error(6))
 print(big_part(10**400), big_part(5))
 print(escape_time(complex(2, 0), 5), escape_time(complex(0.25), 5))
 print(mixed_escape(2, 5), mixed_escape(0.25, 5), mixed_escape(0.25j, 5))

@@ -2045,10 +2045,10 @@ class Inference {
       case Op::Call: return CallType(m, f, inst);
       case Op::Narrow: return Narrowed(operand(0));
       case Op::LoadAttr: {
-        if (Kind(operand(0)) == TypeKind::Complex && (QstrText(m, inst.imm) == "real" || QstrText(m, inst.imm) == "imag"))
-          return kFloatType;
-        uint32_t c = AttributeClassOf(operand(0), QstrText(m, inst.imm));
-        if (c != kNoId) return FieldType(c, std::string(QstrText(m, inst.imm)));
+        std::string_view name = QstrText(m, inst.imm);
+        if (Kind(operand(0)) == TypeKind::Complex && (name == "real" || name == "imag")) return kFloatType;
+        uint32_t c = AttributeClassOf(operand(0), name);
+        if (c != kNoId) return FieldType(c, std::string(name));
         return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
       }
       default: return kObjectType;

@@ -331,6 +331,27 @@ bool CanCollect(const Function& g);
 // StopIteration as RuntimeError: Reraise with sub 1).
 void MakeCollector(Function& g, Op collect);
 
+// The loops of `function`'s CFG (ir/loops.cpp), shared by loop peeling and
+// the backend's speculative loops.
+struct NaturalLoop {
+  BlockId header;
+  // The header, its latches, then every other block reaching a latch
+  // without passing the header.
+  std::vector<BlockId> blocks;
+  bool innermost = true;     // no other loop's header among its blocks
+  bool single_entry = true;  // only the header has predecessors outside it
+};
+struct Loops {
+  std::vector<std::vector<BlockId>> predecessors;  // per block
+  // (latch, header): the jumps a depth-first walk from every block finds
+  // to a block still on its path.
+  std::vector<std::pair<BlockId, BlockId>> back_edges;
+  std::vector<NaturalLoop> loops;  // one per header (a `continue` adds a latch), by header
+};
+Loops FindLoops(const Function& function);
+// Per block, the blocks whose terminator may jump to it.
+std::vector<std::vector<BlockId>> Predecessors(const Function& function);
+
 // Per local of `function`: the GetIter instruction whose iterator the local
 // holds for a for loop, when nothing but for.iter ever reads the local
 // (stored once, from a GetIter used nowhere else); kNoId for other locals.

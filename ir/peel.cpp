@@ -24,14 +24,6 @@ namespace {
 // Loops bigger than this are not worth doubling.
 constexpr size_t kMaxPeeledInsts = 80;
 
-std::vector<BlockId> Successors(const Function& f, BlockId b) {
-  const Inst& last = f.insts[f.blocks[b].insts.back()];
-  std::vector<BlockId> out;
-  for (BlockId t : last.target)
-    if (t != kNoId) out.push_back(t);
-  return out;
-}
-
 // An int constant: what a local set to a number before a loop starts as,
 // that the loop's arithmetic may turn into a float or complex.
 bool IsIntConstant(Op op) { return op == Op::ConstInt || op == Op::ConstBool; }
@@ -91,69 +83,6 @@ bool MayClone(Op op) {
   }
 }
 
-struct Loop {
-  BlockId header;
-  std::vector<BlockId> blocks;  // the header first
-};
-
-// Natural loops of the back edges a depth-first walk finds (a jump to a
-// block still on the walk's stack; the back edges of one header, such as
-// a `continue`'s, make one loop), innermost ones only: a loop holding
-// another loop's header is left out.
-std::vector<Loop> InnermostLoops(const Function& f) {
-  size_t n = f.blocks.size();
-  std::vector<uint8_t> state(n, 0);  // 0 unseen, 1 on the stack, 2 done
-  std::vector<std::vector<BlockId>> preds(n);
-  std::vector<std::pair<BlockId, BlockId>> back_edges;  // (latch, header)
-  std::vector<std::pair<BlockId, size_t>> stack = {{0, 0}};
-  state[0] = 1;
-  for (BlockId b = 0; b < n; ++b)
-    for (BlockId s : Successors(f, b)) preds[s].push_back(b);
-  while (!stack.empty()) {
-    auto& [b, next] = stack.back();
-    std::vector<BlockId> succ = Successors(f, b);
-    if (next == succ.size()) {
-      state[b] = 2;
-      stack.pop_back();
-      continue;
-    }
-    BlockId s = succ[next++];
-    if (state[s] == 1) back_edges.push_back({b, s});
-    if (state[s] == 0) {
-      state[s] = 1;
-      stack.push_back({s, 0});
-    }
-  }
-  std::vector<Loop> loops;
-  std::sort(back_edges.begin(), back_edges.end(), [](auto x, auto y) { return x.second < y.second; });
-  for (size_t e = 0; e < back_edges.size();) {
-    BlockId header = back_edges[e].second;
-    Loop loop{header, {header}};
-    std::vector<bool> in(n, false);
-    in[header] = true;
-    std::vector<BlockId> work;
-    for (; e < back_edges.size() && back_edges[e].second == header; ++e) work.push_back(back_edges[e].first);
-    while (!work.empty()) {
-      BlockId b = work.back();
-      work.pop_back();
-      if (in[b]) continue;
-      in[b] = true;
-      loop.blocks.push_back(b);
-      for (BlockId p : preds[b]) work.push_back(p);
-    }
-    loops.push_back(std::move(loop));
-  }
-  std::vector<Loop> innermost;
-  for (const Loop& loop : loops) {
-    bool holds_other = false;
-    for (const Loop& other : loops)
-      holds_other |= other.header != loop.header &&
-                     std::find(loop.blocks.begin(), loop.blocks.end(), other.header) != loop.blocks.end();
-    if (!holds_other) innermost.push_back(loop);
-  }
-  return innermost;
-}
-
 // ---- webs ----
 
 // Splits every plain local (only loaded and stored, never read unbound)
@@ -163,7 +92,7 @@ std::vector<Loop> InnermostLoops(const Function& f) {
 // the CFG does not show.
 class WebSplitter {
  public:
-  explicit WebSplitter(Function& f) : f_(f) {}
+  explicit WebSplitter(Function& f) : f_(f), predecessors_(Predecessors(f)) {}
 
   void SplitAll() {
     size_t n_locals = f_.locals.size();
@@ -223,10 +152,10 @@ class WebSplitter {
     for (bool changed = true; changed;) {
       changed = false;
       for (BlockId b = 0; b < f_.blocks.size(); ++b) {
-        for (BlockId s : Successors(f_, b)) {
+        for (BlockId p : predecessors_[b]) {
           for (size_t bit = 0; bit <= unbound; ++bit) {
-            bool out = last_store[b] >= 0 ? bit == static_cast<size_t>(last_store[b]) : in[b][bit];
-            if (out && !in[s][bit]) in[s][bit] = changed = true;
+            bool out = last_store[p] >= 0 ? bit == static_cast<size_t>(last_store[p]) : in[p][bit];
+            if (out && !in[b][bit]) in[b][bit] = changed = true;
           }
         }
       }
@@ -276,18 +205,19 @@ class WebSplitter {
   }
 
   Function& f_;
+  std::vector<std::vector<BlockId>> predecessors_;
 };
 
 // ---- peeling ----
 
-bool InLoop(const Loop& loop, BlockId b) {
+bool InLoop(const NaturalLoop& loop, BlockId b) {
   return std::find(loop.blocks.begin(), loop.blocks.end(), b) != loop.blocks.end();
 }
 
 // Locals (not temps) the loop reads and stores that an int constant
 // stored before it may reach, and that the loop may store something else
 // into: those whose type peeling may settle.
-std::vector<LocalId> PeelCandidates(const Function& f, const Loop& loop) {
+std::vector<LocalId> PeelCandidates(const Function& f, const NaturalLoop& loop) {
   std::vector<LocalId> candidates;
   for (LocalId local = 0; local < f.locals.size(); ++local) {
     if (f.locals[local].kind == LocalKind::Temp) continue;
@@ -309,7 +239,8 @@ std::vector<LocalId> PeelCandidates(const Function& f, const Loop& loop) {
   return candidates;
 }
 
-bool MayPeel(const Function& f, const Loop& loop) {
+bool MayPeel(const Function& f, const NaturalLoop& loop) {
+  if (!loop.innermost || !loop.single_entry) return false;
   if (loop.header == 0) return false;  // the entry block stays the entry
   size_t n = 0;
   for (BlockId b : loop.blocks) {
@@ -323,7 +254,7 @@ bool MayPeel(const Function& f, const Loop& loop) {
 
 // Puts a copy of the loop's blocks in front of it: entries into the header
 // go to the copy's header, the copy's back edges to the loop's header.
-void Peel(Function& f, const Loop& loop) {
+void Peel(Function& f, const NaturalLoop& loop) {
   size_t n_blocks = f.blocks.size();
   std::vector<BlockId> clone_of(n_blocks, kNoId);
   for (BlockId b : loop.blocks) {
@@ -354,7 +285,7 @@ void Peel(Function& f, const Loop& loop) {
 // The local a constant stored before the loop ends up in, and the one the
 // loop's stores end up in, after `split` (a copy of `before`, its locals
 // split into webs, maybe peeled first).
-std::pair<LocalId, LocalId> ConstantAndLoopLocals(const Function& before, const Function& split, const Loop& loop,
+std::pair<LocalId, LocalId> ConstantAndLoopLocals(const Function& before, const Function& split, const NaturalLoop& loop,
                                                   LocalId local) {
   LocalId outside = kNoId, inside = kNoId;
   for (BlockId b = 0; b < before.blocks.size(); ++b) {
@@ -371,7 +302,7 @@ std::pair<LocalId, LocalId> ConstantAndLoopLocals(const Function& before, const 
 
 // Whether peeling gave the loop a local of its own where, without it, a
 // constant stored before the loop meets the loop's stores.
-bool Settled(const Function& before, const Function& peeled, const Loop& loop) {
+bool Settled(const Function& before, const Function& peeled, const NaturalLoop& loop) {
   Function unpeeled = before;
   WebSplitter(unpeeled).SplitAll();
   for (LocalId local : PeelCandidates(before, loop)) {
@@ -386,7 +317,7 @@ bool Settled(const Function& before, const Function& peeled, const Loop& loop) {
 
 void PeelLoops(Function& f) {
   if (!f.native || f.n_try_slots != 0 || f.blocks.empty()) return;
-  for (const Loop& loop : InnermostLoops(f)) {
+  for (const NaturalLoop& loop : FindLoops(f).loops) {
     if (!MayPeel(f, loop) || PeelCandidates(f, loop).empty()) continue;
     Function before = f;
     Peel(f, loop);

@@ -203,7 +203,6 @@ class FunctionLowering {
   void CheckStack();
   // Loops poll micropython.schedule's callbacks at their back edges
   // (returned as (latch, header) pairs).
-  std::vector<std::pair<ir::BlockId, ir::BlockId>> FindBackEdges();
   void PollPending();
   // Branches to a fresh cold block that raises, continuing where `cond` is false.
   void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);
@@ -412,10 +411,8 @@ class FunctionLowering {
     std::vector<llvm::BasicBlock*> speculative_code;
   };
   static constexpr uint32_t kNoLoop = ir::kNoId;
-  void FindSpeculativeLoops(const std::vector<std::pair<ir::BlockId, ir::BlockId>>& back_edges);
-  bool MaySpeculateLoop(const std::vector<ir::BlockId>& blocks, ir::BlockId header,
-                        const std::vector<std::vector<ir::BlockId>>& predecessors,
-                        const std::vector<bool>& is_header);
+  void FindSpeculativeLoops(const ir::Loops& cfg);
+  bool MaySpeculateLoop(const ir::NaturalLoop& loop);
   std::vector<ir::LocalId> LocalsLiveAtHeader(const std::vector<ir::BlockId>& blocks, ir::BlockId header) const;
   bool InSpeculativeLoop() const { return loop_of_.size() > current_block_ && loop_of_[current_block_] != kNoLoop; }
   bool IsCheckedIntLocal(ir::LocalId local) const;

@@ -85,7 +85,10 @@ void FunctionLowering::CreateFrame() {
   if (module_.opt_level() >= 1)
     unshared_lists_ = ir::FindUnsharedLists(function_, module_.program().types, module_.ir_module().qstrs);
   FindSequenceLoops();
-  FindSpeculativeLoops(FindBackEdges());
+  ir::Loops loops = ir::FindLoops(function_);
+  ends_loop_iteration_.assign(function_.blocks.size(), false);
+  for (auto [latch, header] : loops.back_edges) ends_loop_iteration_[latch] = true;
+  FindSpeculativeLoops(loops);
   b_.SetInsertPoint(prologue_);
   SetLocation(function_.offset);
 
@@ -419,44 +422,6 @@ bool FunctionLowering::MakesDirectCalls() const {
 
 // An iterative depth-first search from every block in order: an edge to a
 // block still on the search path closes a loop.
-std::vector<std::pair<ir::BlockId, ir::BlockId>> FunctionLowering::FindBackEdges() {
-  std::vector<std::pair<ir::BlockId, ir::BlockId>> back_edges;
-  size_t n = function_.blocks.size();
-  ends_loop_iteration_.assign(n, false);
-  enum : uint8_t { kUnseen, kOnPath, kDone };
-  std::vector<uint8_t> state(n, kUnseen);
-  auto successor = [&](ir::BlockId block, int i) -> ir::BlockId {
-    const std::vector<ir::InstId>& insts = function_.blocks[block].insts;
-    if (insts.empty()) return ir::kNoId;
-    ir::BlockId target = function_.insts[insts.back()].target[i];
-    return target < n ? target : ir::kNoId;
-  };
-  std::vector<std::pair<ir::BlockId, int>> path;  // (block, next successor to visit)
-  for (ir::BlockId root = 0; root < n; ++root) {
-    if (state[root] != kUnseen) continue;
-    state[root] = kOnPath;
-    path.push_back({root, 0});
-    while (!path.empty()) {
-      auto& [block, next] = path.back();
-      if (next == 2) {
-        state[block] = kDone;
-        path.pop_back();
-        continue;
-      }
-      ir::BlockId target = successor(block, next++);
-      if (target == ir::kNoId) continue;
-      if (state[target] == kOnPath) {
-        ends_loop_iteration_[block] = true;
-        back_edges.push_back({block, target});
-      }
-      if (state[target] != kUnseen) continue;
-      state[target] = kOnPath;
-      path.push_back({target, 0});
-    }
-  }
-  return back_edges;
-}
-
 // MicroPython runs scheduled callbacks between bytecodes; native code does
 // at every loop iteration, so `while not flag: pass` sees a callback set
 // the flag. The flag is read volatile: an interrupt handler may set it.

@@ -342,35 +342,15 @@ bool FunctionLowering::IsCheckedIntLocal(ir::LocalId local) const {
 
 // Natural loops from the back edges; the innermost ones that may be lowered
 // twice become speculative.
-void FunctionLowering::FindSpeculativeLoops(const std::vector<std::pair<ir::BlockId, ir::BlockId>>& back_edges) {
+void FunctionLowering::FindSpeculativeLoops(const ir::Loops& cfg) {
   size_t n = function_.blocks.size();
   loop_of_.assign(n, kNoLoop);
   speculative_blocks_.assign(n, nullptr);
-  if (module_.optimize_size() || module_.opt_level() == 0 || back_edges.empty()) return;
-  std::vector<std::vector<ir::BlockId>> predecessors(n);
-  for (ir::BlockId b = 0; b < n; ++b) {
-    const std::vector<ir::InstId>& insts = function_.blocks[b].insts;
-    if (insts.empty()) continue;
-    for (ir::BlockId target : function_.insts[insts.back()].target)
-      if (target < n) predecessors[target].push_back(b);
-  }
-  std::vector<bool> is_header(n, false);
-  for (auto [latch, header] : back_edges) is_header[header] = true;
-  for (ir::BlockId header = 0; header < n; ++header) {
-    if (!is_header[header]) continue;
-    // The body: every block reaching a latch without passing the header.
-    std::vector<bool> in_body(n, false);
-    in_body[header] = true;
-    std::vector<ir::BlockId> blocks{header}, work;
-    for (auto [latch, target] : back_edges)
-      if (target == header && !in_body[latch]) in_body[latch] = true, blocks.push_back(latch), work.push_back(latch);
-    while (!work.empty()) {
-      ir::BlockId b = work.back();
-      work.pop_back();
-      for (ir::BlockId p : predecessors[b])
-        if (!in_body[p]) in_body[p] = true, blocks.push_back(p), work.push_back(p);
-    }
-    if (!MaySpeculateLoop(blocks, header, predecessors, is_header)) continue;
+  if (module_.optimize_size() || module_.opt_level() == 0) return;
+  for (const ir::NaturalLoop& natural : cfg.loops) {
+    if (!MaySpeculateLoop(natural)) continue;
+    const std::vector<ir::BlockId>& blocks = natural.blocks;
+    ir::BlockId header = natural.header;
     SpeculativeLoop loop;
     loop.header = header;
     std::vector<ir::LocalId> live = LocalsLiveAtHeader(blocks, header);
@@ -398,19 +378,12 @@ void FunctionLowering::FindSpeculativeLoops(const std::vector<std::pair<ir::Bloc
 // Innermost, entered only at its header, small, free of anything that
 // cannot be lowered twice or whose value another block reads, and with an
 // int operation to gain from.
-bool FunctionLowering::MaySpeculateLoop(const std::vector<ir::BlockId>& blocks, ir::BlockId header,
-                                        const std::vector<std::vector<ir::BlockId>>& predecessors,
-                                        const std::vector<bool>& is_header) {
+bool FunctionLowering::MaySpeculateLoop(const ir::NaturalLoop& loop) {
+  if (!loop.innermost || !loop.single_entry) return false;
   FindUsesInOtherBlocks();
-  std::vector<bool> in_body(function_.blocks.size(), false);
-  for (ir::BlockId b : blocks) in_body[b] = true;
   size_t n_insts = 0;
   bool has_int_operation = false;
-  for (ir::BlockId b : blocks) {
-    if (b != header && is_header[b]) return false;
-    if (b != header)
-      for (ir::BlockId p : predecessors[b])
-        if (!in_body[p]) return false;
+  for (ir::BlockId b : loop.blocks) {
     const std::vector<ir::InstId>& insts = function_.blocks[b].insts;
     n_insts += insts.size();
     for (ir::InstId id : insts) {

@@ -221,6 +221,10 @@ unsigned PopCount(uint64_t x) {
   return n;
 }
 
+// Bytes of tables a verifier keeps in itself (on the C stack): enough for
+// about 600 bytes of code with a dozen leaders.
+constexpr size_t kScratchBytes = 512;
+
 class Verifier {
  public:
   Verifier(RawCode* raw, const ModuleContext* context) : raw_(raw), context_(context) {}
@@ -231,14 +235,17 @@ class Verifier {
   const char* DecodePrelude();
   const char* CheckOperands();
   const char* Flow();
-  const char* Step(size_t offset, const State& state, bool* changed);
+  const char* Step(size_t offset, const Insn& in, const State& state, bool* changed);
   const char* Unwind(size_t offset, const Insn& in, const State& state, bool* changed);
-  const char* CheckSlots(const Insn& in, int d, Slots* slots);
+  const char* CheckSlots(const Insn& in, int d, int effect, Slots* slots);
+  const char* CheckSpecialReads(const Insn& in, int d, int low, Slots* slots);
   int RunningFinallyHandlers(size_t offset, int32_t block) const;
-  const char* CheckState(int depth, int32_t block) const;
+  const char* CheckDepth(int depth) const;
+  size_t ExceptionDepth(int32_t block) const;
   const char* Merge(SignedWord offset, int depth, int32_t block, const Slots& slots, bool* changed);
   const char* FallThrough(SignedWord next, int depth, int32_t block, const Slots& slots, bool* changed);
   void IndexLeaders();
+  void* Scratch(size_t bytes);
   bool IsStart(SignedWord offset) const {
     return offset >= 0 && static_cast<size_t>(offset) < n_code_ && (starts_[offset >> 3] >> (offset & 7)) & 1;
   }
@@ -284,6 +291,12 @@ class Verifier {
   uint64_t* leaders_ = nullptr;
   uint32_t* leader_rank_ = nullptr;  // leaders before each word of leaders_
   State* states_ = nullptr;  // one per leader
+  // The tables above come from scratch_, which holds those of most code,
+  // else from the heap (at most these four).
+  alignas(8) uint8_t scratch_[kScratchBytes];
+  size_t scratch_used_ = 0;
+  void* heap_tables_[4] = {};
+  size_t n_heap_tables_ = 0;
   size_t stepping_ = 0;  // the offset of the instruction being stepped
   State pending_;  // the fall-through state of the instruction being stepped
   bool has_pending_ = false;
@@ -354,8 +367,8 @@ const char* Verifier::CheckOperands() {
                   ((sig.scope_flags & kScopeVarKeywords) ? 1 : 0);
   for (size_t i = 0; i < raw_->n_cells; ++i)
     if (raw_->cells[i] + 1u > locals) locals = raw_->cells[i] + 1u;
-  starts_ = static_cast<uint8_t*>(Allocate((n_code_ + 7) / 8, /*no_scan=*/true));
-  leaders_ = static_cast<uint64_t*>(Allocate((n_code_ + 63) / 64 * sizeof(uint64_t), /*no_scan=*/true));
+  starts_ = static_cast<uint8_t*>(Scratch((n_code_ + 7) / 8));
+  leaders_ = static_cast<uint64_t*>(Scratch((n_code_ + 63) / 64 * sizeof(uint64_t)));
   MarkLeader(0);
   for (size_t offset = 0; offset < n_code_;) {
     starts_[offset >> 3] |= static_cast<uint8_t>(1u << (offset & 7));
@@ -414,20 +427,25 @@ const char* Verifier::CheckOperands() {
   return nullptr;
 }
 
-// The checks every state must pass.
-const char* Verifier::CheckState(int depth, int32_t block) const {
+// The check every state must pass. (The exception stack grows only at a
+// SETUP_*, which Step checks.)
+const char* Verifier::CheckDepth(int depth) const {
   if (depth < -kStackGuardSlots) return "stack underflow";
   if (depth > static_cast<int>(room_)) return "stack overflow";
-  size_t exc = 0;
-  for (int32_t b = block; b >= 0; b = At(b).block) ++exc;
-  if (exc > raw_->sig.n_exc_stack) return "exception stack overflow";
   return nullptr;
+}
+
+// The exception stack's depth inside the block set up at `block`.
+size_t Verifier::ExceptionDepth(int32_t block) const {
+  size_t depth = 0;
+  for (int32_t b = block; b >= 0; b = At(b).block) ++depth;
+  return depth;
 }
 
 // A jump (or handler entry) to `offset` with the given state.
 const char* Verifier::Merge(SignedWord offset, int depth, int32_t block, const Slots& slots, bool* changed) {
   if (!IsStart(offset) || !IsLeader(offset)) return "jump outside the code";
-  if (const char* err = CheckState(depth, block)) return err;
+  if (const char* err = CheckDepth(depth)) return err;
   State& s = At(offset);
   if (s.depth == kUnknownDepth) {
     s.depth = static_cast<int16_t>(depth);
@@ -447,22 +465,36 @@ const char* Verifier::Merge(SignedWord offset, int depth, int32_t block, const S
 const char* Verifier::FallThrough(SignedWord next, int depth, int32_t block, const Slots& slots, bool* changed) {
   if (static_cast<size_t>(next) >= n_code_) return "code falls off the end";
   if (IsLeader(next)) return Merge(next, depth, block, slots, changed);
-  if (const char* err = CheckState(depth, block)) return err;
+  if (const char* err = CheckDepth(depth)) return err;
   pending_ = State{static_cast<int16_t>(depth), kUnknownDepth, block, slots};
   has_pending_ = true;
   return nullptr;
 }
 
+// `bytes` of zeroed memory for a table, freed by Run.
+void* Verifier::Scratch(size_t bytes) {
+  bytes = (bytes + 7) & ~size_t{7};
+  if (bytes <= kScratchBytes - scratch_used_) {
+    void* p = scratch_ + scratch_used_;
+    scratch_used_ += bytes;
+    __builtin_memset(p, 0, bytes);
+    return p;
+  }
+  void* p = Allocate(bytes, /*no_scan=*/true);
+  heap_tables_[n_heap_tables_++] = p;
+  return p;
+}
+
 // Numbers the leaders and makes room for their states.
 void Verifier::IndexLeaders() {
   size_t words = (n_code_ + 63) / 64;
-  leader_rank_ = static_cast<uint32_t*>(Allocate(words * sizeof(uint32_t), /*no_scan=*/true));
+  leader_rank_ = static_cast<uint32_t*>(Scratch(words * sizeof(uint32_t)));
   uint32_t count = 0;
   for (size_t w = 0; w < words; ++w) {
     leader_rank_[w] = count;
     count += PopCount(leaders_[w]);
   }
-  states_ = static_cast<State*>(Allocate(count * sizeof(State), /*no_scan=*/true));
+  states_ = static_cast<State*>(Scratch(count * sizeof(State)));
   for (uint32_t i = 0; i < count; ++i) states_[i] = State{kUnknownDepth, kUnknownDepth, -1, Slots{0, 0, 0}};
   states_[0] = State{0, kUnknownDepth, -1, Slots{0, 0, 0}};  // offset 0 is the first leader
 }
@@ -511,7 +543,7 @@ int Verifier::RunningFinallyHandlers(size_t offset, int32_t innermost) const {
 }
 
 // How far above its entry depth the instruction's stack reaches.
-int Peak(const Insn& in) {
+int Peak(const Insn& in, int effect) {
   switch (in.op) {
     case kOp_SETUP_WITH:
       return 3;  // __exit__, the context manager, __enter__ being called
@@ -521,10 +553,8 @@ int Peak(const Insn& in) {
       return 1;
     case kOp_WITH_CLEANUP:
       return 2;  // the arguments of __exit__
-    default: {
-      int effect = Effect(in);
+    default:
       return effect > 0 ? effect : 0;
-    }
   }
 }
 
@@ -544,11 +574,12 @@ int Pops(const Insn& in) {
 // Checks that the instruction at depth `d` reads no slot holding the VM's
 // own values except where it is made to, and gives the slots after it
 // falls through.
-const char* Verifier::CheckSlots(const Insn& in, int d, Slots* slots) {
+// The part of CheckSlots for a stack holding some of the VM's own values
+// (or FOR_ITER, which needs its buffer): what the instruction may read of
+// them, and where the moving instructions put them.
+const char* Verifier::CheckSpecialReads(const Insn& in, int d, int low, Slots* slots) {
   const Slots s = *slots;
   uint64_t special = s.nulls | s.iters;
-  int pops = Pops(in);
-  int low = d - pops;
   uint64_t allowed = 0;
   int n_pos = static_cast<int>(in.arg & 0xff), n_kw = static_cast<int>((in.arg >> 8) & 0xff);
   switch (InfoOf(in.op).range_base) {
@@ -621,7 +652,19 @@ const char* Verifier::CheckSlots(const Insn& in, int d, Slots* slots) {
     default:
       break;
   }
-  int top = low + pops + Effect(in) - 1;  // the highest slot written
+  return nullptr;
+}
+
+const char* Verifier::CheckSlots(const Insn& in, int d, int effect, Slots* slots) {
+  const Slots s = *slots;
+  uint64_t special = s.nulls | s.iters;
+  int pops = Pops(in);
+  int low = d - pops;
+  // Without such values, nothing can be misread or moved: the common case.
+  if (special != 0 || in.op == kOp_FOR_ITER) {
+    if (const char* err = CheckSpecialReads(in, d, low, slots)) return err;
+  }
+  int top = low + pops + effect - 1;  // the highest slot written
   if (top >= kTrackedSlots && (in.op == kOp_LOAD_NULL || InfoOf(in.op).range_base == kOp_LOAD_METHOD ||
                                in.op == kOp_LOAD_SUPER_METHOD || in.op == kOp_GET_ITER_STACK))
     return "stack too deep";
@@ -645,9 +688,7 @@ const char* Verifier::CheckSlots(const Insn& in, int d, Slots* slots) {
 }
 
 // Propagates the state of the instruction at `offset` to its successors.
-const char* Verifier::Step(size_t offset, const State& state, bool* changed) {
-  Insn in;
-  Decode(code_, n_code_, offset, &in);  // pass 1 accepted it
+const char* Verifier::Step(size_t offset, const Insn& in, const State& state, bool* changed) {
   int d = state.depth;
   int32_t b = state.block;
   int32_t here = static_cast<int32_t>(offset);
@@ -658,10 +699,11 @@ const char* Verifier::Step(size_t offset, const State& state, bool* changed) {
   if (in.op == kOp_WITH_CLEANUP && b >= 0 && code_[b] != kOp_SETUP_EXCEPT && records > 0 &&
       offset >= static_cast<size_t>(HandlerOf(b)))
     --records;
-  if (d + records + Peak(in) > static_cast<int>(room_)) return "stack overflow";
+  const int effect = Effect(in);
+  if (d + records + Peak(in, effect) > static_cast<int>(room_)) return "stack overflow";
   const Slots before = state.slots;
   Slots after = before;
-  if (const char* err = CheckSlots(in, d, &after)) return err;
+  if (const char* err = CheckSlots(in, d, effect, &after)) return err;
   SignedWord next = static_cast<SignedWord>(in.next);
   switch (in.op) {
     case kOp_JUMP:
@@ -676,10 +718,12 @@ const char* Verifier::Step(size_t offset, const State& state, bool* changed) {
       return FallThrough(next, d - 1, b, after, changed);
     case kOp_SETUP_EXCEPT:
     case kOp_SETUP_FINALLY:
+      if (ExceptionDepth(here) > raw_->sig.n_exc_stack) return "exception stack overflow";
       if (const char* err = Merge(in.target, d + 1, here, Truncated(before, d), changed)) return err;
       return FallThrough(next, d, here, after, changed);
     case kOp_SETUP_WITH:
       // __exit__ and the context manager stay below the handler's stack.
+      if (ExceptionDepth(here) > raw_->sig.n_exc_stack) return "exception stack overflow";
       if (const char* err = Merge(in.target, d + 2, here, after, changed)) return err;
       return FallThrough(next, d + 2, here, after, changed);
     case kOp_POP_EXCEPT_JUMP:
@@ -711,7 +755,7 @@ const char* Verifier::Step(size_t offset, const State& state, bool* changed) {
     default:
       break;
   }
-  return FallThrough(next, d + Effect(in), b, after, changed);
+  return FallThrough(next, d + effect, b, after, changed);
 }
 
 // Pass 2: sweeps the code in order until no state changes; every reached
@@ -723,20 +767,23 @@ const char* Verifier::Flow() {
   for (bool changed = true; changed;) {
     changed = false;
     has_pending_ = false;
-    for (size_t offset = 0; offset < n_code_; ++offset) {
-      if (!IsStart(offset)) continue;
+    for (size_t offset = 0; offset < n_code_;) {
+      Insn in;
+      Decode(code_, n_code_, offset, &in);  // pass 1 accepted it
       State state;
       if (IsLeader(offset)) {
         state = At(offset);
       } else if (has_pending_) {
         state = pending_;
       } else {
-        continue;  // not reached
+        state.depth = kUnknownDepth;  // not reached
       }
       has_pending_ = false;
-      if (state.depth == kUnknownDepth) continue;
-      stepping_ = offset;
-      if (const char* err = Step(offset, state, &changed)) return err;
+      if (state.depth != kUnknownDepth) {
+        stepping_ = offset;
+        if (const char* err = Step(offset, in, state, &changed)) return err;
+      }
+      offset = in.next;
     }
   }
   return nullptr;
@@ -748,10 +795,7 @@ const char* Verifier::Run() {
   if (err == nullptr) err = CheckOperands();
   if (err == nullptr) err = Flow();
 #endif
-  gc_free(states_);
-  gc_free(leader_rank_);
-  gc_free(leaders_);
-  gc_free(starts_);
+  while (n_heap_tables_ > 0) gc_free(heap_tables_[--n_heap_tables_]);
   return err;
 }
 

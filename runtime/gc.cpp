@@ -46,9 +46,14 @@ constexpr uintptr_t kLowBits = ~uintptr_t{0} / 3;  // 0x5555...: the low bit of 
 constexpr uintptr_t kAllTail = kLowBits << 1;      // every entry TAIL
 constexpr size_t kLargeRunBlocks = 4096 / kGcBlockBytes;  // a "large" request or free: 4 KiB and up
 
-// gc_alloc's inline paths serve requests of 1..kFastBlocks blocks (a boxed
-// float or complex, a small tuple or instance); see "Allocation cursor".
-constexpr size_t kFastBlocks = 2;
+// AllocSmall bumps requests of 1..kBumpBlocks blocks (up to 512 bytes with
+// 16-byte blocks: most strings, tuples, lists' item arrays and big ints
+// that are not huge) off the cursor run; see "Allocation cursor".
+constexpr size_t kBumpBlocks = 32;
+// A search for a run stops once the run found reaches this many blocks (and
+// the request): the cursor run needs no more, and finding the end of a large
+// FREE region (a fresh heap's) would read all of its table.
+constexpr size_t kMaxCursorRunBlocks = 65536 / kGcBlockBytes;
 
 #if defined(__xtensa__)
 constexpr unsigned kSpillDepth = 16;  // see "Registers" in gc.h
@@ -288,18 +293,26 @@ void RefreshFastPath() {
 }
 
 // Makes the first run of at least `n` FREE blocks in [from, nblocks) the
-// cursor run (the whole run, up to its next non-FREE block); false if there
-// is none.
+// cursor run (the whole run, up to its next non-FREE block, or as much of
+// it as the search read, at least kMaxCursorRunBlocks); false if there is
+// none.
 bool FindFreeRun(size_t from, size_t n) {
   const size_t nb = g.nblocks;
   const size_t nwords = AtbWords(nb);
+  const size_t enough = n > kMaxCursorRunBlocks ? n : kMaxCursorRunBlocks;
   size_t start = kNone;  // first block of the run in progress
   for (size_t w = from >> kAtbShift; w < nwords; ++w) {
     uintptr_t free_bits = FreeEntries(g.atb[w]);
     size_t base = w << kAtbShift;
     if (base < from) free_bits &= ~uintptr_t{0} << (2 * (from - base));
     if (nb - base < kAtbPerWord) free_bits &= EntryRange(0, static_cast<unsigned>(nb - base));
-    if (start == kNone ? free_bits == 0 : free_bits == kLowBits) continue;  // no change of run
+    if (start == kNone && free_bits == 0) continue;  // no run starts here
+    if (start != kNone && free_bits == kLowBits) {  // the run goes on past this word
+      if (base + kAtbPerWord - start < enough) continue;
+      MoveCursor(start);
+      g.run_end = base + kAtbPerWord;
+      return true;
+    }
     const uintptr_t used_bits = ~free_bits & kLowBits;
     unsigned pos = 0;
     while (pos < kAtbPerWord) {
@@ -714,13 +727,13 @@ void* Realloc(void* p, size_t bytes) {
 
 // ---- allocation -----------------------------------------------------------
 
-// Any request of up to kFastBlocks blocks that fits before `limit`: bumped
+// Any request of up to kBumpBlocks blocks that fits before `limit`: bumped
 // off the cursor run, whose blocks are known FREE, so that its table
 // entries are written with an OR; counting is left to Settle.
 [[gnu::noinline]] void* AllocSmall(size_t bytes, unsigned flags) {
   const size_t b = g.cursor;
   const size_t n = ((bytes - 1) >> kBlockShift) + 1;
-  if (bytes - 1 >= kFastBlocks * kGcBlockBytes || g.limit - b < n) return AllocSlow(bytes, flags);
+  if (bytes - 1 >= kBumpBlocks * kGcBlockBytes || g.limit - b < n) return AllocSlow(bytes, flags);
   if (g.unwritten != b) WriteDeferredEntries();
   g.cursor = g.unwritten = b + n;
   uintptr_t* atb = g.atb;
@@ -729,11 +742,17 @@ void* Realloc(void* p, size_t bytes) {
   if (n == 2) {
     size_t t = b + 1;
     atb[t >> kAtbShift] |= uintptr_t{kTail} << (2 * (t & (kAtbPerWord - 1)));
+  } else if (n > 2) {
+    FillEntries(b + 1, n - 1, kAllTail);
   }
   if (flags & kGcNoScan) SetBit(g.nstb, b);
   if (flags & kGcHasFinaliser) SetBit(g.ftb, b);
-  ZeroBlock(p);
-  if (n == 2) ZeroBlock(p + kGcBlockWords);
+  if (n <= 2) {
+    ZeroBlock(p);
+    if (n == 2) ZeroBlock(p + kGcBlockWords);
+  } else if (!(flags & kGcUninitialised)) {
+    __builtin_memset(p, 0, n << kBlockShift);
+  }
   return p;
 }
 

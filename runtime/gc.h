@@ -37,7 +37,9 @@
 // does not fit there, the collector searches the table, a word at a time,
 // for the next run of enough FREE blocks from the cursor on, then once more
 // from block 0 (blocks freed behind the cursor, runs skipped as too short),
-// and makes the whole run found the cursor run; the rest of the old one
+// and makes the run found the cursor run (all of it, or the first 64 KiB
+// and up the search read, so that it need not read a fresh heap's table
+// to its end); the rest of the old one
 // stays FREE, for the search from block 0 to find. A search fails only when
 // no run of the size exists anywhere, and does not search at all when fewer
 // blocks than that are FREE. A collection puts the cursor back at block 0,
@@ -60,8 +62,8 @@
 // of what numeric code allocates) and only bumps the cursor: the table
 // entries of blocks [unwritten, cursor) are not written yet; each of them is
 // one one-block allocation without flags, and Settle writes a HEAD for each.
-// The second serves any request of up to two blocks (writing its entries
-// with an OR, the blocks being FREE, after writing any pending ones). Neither
+// The second serves any request of up to 32 blocks (writing its entries,
+// the blocks being FREE, after writing any pending ones). Neither
 // counts: blocks [settled, cursor) are allocated but not yet in the
 // counters, and Settle adds them. Every operation that reads the tables or
 // the counters, or moves the cursor otherwise, settles first, so the

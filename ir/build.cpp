@@ -293,7 +293,7 @@ void FunctionBuilder::SetUpConstantDefaults() {
     std::optional<bytecode::Constant> value = m_.FoldConst(param.b, ast_[param.b].begin);
     Inst inst;
     inst.offset = ast_[param.b].begin;
-    inst.type = value ? ConstantType(*value) : kObjectType;
+    inst.type = value ? m_.types.OfConstant(*value) : kObjectType;
     std::optional<int64_t> number = value && value->kind == MpyObj::Int ? bytecode::ParseDecimal(value->text)
                                                                          : std::nullopt;
     if (value && value->kind == MpyObj::None) {
@@ -472,25 +472,6 @@ InstId FunctionBuilder::ConstQstr(std::string_view text) {
   return id;
 }
 
-TypeId FunctionBuilder::ConstantType(const bytecode::Constant& c) {
-  switch (c.kind) {
-    case MpyObj::None: return kNoneType;
-    case MpyObj::True:
-    case MpyObj::False: return kBoolType;
-    case MpyObj::Int: return kIntType;
-    case MpyObj::Float: return kFloatType;
-    case MpyObj::Complex: return kComplexType;
-    case MpyObj::Str: return kStrType;
-    case MpyObj::Bytes: return m_.types.Of(TypeKind::Bytes);
-    case MpyObj::Tuple: {
-      Type tuple{TypeKind::Tuple, {}, {}};
-      for (const bytecode::Constant& item : c.items) tuple.params.push_back(ConstantType(item));
-      return m_.types.Intern(tuple);
-    }
-    default: return kObjectType;
-  }
-}
-
 // The value of a float literal's text (digits may be grouped by '_').
 double FunctionBuilder::FloatLiteral(std::string_view literal) {
   std::string text;
@@ -523,7 +504,7 @@ InstId FunctionBuilder::Constant(const bytecode::Constant& c) {
     default: break;
   }
   InstId id = Emit(Op::ConstObj, {}, m_.Obj(c));
-  f_.insts[id].type = ConstantType(c);
+  f_.insts[id].type = m_.types.OfConstant(c);
   return id;
 }
 

@@ -159,7 +159,6 @@ class FunctionBuilder {
   InstId ConstQstr(std::string_view text);
   InstId Constant(const bytecode::Constant& c);
   static double FloatLiteral(std::string_view literal);
-  TypeId ConstantType(const bytecode::Constant& c);
   InstId LoadTemp(LocalId local) { return Emit(Op::LoadLocal, {}, local); }
   void StoreTemp(LocalId local, InstId value) { Emit(Op::StoreLocal, {value}, local); }
   bool IsBool(InstId value) const;

@@ -847,7 +847,7 @@ class Inference {
     const Inst& callee = f.insts[call.ops[0]];
     if (call.op == Op::CallMethod) {
       bool str_receiver = callee.op == Op::ConstQstr ||
-                          (callee.op == Op::ConstObj && ConstantType(program_.modules[m], callee.imm) == kStrType);
+                          (callee.op == Op::ConstObj && IsStrConstant(program_.modules[m], callee.imm));
       return str_receiver && QstrText(m, call.imm) == "join" ? Consumer::kOther : Consumer::kNone;
     }
     if (call.op != Op::Call) return Consumer::kNone;
@@ -2026,6 +2026,7 @@ class Inference {
       case Op::BuildSet: return types_.Intern(Type{TypeKind::Set, {kObjectType}, {}});
       case Op::Unpack: {
         TypeId seq = operand(0);
+        if (IsUnknown(seq)) return kUnknownType;
         const Type& t = types_.Get(seq);
         if (t.kind == TypeKind::Tuple && t.params.size() == static_cast<size_t>(inst.imm)) return seq;
         return types_.Intern(Type{TypeKind::Tuple, std::vector<TypeId>(inst.imm, kObjectType), {}});
@@ -2055,15 +2056,16 @@ class Inference {
     }
   }
 
-  // A big int or a long string from the object table; others stay object.
-  static TypeId ConstantType(const Module& module, int64_t index) {
+  static bool IsStrConstant(const Module& module, int64_t index) {
+    return index >= 0 && static_cast<size_t>(index) < module.constants.size() &&
+           module.constants[index].kind == bytecode::MpyObj::Str;
+  }
+
+  // A constant from the object table: a big int, a long string, a complex
+  // number, bytes, a tuple of constants.
+  TypeId ConstantType(const Module& module, int64_t index) {
     if (index < 0 || static_cast<size_t>(index) >= module.constants.size()) return kObjectType;
-    switch (module.constants[index].kind) {
-      case bytecode::MpyObj::Int: return kIntType;
-      case bytecode::MpyObj::Str: return kStrType;
-      case bytecode::MpyObj::Complex: return kComplexType;
-      default: return kObjectType;
-    }
+    return types_.OfConstant(module.constants[index]);
   }
 
   TypeId ContainerOf(TypeKind kind) {

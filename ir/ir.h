@@ -83,6 +83,8 @@ class TypeTable {
   // class<C> or instance<C> (no guard can check those inside containers).
   bool MentionsKnownClass(TypeId id) const;
   std::string Name(TypeId id) const;
+  // The type of a literal constant's value (tuples: element by element).
+  TypeId OfConstant(const bytecode::Constant& c);
 
  private:
   std::vector<Type> types_;

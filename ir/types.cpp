@@ -40,6 +40,25 @@ TypeTable::TypeTable() {
     Intern(Type{kind, {}, {}});
 }
 
+TypeId TypeTable::OfConstant(const bytecode::Constant& c) {
+  switch (c.kind) {
+    case bytecode::MpyObj::None: return kNoneType;
+    case bytecode::MpyObj::True:
+    case bytecode::MpyObj::False: return kBoolType;
+    case bytecode::MpyObj::Int: return kIntType;
+    case bytecode::MpyObj::Float: return kFloatType;
+    case bytecode::MpyObj::Complex: return kComplexType;
+    case bytecode::MpyObj::Str: return kStrType;
+    case bytecode::MpyObj::Bytes: return Of(TypeKind::Bytes);
+    case bytecode::MpyObj::Tuple: {
+      Type tuple{TypeKind::Tuple, {}, {}};
+      for (const bytecode::Constant& item : c.items) tuple.params.push_back(OfConstant(item));
+      return Intern(tuple);
+    }
+    default: return kObjectType;
+  }
+}
+
 TypeId TypeTable::Intern(const Type& type) {
   // A linear search: programs have a few hundred distinct types.
   for (TypeId i = 0; i < types_.size(); ++i)

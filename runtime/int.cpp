@@ -1072,6 +1072,15 @@ Value IntBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   return ArithmeticOp(op, a, b);
 }
 
+Value ExactIntBinaryOp(BinaryOp op, Value lhs, Value rhs) {
+  auto exact = [](Value v) { return IsSmallInt(v) || TypeOf(v) == &kIntType; };
+  if (exact(lhs) && exact(rhs)) {
+    Value result = ArithmeticOp(NonInplaceOp(op), lhs, rhs);
+    if (result != kNull) return result;
+  }
+  return ApplyBinaryOp(op, lhs, rhs);
+}
+
 // real, imag, numerator, denominator.
 Value IntAttr(Value self, Qstr name, AttrOp op, Value) {
   if (op != AttrOp::kLoad) return kNull;

@@ -58,6 +58,9 @@ Float IntToFloat(Value v);
 // float operand is left to float's reflected slot).
 Value IntUnaryOp(UnaryOp op, Value self);
 Value IntBinaryOp(BinaryOp op, Value lhs, Value rhs);
+// lhs op rhs where both should be exact ints (small or big), straight to the
+// int arithmetic; anything else takes the generic way (ApplyBinaryOp).
+Value ExactIntBinaryOp(BinaryOp op, Value lhs, Value rhs);
 Value IntAttr(Value self, Qstr name, AttrOp op, Value value);
 
 }  // namespace taipan::rt

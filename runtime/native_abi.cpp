@@ -213,6 +213,8 @@ V taipan_native_call_ex(V fn, V positional, V kwargs) {
 
 V taipan_native_binary_op(U op, V lhs, V rhs) { return ApplyBinaryOp(static_cast<BinaryOp>(op), lhs, rhs); }
 
+V taipan_native_int_binary_op(U op, V lhs, V rhs) { return ExactIntBinaryOp(static_cast<BinaryOp>(op), lhs, rhs); }
+
 V taipan_native_unary_op(U op, V value) { return ApplyUnaryOp(static_cast<UnaryOp>(op), value); }
 
 B taipan_native_is_true(V value) { return IsTrue(value); }

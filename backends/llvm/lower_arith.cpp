@@ -253,7 +253,11 @@ Typed FunctionLowering::IntBinary(BinOp op, BinOp original, llvm::Value* a, llvm
   incoming.push_back({result, fast_end});
 
   b_.SetInsertPoint(slow);
-  Typed generic = GenericBinary(original, {a, ir::kIntType}, {b, ir::kIntType});
+  // Overflow or a big int: two typed ints go straight to the int
+  // arithmetic; an untyped operand may be anything.
+  Typed generic = dynamic ? GenericBinary(original, {a, ir::kIntType}, {b, ir::kIntType})
+                          : Typed{CallHelper(Helper::int_binary_op, {Word(static_cast<int64_t>(original)), a, b}),
+                                  ir::kObjectType};
   // Comparing ints always gives True or False; other objects' comparisons
   // may return anything, whose truth the use wants.
   llvm::Value* slow_result = IsComparison(op) && !dynamic ? b_.CreateICmpEQ(generic.value, TrueValue())

@@ -34,7 +34,7 @@ def run(params):
     return total(params[0]), weighted([1.0, 2.0], params[1]), total(3), listed([1], params[0]), rebinds(params[0])
 
 
-print(run((4, 0.5)))
+print(run([4, 0.5, "mixed items: untyped"]))
 
 # CHECK-LABEL: function total (native) slots=1 params: n:int returns int
 # CHECK-LABEL: function weighted (native) slots=2 params: xs:list[float], w:float returns float

@@ -29,7 +29,7 @@ def run(params):
     return fill(params[0]), count(params[0]), halves(params[0]), scaled(params[1]), count(True)
 
 
-print(run((3, 4)))
+print(run([3, 4, "mixed items: untyped"]))
 
 # CHECK-LABEL: function fill (native) slots=1 params: n:int returns list[object]
 # CHECK-LABEL: function count (native) slots=1 params: n:bool returns int

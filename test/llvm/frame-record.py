@@ -51,7 +51,7 @@ print(caller(3), list(numbers(2)))
 # CHECK: int.slow:
 # CHECK-NEXT: [[LINE:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 2
 # CHECK-NEXT: store i64 22, ptr [[LINE]]
-# CHECK-NEXT: call i64 @taipan_native_binary_op(
+# CHECK-NEXT: call i64 @taipan_native_int_binary_op(
 # CHECK: int.done:
 # CHECK-NEXT: %int.result = phi
 # CHECK-NEXT: [[PREV:%[0-9]+]] = getelementptr inbounds i64, ptr %frame, i32 0

@@ -28,10 +28,15 @@ constexpr size_t kMaxBigDigits = 0x3FFFFFFF;
 
 BigIntObject* AllocateBigInt(size_t capacity) {
   if (capacity == kBigIntTooBig || capacity > kMaxBigDigits) RaiseMemoryError();
-  // No pointers inside: the type pointer names a constant table, not the heap.
-  auto* obj = static_cast<BigIntObject*>(Allocate(sizeof(BigIntObject) + capacity * sizeof(BigDigit), true));
+  // No pointers inside: the type pointer names a constant table, not the
+  // heap. The digits are left as they were: an operation writes those of its
+  // result (up to `length`), and nothing reads past them.
+  auto* obj = static_cast<BigIntObject*>(
+      AllocateUninitialised(sizeof(BigIntObject) + capacity * sizeof(BigDigit), /*no_scan=*/true));
   obj->base.type = &kIntType;
   obj->capacity = static_cast<uint32_t>(capacity);
+  obj->length = 0;
+  obj->negative = false;
   return obj;
 }
 
@@ -662,6 +667,7 @@ Value IntFromBytes(size_t n_args, const Value* args, size_t n_kw, const Value* k
   size_t total = size + 1;
   BigIntObject* obj = AllocateBigInt((total + 1) / 2);
   BigIntRef r = RefTo(obj);
+  __builtin_memset(r.digits, 0, (total + 1) / 2 * sizeof(BigDigit));  // the bytes are ORed in
   for (size_t i = 0; i < total; ++i) r.digits[i / 2] |= static_cast<BigDigit>(bytes[i] << (8 * (i % 2)));
   r.length = (total + 1) / 2;
   while (r.length && r.digits[r.length - 1] == 0) --r.length;

@@ -17,8 +17,8 @@ void* Allocate(size_t bytes, bool no_scan) {
   return p;
 }
 
-void* AllocateUninitialised(size_t bytes) {
-  void* p = gc_alloc(bytes, kGcUninitialised);
+void* AllocateUninitialised(size_t bytes, bool no_scan) {
+  void* p = gc_alloc(bytes, kGcUninitialised | (no_scan ? kGcNoScan : 0));
   if (!p) RaiseMemoryError();
   return p;
 }

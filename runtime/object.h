@@ -285,8 +285,10 @@ struct ConstMethodWrapper {
 // is exhausted even after a collection. `no_scan`: holds no pointers.
 void* Allocate(size_t bytes, bool no_scan = false);
 // Allocate, maybe without zeroing: the caller writes every word before
-// anything else allocates (list * n fills its new items).
-void* AllocateUninitialised(size_t bytes);
+// anything else allocates (list * n fills its new items); memory without
+// pointers (`no_scan`), which the collector never reads, needs only the
+// parts the caller reads later written.
+void* AllocateUninitialised(size_t bytes, bool no_scan = false);
 // Allocate with a finaliser (the type's __del__ or a file to close).
 void* AllocateWithFinaliser(size_t bytes);
 // Grows or shrinks an allocation (contents kept); raises MemoryError.

@@ -1163,7 +1163,18 @@ class Inference {
     if (get_iter == kNoId) return kObjectType;
     TypeId iterable = f.insts[f.insts[get_iter].ops[0]].type;
     if (IsUnknown(iterable)) return kUnknownType;
-    return Kind(iterable) == TypeKind::List ? ElementOf(iterable) : kObjectType;
+    switch (Kind(iterable)) {
+      case TypeKind::List: return ElementOf(iterable);
+      case TypeKind::Range: return kIntType;
+      case TypeKind::Tuple: {
+        const std::vector<TypeId> items = types_.Get(iterable).params;  // a copy: Join may grow the table
+        if (items.empty()) return kObjectType;  // of unknown length
+        TypeId joined = kUnknownType;
+        for (TypeId item : items) joined = types_.Join(joined, item);
+        return joined;
+      }
+      default: return kObjectType;
+    }
   }
 
   const std::vector<InstId>& ForIterators(const Function& f) {

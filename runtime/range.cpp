@@ -12,13 +12,6 @@ namespace taipan::rt {
 
 namespace {
 
-struct RangeObject {
-  Object base;  // &kRangeType
-  SignedWord start;
-  SignedWord stop;
-  SignedWord step;  // never 0
-};
-
 // Iterates `remaining` values from `next` by `step` (a count, not a stop
 // bound, so that reversed ranges and ranges ending near the word's limits
 // never overflow).

@@ -56,6 +56,15 @@ Value NewCallableIterator(Value f, Value sentinel);
 
 // --- range.cpp ----------------------------------------------------------------
 
+// range(start, stop, step); immutable (natively compiled for loops read the
+// bounds: native_abi.def).
+struct RangeObject {
+  Object base;  // &kRangeType
+  SignedWord start;
+  SignedWord stop;
+  SignedWord step;  // never 0
+};
+
 // reversed(range): an iterator over the range backwards.
 Value NewReversedRangeIterator(Value range);
 

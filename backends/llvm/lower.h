@@ -270,6 +270,10 @@ class FunctionLowering {
   void FindSequenceLoops();
   Typed LowerGetIter(const ir::Inst& inst);
   void LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator);
+  void LowerRangeForIter(const ir::Inst& inst, ir::LocalId iterator);
+  llvm::Value* InPlaceOrIterator(llvm::Value* in_place, llvm::Value* iterable, llvm::AllocaInst* index,
+                                 bool is_volatile);
+  llvm::Value* NextFromIterator(const ir::Inst& inst, llvm::Value* iterator, llvm::BasicBlock* got);
   void StoreForItem(const ir::Inst& inst, const Typed& item);
   void LowerTryPush(const ir::Inst& inst);
 
@@ -479,6 +483,7 @@ class FunctionLowering {
   // FindSequenceLoops' results: per local, whether it is such an iterator
   // temporary (and then its index slot); per GetIter, the local it feeds.
   std::vector<bool> sequence_iterator_;
+  std::vector<bool> range_iterator_;  // of those, the ones a range-typed iter() sets
   std::vector<llvm::AllocaInst*> iterator_index_;
   std::unordered_map<ir::InstId, ir::LocalId> getiter_local_;
   // Conversions of this IR block's values, made once: boxed Values (one

@@ -1,6 +1,7 @@
 // for loops: iter() and for.iter. Lists and tuples iterate in place, with
-// no iterator object and no runtime call per item (the VM does the same);
-// everything else goes through the runtime's iterator protocol.
+// no iterator object and no runtime call per item (the VM does the same),
+// and so do ranges of small ints; everything else goes through the
+// runtime's iterator protocol.
 #include "backends/llvm/lower.h"
 
 namespace taipan::llvmbe {
@@ -13,15 +14,19 @@ using ir::TypeKind;
 void FunctionLowering::FindSequenceLoops() {
   std::vector<ir::InstId> sources = ir::FindForIterators(function_);
   sequence_iterator_.assign(sources.size(), false);
+  range_iterator_.assign(sources.size(), false);
   for (ir::LocalId local = 0; local < sources.size(); ++local) {
     if (sources[local] == ir::kNoId) continue;
     sequence_iterator_[local] = true;
+    range_iterator_[local] = Kind(function_.insts[function_.insts[sources[local]].ops[0]].type) == TypeKind::Range;
     getiter_local_[sources[local]] = local;
   }
 }
 
 // iter(x): for an in-place loop, a list or tuple is kept as it is with
-// index 0; anything else gets its iterator and index -1.
+// index 0, and so is a range whose bounds and step are small ints (then
+// every item, and the one after the last, is a small int too: no overflow
+// computing them); anything else gets its iterator and index -1.
 Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
   ir::InstId id = static_cast<ir::InstId>(&inst - function_.insts.data());
   llvm::Value* iterable = BoxedOperand(inst, 0);
@@ -34,6 +39,16 @@ Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
     b_.CreateStore(Word(0), index, is_volatile);
     return {iterable, ir::kObjectType};
   }
+  if (kind == TypeKind::Range) {
+    auto fits = [this](llvm::Value* word) {
+      return b_.CreateICmpEQ(b_.CreateAShr(b_.CreateShl(word, Word(1)), Word(1)), word);
+    };
+    llvm::Value* small = b_.CreateAnd(
+        b_.CreateAnd(fits(LoadWordField(iterable, abi_field::kRangeObject_start, /*invariant=*/true)),
+                     fits(LoadWordField(iterable, abi_field::kRangeObject_stop, /*invariant=*/true))),
+        fits(LoadWordField(iterable, abi_field::kRangeObject_step, /*invariant=*/true)));
+    return {InPlaceOrIterator(small, iterable, index, is_volatile), ir::kObjectType};
+  }
   if (kind != TypeKind::Object) {
     b_.CreateStore(Word(-1), index, is_volatile);
     return {CallHelper(Helper::get_iter, {iterable}), ir::kObjectType};
@@ -42,10 +57,17 @@ Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
   RuntimeAbi& abi = module_.abi();
   llvm::Value* is_sequence = b_.CreateOr(b_.CreateICmpEQ(type, abi.TypeSymbol("list")),
                                          b_.CreateICmpEQ(type, abi.TypeSymbol("tuple")));
+  return {InPlaceOrIterator(is_sequence, iterable, index, is_volatile), ir::kObjectType};
+}
+
+// The iterable itself with index 0 when `in_place`, else its iterator with
+// index -1.
+llvm::Value* FunctionLowering::InPlaceOrIterator(llvm::Value* in_place, llvm::Value* iterable,
+                                                 llvm::AllocaInst* index, bool is_volatile) {
   llvm::BasicBlock* sequence = b_.GetInsertBlock();
   llvm::BasicBlock* other = NewBlock("iter.other");
   llvm::BasicBlock* done = NewBlock("iter.done");
-  b_.CreateCondBr(is_sequence, done, other);
+  b_.CreateCondBr(in_place, done, other);
   b_.SetInsertPoint(other);
   llvm::Value* iterator = CallHelper(Helper::get_iter, {iterable});
   b_.CreateBr(done);
@@ -57,7 +79,7 @@ Typed FunctionLowering::LowerGetIter(const ir::Inst& inst) {
   start->addIncoming(Word(0), sequence);
   start->addIncoming(Word(-1), other);
   b_.CreateStore(start, index, is_volatile);
-  return {value, ir::kObjectType};
+  return value;
 }
 
 void FunctionLowering::StoreForItem(const ir::Inst& inst, const Typed& item) {
@@ -77,6 +99,7 @@ void FunctionLowering::LowerForIter(const ir::Inst& inst) {
   ir::InstId operand = inst.ops.empty() ? ir::kNoId : inst.ops[0];
   if (operand != ir::kNoId && function_.insts[operand].op == Op::LoadLocal) {
     ir::LocalId local = static_cast<ir::LocalId>(function_.insts[operand].imm);
+    if (range_iterator_[local]) return LowerRangeForIter(inst, local);
     if (sequence_iterator_[local]) return LowerSequenceForIter(inst, local);
   }
   llvm::Value* next = CallHelper(Helper::iter_next, {BoxedOperand(inst, 0)});
@@ -84,6 +107,57 @@ void FunctionLowering::LowerForIter(const ir::Inst& inst) {
   b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
   b_.SetInsertPoint(got);
   StoreForItem(inst, {next, ir::kObjectType});
+}
+
+// At the end of an in-place loop's block for index -1: the iterator's next
+// item, going to `got` with it (or to the loop's exit); nullptr in a
+// speculative copy, which leaves for the generic one instead.
+llvm::Value* FunctionLowering::NextFromIterator(const ir::Inst& inst, llvm::Value* iterator, llvm::BasicBlock* got) {
+  if (speculating_ && InSpeculativeLoop()) {
+    LeaveBeforeTerminator();  // a speculative loop calls nothing
+    return nullptr;
+  }
+  llvm::Value* next = CallHelper(Helper::iter_next, {iterator});
+  b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
+  return next;
+}
+
+// The next item of a range held in place: start + index * step while that
+// is before stop (the bounds are small ints, see LowerGetIter), or of the
+// iterator when the index is -1.
+void FunctionLowering::LowerRangeForIter(const ir::Inst& inst, ir::LocalId iterator) {
+  llvm::AllocaInst* index_slot = iterator_index_[iterator];
+  bool is_volatile = function_.locals[iterator].is_volatile;
+  llvm::Value* held = BoxedOperand(inst, 0);
+  llvm::Value* index = b_.CreateLoad(t_.word, index_slot, is_volatile, "index");
+  llvm::BasicBlock* range = NewBlock("for.range");
+  llvm::BasicBlock* generic = NewBlock("for.iterator");
+  llvm::BasicBlock* in_range = NewBlock("for.next");
+  llvm::BasicBlock* got = NewBlock("for.item");
+  BranchLikely(b_.CreateICmpNE(index, Word(-1)), range, generic);
+
+  b_.SetInsertPoint(generic);
+  llvm::Value* next = NextFromIterator(inst, held, got);
+
+  b_.SetInsertPoint(range);
+  llvm::Value* start = LoadWordField(held, abi_field::kRangeObject_start, /*invariant=*/true);
+  llvm::Value* stop = LoadWordField(held, abi_field::kRangeObject_stop, /*invariant=*/true);
+  llvm::Value* step = LoadWordField(held, abi_field::kRangeObject_step, /*invariant=*/true);
+  llvm::Value* value = b_.CreateAdd(start, b_.CreateMul(index, step), "range.value");
+  llvm::Value* before_stop = b_.CreateSelect(b_.CreateICmpSGT(step, Word(0)), b_.CreateICmpSLT(value, stop),
+                                             b_.CreateICmpSGT(value, stop));
+  b_.CreateCondBr(before_stop, in_range, TargetBlock(inst, 1));
+  b_.SetInsertPoint(in_range);
+  b_.CreateStore(b_.CreateAdd(index, Word(1)), index_slot, is_volatile);
+  llvm::Value* item = Tag(value);
+  b_.CreateBr(got);
+
+  b_.SetInsertPoint(got);
+  if (!next) return StoreForItem(inst, {item, ir::kIntType});
+  llvm::PHINode* merged = b_.CreatePHI(t_.word, 2, "next");
+  merged->addIncoming(next, generic);
+  merged->addIncoming(item, in_range);
+  StoreForItem(inst, {merged, ir::kIntType});
 }
 
 // The next item of a list or tuple held in place (re-reading the length
@@ -100,13 +174,7 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   BranchLikely(b_.CreateICmpNE(index, Word(-1)), sequence, generic);
 
   b_.SetInsertPoint(generic);
-  llvm::Value* next = nullptr;
-  if (speculating_ && InSpeculativeLoop()) {
-    LeaveBeforeTerminator();  // a speculative loop calls nothing
-  } else {
-    next = CallHelper(Helper::iter_next, {held});
-    b_.CreateCondBr(b_.CreateICmpEQ(next, Word(0)), TargetBlock(inst, 1), got);
-  }
+  llvm::Value* next = NextFromIterator(inst, held, got);
 
   b_.SetInsertPoint(sequence);
   llvm::Value* base = b_.CreateIntToPtr(held, t_.ptr);

@@ -427,8 +427,7 @@ void ListStoreSlice(Value self, Value slice_start, Value slice_stop, Value slice
     // Replace [start, max(start, stop)) by the n items: the length may change.
     size_t begin = static_cast<size_t>(start);
     size_t end = begin + count;
-    ListShift(list, end, begin + n);
-    GetSequenceItems(source, &n, &items);
+    ListShift(list, end, begin + n);  // (source is not this list: its items stay put)
     for (size_t i = 0; i < n; ++i) list->items[begin + i] = items[i];
     return;
   }

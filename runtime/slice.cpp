@@ -16,9 +16,14 @@ namespace {
 constexpr SignedWord kBoundMax = static_cast<SignedWord>(~Word{0} >> 1);
 
 // A slice bound as a word: ints that do not fit a word clamp to the limits,
-// as in CPython (`[1, 2][:10**30]` is the whole list).
-SignedWord ClampedBound(Value v) {
+// as in CPython (`[1, 2][:10**30]` is the whole list). Small ints inline.
+SignedWord ClampedBoundSlow(Value v);
+inline SignedWord ClampedBound(Value v) {
   if (IsSmallInt(v)) return SmallIntValue(v);  // within the limits
+  return ClampedBoundSlow(v);
+}
+
+[[gnu::noinline]] SignedWord ClampedBoundSlow(Value v) {
   if (!IsInt(v)) {
     Value method[2];
     LoadMethodOrNull(v, Q___index__, method);

@@ -450,13 +450,33 @@ void MapInit(Map* map, size_t capacity) {
   map->capacity = capacity;
 }
 
-MapEntry* MapFind(const Map* map, Value key) {
-  if (map->used == 0) return nullptr;
-  if (IsQstr(key)) {
-    bool sure;
-    MapEntry* entry = FindQstr(map, key, &sure);
-    if (sure) return entry;
-  }
+namespace {
+
+// The entry the latest lookup of a key other than a qstr found or added:
+// looking the same key (the same object) up again takes it without a probe
+// when the map holds that key there, as `d[k] = d.get(k, 0) + 1` and
+// `if k in d: d[k] += 1` do. Any map that does is right: a map holds a key
+// once, so the entry holding this very key is its entry. (Qstr keys have
+// their own fast path, and would only push out the key being counted.)
+struct LookupHint {
+  Value key;
+  size_t index;
+};
+LookupHint g_lookup_hint;
+
+MapEntry* HintedEntry(const Map* map, Value key) {
+  size_t i = g_lookup_hint.index;
+  if (g_lookup_hint.key != key || i >= map->filled || map->entries[i].key != key) return nullptr;
+  return &map->entries[i];
+}
+
+MapEntry* RememberEntry(const Map* map, Value key, MapEntry* entry) {
+  g_lookup_hint = {key, static_cast<size_t>(entry - map->entries)};
+  return entry;
+}
+
+// MapFind past the fast paths.
+MapEntry* FindUnhinted(const Map* map, Value key) {
   if (IsPlainStrKey(key) && map->index_size != 0) {
     Probe probe;
     StrKey str_key = StrKeyOf(key);
@@ -466,20 +486,30 @@ MapEntry* MapFind(const Map* map, Value key) {
   return probe.found ? &map->entries[SlotAt(map, probe.slot) - 1] : nullptr;
 }
 
+}  // namespace
+
+MapEntry* MapFind(const Map* map, Value key) {
+  if (map->used == 0) return nullptr;
+  if (IsQstr(key)) {
+    bool sure;
+    MapEntry* entry = FindQstr(map, key, &sure);
+    if (sure) return entry;
+  } else if (MapEntry* hinted = HintedEntry(map, key)) {
+    return hinted;
+  }
+  MapEntry* entry = FindUnhinted(map, key);
+  return entry && !IsQstr(key) ? RememberEntry(map, key, entry) : entry;
+}
+
 Value MapLookup(const Map* map, Value key) {
   MapEntry* entry = MapFind(map, key);
   return entry ? entry->value : kNull;
 }
 
-MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
-  bool absent = false;  // known absent: the probe only looks for a free slot
-  if (IsQstr(key) && map->used != 0) {
-    MapEntry* entry = FindQstr(map, key, &absent);
-    if (entry) {
-      *added = false;
-      return entry;
-    }
-  }
+namespace {
+
+// MapFindOrAdd past the fast paths.
+MapEntry* FindOrAddUnhinted(Map* map, Value key, bool absent, bool* added) {
   SignedWord hash = IsPlainHeapStr(key) ? static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(key))) : Hash(key);
   if (map->used == 0) absent = true;  // (checked after Hash(), which may run Python code)
   for (;;) {
@@ -506,6 +536,24 @@ MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
     Rebuild(map);
     absent = false;  // Rebuild hashed the keys, which may run Python code
   }
+}
+
+}  // namespace
+
+MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
+  bool absent = false;  // known absent: the probe only looks for a free slot
+  if (IsQstr(key) && map->used != 0) {
+    MapEntry* entry = FindQstr(map, key, &absent);
+    if (entry) {
+      *added = false;
+      return entry;
+    }
+  } else if (MapEntry* hinted = HintedEntry(map, key)) {
+    *added = false;
+    return hinted;
+  }
+  MapEntry* entry = FindOrAddUnhinted(map, key, absent, added);
+  return IsQstr(key) ? entry : RememberEntry(map, key, entry);
 }
 
 void MapStore(Map* map, Value key, Value value) {

@@ -551,6 +551,59 @@ TEST_F(MapTest, RandomOperationsMatchModel) {
   for (auto& [key, value] : model) ASSERT_EQ(MapLookup(&map, I(key)), I(value));
 }
 
+// A lookup right after one of the same key takes the entry the first found
+// (the lookup hint, map.cpp) only where that is the key's entry: here the
+// same keys move between three maps at different positions, are removed,
+// popped and re-added, and the maps grow and shrink.
+TEST_F(MapTest, RepeatedLookupsOfAKeyAcrossMapsMatchModel) {
+  std::mt19937 random(777);
+  constexpr int kMaps = 3, kKeys = 12;
+  Map maps[kMaps];
+  std::map<std::pair<int, int>, SignedWord> model;  // (map, key) -> value
+  Value keys[kKeys];
+  for (int k = 0; k < kKeys; ++k)
+    keys[k] = k % 2 ? HeapStr(("key" + std::to_string(k)).c_str()) : I(1000 + k);
+  for (Map& map : maps) MapInit(&map, 0);
+  for (int step = 0; step < 50000; ++step) {
+    int m = static_cast<int>(random() % kMaps), k = static_cast<int>(random() % kKeys);
+    Map* map = &maps[m];
+    auto found = model.find({m, k});
+    MapEntry* entry = MapFind(map, keys[k]);
+    ASSERT_EQ(entry == nullptr, found == model.end());
+    if (entry) ASSERT_EQ(entry->value, I(found->second));
+    switch (random() % 4) {
+      case 0:
+      case 1: {  // d[k] = d.get(k, 0) + 1: a find, then a find-or-add of the same key
+        bool added;
+        MapEntry* stored = MapFindOrAdd(map, keys[k], &added);
+        ASSERT_EQ(added, found == model.end());
+        SignedWord value = found == model.end() ? 1 : found->second + 1;
+        stored->value = I(value);
+        model[{m, k}] = value;
+        break;
+      }
+      case 2:
+        ASSERT_EQ(MapRemove(map, keys[k]), found == model.end() ? kNull : I(found->second));
+        model.erase({m, k});
+        break;
+      default: {
+        MapEntry last;
+        if (MapPopLast(map, &last)) {
+          int popped = static_cast<int>(std::find(keys, keys + kKeys, last.key) - keys);
+          ASSERT_LT(popped, kKeys);
+          ASSERT_EQ(last.value, I(model.at({m, popped})));
+          model.erase({m, popped});
+        }
+      }
+    }
+  }
+  for (int m = 0; m < kMaps; ++m)
+    for (int k = 0; k < kKeys; ++k) {
+      auto found = model.find({m, k});
+      ASSERT_EQ(MapLookup(&maps[m], keys[k]), found == model.end() ? kNull : I(found->second));
+    }
+}
+
 // ---------------------------------------------------------------------------
 // dict
 // ---------------------------------------------------------------------------

@@ -2019,7 +2019,10 @@ class Inference {
       case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
       case Op::Unary: return UnaryType(inst.sub, operand(0));
       case Op::CallMethod:
-        if (inst.names.empty() && IsMathModule(m, f.insts[inst.ops[0]])) return MathResult(QstrText(m, inst.imm));
+        if (inst.names.empty()) {
+          std::string_view module = NumericModuleOf(m, f.insts[inst.ops[0]]);
+          if (!module.empty()) return NumericModuleResult(module, QstrText(m, inst.imm));
+        }
         if (IsTracked(operand(0)) && QstrText(m, inst.imm) == "pop") return ElementOf(operand(0));
         // An untyped receiver may yet turn out an instance of a known class.
         return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
@@ -2059,6 +2062,9 @@ class Inference {
       case Op::LoadAttr: {
         std::string_view name = QstrText(m, inst.imm);
         if (Kind(operand(0)) == TypeKind::Complex && (name == "real" || name == "imag")) return kFloatType;
+        if (!NumericModuleOf(m, f.insts[inst.ops[0]]).empty() &&
+            (name == "pi" || name == "e" || name == "tau" || name == "inf" || name == "nan"))
+          return kFloatType;  // (or AttributeError where the module lacks it)
         uint32_t c = AttributeClassOf(operand(0), name);
         if (c != kNoId) return FieldType(c, std::string(name));
         return IsUnknown(operand(0)) && !classes_.empty() ? kUnknownType : kObjectType;
@@ -2212,19 +2218,26 @@ class Inference {
     if (builtin("list")) return ContainerOf(TypeKind::List);
     if (builtin("tuple")) return ContainerOf(TypeKind::Tuple);
     if (builtin("dict")) return types_.Intern(Type{TypeKind::Dict, {kObjectType, kObjectType}, {}});
-    std::string_view math = MathFunction(m, f, callee);
-    if (!math.empty()) return MathResult(math);
+    NumericFunction numeric = NumericFunctionOf(m, f, callee);
+    if (!numeric.module.empty()) return NumericModuleResult(numeric.module, numeric.name);
     return kObjectType;
   }
 
-  // NAME when `callee` is the builtin math module's function NAME: `math.NAME`
-  // (IsMathModule), or a global bound only by `from math import NAME [as
-  // alias]` in the module body; empty otherwise.
-  std::string_view MathFunction(uint32_t m, const Function& f, const Inst& callee) {
-    if (callee.op == Op::LoadAttr) {
-      return IsMathModule(m, f.insts[callee.ops[0]]) ? QstrText(m, callee.imm) : std::string_view();
-    }
-    if (callee.op != Op::LoadGlobal || dynamic_namespaces_ || !AllCodeVisible(m) || ProgramHasMathModule()) return {};
+  // The builtin math and cmath modules, whose functions' results inference
+  // knows (NumericModuleResult).
+  static constexpr std::array<std::string_view, 2> kNumericModules = {"math", "cmath"};
+
+  struct NumericFunction {
+    std::string_view module;  // empty: none
+    std::string_view name;
+  };
+
+  // Which builtin numeric module's function `callee` is: `math.NAME`
+  // (NumericModuleOf), or a global bound only by `from math import NAME
+  // [as alias]` in the module body (the same for cmath).
+  NumericFunction NumericFunctionOf(uint32_t m, const Function& f, const Inst& callee) {
+    if (callee.op == Op::LoadAttr) return {NumericModuleOf(m, f.insts[callee.ops[0]]), QstrText(m, callee.imm)};
+    if (callee.op != Op::LoadGlobal || dynamic_namespaces_ || !AllCodeVisible(m)) return {};
     auto it = globals_[m].find(std::string(QstrText(m, callee.imm)));
     if (it == globals_[m].end() || it->second.stores != 1 || it->second.deletes != 0) return {};
     const Function& body = program_.modules[m].functions[0];
@@ -2233,15 +2246,17 @@ class Inference {
       const Inst& value = body.insts[inst.ops[0]];
       if (value.op != Op::ImportFrom) return {};
       const Inst& module = body.insts[value.ops[0]];
-      if (module.op != Op::ImportName || QstrText(m, module.imm) != "math") return {};
-      return QstrText(m, value.imm);
+      if (module.op != Op::ImportName) return {};
+      for (std::string_view numeric : kNumericModules)
+        if (QstrText(m, module.imm) == numeric && !ProgramHasModule(numeric)) return {numeric, QstrText(m, value.imm)};
+      return {};
     }
     return {};
   }
 
-  bool ProgramHasMathModule() const {
+  bool ProgramHasModule(std::string_view name) const {
     for (const Module& module : program_.modules) {
-      if (module.name == "math") return true;
+      if (module.name == name) return true;
     }
     return false;
   }
@@ -2263,9 +2278,10 @@ class Inference {
   Op BuiltinInstruction(uint32_t m, const Function& f, const Inst& call) {
     if (IsComplexConstruction(m, f, call)) return Op::MakeComplex;
     if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) return Op::Call;
-    if (call.op == Op::Call ? MathFunction(m, f, f.insts[call.ops[0]]) == "sqrt"
-                            : IsMathModule(m, f.insts[call.ops[0]]) && QstrText(m, call.imm) == "sqrt")
-      return Op::Sqrt;
+    NumericFunction numeric = call.op == Op::Call
+                                  ? NumericFunctionOf(m, f, f.insts[call.ops[0]])
+                                  : NumericFunction{NumericModuleOf(m, f.insts[call.ops[0]]), QstrText(m, call.imm)};
+    if (numeric.module == "math" && numeric.name == "sqrt") return Op::Sqrt;
     if (call.op != Op::Call) return Op::Call;
     TypeKind arg = Kind(f.insts[call.ops[1]].type);
     if ((arg == TypeKind::List || arg == TypeKind::Tuple) && IsBuiltin(m, f.insts[call.ops[0]], "len")) return Op::Len;
@@ -2299,25 +2315,41 @@ class Inference {
     }
   }
 
-  // Whether `base` loads the global `math` holding the builtin math module:
-  // bound only by `import math` in the module body, and no module of the
-  // program is itself called math.
-  bool IsMathModule(uint32_t m, const Inst& base) {
-    if (base.op != Op::LoadGlobal || QstrText(m, base.imm) != "math" || dynamic_namespaces_) return false;
-    if (!AllCodeVisible(m) || ProgramHasMathModule()) return false;
-    auto it = globals_[m].find("math");
-    if (it == globals_[m].end() || it->second.stores != 1 || it->second.deletes != 0) return false;
-    return ImportsMath(m);
+  // "math" or "cmath" when `base` loads the global of that name holding the
+  // builtin module: bound only by `import math` (cmath) in the module body,
+  // and no module of the program is itself called so; empty otherwise.
+  std::string_view NumericModuleOf(uint32_t m, const Inst& base) {
+    if (base.op != Op::LoadGlobal || dynamic_namespaces_ || !AllCodeVisible(m)) return {};
+    std::string_view name = QstrText(m, base.imm);
+    if (std::find(kNumericModules.begin(), kNumericModules.end(), name) == kNumericModules.end()) return {};
+    if (ProgramHasModule(name)) return {};
+    auto it = globals_[m].find(std::string(name));
+    if (it == globals_[m].end() || it->second.stores != 1 || it->second.deletes != 0) return {};
+    return ImportsModule(m, name) ? name : std::string_view();
   }
 
-  bool ImportsMath(uint32_t m) {
+  bool ImportsModule(uint32_t m, std::string_view name) {
     const Function& body = program_.modules[m].functions[0];
     for (const Inst& inst : body.insts) {
-      if (inst.op != Op::StoreGlobal || QstrText(m, inst.imm) != "math") continue;
+      if (inst.op != Op::StoreGlobal || QstrText(m, inst.imm) != name) continue;
       const Inst& value = body.insts[inst.ops[0]];
-      return value.op == Op::ImportName && QstrText(m, value.imm) == "math";
+      return value.op == Op::ImportName && QstrText(m, value.imm) == name;
     }
     return false;
+  }
+
+  TypeId NumericModuleResult(std::string_view module, std::string_view name) {
+    return module == "math" ? MathResult(name) : CmathResult(name);
+  }
+
+  // The cmath functions' results (stdlib/modcmath.cpp).
+  TypeId CmathResult(std::string_view name) {
+    static constexpr std::array<std::string_view, 7> kComplexResults = {"cos", "exp", "log", "log10",
+                                                                        "rect", "sin", "sqrt"};
+    if (std::find(kComplexResults.begin(), kComplexResults.end(), name) != kComplexResults.end()) return kComplexType;
+    if (name == "phase") return kFloatType;
+    if (name == "polar") return types_.Intern(Type{TypeKind::Tuple, {kFloatType, kFloatType}, {}});
+    return kObjectType;
   }
 
   TypeId MathResult(std::string_view name) {

@@ -218,6 +218,7 @@ class FunctionLowering {
   ir::TypeId ElementType(ir::TypeId list) const;
   llvm::Value* Coerce(llvm::Value* value, ir::TypeId from, ir::TypeId to);
   llvm::Value* Box(const Typed& typed) { return Coerce(typed.value, typed.type, ir::kObjectType); }
+  llvm::Value* BoxOrReuse(const Typed& typed);
   llvm::Value* ToFloat(llvm::Value* value, ir::TypeId from);
   llvm::Value* ToBool(llvm::Value* value, ir::TypeId from);
   llvm::Value* BoolToValue(llvm::Value* flag);

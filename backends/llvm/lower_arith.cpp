@@ -50,8 +50,8 @@ llvm::CmpInst::Predicate FloatPredicate(BinOp op) {
 }  // namespace
 
 Typed FunctionLowering::GenericBinary(BinOp op, const Typed& lhs, const Typed& rhs) {
-  llvm::Value* a = Box(lhs);
-  llvm::Value* b = Box(rhs);
+  llvm::Value* a = BoxOrReuse(lhs);
+  llvm::Value* b = BoxOrReuse(rhs);
   return {CallHelper(Helper::binary_op, {Word(static_cast<int64_t>(op)), a, b}), ir::kObjectType};
 }
 

@@ -22,6 +22,16 @@ llvm::Value* FunctionLowering::BoxedOperand(const ir::Inst& inst, size_t index) 
   return boxed;
 }
 
+// Box(), or the object the value was boxed to (or unboxed from) earlier in
+// the block, which dominates every later use (BoxedOperand, LowerInst).
+llvm::Value* FunctionLowering::BoxOrReuse(const Typed& typed) {
+  if (typed.id != ir::kNoId && module_.RepOf(typed.type) != ir::Rep::Value) {
+    auto found = boxed_.find(typed.id);
+    if (found != boxed_.end() && found->second) return found->second;
+  }
+  return Box(typed);
+}
+
 llvm::Value* FunctionLowering::OperandAsFloat(const Typed& operand) {
   if (module_.RepOf(operand.type) == ir::Rep::Float || operand.id == ir::kNoId)
     return ToFloat(operand.value, operand.type);
@@ -82,6 +92,11 @@ void FunctionLowering::LowerInst(ir::InstId id) {
   } else {
     Typed result = LowerValueInst(inst);
     values_[id] = Coerce(result.value, result.type, inst.type);
+    // An item of a typed list or tuple unboxed to a float or complex: boxing
+    // it again (for a generic operation) takes the object it came from.
+    if (inst.op == Op::Subscr && module_.RepOf(result.type) == ir::Rep::Value &&
+        (module_.RepOf(inst.type) == ir::Rep::Float || module_.RepOf(inst.type) == ir::Rep::Complex))
+      boxed_[id] = result.value;
   }
 }
 

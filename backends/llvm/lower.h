@@ -272,6 +272,17 @@ class FunctionLowering {
   Typed LowerGetIter(const ir::Inst& inst);
   void LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator);
   void LowerRangeForIter(const ir::Inst& inst, ir::LocalId iterator);
+  struct InPlaceStep {
+    llvm::AllocaInst* slot;  // the index
+    bool is_volatile;
+    llvm::Value* held;   // the sequence or range, or the iterator
+    llvm::Value* index;  // -1: an iterator
+    llvm::BasicBlock* generic;  // the iterator's path
+    llvm::BasicBlock* got;      // where both paths' items meet
+    llvm::Value* next;          // the iterator's item (null in a speculative copy)
+  };
+  InPlaceStep BeginInPlaceStep(const ir::Inst& inst, ir::LocalId iterator, const char* in_place_name);
+  void FinishInPlaceStep(const ir::Inst& inst, const InPlaceStep& step, const Typed& item);
   llvm::Value* InPlaceOrIterator(llvm::Value* in_place, llvm::Value* iterable, llvm::AllocaInst* index,
                                  bool is_volatile);
   llvm::Value* NextFromIterator(const ir::Inst& inst, llvm::Value* iterator, llvm::BasicBlock* got);

@@ -122,24 +122,46 @@ llvm::Value* FunctionLowering::NextFromIterator(const ir::Inst& inst, llvm::Valu
   return next;
 }
 
+// What the in-place loops share: the index, and the branch to the
+// iterator's path (index -1, NextFromIterator); the caller continues in a
+// new block named `in_place_name` and ends with FinishInPlaceStep.
+FunctionLowering::InPlaceStep FunctionLowering::BeginInPlaceStep(const ir::Inst& inst, ir::LocalId iterator,
+                                                                 const char* in_place_name) {
+  InPlaceStep step;
+  step.slot = iterator_index_[iterator];
+  step.is_volatile = function_.locals[iterator].is_volatile;
+  step.held = BoxedOperand(inst, 0);
+  step.index = b_.CreateLoad(t_.word, step.slot, step.is_volatile, "index");
+  llvm::BasicBlock* in_place = NewBlock(in_place_name);
+  step.generic = NewBlock("for.iterator");
+  step.got = NewBlock("for.item");
+  BranchLikely(b_.CreateICmpNE(step.index, Word(-1)), in_place, step.generic);
+  b_.SetInsertPoint(step.generic);
+  step.next = NextFromIterator(inst, step.held, step.got);
+  b_.SetInsertPoint(in_place);
+  return step;
+}
+
+// Stores the in-place path's item, or the iterator's where that path exists.
+void FunctionLowering::FinishInPlaceStep(const ir::Inst& inst, const InPlaceStep& step, const Typed& item) {
+  llvm::BasicBlock* item_end = b_.GetInsertBlock();
+  b_.CreateBr(step.got);
+  b_.SetInsertPoint(step.got);
+  if (!step.next) return StoreForItem(inst, item);
+  llvm::PHINode* merged = b_.CreatePHI(t_.word, 2, "next");
+  merged->addIncoming(step.next, step.generic);
+  merged->addIncoming(item.value, item_end);
+  StoreForItem(inst, {merged, item.type});
+}
+
 // The next item of a range held in place: start + index * step while that
 // is before stop (the bounds are small ints, see LowerGetIter), or of the
 // iterator when the index is -1.
 void FunctionLowering::LowerRangeForIter(const ir::Inst& inst, ir::LocalId iterator) {
-  llvm::AllocaInst* index_slot = iterator_index_[iterator];
-  bool is_volatile = function_.locals[iterator].is_volatile;
-  llvm::Value* held = BoxedOperand(inst, 0);
-  llvm::Value* index = b_.CreateLoad(t_.word, index_slot, is_volatile, "index");
-  llvm::BasicBlock* range = NewBlock("for.range");
-  llvm::BasicBlock* generic = NewBlock("for.iterator");
+  InPlaceStep in_place = BeginInPlaceStep(inst, iterator, "for.range");
+  llvm::Value* held = in_place.held;
+  llvm::Value* index = in_place.index;
   llvm::BasicBlock* in_range = NewBlock("for.next");
-  llvm::BasicBlock* got = NewBlock("for.item");
-  BranchLikely(b_.CreateICmpNE(index, Word(-1)), range, generic);
-
-  b_.SetInsertPoint(generic);
-  llvm::Value* next = NextFromIterator(inst, held, got);
-
-  b_.SetInsertPoint(range);
   llvm::Value* start = LoadWordField(held, abi_field::kRangeObject_start, /*invariant=*/true);
   llvm::Value* stop = LoadWordField(held, abi_field::kRangeObject_stop, /*invariant=*/true);
   llvm::Value* step = LoadWordField(held, abi_field::kRangeObject_step, /*invariant=*/true);
@@ -148,35 +170,17 @@ void FunctionLowering::LowerRangeForIter(const ir::Inst& inst, ir::LocalId itera
                                              b_.CreateICmpSGT(value, stop));
   b_.CreateCondBr(before_stop, in_range, TargetBlock(inst, 1));
   b_.SetInsertPoint(in_range);
-  b_.CreateStore(b_.CreateAdd(index, Word(1)), index_slot, is_volatile);
-  llvm::Value* item = Tag(value);
-  b_.CreateBr(got);
-
-  b_.SetInsertPoint(got);
-  if (!next) return StoreForItem(inst, {item, ir::kIntType});
-  llvm::PHINode* merged = b_.CreatePHI(t_.word, 2, "next");
-  merged->addIncoming(next, generic);
-  merged->addIncoming(item, in_range);
-  StoreForItem(inst, {merged, ir::kIntType});
+  b_.CreateStore(b_.CreateAdd(index, Word(1)), in_place.slot, in_place.is_volatile);
+  FinishInPlaceStep(inst, in_place, {Tag(value), ir::kIntType});
 }
 
 // The next item of a list or tuple held in place (re-reading the length
 // each time: a list may grow or shrink while it is iterated), or of the
 // iterator when the index is -1. A list of raw floats gives Floats.
 void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator) {
-  llvm::AllocaInst* index_slot = iterator_index_[iterator];
-  bool is_volatile = function_.locals[iterator].is_volatile;
-  llvm::Value* held = BoxedOperand(inst, 0);
-  llvm::Value* index = b_.CreateLoad(t_.word, index_slot, is_volatile, "index");
-  llvm::BasicBlock* sequence = NewBlock("for.sequence");
-  llvm::BasicBlock* generic = NewBlock("for.iterator");
-  llvm::BasicBlock* got = NewBlock("for.item");
-  BranchLikely(b_.CreateICmpNE(index, Word(-1)), sequence, generic);
-
-  b_.SetInsertPoint(generic);
-  llvm::Value* next = NextFromIterator(inst, held, got);
-
-  b_.SetInsertPoint(sequence);
+  InPlaceStep in_place = BeginInPlaceStep(inst, iterator, "for.sequence");
+  llvm::Value* held = in_place.held;
+  llvm::Value* index = in_place.index;
   llvm::Value* base = b_.CreateIntToPtr(held, t_.ptr);
   llvm::Value* type = b_.CreateLoad(t_.ptr, base, "type");
   llvm::Value* is_list = b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list"));
@@ -187,7 +191,7 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   llvm::BasicBlock* load = NewBlock("for.load");
   b_.CreateCondBr(b_.CreateICmpUGE(index, length), TargetBlock(inst, 1), in_range);
   b_.SetInsertPoint(in_range);
-  b_.CreateStore(b_.CreateAdd(index, Word(1)), index_slot, is_volatile);
+  b_.CreateStore(b_.CreateAdd(index, Word(1)), in_place.slot, in_place.is_volatile);
   llvm::Value* tuple_items = b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
   b_.CreateCondBr(is_list, list, load);
   b_.SetInsertPoint(list);
@@ -208,14 +212,7 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   items->addIncoming(tuple_items, in_range);
   items->addIncoming(list_items, list);
   llvm::Value* item = SequenceItem(b_.CreateLoad(t_.word, b_.CreateInBoundsGEP(t_.word, items, index), "item"));
-  b_.CreateBr(got);
-
-  b_.SetInsertPoint(got);
-  if (!next) return StoreForItem(inst, {item, ir::kObjectType});
-  llvm::PHINode* value = b_.CreatePHI(t_.word, 2, "next");
-  value->addIncoming(next, generic);
-  value->addIncoming(item, load);
-  StoreForItem(inst, {value, ir::kObjectType});
+  FinishInPlaceStep(inst, in_place, {item, ir::kObjectType});
 }
 
 }  // namespace taipan::llvmbe

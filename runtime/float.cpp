@@ -38,9 +38,6 @@ constexpr double kPiOver4 = 7.85398163397448278999e-01;
 
 }  // namespace
 
-bool FloatIsNan(double x) { return x != x; }
-bool FloatIsInf(double x) { return (DoubleBits(x) << 1) == (uint64_t{0x7ff} << 53); }
-bool FloatIsFinite(double x) { return ((DoubleBits(x) >> 52) & 0x7ff) != 0x7ff; }
 
 double FloatCopySign(double x, double sign) {
   return DoubleFromBits((DoubleBits(x) & ~(uint64_t{1} << 63)) | (DoubleBits(sign) & (uint64_t{1} << 63)));
@@ -466,26 +463,53 @@ double FloatAtan2(double y, double x) {
   return FloatCopySign(a, y);
 }
 
+namespace {
+
+// x * x exactly, as hi + lo (x's square neither overflows nor underflows).
+DD TwoSquare(double x) {
+  DD s = Split(x);
+  double p = x * x;
+  return {p, ((s.hi * s.hi - p) + 2 * s.hi * s.lo) + s.lo * s.lo};
+}
+
+// sqrt(hi + lo), correctly rounded in all but the rarest ties: one Newton
+// step on the double-double value corrects the last bit of the root.
+double SqrtOfDD(DD sum) {
+  double root = FloatSqrt(sum.hi);
+  DD square = TwoSquare(root);
+  double correction = ((sum.hi - square.hi) - square.lo + sum.lo) / (2 * root);
+  return root + correction;
+}
+
+}  // namespace
+
 double FloatHypot(double x, double y) {
-  if (FloatIsInf(x) || FloatIsInf(y)) return __builtin_inf();
-  if (FloatIsNan(x) || FloatIsNan(y)) return x + y;
-  x = x < 0 ? -x : x;
-  y = y < 0 ? -y : y;
+  x = DoubleFromBits(DoubleBits(x) & ~(uint64_t{1} << 63));
+  y = DoubleFromBits(DoubleBits(y) & ~(uint64_t{1} << 63));
   if (x < y) {
     double t = x;
     x = y;
     y = t;
   }
+  // The common case (abs of any complex a program is likely to meet): the
+  // larger part within 2**+-450, so that no square overflows, and a square
+  // of the smaller part that underflows is far below the larger's last
+  // bit. (A NaN or infinite larger part is outside; a NaN smaller part
+  // gives NaN, as it should.)
+  int biased_exponent = static_cast<int>(DoubleBits(x) >> 52);
+  if (biased_exponent >= 1023 - 450 && biased_exponent <= 1023 + 450)
+    return SqrtOfDD(Add(TwoSquare(x), TwoSquare(y)));
+  if (FloatIsInf(x) || FloatIsInf(y)) return __builtin_inf();
+  if (FloatIsNan(x) || FloatIsNan(y)) return x + y;
   if (x == 0) return 0;
   // sqrt(x**2 + y**2) with the squares in double-double, scaled by 2**-e
   // (x = f * 2**e, f in [0.5, 1)) to avoid overflow and underflow.
   int e;
   double down, up;  // 2**-e and 2**e
-  int biased = static_cast<int>((DoubleBits(x) >> 52) & 0x7ff);
-  if (biased >= 1 && biased <= 2044) {
+  if (biased_exponent >= 1 && biased_exponent <= 2044) {
     // Both powers are normal doubles: multiplying by them is what
     // FloatLdexp does, without the frexp.
-    e = biased - 1022;
+    e = biased_exponent - 1022;
     down = DoubleFromBits(static_cast<uint64_t>(1023 - e) << 52);
     up = DoubleFromBits(static_cast<uint64_t>(1023 + e) << 52);
   } else {
@@ -494,12 +518,8 @@ double FloatHypot(double x, double y) {
   }
   double sx = up != 0 ? x * down : FloatLdexp(x, -e);
   double sy = up != 0 ? y * down : FloatLdexp(y, -e);
-  DD sum = Add(TwoProduct(sx, sx), TwoProduct(sy, sy));
-  double root = FloatSqrt(sum.hi);
-  // One Newton step on the double-double sum corrects the last bit.
-  DD square = TwoProduct(root, root);
-  double correction = ((sum.hi - square.hi) - square.lo + sum.lo) / (2 * root);
-  return up != 0 ? (root + correction) * up : FloatLdexp(root + correction, e);
+  double root = SqrtOfDD(Add(TwoSquare(sx), TwoSquare(sy)));
+  return up != 0 ? root * up : FloatLdexp(root, e);
 }
 
 // --- float objects ------------------------------------------------------------------

@@ -124,9 +124,18 @@ double FloatSin(double x);
 double FloatCos(double x);
 double FloatAtan2(double y, double x);
 double FloatHypot(double x, double y);
-bool FloatIsNan(double x);
-bool FloatIsInf(double x);
-bool FloatIsFinite(double x);
+// Inline: the hot paths of float and complex arithmetic test these.
+inline bool FloatIsNan(double x) { return x != x; }
+inline bool FloatIsInf(double x) {
+  uint64_t bits;
+  __builtin_memcpy(&bits, &x, sizeof bits);
+  return (bits << 1) == (uint64_t{0x7ff} << 53);
+}
+inline bool FloatIsFinite(double x) {
+  uint64_t bits;
+  __builtin_memcpy(&bits, &x, sizeof bits);
+  return ((bits >> 52) & 0x7ff) != 0x7ff;
+}
 double FloatCopySign(double x, double sign);
 
 }  // namespace taipan::rt

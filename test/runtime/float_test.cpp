@@ -295,6 +295,31 @@ TEST_F(FloatTest, MathHelpers) {
   EXPECT_EQ(e, 4);
 }
 
+// FloatHypot takes a fast path for parts within 2**+-450 and scales the
+// others by a power of two: scaling the parts by 2**k scales the result
+// exactly, so both paths must agree bit for bit.
+TEST(FloatMath, HypotAgreesAcrossItsScaledAndUnscaledPaths) {
+  uint64_t state = 42;
+  auto next_unit = [&state] {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    return static_cast<double>(state >> 11) * 0x1p-53;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    double x = next_unit() * 4 - 2, y = FloatLdexp(next_unit(), -static_cast<int>(next_unit() * 60));
+    double unscaled = FloatHypot(x, y);
+    for (int k : {600, -600, 1000, -1000}) {
+      double scaled = FloatHypot(FloatLdexp(x, k), FloatLdexp(y, k));
+      ASSERT_EQ(scaled, FloatLdexp(unscaled, k)) << x << ", " << y << " scaled by 2**" << k;
+    }
+    ASSERT_EQ(FloatHypot(-y, x), unscaled);
+  }
+  EXPECT_EQ(FloatHypot(__builtin_inf(), __builtin_nan("")), __builtin_inf());
+  EXPECT_TRUE(FloatIsNan(FloatHypot(1.0, __builtin_nan(""))));
+  EXPECT_TRUE(FloatIsNan(FloatHypot(__builtin_nan(""), 1.0)));
+  EXPECT_EQ(FloatHypot(0.0, -0.0), 0.0);
+  EXPECT_EQ(FloatHypot(5e-324, 0.0), 5e-324);
+}
+
 // --- complex -------------------------------------------------------------------------
 
 using ComplexTest = RuntimeTest;

@@ -1165,7 +1165,9 @@ class Inference {
     if (IsUnknown(iterable)) return kUnknownType;
     switch (Kind(iterable)) {
       case TypeKind::List: return ElementOf(iterable);
-      case TypeKind::Range: return kIntType;
+      case TypeKind::Range:
+      case TypeKind::Bytes:
+      case TypeKind::ByteArray: return kIntType;
       case TypeKind::Tuple: {
         const std::vector<TypeId> items = types_.Get(iterable).params;  // a copy: Join may grow the table
         if (items.empty()) return kObjectType;  // of unknown length
@@ -2162,9 +2164,11 @@ class Inference {
     const Type& t = types_.Get(container);
     // An exact list's slice: a new exact list of the same items.
     if (index_inst.op == Op::BuildSlice && t.kind == TypeKind::List) return container;
-    if (index_inst.op == Op::BuildSlice && t.kind == TypeKind::Str) return kStrType;
+    bool of_bytes = t.kind == TypeKind::Bytes || t.kind == TypeKind::ByteArray;
+    if (index_inst.op == Op::BuildSlice && (t.kind == TypeKind::Str || of_bytes)) return container;
     if (!IsIntLike(index)) return kObjectType;
     if (t.kind == TypeKind::Str) return kStrType;
+    if (of_bytes) return kIntType;
     if (t.kind == TypeKind::Tuple && index_inst.op == Op::ConstInt) {
       int64_t i = index_inst.imm < 0 ? index_inst.imm + static_cast<int64_t>(t.params.size()) : index_inst.imm;
       if (i >= 0 && static_cast<size_t>(i) < t.params.size()) return t.params[i];
@@ -2206,6 +2210,8 @@ class Inference {
     if (builtin("bool") || builtin("isinstance") || builtin("callable") || builtin("hasattr")) return kBoolType;
     if (builtin("str") || builtin("repr") || builtin("chr")) return kStrType;
     if (builtin("range")) return types_.Of(TypeKind::Range);
+    if (builtin("bytes")) return types_.Of(TypeKind::Bytes);  // exactly bytes (or it raises)
+    if (builtin("bytearray")) return types_.Of(TypeKind::ByteArray);
     if (builtin("abs") && n_args == 1 && IsNumber(arg(0))) return Kind(arg(0)) == TypeKind::Float ? kFloatType : kIntType;
     if (builtin("abs") && n_args == 1 && Kind(arg(0)) == TypeKind::Complex) return kFloatType;
     if (IsComplexConstruction(m, f, call)) return kComplexType;
@@ -2273,7 +2279,7 @@ class Inference {
   // The instruction a call of a builtin becomes, or Call when none:
   // math.sqrt(x) the Sqrt instruction (inline where the target has the
   // instruction; x converted as the math module converts it), len(x) of a
-  // list or tuple Len (a load of its length), abs(x) of a float or complex
+  // list, tuple, bytes or bytearray Len (a load of its length), abs(x) of a float or complex
   // Abs, complex(x, y) of numbers MakeComplex.
   Op BuiltinInstruction(uint32_t m, const Function& f, const Inst& call) {
     if (IsComplexConstruction(m, f, call)) return Op::MakeComplex;
@@ -2284,7 +2290,9 @@ class Inference {
     if (numeric.module == "math" && numeric.name == "sqrt") return Op::Sqrt;
     if (call.op != Op::Call) return Op::Call;
     TypeKind arg = Kind(f.insts[call.ops[1]].type);
-    if ((arg == TypeKind::List || arg == TypeKind::Tuple) && IsBuiltin(m, f.insts[call.ops[0]], "len")) return Op::Len;
+    bool has_length_field = arg == TypeKind::List || arg == TypeKind::Tuple || arg == TypeKind::Bytes ||
+                            arg == TypeKind::ByteArray;
+    if (has_length_field && IsBuiltin(m, f.insts[call.ops[0]], "len")) return Op::Len;
     if ((arg == TypeKind::Float || arg == TypeKind::Complex) && IsBuiltin(m, f.insts[call.ops[0]], "abs"))
       return Op::Abs;
     return Op::Call;

@@ -334,4 +334,8 @@ const Type kByteArrayType = {
     .methods = &kByteArrayMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt14kByteArrayTypeE")]] const Type taipan_native_type_bytearray;
+
 }  // namespace taipan::rt

@@ -1085,4 +1085,8 @@ const Type kBytesType = {
     .methods = &kBytesMethods,
 };
 
+// The name natively compiled code compares type words with (native_abi.def);
+// an alias can only be defined next to the object it names.
+extern "C" [[gnu::alias("_ZN6taipan2rt10kBytesTypeE")]] const Type taipan_native_type_bytes;
+
 }  // namespace taipan::rt

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "runtime/attr_cache.h"
+#include "runtime/bytes.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/float.h"

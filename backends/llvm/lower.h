@@ -326,6 +326,12 @@ class FunctionLowering {
   Typed LowerBuildList(const ir::Inst& inst);
   void LowerListAppend(llvm::Value* list, const Typed& value);
   llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+  // The length field of an exact list, tuple, bytes or bytearray.
+  static unsigned LengthField(ir::TypeKind kind);
+  // bytes[i] / bytearray[i] (= v) for an int, bool or untyped index.
+  Typed LowerByteSubscr(const Typed& sequence, const Typed& index);
+  void LowerByteStore(const Typed& array, const Typed& index, const Typed& value);
+  llvm::Value* ByteAddress(llvm::Value* sequence, ir::TypeKind kind, llvm::Value* index);
   // Tags a load or store of a sequence's header word or item (SequenceAliasTag).
   llvm::Value* SequenceHeader(llvm::Value* access);
   llvm::Value* SequenceItem(llvm::Value* access);

@@ -73,6 +73,12 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
     case TypeKind::Dict:
       exact("dict");
       break;
+    case TypeKind::Bytes:
+      exact("bytes");
+      break;
+    case TypeKind::ByteArray:
+      exact("bytearray");
+      break;
     case TypeKind::Bool:
       b_.CreateCondBr(b_.CreateICmpEQ(b_.CreateOr(value, Word(0x10)), TrueValue()), pass, fail);
       break;

@@ -163,11 +163,9 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       return LowerAbs(inst);
     case Op::MakeComplex:
       return LowerMakeComplex(inst);
-    case Op::Len: {
-      bool is_list = Kind(Operand(inst, 0).type) == TypeKind::List;
-      unsigned field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
-      return {Tag(SequenceHeader(LoadWordField(BoxedOperand(inst, 0), field))), ir::kIntType};
-    }
+    case Op::Len:
+      return {Tag(SequenceHeader(LoadWordField(BoxedOperand(inst, 0), LengthField(Kind(Operand(inst, 0).type))))),
+              ir::kIntType};
     case Op::BuildTuple:
       return LowerBuild(inst, Helper::build_tuple);
     case Op::BuildList:

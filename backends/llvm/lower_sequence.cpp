@@ -134,7 +134,78 @@ void FunctionLowering::StoreFloatItem(llvm::Value* list, llvm::Value* address, l
 
 namespace {
 bool IsIndex(TypeKind kind) { return kind == TypeKind::Int || kind == TypeKind::Bool || kind == TypeKind::Object; }
+bool IsBytesLike(TypeKind kind) { return kind == TypeKind::Bytes || kind == TypeKind::ByteArray; }
 }  // namespace
+
+unsigned FunctionLowering::LengthField(TypeKind kind) {
+  switch (kind) {
+    case TypeKind::List: return abi_field::kListObject_length;
+    case TypeKind::Tuple: return abi_field::kTupleObject_length;
+    case TypeKind::Bytes: return abi_field::kBytesObject_length;
+    default: return abi_field::kByteArrayObject_length;
+  }
+}
+
+// The address of byte `index` (a small int, negative counts from the end)
+// of an exact bytes or bytearray; IndexError when out of range. Bytes are
+// never a sequence's header, so their accesses carry the item tag.
+llvm::Value* FunctionLowering::ByteAddress(llvm::Value* sequence, TypeKind kind, llvm::Value* index) {
+  llvm::Value* length = SequenceHeader(LoadWordField(sequence, LengthField(kind)));
+  unsigned data_field = kind == TypeKind::Bytes ? abi_field::kBytesObject_data : abi_field::kByteArrayObject_data;
+  llvm::Value* data = b_.CreateIntToPtr(SequenceHeader(LoadWordField(sequence, data_field)), t_.ptr);
+  llvm::Value* i = Untag(index);
+  llvm::Value* wrapped = b_.CreateSelect(b_.CreateICmpSLT(i, Word(0)), b_.CreateAdd(i, length), i);
+  const char* message = kind == TypeKind::Bytes ? "bytes index out of range" : "bytearray index out of range";
+  RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {b_.CreateGlobalString(message, "index_error")});
+  return b_.CreateInBoundsGEP(b_.getInt8Ty(), data, wrapped);
+}
+
+// The byte as a small int; any other index goes through the runtime (a big
+// int raises IndexError; an untyped index may also be a slice).
+Typed FunctionLowering::LowerByteSubscr(const Typed& sequence, const Typed& index) {
+  llvm::Value* i = Kind(index.type) == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
+  llvm::BasicBlock* small = NewBlock("byte.small");
+  llvm::BasicBlock* slow = NewBlock("byte.slow");
+  llvm::BasicBlock* done = NewBlock("byte.done");
+  BranchLikely(IsSmallInt(i), small, slow);
+  b_.SetInsertPoint(small);
+  llvm::Value* byte = SequenceItem(b_.CreateLoad(b_.getInt8Ty(), ByteAddress(sequence.value, Kind(sequence.type), i)));
+  llvm::Value* item = Tag(b_.CreateZExt(byte, t_.word));
+  llvm::BasicBlock* small_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(slow);
+  llvm::Value* generic = CallHelper(Helper::subscr, {sequence.value, Box(index)});
+  llvm::BasicBlock* slow_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* phi = b_.CreatePHI(t_.word, 2, "byte");
+  phi->addIncoming(item, small_end);
+  phi->addIncoming(generic, slow_end);
+  TypeKind index_kind = Kind(index.type);
+  return {phi, index_kind == TypeKind::Int || index_kind == TypeKind::Bool ? ir::kIntType : ir::kObjectType};
+}
+
+// A small int in [0, 256) stored inline; anything else (a bool, a big int,
+// a value out of range or of another type) through the runtime, which
+// converts it or raises.
+void FunctionLowering::LowerByteStore(const Typed& array, const Typed& index, const Typed& value) {
+  llvm::Value* i = Kind(index.type) == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
+  llvm::Value* boxed = Box(value);
+  llvm::BasicBlock* fast = NewBlock("byte.store");
+  llvm::BasicBlock* slow = NewBlock("byte.store_slow");
+  llvm::BasicBlock* done = NewBlock("byte.stored");
+  llvm::Value* is_byte = b_.CreateAnd(IsSmallInt(boxed), b_.CreateICmpULT(boxed, Tag(Word(256))));
+  BranchLikely(b_.CreateAnd(IsSmallInt(i), is_byte), fast, slow);
+  b_.SetInsertPoint(fast);
+  llvm::Value* address = ByteAddress(array.value, TypeKind::ByteArray, i);
+  SequenceItem(b_.CreateStore(b_.CreateTrunc(Untag(boxed), b_.getInt8Ty()), address));
+  b_.CreateBr(done);
+  b_.SetInsertPoint(slow);
+  CallHelper(Helper::store_subscr, {array.value, Box(index), boxed});
+  // As for a list (LowerStoreSubscr): the value's __index__ may have run.
+  if (!InSpeculativeLoop() || !LeaveSpeculation(nullptr, ir::kVoidType)) b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+}
 
 // seq[i]: inline for a list or tuple and a small int, known from the types
 // or (when inference does not know them) checked at run time; a dict's
@@ -146,6 +217,7 @@ Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
   TypeKind index_kind = Kind(index.type);
   bool known = kind == TypeKind::List || kind == TypeKind::Tuple;
   if (kind == TypeKind::Dict) return {CallHelper(Helper::dict_subscr, {sequence.value, Box(index)}), ir::kObjectType};
+  if (IsBytesLike(kind) && IsIndex(index_kind)) return LowerByteSubscr(sequence, index);
   if (kind == TypeKind::List && unpacked_slice_[inst.ops[1]]) {
     const ir::Inst& slice = function_.insts[inst.ops[1]];
     return {CallHelper(Helper::list_load_slice, {sequence.value, BoxedOperand(slice, 0), BoxedOperand(slice, 1),
@@ -212,6 +284,10 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
   TypeKind index_kind = Kind(index.type);
   if (kind == TypeKind::Dict) {
     CallHelper(Helper::dict_store, {sequence.value, Box(index), Box(value)});
+    return;
+  }
+  if (kind == TypeKind::ByteArray && IsIndex(index_kind)) {
+    LowerByteStore(sequence, index, value);
     return;
   }
   if (kind == TypeKind::List && unpacked_slice_[inst.ops[1]]) {

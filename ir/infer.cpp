@@ -1154,20 +1154,26 @@ class Inference {
     for (TypeId param : params) EscapeType(param);
   }
 
-  // The type of a for loop's item: the elements of a list the loop's
-  // iterator local was made from (FindForIterators), else Object.
+  // The type of a for loop's item: the items of what the loop's iterator
+  // local was made from (FindForIterators), else Object.
   TypeId ForItemType(const Function& f, const Inst& for_iter) {
     const Inst& load = f.insts[for_iter.ops[0]];
     if (load.op != Op::LoadLocal) return kObjectType;
     InstId get_iter = ForIterators(f)[load.imm];
     if (get_iter == kNoId) return kObjectType;
-    TypeId iterable = f.insts[f.insts[get_iter].ops[0]].type;
+    return ItemType(f.insts[f.insts[get_iter].ops[0]].type);
+  }
+
+  // The type of the items iterating `iterable` gives (a for loop's, an
+  // unpacking's).
+  TypeId ItemType(TypeId iterable) {
     if (IsUnknown(iterable)) return kUnknownType;
     switch (Kind(iterable)) {
       case TypeKind::List: return ElementOf(iterable);
       case TypeKind::Range:
       case TypeKind::Bytes:
       case TypeKind::ByteArray: return kIntType;
+      case TypeKind::Str: return kStrType;
       case TypeKind::Tuple: {
         const std::vector<TypeId> items = types_.Get(iterable).params;  // a copy: Join may grow the table
         if (items.empty()) return kObjectType;  // of unknown length
@@ -2045,7 +2051,7 @@ class Inference {
         if (IsUnknown(seq)) return kUnknownType;
         const Type& t = types_.Get(seq);
         if (t.kind == TypeKind::Tuple && t.params.size() == static_cast<size_t>(inst.imm)) return seq;
-        return types_.Intern(Type{TypeKind::Tuple, std::vector<TypeId>(inst.imm, kObjectType), {}});
+        return types_.Intern(Type{TypeKind::Tuple, std::vector<TypeId>(inst.imm, ItemType(seq)), {}});
       }
       case Op::TupleItem: {
         const Type& t = types_.Get(operand(0));

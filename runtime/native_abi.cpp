@@ -16,6 +16,7 @@
 #include "runtime/set.h"
 #include "runtime/slice.h"
 #include "runtime/state.h"
+#include "runtime/str.h"
 #include "runtime/tuple.h"
 #include "runtime/vm.h"
 #include "runtime/vm_frame.h"
@@ -214,6 +215,10 @@ V taipan_native_call_ex(V fn, V positional, V kwargs) {
 V taipan_native_binary_op(U op, V lhs, V rhs) { return ApplyBinaryOp(static_cast<BinaryOp>(op), lhs, rhs); }
 
 V taipan_native_int_binary_op(U op, V lhs, V rhs) { return ExactIntBinaryOp(static_cast<BinaryOp>(op), lhs, rhs); }
+
+B taipan_native_str_equal(V lhs, V rhs) { return PlainStrsEqual(lhs, rhs); }
+
+W taipan_native_str_compare(V lhs, V rhs) { return PlainStrsCompare(lhs, rhs); }
 
 V taipan_native_unary_op(U op, V value) { return ApplyUnaryOp(static_cast<UnaryOp>(op), value); }
 

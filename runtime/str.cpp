@@ -1143,6 +1143,11 @@ TAIPAN_CONST_MAP(kStrMethods,
 
 }  // namespace
 
+int PlainStrsCompare(Value a, Value b) {
+  if (a == b) return 0;
+  return Compare(StrTextOf(a), StrTextOf(b));
+}
+
 const Type kStrType = {
     .base = {&kTypeType},
     .flags = kTypeBaseAllowed,

@@ -38,6 +38,9 @@ inline size_t StrObjectHash(StrObject* str) {
 }
 // Equality of two values that are each a qstr or a plain heap str, by text.
 bool PlainStrsEqual(Value a, Value b);
+// <0, 0, >0 as the text of a sorts before, with or after b's (each a qstr
+// or a plain heap str).
+int PlainStrsCompare(Value a, Value b);
 
 // The UTF-8 bytes of a str value (TypeError "can't convert 'int' object to
 // str implicitly" for anything else, MicroPython's wording).

@@ -38,6 +38,9 @@ llvm::Value* FunctionLowering::Coerce(llvm::Value* value, ir::TypeId from, ir::T
 llvm::Value* FunctionLowering::IsSmallInt(llvm::Value* value) {
   return b_.CreateICmpNE(b_.CreateAnd(value, Word(1)), Word(0), "is_small");
 }
+llvm::Value* FunctionLowering::IsQstr(llvm::Value* value) {
+  return b_.CreateICmpEQ(b_.CreateAnd(value, Word(7)), Word(2), "is_qstr");
+}
 llvm::Value* FunctionLowering::Untag(llvm::Value* small_int) { return b_.CreateAShr(small_int, Word(1)); }
 llvm::Value* FunctionLowering::Tag(llvm::Value* integer) { return b_.CreateOr(b_.CreateShl(integer, Word(1)), Word(1)); }
 

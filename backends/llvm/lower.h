@@ -233,6 +233,7 @@ class FunctionLowering {
   // Loads the Float at `offset` bytes into the object `value` points to.
   llvm::Value* LoadFloatAt(llvm::Value* value, unsigned offset);
   llvm::Value* IsSmallInt(llvm::Value* value);
+  llvm::Value* IsQstr(llvm::Value* value);  // an interned str, an immediate
   llvm::Value* Untag(llvm::Value* small_int);
   llvm::Value* Tag(llvm::Value* integer);
   // Whether `value` is a heap object whose type word is `type_symbol`.
@@ -293,6 +294,7 @@ class FunctionLowering {
   Typed LowerBinary(const ir::Inst& inst);
   Typed LowerUnary(const ir::Inst& inst);
   Typed GenericBinary(BinOp op, const Typed& lhs, const Typed& rhs);
+  Typed StrComparison(BinOp op, llvm::Value* lhs, llvm::Value* rhs);
   // `dynamic`: an operand's type is unknown (Object): the small-int fast
   // path is a guess, and the result stays a Value whatever the operator.
   Typed IntBinary(BinOp op, BinOp original, llvm::Value* lhs, llvm::Value* rhs, bool dynamic = false,

@@ -79,6 +79,7 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
   bool complex = left == TypeKind::Complex || right == TypeKind::Complex;
   if (complex && (IsNumeric(left) || left == TypeKind::Complex) && (IsNumeric(right) || right == TypeKind::Complex))
     return ComplexBinary(op, original, lhs, rhs);
+  if (left == TypeKind::Str && right == TypeKind::Str && IsComparison(op)) return StrComparison(op, lhs.value, rhs.value);
   if (!IsNumeric(left) || !IsNumeric(right)) return GenericBinary(original, lhs, rhs);
   if (left == TypeKind::Float || right == TypeKind::Float) return FloatBinary(op, original, lhs, rhs);
   if (left == TypeKind::Bool && right == TypeKind::Bool) {
@@ -98,6 +99,32 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
   Typed result = IntBinary(op, original, a, b);
   cannot_overflow_ = false;
   return result;
+}
+
+// Two strs (a qstr or an exact str each) compare by text, without the
+// generic dispatch. Two qstrs are equal only as the same word (one qstr
+// per text): == and != of those need no call.
+Typed FunctionLowering::StrComparison(BinOp op, llvm::Value* lhs, llvm::Value* rhs) {
+  if (op != BinOp::Equal && op != BinOp::NotEqual) {
+    llvm::Value* order = CallHelper(Helper::str_compare, {lhs, rhs});
+    return {b_.CreateICmp(SignedPredicate(op), order, Word(0)), ir::kBoolType};
+  }
+  llvm::BasicBlock* qstrs = NewBlock("str.qstrs");
+  llvm::BasicBlock* texts = NewBlock("str.texts");
+  llvm::BasicBlock* done = NewBlock("str.compared");
+  BranchLikely(b_.CreateAnd(IsQstr(lhs), IsQstr(rhs)), qstrs, texts);
+  b_.SetInsertPoint(qstrs);
+  llvm::Value* same = b_.CreateICmpEQ(lhs, rhs);
+  b_.CreateBr(done);
+  b_.SetInsertPoint(texts);
+  llvm::Value* equal = CallHelper(Helper::str_equal, {lhs, rhs});
+  llvm::BasicBlock* texts_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(b_.getInt1Ty(), 2, "str.equal");
+  result->addIncoming(same, qstrs);
+  result->addIncoming(equal, texts_end);
+  return {op == BinOp::Equal ? static_cast<llvm::Value*>(result) : b_.CreateNot(result), ir::kBoolType};
 }
 
 // Both operands are ints (tagged Values). The fast path runs when both are

@@ -31,7 +31,7 @@ void FunctionLowering::GuardParameter(llvm::Value* value, ir::TypeId type, llvm:
       immediate_or_exact(IsSmallInt(value), "int");
       break;
     case TypeKind::Str:  // an interned str (qstr) or a str object
-      immediate_or_exact(b_.CreateICmpEQ(b_.CreateAnd(value, Word(7)), Word(2)), "str");
+      immediate_or_exact(IsQstr(value), "str");
       break;
     case TypeKind::Float:
       exact("float");

@@ -188,7 +188,17 @@ void CheckExceptionMatchable(Value match) {
 
 }  // namespace
 
-Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
+namespace {
+
+// Ordering comparisons and arithmetic: the left operand's type answers
+// first. (The others: ==, != and the operators no type implements alone.)
+constexpr bool AsksLeftTypeFirst(BinaryOp op) {
+  return op != BinaryOp::kEqual && op != BinaryOp::kNotEqual &&
+         (op < BinaryOp::kIn || op > BinaryOp::kExceptionMatch) && op < BinaryOp::kNotIn;
+}
+
+// is, in, exception matching, == and !=.
+[[gnu::noinline]] Value OtherBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   switch (op) {
     case BinaryOp::kIs: return FromBool(lhs == rhs);
     case BinaryOp::kIsNot: return FromBool(lhs != rhs);
@@ -201,27 +211,27 @@ Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   }
   const Type* lhs_type = TypeOf(lhs);
   const Type* rhs_type = TypeOf(rhs);
-  if (op == BinaryOp::kEqual || op == BinaryOp::kNotEqual) {
-    // No identity shortcut here: a NaN is not equal to itself. (Equal(),
-    // which containers use, does compare identity first, as CPython does.)
-    if ((lhs_type->flags & kTypeEqualIsIdentity) && (rhs_type->flags & kTypeEqualIsIdentity))
-      return EqualityFallback(op, lhs, rhs);
-    if (op == BinaryOp::kNotEqual) {
-      // A class's own __ne__ comes before `not __eq__`: the left operand's,
-      // or the right one's when the left is no class (MicroPython's order).
-      Value result = (lhs_type->flags & kTypeIsClass)   ? TryBinary(lhs_type, op, lhs, rhs)
-                     : (rhs_type->flags & kTypeIsClass) ? TryBinary(rhs_type, op, rhs, lhs)
-                                                        : kNull;
-      if (result != kNull && result != NotImplementedValue()) return result;
-    }
-    Value result = TryBinary(lhs_type, BinaryOp::kEqual, lhs, rhs);
-    if (result == kNull || result == NotImplementedValue()) result = TryBinary(rhs_type, BinaryOp::kEqual, rhs, lhs);
-    if (result == kNull || result == NotImplementedValue()) return EqualityFallback(op, lhs, rhs);
-    if (op == BinaryOp::kEqual) return result;  // __eq__'s own result, as Python gives it
-    return FromBool(!IsTrue(result));
+  // No identity shortcut here: a NaN is not equal to itself. (Equal(),
+  // which containers use, does compare identity first, as CPython does.)
+  if ((lhs_type->flags & kTypeEqualIsIdentity) && (rhs_type->flags & kTypeEqualIsIdentity))
+    return EqualityFallback(op, lhs, rhs);
+  if (op == BinaryOp::kNotEqual) {
+    // A class's own __ne__ comes before `not __eq__`: the left operand's,
+    // or the right one's when the left is no class (MicroPython's order).
+    Value result = (lhs_type->flags & kTypeIsClass)   ? TryBinary(lhs_type, op, lhs, rhs)
+                   : (rhs_type->flags & kTypeIsClass) ? TryBinary(rhs_type, op, rhs, lhs)
+                                                      : kNull;
+    if (result != kNull && result != NotImplementedValue()) return result;
   }
-  Value result = TryBinary(lhs_type, op, lhs, rhs);
-  if (result != kNull && result != NotImplementedValue()) return result;
+  Value result = TryBinary(lhs_type, BinaryOp::kEqual, lhs, rhs);
+  if (result == kNull || result == NotImplementedValue()) result = TryBinary(rhs_type, BinaryOp::kEqual, rhs, lhs);
+  if (result == kNull || result == NotImplementedValue()) return EqualityFallback(op, lhs, rhs);
+  if (op == BinaryOp::kEqual) return result;  // __eq__'s own result, as Python gives it
+  return FromBool(!IsTrue(result));
+}
+
+// An ordering or arithmetic operator the left operand's type declined.
+[[gnu::noinline]] Value AfterLeftDeclined(BinaryOp op, Value lhs, Value rhs) {
   if (op == BinaryOp::kDivMod) {
     // divmod has no reflected form: (a // b, a % b) lets the right operand's
     // type handle mixed operands (divmod(7, 2.5)).
@@ -231,10 +241,21 @@ Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   if (op >= BinaryOp::kInplaceOr && op <= BinaryOp::kInplacePower) return ApplyBinaryOp(NonInplaceOp(op), lhs, rhs);
   BinaryOp reflected = op <= BinaryOp::kMoreEqual ? SwappedComparison(op) : ReflectedOp(op);
   if (reflected != op || op <= BinaryOp::kMoreEqual) {
-    result = TryBinary(rhs_type, reflected, rhs, lhs);
+    Value result = TryBinary(TypeOf(rhs), reflected, rhs, lhs);
     if (result != kNull && result != NotImplementedValue()) return result;
   }
   RaiseUnsupportedBinary(op, lhs, rhs);
+}
+
+}  // namespace
+
+// Kept small: most calls are arithmetic the left operand's type does, and
+// every one of them would pay the frame of the rarer paths.
+Value ApplyBinaryOp(BinaryOp op, Value lhs, Value rhs) {
+  if (!AsksLeftTypeFirst(op)) return OtherBinaryOp(op, lhs, rhs);
+  Value result = TryBinary(TypeOf(lhs), op, lhs, rhs);
+  if (result != kNull && result != NotImplementedValue()) return result;
+  return AfterLeftDeclined(op, lhs, rhs);
 }
 
 Value LengthOrNull(Value v) {

@@ -62,12 +62,6 @@ namespace taipan::ir {
 
 namespace {
 
-// <, >, ==, <=, >=, != (not `in`, `is`).
-constexpr bool IsComparison(BinOp op) {
-  return op == BinOp::Less || op == BinOp::More || op == BinOp::Equal || op == BinOp::LessEqual ||
-         op == BinOp::MoreEqual || op == BinOp::NotEqual;
-}
-
 constexpr uint8_t kInplaceToBinary = static_cast<uint8_t>(BinOp::Or) - static_cast<uint8_t>(BinOp::InplaceOr);
 
 // Names whose dynamic use could rebind a global behind the compiler's back.

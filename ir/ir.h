@@ -120,6 +120,9 @@ enum class UnOp : uint8_t {
 #include "runtime/operator.def"
 };
 
+// <, >, ==, <=, >=, != (not `in`, `is`).
+constexpr bool IsComparison(BinOp op) { return op >= BinOp::Less && op <= BinOp::NotEqual; }
+
 // The plain operator of an in-place one (x += y on an int is x + y).
 inline BinOp NonInplace(BinOp op) {
   if (op >= BinOp::InplaceOr && op <= BinOp::InplacePower)

@@ -304,6 +304,10 @@ class FunctionLowering {
   // A complex with a complex or a number.
   Typed ComplexBinary(BinOp op, BinOp original, const Typed& lhs, const Typed& rhs);
   Typed LowerAbs(const ir::Inst& inst);
+  // The constant a comparison compares with, when abs(complex) compared
+  // with it can be decided from the squared parts (see AbsComparison).
+  std::optional<double> AbsBound(const ir::Inst& constant) const;
+  std::optional<Typed> AbsComparison(const ir::Inst& inst, BinOp op);
   Typed LowerMakeComplex(const ir::Inst& inst);
   // A float and an untyped operand: inline when the latter is a float or a
   // small int at run time, the runtime's operator otherwise.
@@ -498,6 +502,10 @@ class FunctionLowering {
   // list's subscript or subscript store, which pass its bounds to the list
   // slice helpers instead: no slice object is made.
   std::vector<bool> unpacked_slice_;
+  // Per instruction: abs() of a complex only ever compared with a constant
+  // (AbsBound): the comparisons compare its squared parts, and abs itself
+  // is computed only when that cannot decide (AbsComparison).
+  std::vector<bool> deferred_abs_;
   // Lists freed at every return (ir::FindUnsharedLists).
   std::vector<ir::LocalId> unshared_lists_;
   // FindSequenceLoops' results: per local, whether it is such an iterator

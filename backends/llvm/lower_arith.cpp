@@ -13,7 +13,7 @@ using ir::TypeKind;
 
 namespace {
 
-bool IsComparison(BinOp op) { return op >= BinOp::Less && op <= BinOp::NotEqual; }
+using ir::IsComparison;
 
 bool IsNumericArithmetic(BinOp op) {
   return op >= BinOp::Or && op <= BinOp::Power && op != BinOp::MatMultiply;
@@ -62,6 +62,9 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
   Typed rhs = Operand(inst, 1);
   TypeKind left = Kind(lhs.type);
   TypeKind right = Kind(rhs.type);
+  if (IsComparison(op)) {
+    if (std::optional<Typed> decided = AbsComparison(inst, op)) return *decided;
+  }
   if (!(IsComparison(op) || IsNumericArithmetic(op))) return GenericBinary(original, lhs, rhs);
   if (IsIntOrDynamic(left) && IsIntOrDynamic(right) && (left == TypeKind::Object || right == TypeKind::Object)) {
     // Untyped operands are often small ints (or floats): try that inline first.
@@ -557,12 +560,90 @@ Typed FunctionLowering::IntUnary(UnOp op, llvm::Value* value, bool dynamic) {
 
 // abs() of a float (its sign cleared) or a complex (the runtime's hypot).
 Typed FunctionLowering::LowerAbs(const ir::Inst& inst) {
+  // Only its comparisons use it, and they look at the complex itself.
+  if (deferred_abs_[&inst - function_.insts.data()]) return {llvm::PoisonValue::get(t_.fp), ir::kFloatType};
   Typed operand = Operand(inst, 0);
   if (Kind(operand.type) == TypeKind::Complex) {
     llvm::Value* z = operand.value;
     return {CallHelper(Helper::complex_abs, {RealPart(z), ImagPart(z)}), ir::kFloatType};
   }
   return {b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, OperandAsFloat(operand)), ir::kFloatType};
+}
+
+namespace {
+
+// The comparison that holds with the operands swapped (c < x is x > c).
+BinOp SwappedComparison(BinOp op) {
+  switch (op) {
+    case BinOp::Less: return BinOp::More;
+    case BinOp::More: return BinOp::Less;
+    case BinOp::LessEqual: return BinOp::MoreEqual;
+    case BinOp::MoreEqual: return BinOp::LessEqual;
+    default: return op;  // == and !=
+  }
+}
+
+}  // namespace
+
+// A constant c >= 0 with which abs(z) compares exactly as Floats compare:
+// an int that converts exactly, or a float of the target's precision; and
+// small enough that c * c is far from overflowing.
+std::optional<double> FunctionLowering::AbsBound(const ir::Inst& constant) const {
+  bool is_double = t_.fp->isDoubleTy();
+  double c;
+  if (constant.op == ir::Op::ConstInt) {
+    if (constant.imm < 0 || constant.imm > (int64_t{1} << 24)) return std::nullopt;
+    c = static_cast<double>(constant.imm);
+  } else if (constant.op == ir::Op::ConstFloat) {
+    c = is_double ? constant.fimm : static_cast<double>(static_cast<float>(constant.fimm));
+  } else {
+    return std::nullopt;
+  }
+  if (!(c >= 0 && c <= (is_double ? 0x1p500 : 0x1p50))) return std::nullopt;  // (NaN fails too)
+  return c;
+}
+
+// abs(z) compared with such a constant c, the way mandelbrot-style escape
+// tests write it (abs(z) > 2), decided from s = re*re + im*im when s is
+// clearly above or below c*c: s is within a few roundings of |z|**2, so a
+// margin of 2**(5 - mantissa bits) leaves |z| at least 4 units of its last
+// place away from c, and abs(z) (correctly rounded) on the same side. s
+// must also be finite (abs raises OverflowError where |z| overflows) and
+// well above the subnormals (where the roundings are not relative).
+// Otherwise, NaNs included, abs(z) is computed and compared.
+std::optional<Typed> FunctionLowering::AbsComparison(const ir::Inst& inst, BinOp op) {
+  size_t side = deferred_abs_[inst.ops[0]] ? 0 : deferred_abs_[inst.ops[1]] ? 1 : 2;
+  if (side == 2) return std::nullopt;
+  double c = *AbsBound(function_.insts[inst.ops[1 - side]]);  // ClassifyUses checked it
+  if (side == 1) op = SwappedComparison(op);
+  bool is_double = t_.fp->isDoubleTy();
+  double margin = is_double ? 0x1p-48 : 0x1p-19;
+  auto constant = [&](double value) { return llvm::ConstantFP::get(t_.fp, value); };
+  llvm::Value* z = Operand(function_.insts[inst.ops[side]], 0).value;
+  llvm::Value* re = RealPart(z);
+  llvm::Value* im = ImagPart(z);
+  llvm::Value* s = b_.CreateFAdd(b_.CreateFMul(re, re), b_.CreateFMul(im, im), "abs.squared");
+  llvm::Value* above = b_.CreateAnd(b_.CreateFCmpOGT(s, constant(c * c * (1 + margin))),
+                                    b_.CreateFCmpOLT(s, constant(__builtin_inf())));
+  llvm::Value* below = b_.CreateAnd(b_.CreateFCmpOLT(s, constant(c * c * (1 - margin))),
+                                    b_.CreateFCmpOGE(s, constant(is_double ? 0x1p-960 : 0x1p-100)));
+  bool true_above = op == BinOp::More || op == BinOp::MoreEqual || op == BinOp::NotEqual;
+  bool true_below = op == BinOp::Less || op == BinOp::LessEqual || op == BinOp::NotEqual;
+  llvm::Value* decided_value = b_.CreateSelect(above, b_.getInt1(true_above), b_.getInt1(true_below));
+  llvm::BasicBlock* fast = b_.GetInsertBlock();
+  llvm::BasicBlock* slow = NewBlock("abs.exact");
+  llvm::BasicBlock* done = NewBlock("abs.compared");
+  BranchLikely(b_.CreateOr(above, below), done, slow);
+  b_.SetInsertPoint(slow);
+  llvm::Value* magnitude = CallHelper(Helper::complex_abs, {re, im});
+  llvm::Value* exact = b_.CreateFCmp(FloatPredicate(op), magnitude, constant(c));
+  llvm::BasicBlock* slow_end = b_.GetInsertBlock();
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
+  llvm::PHINode* result = b_.CreatePHI(b_.getInt1Ty(), 2, "abs.compare");
+  result->addIncoming(decided_value, fast);
+  result->addIncoming(exact, slow_end);
+  return Typed{result, ir::kBoolType};
 }
 
 // complex(x, y) of numbers: each part converted as float() converts it.

@@ -185,7 +185,7 @@ void FunctionLowering::UnlinkFrame() {
 
 void FunctionLowering::ClassifyUses() {
   const size_t n = function_.insts.size();
-  std::vector<int> uses(n, 0), truth_uses(n, 0), slice_index_uses(n, 0);
+  std::vector<int> uses(n, 0), truth_uses(n, 0), slice_index_uses(n, 0), bounded_abs_uses(n, 0);
   for (const ir::Block& block : function_.blocks) {
     for (ir::InstId id : block.insts) {
       const ir::Inst& inst = function_.insts[id];
@@ -197,11 +197,19 @@ void FunctionLowering::ClassifyUses() {
       bool list_subscript = (inst.op == ir::Op::Subscr || inst.op == ir::Op::StoreSubscr) && inst.ops.size() >= 2 &&
                             inst.ops[0] < n && Kind(function_.insts[inst.ops[0]].type) == ir::TypeKind::List;
       if (list_subscript && inst.ops[1] < n) ++slice_index_uses[inst.ops[1]];
+      bool constant_comparison = inst.op == ir::Op::Binary && ir::IsComparison(static_cast<BinOp>(inst.sub)) &&
+                                 inst.ops.size() == 2 && inst.ops[0] < n && inst.ops[1] < n;
+      for (size_t side = 0; constant_comparison && side < 2; ++side)
+        if (AbsBound(function_.insts[inst.ops[1 - side]])) ++bounded_abs_uses[inst.ops[side]];
     }
   }
   only_truth_used_.assign(n, false);
   unpacked_slice_.assign(n, false);
+  deferred_abs_.assign(n, false);
   for (size_t i = 0; i < n; ++i) {
+    const ir::Inst& inst = function_.insts[i];
+    deferred_abs_[i] = inst.op == ir::Op::Abs && Kind(function_.insts[inst.ops[0]].type) == ir::TypeKind::Complex &&
+                       uses[i] > 0 && uses[i] == bounded_abs_uses[i];
     only_truth_used_[i] = uses[i] > 0 && uses[i] == truth_uses[i];
     unpacked_slice_[i] = function_.insts[i].op == ir::Op::BuildSlice && uses[i] > 0 && uses[i] == slice_index_uses[i];
   }

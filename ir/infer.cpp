@@ -2189,8 +2189,32 @@ class Inference {
     return types_.Join(g.return_type, FunctionOf({ref.module, g.generic}).return_type);
   }
 
-  TypeId CallType(uint32_t m, Function& f, const Inst& call) {
+  // The instruction a call's callee comes from. An argument that is an
+  // inlined comprehension starts new blocks after the callee's load, so the
+  // builder carries the callee over in a temp it stores once
+  // (FunctionBuilder::Here): a load of such a temp is looked through.
+  const Inst& CalleeOf(const Function& f, const Inst& call) {
     const Inst& callee = f.insts[call.ops[0]];
+    if (callee.op != Op::LoadLocal || f.locals[callee.imm].kind != LocalKind::Temp) return callee;
+    auto [it, fresh] = single_stores_.try_emplace(&f);
+    if (fresh) {
+      // Per local: the value of its only store, else kNoId.
+      it->second.assign(f.locals.size(), kNoId);
+      std::vector<uint32_t> stores(f.locals.size(), 0);
+      for (const Block& block : f.blocks) {
+        for (InstId id : block.insts) {
+          const Inst& inst = f.insts[id];
+          if (inst.op != Op::StoreLocal) continue;
+          it->second[inst.imm] = ++stores[inst.imm] == 1 ? inst.ops[0] : kNoId;
+        }
+      }
+    }
+    InstId stored = it->second[callee.imm];
+    return stored == kNoId ? callee : f.insts[stored];
+  }
+
+  TypeId CallType(uint32_t m, Function& f, const Inst& call) {
+    const Inst& callee = CalleeOf(f, call);
     auto build = class_builds_.find({&f, static_cast<InstId>(&call - f.insts.data())});
     if (build != class_builds_.end()) return ClassObjectType(build->second);
     uint32_t constructed = KnownClassOf(callee.type, TypeKind::Class);
@@ -2292,8 +2316,8 @@ class Inference {
     TypeKind arg = Kind(f.insts[call.ops[1]].type);
     bool has_length_field = arg == TypeKind::List || arg == TypeKind::Tuple || arg == TypeKind::Bytes ||
                             arg == TypeKind::ByteArray;
-    if (has_length_field && IsBuiltin(m, f.insts[call.ops[0]], "len")) return Op::Len;
-    if ((arg == TypeKind::Float || arg == TypeKind::Complex) && IsBuiltin(m, f.insts[call.ops[0]], "abs"))
+    if (has_length_field && IsBuiltin(m, CalleeOf(f, call), "len")) return Op::Len;
+    if ((arg == TypeKind::Float || arg == TypeKind::Complex) && IsBuiltin(m, CalleeOf(f, call), "abs"))
       return Op::Abs;
     return Op::Call;
   }
@@ -2464,6 +2488,7 @@ class Inference {
   std::vector<ListClass> list_classes_;
   std::map<std::pair<const Function*, InstId>, uint32_t> site_classes_;  // build.list -> its class
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
+  std::unordered_map<const Function*, std::vector<InstId>> single_stores_;  // CalleeOf
   std::set<const Function*> direct_only_;  // FindDirectOnlyFunctions
   std::map<const Function*, std::string> direct_only_methods_;  // ... unless their name is dynamic
   std::map<const Function*, uint32_t> exact_self_;              // method -> the known class of its self

@@ -2303,8 +2303,8 @@ class Inference {
   // The instruction a call of a builtin becomes, or Call when none:
   // math.sqrt(x) the Sqrt instruction (inline where the target has the
   // instruction; x converted as the math module converts it), len(x) of a
-  // list, tuple, bytes or bytearray Len (a load of its length), abs(x) of a float or complex
-  // Abs, complex(x, y) of numbers MakeComplex.
+  // list, tuple, bytes or bytearray Len (a load of its length), abs(x) of a
+  // float or complex Abs, complex(x, y) of numbers MakeComplex.
   Op BuiltinInstruction(uint32_t m, const Function& f, const Inst& call) {
     if (IsComplexConstruction(m, f, call)) return Op::MakeComplex;
     if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) return Op::Call;

@@ -82,7 +82,8 @@ Typed FunctionLowering::LowerBinary(const ir::Inst& inst) {
   bool complex = left == TypeKind::Complex || right == TypeKind::Complex;
   if (complex && (IsNumeric(left) || left == TypeKind::Complex) && (IsNumeric(right) || right == TypeKind::Complex))
     return ComplexBinary(op, original, lhs, rhs);
-  if (left == TypeKind::Str && right == TypeKind::Str && IsComparison(op)) return StrComparison(op, lhs.value, rhs.value);
+  if (left == TypeKind::Str && right == TypeKind::Str && IsComparison(op))
+    return StrComparison(op, lhs.value, rhs.value);
   if (!IsNumeric(left) || !IsNumeric(right)) return GenericBinary(original, lhs, rhs);
   if (left == TypeKind::Float || right == TypeKind::Float) return FloatBinary(op, original, lhs, rhs);
   if (left == TypeKind::Bool && right == TypeKind::Bool) {

@@ -156,7 +156,8 @@ llvm::Value* FunctionLowering::ByteAddress(llvm::Value* sequence, TypeKind kind,
   llvm::Value* i = Untag(index);
   llvm::Value* wrapped = b_.CreateSelect(b_.CreateICmpSLT(i, Word(0)), b_.CreateAdd(i, length), i);
   const char* message = kind == TypeKind::Bytes ? "bytes index out of range" : "bytearray index out of range";
-  RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {b_.CreateGlobalString(message, "index_error")});
+  llvm::Value* text = b_.CreateGlobalString(message, "index_error");
+  RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {text});
   return b_.CreateInBoundsGEP(b_.getInt8Ty(), data, wrapped);
 }
 

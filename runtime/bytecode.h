@@ -137,8 +137,14 @@ inline size_t EncodeUint(uint8_t* out, size_t value) {
 
 // Decodes a var-uint at *ip (not past `end`); false on truncation or overflow.
 inline bool DecodeUint(const uint8_t** ip, const uint8_t* end, size_t* value) {
+  const uint8_t* p = *ip;
+  if (p < end && !(*p & 0x80)) {  // one byte: most operands
+    *ip = p + 1;
+    *value = *p;
+    return true;
+  }
   size_t v = 0;
-  for (const uint8_t* p = *ip; p < end; ++p) {
+  for (; p < end; ++p) {
     if (v >> (sizeof(size_t) * 8 - 7)) return false;
     v = (v << 7) | (*p & 0x7f);
     if (!(*p & 0x80)) {

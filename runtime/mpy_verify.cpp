@@ -125,7 +125,7 @@ bool Decode(const uint8_t* code, size_t size, size_t offset, Insn* insn) {
 
 // How many values the instruction reads from the stack (it needs at least
 // that depth), and its net effect when it falls through.
-int Inputs(const Insn& in) {
+constexpr int Inputs(const Insn& in) {
   size_t calls = (in.arg & 0xff) + 2 * ((in.arg >> 8) & 0xff);
   switch (InfoOf(in.op).range_base) {
     case kOp_LOAD_ATTR: case kOp_LOAD_METHOD: case kOp_STORE_NAME: case kOp_STORE_GLOBAL:
@@ -163,7 +163,73 @@ int Inputs(const Insn& in) {
   }
 }
 
-int Effect(const Insn& in) { return StackEffect(in.op, in.arg, in.extra); }
+constexpr int Effect(const Insn& in) { return StackEffect(in.op, in.arg, in.extra); }
+
+// Whether an instruction is plain: it reads its inputs as Python values
+// (no kNull or iterator slot may be among them), writes none of the VM's
+// own values, takes off the stack all it reads, reaches no higher than its
+// result, and falls through to the next instruction. Most are; Step checks
+// them without the general rules' case analysis.
+constexpr bool IsPlainOpcode(uint8_t op) {
+  if (InfoOf(op).name == nullptr) return false;
+  switch (InfoOf(op).range_base) {
+    // Move or take the VM's values (CheckSpecialReads, CheckSlots).
+    case kOp_POP_TOP: case kOp_DUP_TOP: case kOp_DUP_TOP_TWO: case kOp_ROT_TWO: case kOp_ROT_THREE:
+    case kOp_STORE_SUBSCR: case kOp_STORE_ATTR: case kOp_MAKE_FUNCTION_DEFARGS: case kOp_MAKE_CLOSURE_DEFARGS:
+    case kOp_CALL_METHOD: case kOp_CALL_FUNCTION_VAR_KW: case kOp_CALL_METHOD_VAR_KW: case kOp_STORE_COMP:
+    case kOp_LOAD_NULL: case kOp_LOAD_METHOD: case kOp_LOAD_SUPER_METHOD: case kOp_GET_ITER_STACK:
+    case kOp_FOR_ITER: case kOp_WITH_CLEANUP:
+    // Jump, end or change the exception blocks (Step).
+    case kOp_JUMP: case kOp_POP_JUMP_IF_TRUE: case kOp_POP_JUMP_IF_FALSE: case kOp_JUMP_IF_TRUE_OR_POP:
+    case kOp_JUMP_IF_FALSE_OR_POP: case kOp_SETUP_EXCEPT: case kOp_SETUP_FINALLY: case kOp_SETUP_WITH:
+    case kOp_POP_EXCEPT_JUMP: case kOp_UNWIND_JUMP: case kOp_END_FINALLY: case kOp_RETURN_VALUE:
+    case kOp_RAISE_LAST: case kOp_RAISE_OBJ: case kOp_RAISE_FROM:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// Whether pass 1 checks a local number in the operand.
+constexpr bool NamesLocal(uint8_t op) {
+  switch (InfoOf(op).range_base) {
+    case kOp_LOAD_FAST_N: case kOp_STORE_FAST_N: case kOp_DELETE_FAST: case kOp_LOAD_DEREF:
+    case kOp_STORE_DEREF: case kOp_DELETE_DEREF: case kOp_LOAD_FAST_MULTI: case kOp_STORE_FAST_MULTI:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What the verifier needs to know of each opcode, worked out at compile
+// time so that checking the commonest instructions takes no case analysis.
+struct OpFacts {
+  bool plain;  // IsPlainOpcode
+  bool local;  // NamesLocal
+  // Inputs() and Effect() are the same whatever the operand and extra
+  // byte; then they are these.
+  bool fixed;
+  int8_t inputs;
+  int8_t effect;
+};
+
+struct OpFactsTable {
+  OpFacts facts[256];
+  constexpr OpFactsTable() : facts() {
+    for (unsigned code = 0; code < 256; ++code) {
+      uint8_t op = static_cast<uint8_t>(code);
+      const OpcodeInfo& info = InfoOf(op);
+      size_t arg = info.is_range ? op - info.range_base : 0;
+      // Two operands that differ in every field an effect reads.
+      Insn one{op, info.is_range ? arg : 0, 0, 0, -1};
+      Insn other{op, info.is_range ? arg : 0x0305, 7, 0, -1};
+      bool fixed = info.name != nullptr && Inputs(one) == Inputs(other) && Effect(one) == Effect(other);
+      facts[code] = OpFacts{IsPlainOpcode(op), NamesLocal(op), fixed,
+                            static_cast<int8_t>(fixed ? Inputs(one) : 0), static_cast<int8_t>(fixed ? Effect(one) : 0)};
+    }
+  }
+};
+inline constexpr OpFactsTable kOpFacts{};
 
 // The state on entry to an instruction: value stack depth (kUnknownDepth:
 // not reached yet) and the innermost exception block (the offset of its
@@ -393,14 +459,9 @@ const char* Verifier::CheckOperands() {
     // only overflow the depth arithmetic.
     if (InfoOf(in.op).operand == Operand::Uint && in.op != kOp_BUILD_MAP && in.arg > 0xffff)
       return "operand too large";
-    switch (InfoOf(in.op).range_base) {
-      case kOp_LOAD_FAST_N: case kOp_STORE_FAST_N: case kOp_DELETE_FAST: case kOp_LOAD_DEREF:
-      case kOp_STORE_DEREF: case kOp_DELETE_DEREF: case kOp_LOAD_FAST_MULTI: case kOp_STORE_FAST_MULTI:
-        if (in.arg >= sig.n_state) return "local out of range";
-        if (in.arg + 1 > locals) locals = in.arg + 1;
-        break;
-      default:
-        break;
+    if (kOpFacts.facts[in.op].local) {
+      if (in.arg >= sig.n_state) return "local out of range";
+      if (in.arg + 1 > locals) locals = in.arg + 1;
     }
     switch (in.op) {
       case kOp_LOAD_DEREF: case kOp_STORE_DEREF: case kOp_DELETE_DEREF:
@@ -687,10 +748,29 @@ const char* Verifier::CheckSlots(const Insn& in, int d, int effect, Slots* slots
   return nullptr;
 }
 
+
+
 // Propagates the state of the instruction at `offset` to its successors.
 const char* Verifier::Step(size_t offset, const Insn& in, const State& state, bool* changed) {
   int d = state.depth;
   int32_t b = state.block;
+  // Outside exception blocks no finally handler runs (no unwind records
+  // beyond the model, no guard slots), and a plain instruction only needs
+  // the checks every instruction gets.
+  const OpFacts& facts = kOpFacts.facts[in.op];
+  if (b < 0 && facts.plain) {
+    const int pops = facts.fixed ? facts.inputs : Inputs(in);
+    const int effect = facts.fixed ? facts.effect : Effect(in);
+    const int low = d - pops;
+    if (low < 0) return "stack underflow";
+    if (d + (effect > 0 ? effect : 0) > static_cast<int>(room_)) return "stack overflow";
+    Slots slots = state.slots;
+    if ((slots.nulls | slots.iters) != 0) {
+      if (((slots.nulls | slots.iters) & BitsIn(low, d)) != 0) return "bad stack slot";
+      slots = Truncated(slots, low);
+    }
+    return FallThrough(static_cast<SignedWord>(in.next), d + effect, b, slots, changed);
+  }
   int32_t here = static_cast<int32_t>(offset);
   int records = RunningFinallyHandlers(offset, b);
   // Only finally handlers (async with) dip into the guard slots.

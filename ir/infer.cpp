@@ -2017,6 +2017,7 @@ class Inference {
       case Op::Abs: return kFloatType;
       case Op::MakeComplex: return kComplexType;
       case Op::Len: return kIntType;
+      case Op::CallBuiltin: return BuiltinCallType(static_cast<BuiltinCall>(inst.imm));
       // (Those a method of a known class implements: Transfer.)
       case Op::Binary: return BinaryType(inst.sub, operand(0), operand(1));
       case Op::Unary: return UnaryType(inst.sub, operand(0));
@@ -2228,11 +2229,13 @@ class Inference {
     if (function.kind == TypeKind::Function && function.ref.valid()) return EntryResult(function.ref);
     if (!call.names.empty()) return kObjectType;
     auto builtin = [&](std::string_view name) { return IsBuiltin(m, callee, name); };
-    if (builtin("len") || builtin("ord") || builtin("hash")) return kIntType;
+    if (std::optional<DirectBuiltin> direct = BuiltinCallOf(m, f, call); direct && direct->proven)
+      return BuiltinCallType(direct->which);
+    if (builtin("hash")) return kIntType;
     if (builtin("int") && n_args <= 2) return kIntType;  // int() always makes an int (or raises)
     if (builtin("float") && n_args <= 1) return kFloatType;
-    if (builtin("bool") || builtin("isinstance") || builtin("callable") || builtin("hasattr")) return kBoolType;
-    if (builtin("str") || builtin("repr") || builtin("chr")) return kStrType;
+    if (builtin("bool") || builtin("isinstance") || builtin("callable")) return kBoolType;
+    if (builtin("str") || builtin("repr")) return kStrType;
     if (builtin("range")) return types_.Of(TypeKind::Range);
     if (builtin("bytes")) return types_.Of(TypeKind::Bytes);  // exactly bytes (or it raises)
     if (builtin("bytearray")) return types_.Of(TypeKind::ByteArray);
@@ -2300,6 +2303,39 @@ class Inference {
     return true;
   }
 
+  struct DirectBuiltin {
+    BuiltinCall which;
+    // The global is the builtin (IsBuiltinName); else only the module
+    // binds no global of that name, and call.builtin checks the callee.
+    bool proven;
+  };
+
+  // Which builtin of ir/builtin_calls.def a call calls, with exactly its
+  // arguments, through the global of the builtin's name; none when it is
+  // no such call or the module itself binds that global.
+  std::optional<DirectBuiltin> BuiltinCallOf(uint32_t m, const Function& f, const Inst& call) {
+    if (call.op != Op::Call || !call.names.empty()) return std::nullopt;
+    const Inst& callee = CalleeOf(f, call);
+    if (callee.op != Op::LoadGlobal) return std::nullopt;
+    std::string_view name = GlobalName(m, callee);
+    auto bound = globals_[m].find(std::string(name));
+    if (bound != globals_[m].end() && (bound->second.stores != 0 || bound->second.deletes != 0)) return std::nullopt;
+    size_t n_args = call.ops.size() - 1;
+#define BUILTIN_CALL(Id, builtin_name, arguments, helper, result) \
+    if (n_args == (arguments) && name == (builtin_name)) return DirectBuiltin{BuiltinCall::Id, IsBuiltinName(m, name)};
+#include "ir/builtin_calls.def"
+    return std::nullopt;
+  }
+
+  TypeId BuiltinCallType(BuiltinCall which) {
+    switch (which) {
+#define BUILTIN_CALL(Id, name, arguments, helper, result) \
+      case BuiltinCall::Id: return types_.Of(TypeKind::result);
+#include "ir/builtin_calls.def"
+    }
+    return kObjectType;
+  }
+
   // The instruction a call of a builtin becomes, or Call when none:
   // math.sqrt(x) the Sqrt instruction (inline where the target has the
   // instruction; x converted as the math module converts it), len(x) of a
@@ -2307,19 +2343,21 @@ class Inference {
   // float or complex Abs, complex(x, y) of numbers MakeComplex.
   Op BuiltinInstruction(uint32_t m, const Function& f, const Inst& call) {
     if (IsComplexConstruction(m, f, call)) return Op::MakeComplex;
-    if ((call.op != Op::Call && call.op != Op::CallMethod) || call.ops.size() != 2 || !call.names.empty()) return Op::Call;
-    NumericFunction numeric = call.op == Op::Call
-                                  ? NumericFunctionOf(m, f, f.insts[call.ops[0]])
-                                  : NumericFunction{NumericModuleOf(m, f.insts[call.ops[0]]), QstrText(m, call.imm)};
-    if (numeric.module == "math" && numeric.name == "sqrt") return Op::Sqrt;
-    if (call.op != Op::Call) return Op::Call;
-    TypeKind arg = Kind(f.insts[call.ops[1]].type);
-    bool has_length_field = arg == TypeKind::List || arg == TypeKind::Tuple || arg == TypeKind::Bytes ||
-                            arg == TypeKind::ByteArray;
-    if (has_length_field && IsBuiltin(m, CalleeOf(f, call), "len")) return Op::Len;
-    if ((arg == TypeKind::Float || arg == TypeKind::Complex) && IsBuiltin(m, CalleeOf(f, call), "abs"))
-      return Op::Abs;
-    return Op::Call;
+    if ((call.op != Op::Call && call.op != Op::CallMethod) || !call.names.empty()) return Op::Call;
+    if (call.ops.size() == 2) {
+      NumericFunction numeric = call.op == Op::Call
+                                    ? NumericFunctionOf(m, f, f.insts[call.ops[0]])
+                                    : NumericFunction{NumericModuleOf(m, f.insts[call.ops[0]]), QstrText(m, call.imm)};
+      if (numeric.module == "math" && numeric.name == "sqrt") return Op::Sqrt;
+      if (call.op != Op::Call) return Op::Call;
+      TypeKind arg = Kind(f.insts[call.ops[1]].type);
+      bool has_length_field = arg == TypeKind::List || arg == TypeKind::Tuple || arg == TypeKind::Bytes ||
+                              arg == TypeKind::ByteArray;
+      if (has_length_field && IsBuiltin(m, CalleeOf(f, call), "len")) return Op::Len;
+      if ((arg == TypeKind::Float || arg == TypeKind::Complex) && IsBuiltin(m, CalleeOf(f, call), "abs"))
+        return Op::Abs;
+    }
+    return BuiltinCallOf(m, f, call) ? Op::CallBuiltin : Op::Call;
   }
 
   // Calls of builtins become their instructions (BuiltinInstruction); the
@@ -2334,8 +2372,15 @@ class Inference {
           Op op = BuiltinInstruction(m, f, call);
           if (op == Op::Call) continue;
           InstId callee = call.ops[0];  // the builtin, math.sqrt's attribute, or math (call.method)
-          call.op = op;
           call.imm = 0;
+          if (op == Op::CallBuiltin) {
+            DirectBuiltin direct = *BuiltinCallOf(m, f, call);
+            call.imm = static_cast<int64_t>(direct.which);
+            call.sub = direct.proven ? 0 : 1;
+            call.op = op;
+            if (!direct.proven) continue;  // the callee stays: the check's operand
+          }
+          call.op = op;
           call.ops.erase(call.ops.begin());
           if (--uses[callee] != 0) continue;
           dropped_.insert({&f, callee});

@@ -120,6 +120,12 @@ enum class UnOp : uint8_t {
 #include "runtime/operator.def"
 };
 
+// The builtins call.builtin calls (ir/builtin_calls.def): its imm.
+enum class BuiltinCall : uint8_t {
+#define BUILTIN_CALL(Id, name, arguments, helper, result) Id,
+#include "ir/builtin_calls.def"
+};
+
 // <, >, ==, <=, >=, != (not `in`, `is`).
 constexpr bool IsComparison(BinOp op) { return op >= BinOp::Less && op <= BinOp::NotEqual; }
 

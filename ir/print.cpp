@@ -28,6 +28,16 @@ constexpr std::string_view kBinaryNames[] = {
 };
 constexpr std::string_view kUnaryNames[] = {"pos", "neg", "invert", "not"};
 
+std::string_view BuiltinCallName(int64_t which) {
+  switch (static_cast<BuiltinCall>(which)) {
+#define BUILTIN_CALL(Id, name, arguments, helper, result) \
+  case BuiltinCall::Id:                                   \
+    return name;
+#include "ir/builtin_calls.def"
+  }
+  return "?";
+}
+
 std::string Quote(std::string_view text) {
   std::string out = "'";
   for (unsigned char c : text) {
@@ -221,6 +231,8 @@ class Printer {
         return Value(inst.ops[0]) + ", " + Qstr(inst.imm) + ", " + Operands(inst, 1) + Slot(inst);
       case Op::Call: return Value(inst.ops[0]) + Arguments(inst, 1);
       case Op::CallMethod: return Value(inst.ops[0]) + "." + QstrText(inst.imm) + Arguments(inst, 1);
+      case Op::CallBuiltin:
+        return std::string(BuiltinCallName(inst.imm)) + Arguments(inst, 0) + (inst.sub ? " checked" : "");
       case Op::CallDirect:
         return "f" + std::to_string(inst.callee.module) + ":" + std::to_string(inst.callee.function) +
                Arguments(inst, 0) + (inst.sub ? " guarded" : "");

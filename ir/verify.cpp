@@ -89,6 +89,7 @@ Arity ArityOf(Op op) {
     case Op::CallMethod: return {1, -1};
     case Op::MakeFunction: return {2, -1};
     case Op::CallDirect:
+    case Op::CallBuiltin:
     case Op::BuildTuple:
     case Op::BuildList:
     case Op::BuildSet:

@@ -131,9 +131,11 @@ void LoadMethodCached(Value obj, Qstr name, Value dest[2], AttrCache* cache);
 // Global caches
 // ---------------------------------------------------------------------------
 //
-// Every LoadGlobal site of generated code owns one GlobalCache (two words,
-// zeroed). It names an entry by position, so nothing in it can dangle and
-// it needs no epoch; the generated code checks the entry on every use:
+// Every LoadGlobal and StoreGlobal site of generated code owns one
+// GlobalCache (two words, zeroed). It names an entry by position, so
+// nothing in it can dangle and it needs no epoch; the generated code checks
+// the entry on every use (a store's cache only ever has bits == 0, and its
+// hit writes the entry's value):
 //
 //  - bits == 0: the name is the module's global at position `index` of its
 //    globals dict, when that entry is live with the name's qstr for its key
@@ -152,6 +154,8 @@ struct GlobalCache {
 
 // A global load through `cache` (the miss path of the generated code).
 Value LoadGlobalCached(Value globals, Qstr name, GlobalCache* cache);
+// A global store through `cache` (the same).
+void StoreGlobalCached(Value globals, Qstr name, Value value, GlobalCache* cache);
 
 // Invalidates every cache (bumps the epoch).
 void InvalidateAttrCaches();

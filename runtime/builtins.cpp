@@ -5,6 +5,8 @@
 // constant table, which is written out in ASCII order of the names (the
 // X-macro lists of builtin_types.def and exception_types.def are not in that
 // order, and TAIPAN_CONST_MAP checks it).
+#include "runtime/builtins.h"
+
 #include "runtime/bytes.h"
 #include "runtime/class.h"
 #include "runtime/compile_hook.h"
@@ -262,11 +264,14 @@ Value AttrOrMiss(Value obj, Qstr name) {
   return result;
 }
 
+Value GetattrOr(Value obj, Value name, Value fallback) {
+  Value result = AttrOrMiss(obj, AttrName(name));
+  return result != kNull ? result : fallback;
+}
+
 Value Getattr(size_t n_args, const Value* args) {
-  Qstr name = AttrName(args[1]);
-  if (n_args == 2) return LoadAttr(args[0], name);
-  Value result = AttrOrMiss(args[0], name);
-  return result != kNull ? result : args[2];
+  if (n_args == 2) return LoadAttr(args[0], AttrName(args[1]));
+  return GetattrOr(args[0], args[1], args[2]);
 }
 
 Value Hasattr(Value obj, Value name) { return FromBool(AttrOrMiss(obj, AttrName(name)) != kNull); }
@@ -636,6 +641,45 @@ constexpr BuiltinFunction kSortedFn(Q_sorted, 1, 1, Sorted);
 constexpr BuiltinFunction kSumFn(Q_sum, 1, 2, Sum);
 
 }  // namespace
+
+namespace {
+
+// Whether `callee` (see builtins.h) is a function other than `builtin`.
+bool IsOtherCallee(Value callee, const BuiltinFunction& builtin) {
+  return callee != kNull && callee != FromPointer(&builtin);
+}
+
+Value CallOther(Value callee, Value a, Value b, Value c) {
+  Value args[] = {a, b, c};
+  return Call(callee, 3, 0, args);
+}
+
+}  // namespace
+
+Value BuiltinLen(Value callee, Value v) { return IsOtherCallee(callee, kLenFn) ? Call1(callee, v) : Len(v); }
+
+Value BuiltinOrd(Value callee, Value ch) { return IsOtherCallee(callee, kOrdFn) ? Call1(callee, ch) : Ord(ch); }
+
+Value BuiltinChr(Value callee, Value code) { return IsOtherCallee(callee, kChrFn) ? Call1(callee, code) : Chr(code); }
+
+Value BuiltinGetattr(Value callee, Value obj, Value name) {
+  if (IsOtherCallee(callee, kGetattrFn)) return Call2(callee, obj, name);
+  return LoadAttr(obj, AttrName(name));
+}
+
+Value BuiltinGetattrOr(Value callee, Value obj, Value name, Value fallback) {
+  if (IsOtherCallee(callee, kGetattrFn)) return CallOther(callee, obj, name, fallback);
+  return GetattrOr(obj, name, fallback);
+}
+
+Value BuiltinSetattr(Value callee, Value obj, Value name, Value value) {
+  if (IsOtherCallee(callee, kSetattrFn)) return CallOther(callee, obj, name, value);
+  return Setattr(obj, name, value);
+}
+
+Value BuiltinHasattr(Value callee, Value obj, Value name) {
+  return IsOtherCallee(callee, kHasattrFn) ? Call2(callee, obj, name) : Hasattr(obj, name);
+}
 
 void SetSourceCompiler(SourceCompiler compiler) { g_source_compiler = compiler; }
 

@@ -5,6 +5,7 @@
 // a function was compiled natively or to bytecode.
 #include "runtime/native_abi.h"
 
+#include "runtime/builtins.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
 #include "runtime/exception.h"
@@ -143,8 +144,8 @@ V taipan_native_load_global_cached(P context, W name, P cache) {
   return LoadGlobalCached(GlobalsOf(context), static_cast<Qstr>(name), static_cast<GlobalCache*>(cache));
 }
 
-N taipan_native_store_global(P context, W name, V value) {
-  DictStore(GlobalsOf(context), FromQstr(static_cast<Qstr>(name)), value);
+N taipan_native_store_global_cached(P context, W name, V value, P cache) {
+  StoreGlobalCached(GlobalsOf(context), static_cast<Qstr>(name), value, static_cast<GlobalCache*>(cache));
 }
 
 N taipan_native_delete_global(P context, W name) { VmDeleteName(GlobalsOf(context), static_cast<Qstr>(name)); }
@@ -167,6 +168,16 @@ V taipan_native_load_attr(V obj, W name) { return LoadAttr(obj, static_cast<Qstr
 N taipan_native_store_attr(V obj, W name, V value) { StoreAttr(obj, static_cast<Qstr>(name), value); }
 
 N taipan_native_delete_attr(V obj, W name) { DeleteAttr(obj, static_cast<Qstr>(name)); }
+
+V taipan_native_builtin_len(V callee, V v) { return BuiltinLen(callee, v); }
+V taipan_native_builtin_ord(V callee, V ch) { return BuiltinOrd(callee, ch); }
+V taipan_native_builtin_chr(V callee, V code) { return BuiltinChr(callee, code); }
+V taipan_native_builtin_getattr(V callee, V obj, V name) { return BuiltinGetattr(callee, obj, name); }
+V taipan_native_builtin_getattr_or(V callee, V obj, V name, V fallback) {
+  return BuiltinGetattrOr(callee, obj, name, fallback);
+}
+V taipan_native_builtin_setattr(V callee, V obj, V name, V value) { return BuiltinSetattr(callee, obj, name, value); }
+V taipan_native_builtin_hasattr(V callee, V obj, V name) { return BuiltinHasattr(callee, obj, name); }
 
 V taipan_native_call(V fn, U n_args, U n_kw, P args) { return Call(fn, n_args, n_kw, static_cast<const Value*>(args)); }
 

@@ -78,6 +78,14 @@ Value LoadGlobalCached(Value globals, Qstr name, GlobalCache* cache) {
   return builtin->value;
 }
 
+void StoreGlobalCached(Value globals, Qstr name, Value value, GlobalCache* cache) {
+  Map* map = DictMap(globals);
+  bool added;
+  MapEntry* entry = MapFindOrAdd(map, FromQstr(name), &added);
+  entry->value = value;
+  *cache = {static_cast<Word>(entry - map->entries), 0};
+}
+
 void VmDeleteName(Value dict, Qstr name) {
   if (DictRemove(dict, FromQstr(name)) == kNull) VmRaiseNameError(name);
 }

@@ -323,6 +323,9 @@ class FunctionLowering {
   Typed LowerCall(const ir::Inst& inst);
   Typed LowerCallMethod(const ir::Inst& inst);
   Typed LowerCallDirect(const ir::Inst& inst);
+  Typed LowerCallBuiltin(const ir::Inst& inst);
+  void LowerStoreGlobal(const ir::Inst& inst);
+  llvm::Value* GlobalsMap();
   Typed LowerBuild(const ir::Inst& inst, Helper helper);
   Typed LowerMakeFunction(const ir::Inst& inst);
 

@@ -291,6 +291,15 @@ Typed FunctionLowering::LowerCachedCallMethod(llvm::Value* object, int64_t name_
   return {result, ir::kObjectType};
 }
 
+// The map of the module's globals dict.
+llvm::Value* FunctionLowering::GlobalsMap() {
+  // A module's globals dict never changes once its code runs.
+  llvm::Value* module = LoadWordField(Context(), abi_field::kModuleContext_module, /*invariant=*/true);
+  llvm::Value* globals_dict = LoadWordField(module, abi_field::kModuleObject_globals, /*invariant=*/true);
+  return b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(globals_dict, t_.ptr), abi_field::kDictObject_map,
+                                       "globals");
+}
+
 // A global: from the entry the cache names in the module's globals, or in
 // the builtins when the globals' key filter says they lack the name.
 Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
@@ -302,11 +311,7 @@ Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
   llvm::BasicBlock* lookup = NewBlock("global.lookup");
   llvm::BasicBlock* miss = NewBlock("global.miss");
   llvm::BasicBlock* done = NewBlock("global.done");
-  // A module's globals dict never changes once its code runs.
-  llvm::Value* module = LoadWordField(Context(), abi_field::kModuleContext_module, /*invariant=*/true);
-  llvm::Value* globals_dict = LoadWordField(module, abi_field::kModuleObject_globals, /*invariant=*/true);
-  llvm::Value* globals =
-      b_.CreateConstInBoundsGEP1_32(t_.word, b_.CreateIntToPtr(globals_dict, t_.ptr), abi_field::kDictObject_map, "globals");
+  llvm::Value* globals = GlobalsMap();
   llvm::Value* bits = LoadWordField(cache, abi_field::kGlobalCache_bits);
   llvm::BasicBlock* entry_block = b_.GetInsertBlock();
   BranchLikely(b_.CreateICmpEQ(bits, Word(0)), lookup, builtin);
@@ -335,6 +340,27 @@ Typed FunctionLowering::LowerLoadGlobal(const ir::Inst& inst) {
   result->addIncoming(value, value_block);
   result->addIncoming(looked_up, miss);
   return {result, ir::kObjectType};
+}
+
+// A global store: into the entry the cache names in the module's globals.
+void FunctionLowering::LowerStoreGlobal(const ir::Inst& inst) {
+  llvm::Value* name = QstrWord(inst.imm);
+  llvm::Value* value = BoxedOperand(inst, 0);
+  llvm::GlobalVariable* cache = NewCache(abi_size::kGlobalCache, "global_cache");
+  if (module_.optimize_size()) {
+    CallHelper(Helper::store_global_cached, {Context(), name, value, cache});
+    return;
+  }
+  llvm::BasicBlock* miss = NewBlock("global.store.miss");
+  llvm::BasicBlock* done = NewBlock("global.store.done");
+  llvm::Value* entry =
+      CachedMapEntry(GlobalsMap(), LoadWordField(cache, abi_field::kGlobalCache_index), KeyOf(b_, name), miss);
+  b_.CreateStore(value, b_.CreateConstInBoundsGEP1_32(t_.word, entry, abi_field::kMapEntry_value));
+  b_.CreateBr(done);
+  b_.SetInsertPoint(miss);
+  CallHelper(Helper::store_global_cached, {Context(), name, value, cache});
+  b_.CreateBr(done);
+  b_.SetInsertPoint(done);
 }
 
 // An optional instance used for an attribute None does not have: None

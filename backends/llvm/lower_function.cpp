@@ -127,6 +127,7 @@ bool FunctionLowering::LinksAtCalls() const {
       case ir::Op::Call:
       case ir::Op::CallMethod:
       case ir::Op::CallDirect:
+      case ir::Op::CallBuiltin:
       case ir::Op::CallEx:
         return false;
       default:

@@ -163,6 +163,8 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
       return LowerAbs(inst);
     case Op::MakeComplex:
       return LowerMakeComplex(inst);
+    case Op::CallBuiltin:
+      return LowerCallBuiltin(inst);
     case Op::Len:
       return {Tag(SequenceHeader(LoadWordField(BoxedOperand(inst, 0), LengthField(Kind(Operand(inst, 0).type))))),
               ir::kIntType};
@@ -245,7 +247,7 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
       LowerDeleteCell(inst);
       return;
     case Op::StoreGlobal:
-      CallHelper(Helper::store_global, {Context(), QstrWord(inst.imm), BoxedOperand(inst, 0)});
+      LowerStoreGlobal(inst);
       return;
     case Op::DeleteGlobal:
       CallHelper(Helper::delete_global, {Context(), QstrWord(inst.imm)});

@@ -32,6 +32,30 @@ Typed FunctionLowering::LowerCall(const ir::Inst& inst) {
   return {result, ir::kObjectType};
 }
 
+// The builtin's own helper (ir/builtin_calls.def), the arguments boxed
+// after the callee it checks (kNull: proved to be the builtin).
+Typed FunctionLowering::LowerCallBuiltin(const ir::Inst& inst) {
+  bool checked = inst.sub != 0;
+  std::vector<llvm::Value*> args;
+  if (!checked) args.push_back(Word(0));
+  for (size_t i = 0; i < inst.ops.size(); ++i) args.push_back(BoxedOperand(inst, i));
+  auto result = [&](Helper helper, TypeKind kind) -> Typed {
+    llvm::Value* value = CallHelper(helper, args);
+    if (checked) return {value, inst.type};  // whatever the callee gave
+    if (kind == TypeKind::NoneType) return {NoneValue(), ir::kNoneType};
+    if (kind == TypeKind::Bool) return {b_.CreateICmpEQ(value, TrueValue()), ir::kBoolType};
+    return {value, inst.type};
+  };
+  switch (static_cast<ir::BuiltinCall>(inst.imm)) {
+#define BUILTIN_CALL(Id, name, arguments, helper, result_kind) \
+  case ir::BuiltinCall::Id:                                    \
+    return result(Helper::helper, TypeKind::result_kind);
+#include "ir/builtin_calls.def"
+  }
+  Fail("an unknown call.builtin");
+  return {NoneValue(), ir::kObjectType};
+}
+
 Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {
   size_t n_kw = inst.names.size();
   if (inst.ops.size() < 1 + n_kw) {

@@ -60,6 +60,7 @@ bool MayLowerTwice(Op op) {
     case Op::Call:
     case Op::CallMethod:
     case Op::CallDirect:
+    case Op::CallBuiltin:
     case Op::Binary:
     case Op::Unary:
     case Op::Is:

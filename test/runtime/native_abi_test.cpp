@@ -165,7 +165,9 @@ Value RaisingEntry(BytecodeFunction*, Value*) {
 // x = 42 through the module context, as a native module body does.
 Value ModuleEntry(BytecodeFunction* self, Value*) {
   g_entry_globals = g_state.globals;
-  taipan_native_store_global(g_module_context, static_cast<W>(g_module_context->qstr_table[kQx]), FromSmallInt(42));
+  GlobalCache cache{};
+  taipan_native_store_global_cached(g_module_context, static_cast<W>(g_module_context->qstr_table[kQx]),
+                                    FromSmallInt(42), &cache);
   return kNone;
 }
 
@@ -436,14 +438,17 @@ TEST_F(NativeAbiTest, Globals) {
   Load();
   W x = static_cast<W>(context_->qstr_table[kQx]);
   GlobalCache cache{};
-  taipan_native_store_global(context_, x, FromSmallInt(5));
+  GlobalCache store_cache{1000, 0};  // names no entry: the store refills it
+  taipan_native_store_global_cached(context_, x, FromSmallInt(5), &store_cache);
   EXPECT_EQ(Repr(taipan_native_load_global_cached(context_, x, &cache)), "5");
   EXPECT_EQ(Repr(DictLookup(ModuleGlobals(module_), Q(kQx))), "5");
-  // The cache names x's entry in the globals.
+  // Both caches name x's entry in the globals.
   Map* globals = DictMap(ModuleGlobals(module_));
   EXPECT_EQ(cache.bits, 0u);
   ASSERT_LT(cache.index, globals->filled);
   EXPECT_EQ(globals->entries[cache.index].key, Q(kQx));
+  EXPECT_EQ(store_cache.index, cache.index);
+  EXPECT_EQ(store_cache.bits, 0u);
   taipan_native_delete_global(context_, x);
   EXPECT_EQ(Raised([&] { taipan_native_load_global_cached(context_, x, &cache); }),
             "NameError: name 'x' isn't defined");
@@ -466,7 +471,8 @@ TEST_F(NativeAbiTest, BuiltinsThroughGlobalCaches) {
   EXPECT_NE(globals->key_filter & cache.bits, cache.bits);
   // A global of the same name shadows the builtin: its bits are then in the
   // globals' filter (so the generated code misses) and the refill names it.
-  taipan_native_store_global(context_, len, FromSmallInt(9));
+  GlobalCache store_cache{};
+  taipan_native_store_global_cached(context_, len, FromSmallInt(9), &store_cache);
   EXPECT_EQ(globals->key_filter & cache.bits, cache.bits);
   EXPECT_EQ(Repr(taipan_native_load_global_cached(context_, len, &cache)), "9");
   EXPECT_EQ(cache.bits, 0u);

@@ -206,9 +206,11 @@ GeneratorObject* DelegateOf(const GeneratorObject* gen) {
 // Whether a resumption of `gen` with a value is a step of its delegate: a
 // started native body suspended in `yield from` on a generator, with nothing
 // pending (VmGeneratorResume raises for a pending exception or re-entry).
+// (Only a native body's yield_from sets a delegate, and only when it
+// suspends, so the generator is native and started; it may have finished
+// since, when something thrown in ended it.)
 bool SteppedThroughDelegate(const GeneratorObject* gen) {
-  return gen->pending == kNone && gen->frame()->ip != nullptr && gen->frame()->fun->raw->native != nullptr &&
-         gen->native.delegate != kNull;
+  return gen->native.delegate != kNull && gen->pending == kNone && gen->frame()->ip != nullptr;
 }
 
 // Resumes `gen` as VmGeneratorResume does, turning what the resumption itself

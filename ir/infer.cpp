@@ -100,7 +100,9 @@ class Inference {
       BindKnownCalls(m);
       RewriteDirectCalls(m);
     }
+    single_stores_.clear();  // (the calls rewritten, collectors about to be made)
     for (uint32_t m = 0; m < program_.modules.size(); ++m) FuseGeneratorExpressions(m);
+    single_stores_.clear();
     FindDirectOnlyFunctions();
     FindSpeculativeHints();
     InitLocals();
@@ -499,12 +501,6 @@ class Inference {
   TypeId InstanceType(uint32_t c) { return types_.Intern(Type{TypeKind::Instance, {}, classes_[c].body}); }
   TypeId ClassObjectType(uint32_t c) { return types_.Intern(Type{TypeKind::Class, {}, classes_[c].body}); }
 
-  bool DerivesFrom(uint32_t c, uint32_t base) const {
-    for (; c != kNoId; c = classes_[c].base)
-      if (c == base) return true;
-    return false;
-  }
-
   // The method a method call, operator or unary operator on an instance of
   // a known class surely calls, with its arguments being the instruction's
   // operands in order; an invalid FuncRef when there is none.
@@ -524,12 +520,12 @@ class Inference {
           if (Lookup(c, BinaryMethod(code)).bound) return {};  // __iadd__ and the like: the generic path
           code += kInplaceToBinary;
         }
-        // Python tries the right operand's reflected method first when its
-        // class derives from the left's: only operands that cannot.
-        TypeId rhs = f.insts[inst.ops[1]].type;
-        uint32_t rc = KnownClassOf(rhs, TypeKind::Instance);
-        bool plain_rhs = IsNumber(rhs) || Kind(rhs) == TypeKind::Str || Kind(rhs) == TypeKind::NoneType;
-        if (!plain_rhs && (rc == kNoId || (rc != c && DerivesFrom(rc, c)))) return {};
+        // `x in y` asks y's __contains__. Every other operator asks the
+        // left operand's class first, whatever the right operand is: the
+        // runtime's order, MicroPython's (CPython would try the reflected
+        // method of a right operand whose class derives from the left's
+        // first; MicroPython never does).
+        if (code == static_cast<uint8_t>(BinOp::In)) return {};
         resolved = Lookup(c, BinaryMethod(code));
         break;
       }
@@ -746,7 +742,7 @@ class Inference {
   void BindKnownCall(uint32_t m, Function& caller, InstId id, BlockId b, std::vector<InstId>* insts) {
     const Inst& call = caller.insts[id];
     if (call.op != Op::Call) return;
-    const FuncRef* ref = KnownFunction(m, caller.insts[call.ops[0]]);
+    const FuncRef* ref = KnownFunction(m, CalleeOf(caller, call));
     if (!ref) return;
     const Function& callee = program_.modules[ref->module].functions[ref->function];
     size_t n_params = callee.signature.n_pos_args, n_defaults = callee.constant_defaults.size();
@@ -803,7 +799,7 @@ class Inference {
     if (call.op != Op::Call || !call.names.empty()) return;
     InstId callee_load = call.ops[0];
     const Inst& load = caller.insts[callee_load];
-    const FuncRef* ref = KnownFunction(m, load);
+    const FuncRef* ref = KnownFunction(m, CalleeOf(caller, call));
     if (load.op == Op::LoadLocal) {
       auto it = local_functions_.find(static_cast<LocalId>(load.imm));
       if (it != local_functions_.end()) ref = &it->second;
@@ -2191,9 +2187,11 @@ class Inference {
   }
 
   // The instruction a call's callee comes from. An argument that is an
-  // inlined comprehension starts new blocks after the callee's load, so the
-  // builder carries the callee over in a temp it stores once
-  // (FunctionBuilder::Here): a load of such a temp is looked through.
+  // inlined comprehension or a conditional expression starts new blocks
+  // after the callee's load, so the builder carries the callee over in a
+  // temp it stores once (FunctionBuilder::Here): a load of such a temp is
+  // looked through. (Cached per function: Run clears the cache where the
+  // IR's stores change.)
   const Inst& CalleeOf(const Function& f, const Inst& call) {
     const Inst& callee = f.insts[call.ops[0]];
     if (callee.op != Op::LoadLocal || f.locals[callee.imm].kind != LocalKind::Temp) return callee;
@@ -2210,7 +2208,7 @@ class Inference {
         }
       }
     }
-    InstId stored = it->second[callee.imm];
+    InstId stored = callee.imm < static_cast<int64_t>(it->second.size()) ? it->second[callee.imm] : kNoId;
     return stored == kNoId ? callee : f.insts[stored];
   }
 

@@ -1735,6 +1735,7 @@ class Inference {
       case Op::Unary:
         method = MethodCallee(m, f, inst);
         if (method.valid()) RaiseMethodParameters(f, inst, FunctionOf(method), Narrowed(f.insts[inst.ops[0]].type));
+        else if (inst.op == Op::CallMethod) RaiseDynamicMethodParameters(m, f, inst);
         NoteDynamicCalls(m, f, inst, method);
         break;
       case Op::StoreAttr:
@@ -1867,6 +1868,31 @@ class Inference {
       reached_parameters_.insert(param);
       TypeId arg = i == 0 ? SelfType(method, self) : dispatched ? kObjectType : ArgumentType(f, inst, method, i);
       if (TakesArgument(*param, arg)) RaiseLocal(param, arg);
+    }
+  }
+
+  // A method call on a receiver of unknown type (object) may reach the
+  // method of that name of any known class, with an instance of that class
+  // for self: its arguments join those methods' parameters. A guess that
+  // their entries guard (such calls go through the entry; anything else
+  // runs the generic clone). Special methods, and calls with keywords or
+  // another count of arguments, add nothing.
+  void RaiseDynamicMethodParameters(uint32_t m, const Function& f, const Inst& inst) {
+    if (!inst.names.empty() || Kind(f.insts[inst.ops[0]].type) != TypeKind::Object || DynamicCode(f)) return;
+    std::string name(QstrText(m, inst.imm));
+    if (IsSpecialName(name)) return;
+    for (uint32_t c = 0; c < classes_.size(); ++c) {
+      auto it = classes_[c].own.find(name);
+      if (it == classes_[c].own.end() || !it->second.method.valid()) continue;
+      Function& method = FunctionOf(it->second.method);
+      if (!method.native || !method.has_direct_entry || method.signature.n_pos_args != inst.ops.size()) continue;
+      for (uint32_t i = 0; i < method.signature.n_pos_args; ++i) {
+        Local* param = ParamAtSlot(method, i);
+        if (!param) continue;
+        reached_parameters_.insert(param);
+        TypeId arg = i == 0 ? SelfType(method, InstanceType(c)) : f.insts[inst.ops[i]].type;
+        if (TakesArgument(*param, arg)) RaiseLocal(param, arg);
+      }
     }
   }
 

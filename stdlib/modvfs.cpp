@@ -56,7 +56,8 @@ constexpr SignedWord kStatIsDirectory = 0x4000;  // S_IFDIR
 constexpr SignedWord kIoctlClose = 4;
 constexpr SignedWord kIoctlGetBufferSize = 11;
 // readinto() chunk: what the stream asks for through ioctl, within these
-// bounds; the default when it does not say.
+// bounds; when it does not say, the default, doubled after each full read
+// up to the maximum (a big file takes few calls, a small one little room).
 constexpr size_t kMinChunk = 16;
 constexpr size_t kMaxChunk = 4096;
 constexpr size_t kDefaultChunk = 512;
@@ -155,9 +156,10 @@ void CloseStream(Value stream) {
   if (method[0] != kNull) CallMethod(stream, Q_close, 0, nullptr);
 }
 
-size_t ChunkSize(Value stream) {
+// The stream's own chunk size (see kMinChunk), 0 when it does not say.
+size_t AskedChunkSize(Value stream) {
   SignedWord asked = StreamIoctl(stream, kIoctlGetBufferSize);
-  if (asked <= 0) return kDefaultChunk;
+  if (asked <= 0) return 0;
   if (static_cast<size_t>(asked) < kMinChunk) return kMinChunk;
   return static_cast<size_t>(asked) > kMaxChunk ? kMaxChunk : static_cast<size_t>(asked);
 }
@@ -168,7 +170,8 @@ size_t ChunkSize(Value stream) {
 // callee may resize the bytearray (`buf[:] = shorter`); only the bytes it
 // still holds count.
 void ReadStream(Value stream, StringBuilder* out) {
-  size_t chunk = ChunkSize(stream);
+  size_t asked = AskedChunkSize(stream);
+  size_t chunk = asked != 0 ? asked : kDefaultChunk;
   Value buffer = NewByteArray(nullptr, chunk);
   for (;;) {
     auto* array = ObjectPointer<ByteArrayObject>(buffer);
@@ -182,6 +185,7 @@ void ReadStream(Value stream, StringBuilder* out) {
     array = ObjectPointer<ByteArrayObject>(buffer);
     size_t got = static_cast<size_t>(n) < array->length ? static_cast<size_t>(n) : array->length;
     out->Append(reinterpret_cast<const char*>(array->data), got);
+    if (asked == 0 && got == chunk && chunk < kMaxChunk) chunk *= 2;
   }
 }
 

@@ -2036,6 +2036,7 @@ class Inference {
         return c == kNoId ? kObjectType : InstanceType(c);
       }
       case Op::Sqrt:
+      case Op::MathCall:
       case Op::Abs: return kFloatType;
       case Op::MakeComplex: return kComplexType;
       case Op::Len: return kIntType;
@@ -2360,6 +2361,21 @@ class Inference {
     return kObjectType;
   }
 
+  static std::optional<MathUnary> MathUnaryNamed(std::string_view name) {
+#define MATH_UNARY(Id, math_name, implementation) \
+    if (name == (math_name)) return MathUnary::Id;
+#include "runtime/math_unary.def"
+    return std::nullopt;
+  }
+
+  // math.call's function (BuiltinInstruction gave MathCall).
+  MathUnary MathCallOf(uint32_t m, const Function& f, const Inst& call) {
+    NumericFunction numeric = call.op == Op::Call
+                                  ? NumericFunctionOf(m, f, f.insts[call.ops[0]])
+                                  : NumericFunction{NumericModuleOf(m, f.insts[call.ops[0]]), QstrText(m, call.imm)};
+    return *MathUnaryNamed(numeric.name);
+  }
+
   // The instruction a call of a builtin becomes, or Call when none:
   // math.sqrt(x) the Sqrt instruction (inline where the target has the
   // instruction; x converted as the math module converts it), len(x) of a
@@ -2373,6 +2389,7 @@ class Inference {
                                     ? NumericFunctionOf(m, f, f.insts[call.ops[0]])
                                     : NumericFunction{NumericModuleOf(m, f.insts[call.ops[0]]), QstrText(m, call.imm)};
       if (numeric.module == "math" && numeric.name == "sqrt") return Op::Sqrt;
+      if (numeric.module == "math" && MathUnaryNamed(numeric.name)) return Op::MathCall;
       if (call.op != Op::Call) return Op::Call;
       TypeKind arg = Kind(f.insts[call.ops[1]].type);
       bool has_length_field = arg == TypeKind::List || arg == TypeKind::Tuple || arg == TypeKind::Bytes ||
@@ -2396,7 +2413,7 @@ class Inference {
           Op op = BuiltinInstruction(m, f, call);
           if (op == Op::Call) continue;
           InstId callee = call.ops[0];  // the builtin, math.sqrt's attribute, or math (call.method)
-          call.imm = 0;
+          call.imm = op == Op::MathCall ? static_cast<int64_t>(MathCallOf(m, f, call)) : 0;
           if (op == Op::CallBuiltin) {
             DirectBuiltin direct = *BuiltinCallOf(m, f, call);
             call.imm = static_cast<int64_t>(direct.which);

@@ -120,6 +120,12 @@ enum class UnOp : uint8_t {
 #include "runtime/operator.def"
 };
 
+// The math module's functions math.call calls (runtime/math_unary.def): its imm.
+enum class MathUnary : uint8_t {
+#define MATH_UNARY(Id, name, implementation) Id,
+#include "runtime/math_unary.def"
+};
+
 // The builtins call.builtin calls (ir/builtin_calls.def): its imm.
 enum class BuiltinCall : uint8_t {
 #define BUILTIN_CALL(Id, name, arguments, helper, result) Id,

@@ -28,6 +28,16 @@ constexpr std::string_view kBinaryNames[] = {
 };
 constexpr std::string_view kUnaryNames[] = {"pos", "neg", "invert", "not"};
 
+std::string_view MathUnaryName(int64_t which) {
+  switch (static_cast<MathUnary>(which)) {
+#define MATH_UNARY(Id, name, implementation) \
+  case MathUnary::Id:                         \
+    return name;
+#include "runtime/math_unary.def"
+  }
+  return "?";
+}
+
 std::string_view BuiltinCallName(int64_t which) {
   switch (static_cast<BuiltinCall>(which)) {
 #define BUILTIN_CALL(Id, name, arguments, helper, result) \
@@ -231,6 +241,7 @@ class Printer {
         return Value(inst.ops[0]) + ", " + Qstr(inst.imm) + ", " + Operands(inst, 1) + Slot(inst);
       case Op::Call: return Value(inst.ops[0]) + Arguments(inst, 1);
       case Op::CallMethod: return Value(inst.ops[0]) + "." + QstrText(inst.imm) + Arguments(inst, 1);
+      case Op::MathCall: return std::string(MathUnaryName(inst.imm)) + " " + Operands(inst, 0);
       case Op::CallBuiltin:
         return std::string(BuiltinCallName(inst.imm)) + Arguments(inst, 0) + (inst.sub ? " checked" : "");
       case Op::CallDirect:

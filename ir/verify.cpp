@@ -52,6 +52,7 @@ Arity ArityOf(Op op) {
     case Op::Not:
     case Op::ToIndex:
     case Op::Sqrt:
+    case Op::MathCall:
     case Op::Abs:
     case Op::Len:
     case Op::NewInstance:

@@ -10,6 +10,7 @@
 // fraction and Lanczos' fit: a few ulp mostly, within 4e-14 relative where
 // they cancel (erfc between 0.5 and 2, lgamma near its zeros 1 and 2).
 #include "runtime/float.h"
+#include "runtime/native_abi.h"
 #include "runtime/int.h"
 #include "runtime/runtime.h"
 #include "runtime/tuple.h"
@@ -282,12 +283,14 @@ using Unary = double (*)(double);
 using BinaryFn = double (*)(double, double);
 using Predicate = bool (*)(double);
 
-Value Apply1(Value x_value, Unary f) {
-  Float x = ArgFloat(x_value);
+// f(x), or the domain error when f made a NaN or an infinity of a finite x.
+Float Checked1(Unary f, Float x) {
   Float r = static_cast<Float>(f(x));
   if ((FloatIsNan(r) && !FloatIsNan(x)) || (FloatIsInf(r) && !FloatIsInf(x))) RaiseDomainError();
-  return NewFloat(r);
+  return r;
 }
+
+Value Apply1(Value x_value, Unary f) { return NewFloat(Checked1(f, ArgFloat(x_value))); }
 
 Value Apply2(Value x_value, Value y_value, BinaryFn f) {
   Float x = ArgFloat(x_value), y = ArgFloat(y_value);
@@ -503,5 +506,25 @@ TAIPAN_CONST_MAP(kMathModuleGlobals,
                  {Q_trunc, &kTruncFn});
 
 #undef MATH_SPECIAL_ENTRY
+
+// The helpers of math.call (runtime/math_unary.def) and sqrt.
+namespace native_abi {
+extern "C" F taipan_native_math_arg(V x) { return ArgFloat(x); }
+
+extern "C" F taipan_native_math1(U which, F x) {
+  enum : U {
+#define MATH_UNARY(Id, name, implementation) k##Id,
+#include "runtime/math_unary.def"
+  };
+  switch (which) {
+#define MATH_UNARY(Id, name, implementation) \
+  case k##Id:                                 \
+    return Checked1(implementation, x);
+#include "runtime/math_unary.def"
+    default:
+      RaiseValueError("math domain error");  // no such function: generated code never asks
+  }
+}
+}  // namespace native_abi
 
 }  // namespace taipan::rt

@@ -160,7 +160,7 @@ llvm::Value* FunctionLowering::UnboxComplex(llvm::Value* value) {
   return result;
 }
 
-llvm::Value* FunctionLowering::UnboxFloat(llvm::Value* value) {
+llvm::Value* FunctionLowering::UnboxFloat(llvm::Value* value, Helper slow_helper) {
   llvm::Value* is_float = HasExactType(value, module_.abi().TypeSymbol("float"));
   llvm::BasicBlock* inline_load = NewBlock("unbox.inline");
   llvm::BasicBlock* slow = NewBlock("unbox.slow");
@@ -170,7 +170,7 @@ llvm::Value* FunctionLowering::UnboxFloat(llvm::Value* value) {
   llvm::Value* loaded = LoadFloatAt(value, module_.abi().FloatValueOffset());
   b_.CreateBr(done);
   b_.SetInsertPoint(slow);
-  llvm::Value* converted = CallHelper(Helper::unbox_float, {value});  // int, bool, or TypeError
+  llvm::Value* converted = CallHelper(slow_helper, {value});  // unbox_float: int, bool, or TypeError
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
   llvm::PHINode* result = b_.CreatePHI(t_.fp, 2, "unboxed");

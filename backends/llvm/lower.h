@@ -223,7 +223,7 @@ class FunctionLowering {
   llvm::Value* ToBool(llvm::Value* value, ir::TypeId from);
   llvm::Value* BoolToValue(llvm::Value* flag);
   llvm::Value* BoolToSmallInt(llvm::Value* flag);
-  llvm::Value* UnboxFloat(llvm::Value* value);
+  llvm::Value* UnboxFloat(llvm::Value* value, Helper slow_helper = Helper::unbox_float);
   // A complex from an int, bool, float or complex (ComplexParts' rules).
   llvm::Value* ToComplex(llvm::Value* value, ir::TypeId from);
   llvm::Value* UnboxComplex(llvm::Value* value);
@@ -253,6 +253,7 @@ class FunctionLowering {
   // An operand as a Float, converted once per IR block (call only where the
   // code runs unconditionally, so that the result dominates later uses).
   llvm::Value* OperandAsFloat(const Typed& operand);
+  llvm::Value* MathArgument(const Typed& operand);
   void LowerInst(ir::InstId id);
   Typed LowerValueInst(const ir::Inst& inst);
   void LowerStatement(const ir::Inst& inst);

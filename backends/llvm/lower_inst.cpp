@@ -40,6 +40,15 @@ llvm::Value* FunctionLowering::OperandAsFloat(const Typed& operand) {
   return converted;
 }
 
+// A math function's argument: as OperandAsFloat, but an object that is no
+// float goes through the math module's own conversion (__float__ too).
+llvm::Value* FunctionLowering::MathArgument(const Typed& operand) {
+  ir::Rep rep = module_.RepOf(operand.type);
+  if (rep == ir::Rep::Float || rep == ir::Rep::Bool || rep == ir::Rep::Word || Kind(operand.type) == ir::TypeKind::Int)
+    return OperandAsFloat(operand);
+  return UnboxFloat(Box(operand), Helper::math_arg);
+}
+
 namespace {
 // instructions.def's flags column (the same list the IR library reads).
 uint8_t FlagsOf(Op op) {
@@ -158,7 +167,10 @@ Typed FunctionLowering::LowerValueInst(const ir::Inst& inst) {
     case Op::NewInstance:
       return {CallHelper(Helper::new_instance, {BoxedOperand(inst, 0)}), inst.type};
     case Op::Sqrt:
-      return {Sqrt(OperandAsFloat(Operand(inst, 0))), ir::kFloatType};
+      return {Sqrt(MathArgument(Operand(inst, 0))), ir::kFloatType};
+    case Op::MathCall:
+      return {CallHelper(Helper::math1, {Word(static_cast<uint64_t>(inst.imm)), MathArgument(Operand(inst, 0))}),
+              ir::kFloatType};
     case Op::Abs:
       return LowerAbs(inst);
     case Op::MakeComplex:

@@ -254,6 +254,7 @@ bool ModuleLowering::ChangesNoLists(const ir::Function& function) const {
       case ir::Op::Truth:
       case ir::Op::ToIndex:
       case ir::Op::Sqrt:
+      case ir::Op::MathCall:
       case ir::Op::Abs:
       case ir::Op::MakeComplex:
         for (ir::InstId operand : inst.ops)

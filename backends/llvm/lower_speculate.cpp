@@ -68,6 +68,7 @@ bool MayLowerTwice(Op op) {
     case Op::Not:
     case Op::ToIndex:
     case Op::Sqrt:
+    case Op::MathCall:
     case Op::Abs:
     case Op::MakeComplex:
     case Op::Len:

@@ -24,6 +24,6 @@ print(f(0.5))
 # CHECK: {{%[0-9]+}}:complex = call {{%[0-9]+}}(
 # CHECK: {{%[0-9]+}}:float = call.method {{%[0-9]+}}.phase(
 # CHECK: {{%[0-9]+}}:tuple[float, float] = call.method {{%[0-9]+}}.polar(
-# CHECK: {{%[0-9]+}}:float = call.method {{%[0-9]+}}.cos(
+# CHECK: {{%[0-9]+}}:float = math.call cos
 # CHECK: {{%[0-9]+}}:float = load.attr {{%[0-9]+}}, 'pi'
 # CHECK: {{%[0-9]+}}:float = load.attr {{%[0-9]+}}, 'e'

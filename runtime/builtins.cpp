@@ -45,6 +45,7 @@ bool Swallowed(const Type* type, F body) {
 }
 
 Qstr AttrName(Value name) {
+  if (IsQstr(name)) return QstrValue(name);  // most names
   if (!IsStr(name)) RaiseTypeError("attribute name must be string");
   return StrToQstr(name);
 }
@@ -265,7 +266,9 @@ Value AttrOrMiss(Value obj, Qstr name) {
 }
 
 Value GetattrOr(Value obj, Value name, Value fallback) {
-  Value result = AttrOrMiss(obj, AttrName(name));
+  Qstr q = AttrName(name);
+  if (Value* own = OwnAttributeFirst(obj, q)) return *own;
+  Value result = AttrOrMiss(obj, q);
   return result != kNull ? result : fallback;
 }
 
@@ -664,7 +667,9 @@ Value BuiltinChr(Value callee, Value code) { return IsOtherCallee(callee, kChrFn
 
 Value BuiltinGetattr(Value callee, Value obj, Value name) {
   if (IsOtherCallee(callee, kGetattrFn)) return Call2(callee, obj, name);
-  return LoadAttr(obj, AttrName(name));
+  Qstr q = AttrName(name);
+  if (Value* own = OwnAttributeFirst(obj, q)) return *own;
+  return LoadAttr(obj, q);
 }
 
 Value BuiltinGetattrOr(Value callee, Value obj, Value name, Value fallback) {
@@ -674,6 +679,10 @@ Value BuiltinGetattrOr(Value callee, Value obj, Value name, Value fallback) {
 
 Value BuiltinSetattr(Value callee, Value obj, Value name, Value value) {
   if (IsOtherCallee(callee, kSetattrFn)) return CallOther(callee, obj, name, value);
+  if (Value* own = OwnAttributeToStore(obj, AttrName(name))) {
+    *own = value;
+    return kNone;
+  }
   return Setattr(obj, name, value);
 }
 

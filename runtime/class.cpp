@@ -409,6 +409,21 @@ Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_met
 
 Value NewPlainInstance(const Type* cls) { return NewInstance(cls, 0, 0, nullptr); }
 
+Value* OwnAttributeFirst(Value obj, Qstr name) {
+  // (InstanceLoadAttrImpl's dict_first path, and InstanceLoadMethodImpl's.)
+  if (g_property_made || !IsInstanceObject(obj) || name == Q___class__ || name == Q___dict__) return nullptr;
+  InstanceObject* inst = AsInstance(obj);
+  return HasOwnAttributes(inst) ? FindOwnAttribute(inst, name, nullptr) : nullptr;
+}
+
+Value* OwnAttributeToStore(Value obj, Qstr name) {
+  // (StoreWithHooks and GenericStoreAttr, for a name the instance has.)
+  Value* own = OwnAttributeFirst(obj, name);
+  if (own == nullptr || AsInstance(obj)->native != kNull) return nullptr;
+  if (MapSawAttributeHookKey() && LookupInClasses(TypeOf(obj), Q___setattr__) != kNull) return nullptr;
+  return own;
+}
+
 bool AttrLookupRunsNoCode(Value obj) {
   if (!IsInstanceObject(obj) || g_property_made || AsInstance(obj)->native != kNull) return false;
   return !MapSawAttributeHookKey() || LookupInClasses(TypeOf(obj), Q___getattr__) == kNull;

@@ -67,6 +67,15 @@ Value InstanceLoadAttrCached(Value self, Qstr name, AttrCache* cache);
 // StoreAttr on an instance of a class, filling a store site's cache when
 // the store was a plain dict store. Returns kNone (kNull: not stored).
 Value InstanceStoreAttrCached(Value self, Qstr name, Value value, AttrCache* cache);
+// The word holding `obj`'s own attribute `name` when obj is an instance of
+// a class and a load of the attribute gives that word's value before
+// anything else (no property exists, the name is no __class__ or
+// __dict__); null otherwise, also when it has no such attribute. For
+// getattr/setattr with a name computed at run time (no site cache).
+Value* OwnAttributeFirst(Value obj, Qstr name);
+// The same word, when a store of the attribute would just overwrite it:
+// besides, no class of obj's defines __setattr__ and it has no native base.
+Value* OwnAttributeToStore(Value obj, Qstr name);
 // Whether looking an attribute of `obj` up runs no Python code (an
 // instance of a class without __getattr__ or native base, while no
 // property exists), so that a miss raises nothing.

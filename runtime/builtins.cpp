@@ -687,7 +687,9 @@ Value BuiltinSetattr(Value callee, Value obj, Value name, Value value) {
 }
 
 Value BuiltinHasattr(Value callee, Value obj, Value name) {
-  return IsOtherCallee(callee, kHasattrFn) ? Call2(callee, obj, name) : Hasattr(obj, name);
+  if (IsOtherCallee(callee, kHasattrFn)) return Call2(callee, obj, name);
+  if (OwnAttributeFirst(obj, AttrName(name))) return kTrue;
+  return Hasattr(obj, name);
 }
 
 void SetSourceCompiler(SourceCompiler compiler) { g_source_compiler = compiler; }

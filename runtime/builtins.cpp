@@ -643,10 +643,6 @@ constexpr BuiltinFunction kSetattrFn(Q_setattr, Setattr);
 constexpr BuiltinFunction kSortedFn(Q_sorted, 1, 1, Sorted);
 constexpr BuiltinFunction kSumFn(Q_sum, 1, 2, Sum);
 
-}  // namespace
-
-namespace {
-
 // Whether `callee` (see builtins.h) is a function other than `builtin`.
 bool IsOtherCallee(Value callee, const BuiltinFunction& builtin) {
   return callee != kNull && callee != FromPointer(&builtin);

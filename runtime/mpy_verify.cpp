@@ -221,7 +221,7 @@ struct OpFactsTable {
       const OpcodeInfo& info = InfoOf(op);
       size_t arg = info.is_range ? op - info.range_base : 0;
       // Two operands that differ in every field an effect reads.
-      Insn one{op, info.is_range ? arg : 0, 0, 0, -1};
+      Insn one{op, arg, 0, 0, -1};
       Insn other{op, info.is_range ? arg : 0x0305, 7, 0, -1};
       bool fixed = info.name != nullptr && Inputs(one) == Inputs(other) && Effect(one) == Effect(other);
       facts[code] = OpFacts{IsPlainOpcode(op), NamesLocal(op), fixed,
@@ -747,8 +747,6 @@ const char* Verifier::CheckSlots(const Insn& in, int d, int effect, Slots* slots
   }
   return nullptr;
 }
-
-
 
 // Propagates the state of the instruction at `offset` to its successors.
 const char* Verifier::Step(size_t offset, const Insn& in, const State& state, bool* changed) {

@@ -456,17 +456,31 @@ namespace {
 // looking the same key (the same object) up again takes it without a probe
 // when the map holds that key there, as `d[k] = d.get(k, 0) + 1` and
 // `if k in d: d[k] += 1` do. Any map that does is right: a map holds a key
-// once, so the entry holding this very key is its entry. (Qstr keys have
-// their own fast path, and would only push out the key being counted.)
+// once, so the entry holding this very key is its entry, or for a plain
+// heap str one holding another heap str of the same text (a word met
+// again, split from the text anew). (Qstr keys have their own fast path,
+// and would only push out the key being counted.)
 struct LookupHint {
   Value key;
   size_t index;
 };
 LookupHint g_lookup_hint;
 
-MapEntry* HintedEntry(const Map* map, Value key) {
+// Whether a and b are plain heap strs with the same text. (Out of line:
+// HintedEntry stays small enough to inline.)
+[[gnu::noinline]] bool SameHeapStrText(Value a, Value b) {
+  if (!IsPlainHeapStr(a) || !IsPlainHeapStr(b)) return false;
+  auto* x = ObjectPointer<StrObject>(a);
+  auto* y = ObjectPointer<StrObject>(b);
+  if (x->length != y->length || (x->hash != 0 && y->hash != 0 && x->hash != y->hash)) return false;
+  return SameText(x->data, y->data, x->length);
+}
+
+[[gnu::always_inline]] inline MapEntry* HintedEntry(const Map* map, Value key) {
   size_t i = g_lookup_hint.index;
-  if (g_lookup_hint.key != key || i >= map->filled || map->entries[i].key != key) return nullptr;
+  if (g_lookup_hint.key != key || i >= map->filled) return nullptr;
+  Value held = map->entries[i].key;
+  if (held != key && !SameHeapStrText(held, key)) return nullptr;
   return &map->entries[i];
 }
 

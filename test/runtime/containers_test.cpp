@@ -54,7 +54,6 @@ bool Truth(BinaryOp op, Value a, Value b) { return IsTrue(ApplyBinaryOp(op, a, b
 Value Range(SignedWord a, SignedWord b, SignedWord c) { return CallType(&kRangeType, {I(a), I(b), I(c)}); }
 // repr(list(iterable))
 std::string Listed(Value iterable) { return Repr(ListFromIterable(iterable)); }
-Value None() { return kNone; }
 
 // A test function for map/sorted keys: (a, b) -> a * 10 + b.
 Value Combine(Value a, Value b) { return I(SmallIntValue(a) * 10 + SmallIntValue(b)); }

@@ -39,14 +39,6 @@ std::string Format(Value v, const char* spec) {
   return std::string(text.data ? text.data : "", text.length);
 }
 
-// The exception's type name, or the repr of the result.
-std::string ReprOrRaised(Value (*fn)(Value, Value), Value a, Value b) {
-  Value result = kNull;
-  Value exc = Catch([&] { result = fn(a, b); });
-  if (exc != kNull) return TypeNameOf(exc);
-  return Repr(result);
-}
-
 BinaryOp OpNamed(const std::string& name) {
   if (name == "+") return BinaryOp::kAdd;
   if (name == "-") return BinaryOp::kSubtract;

@@ -33,9 +33,10 @@
 // element type becomes Object for good, and so do the classes of lists
 // stored in it -- as soon as one of its lists is used in any way not known
 // to read it or to store typed values into it (default deny): passed to an
-// unknown call, stored in an attribute, global, tuple, dict or cell,
-// joined with another type, yielded, returned from a function that may be
-// called dynamically, sliced, unpacked, iterated other than by a for loop.
+// unknown call, stored in an attribute, global, tuple or dict, joined
+// with another type (an Object local's or cell's, too), yielded, returned
+// from a function that may be called dynamically, sliced, unpacked,
+// iterated other than by a for loop.
 // Known uses: indexing with an int, for loops, len/print/str/repr, truth,
 // comparisons, `in`, is, the read-only and element-storing list methods,
 // direct calls (the callee's parameter joins the class), returns from
@@ -106,6 +107,7 @@ class Inference {
     FindDirectOnlyFunctions();
     FindSpeculativeHints();
     InitLocals();
+    GroupCells();
     while (true) {
       Fixpoint();
       if (ApplySpeculativeHints()) continue;
@@ -118,6 +120,7 @@ class Inference {
       RewriteMethodCalls(m);
     }
     AssignLayouts();
+    SetCellTypes();
     FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
     MarkGuardedCalls();
@@ -178,6 +181,7 @@ class Inference {
         auto exact = exact_self_.find(&module.functions[i]);
         if (exact != exact_self_.end()) exact_self_[&module.functions.back()] = exact->second;
         InitFunctionLocals(module.functions.back());
+        GroupCellsOf(m, module.functions.back());
         added = true;
       }
     }
@@ -1256,6 +1260,7 @@ class Inference {
     auto safe_if = [](bool safe) { return safe ? ListUse::kSafe : ListUse::kEscape; };
     switch (inst.op) {
       case Op::StoreLocal:   // the local's type joins it (an Object local escapes it)
+      case Op::StoreCell:    // so do the cell's contents
       case Op::CallDirect:   // so does the parameter's
       case Op::BuildList:    // and the new list's element type
       case Op::Is:
@@ -1503,6 +1508,126 @@ class Inference {
     return false;
   }
 
+  // ---- cell contents ----
+  //
+  // A cell holds whatever the function that owns it and the closures
+  // sharing it store there, so the type of its contents is the join of
+  // every store.cell to any local holding it. Those locals form one group
+  // (union-find): the owner's cell local, linked through the cell refs that
+  // make.function passes to each closure's free variable (and a fused
+  // generator expression's direct call, to its collector's), and a generic
+  // clone's locals with its original's. A group holds Object when anything
+  // may store to it unseen: a cell parameter (the runtime's argument
+  // binding fills it), a function that is not native or may run its
+  // bytecode, a cell ref used any other way, a free variable no cell ref
+  // reaches. Its lists stay tracked, as a local's do. A cell local's type
+  // (Local::type) is its contents' type once inference ends.
+
+  struct CellGroup {
+    uint32_t parent;  // union-find: itself for a representative
+    TypeId contents;
+  };
+
+  uint32_t CellNode(const Function& f, LocalId local) {
+    auto [it, fresh] = cell_nodes_.try_emplace({&f, local}, static_cast<uint32_t>(cell_groups_.size()));
+    if (fresh) cell_groups_.push_back(CellGroup{it->second, kUnknownType});
+    return it->second;
+  }
+
+  uint32_t FindCellGroup(uint32_t g) {
+    while (cell_groups_[g].parent != g) {
+      cell_groups_[g].parent = cell_groups_[cell_groups_[g].parent].parent;  // path halving
+      g = cell_groups_[g].parent;
+    }
+    return g;
+  }
+
+  void RaiseCell(uint32_t node, TypeId type) { Raise(&cell_groups_[FindCellGroup(node)].contents, type); }
+  TypeId CellContents(const Function& f, LocalId local) {
+    return cell_groups_[FindCellGroup(CellNode(f, local))].contents;
+  }
+
+  void UniteCells(uint32_t a, uint32_t b) {
+    a = FindCellGroup(a);
+    b = FindCellGroup(b);
+    if (a == b) return;
+    cell_groups_[b].parent = a;
+    RaiseCell(a, cell_groups_[b].contents);
+  }
+
+  void GroupCells() {
+    for (uint32_t m = 0; m < program_.modules.size(); ++m)
+      for (const Function& f : program_.modules[m].functions) GroupCellsOf(m, f);
+    // Free variables of native functions that no cell ref of native code reaches.
+    for (const Module& module : program_.modules) {
+      for (const Function& f : module.functions) {
+        for (LocalId l = 0; l < f.locals.size(); ++l) {
+          uint32_t node = f.locals[l].kind == LocalKind::Free ? CellNode(f, l) : kNoId;
+          if (node != kNoId && !linked_free_.count(node)) RaiseCell(node, kObjectType);
+        }
+      }
+    }
+  }
+
+  void GroupCellsOf(uint32_t m, const Function& f) {
+    for (LocalId l = 0; l < f.locals.size(); ++l) {
+      const Local& local = f.locals[l];
+      if (!local.is_cell) continue;
+      uint32_t node = CellNode(f, l);
+      bool cell_parameter = local.kind == LocalKind::Cell && local.slot != kNoId;
+      if (!f.native || cell_parameter) RaiseCell(node, kObjectType);
+      if (IsClone(f)) UniteCells(node, CellNode(program_.modules[m].functions[f.generic_of], l));
+    }
+    if (!f.native) return;
+    for (const Inst& inst : f.insts) {
+      for (size_t i = 0; i < inst.ops.size(); ++i)
+        if (f.insts[inst.ops[i]].op == Op::CellRef) LinkCellRef(m, f, inst, i);
+    }
+  }
+
+  // inst's operand i is a cell ref: the cell reaches the free variable
+  // that slot binds in a closure made or a collector called directly.
+  void LinkCellRef(uint32_t m, const Function& f, const Inst& inst, size_t i) {
+    uint32_t node = CellNode(f, static_cast<LocalId>(f.insts[inst.ops[i]].imm));
+    const Function* target = nullptr;
+    size_t slot = i;
+    if (inst.op == Op::MakeFunction && i >= 2 && inst.imm >= 0 && static_cast<size_t>(inst.imm) < f.children.size()) {
+      target = &program_.modules[m].functions[f.children[inst.imm]];
+      slot = i - 2;
+    } else if (inst.op == Op::CallDirect) {
+      target = &FunctionOf(inst.callee);
+    }
+    LocalId free = target && target->native ? FreeAtSlot(*target, slot) : kNoId;
+    if (free == kNoId) return RaiseCell(node, kObjectType);
+    uint32_t other = CellNode(*target, free);
+    linked_free_.insert(other);
+    UniteCells(node, other);
+  }
+
+  static LocalId FreeAtSlot(const Function& f, size_t slot) {
+    for (LocalId l = 0; l < f.locals.size(); ++l)
+      if (f.locals[l].kind == LocalKind::Free && f.locals[l].slot == slot) return l;
+    return kNoId;
+  }
+
+  // A store or load in code whose bytecode may run: what it stores is
+  // unknown, what it loads goes anywhere.
+  void NoteCellAccess(const Function& f, const Inst& inst) {
+    if (BytecodeMayRun(f)) RaiseCell(CellNode(f, static_cast<LocalId>(inst.imm)), kObjectType);
+  }
+
+  void SetCellTypes() {
+    for (Module& module : program_.modules) {
+      for (Function& f : module.functions) {
+        for (LocalId l = 0; l < f.locals.size(); ++l) {
+          if (!f.locals[l].is_cell) continue;
+          TypeId contents = CellContents(f, l);
+          f.locals[l].type = contents == kUnknownType ? kObjectType : contents;
+        }
+      }
+    }
+  }
+
   // ---- fields of known classes ----
   //
   // An attribute x that neither a known class C nor a base binds in its
@@ -1715,6 +1840,11 @@ class Inference {
         return;
       }
       case Op::ForIter: RaiseLocal(&f.locals[inst.imm], ForItemType(f, inst)); return;
+      case Op::StoreCell:
+        NoteCellAccess(f, inst);
+        RaiseCell(CellNode(f, static_cast<LocalId>(inst.imm)), f.insts[inst.ops[0]].type);
+        break;
+      case Op::LoadCell: NoteCellAccess(f, inst); break;
       case Op::Return:
         Raise(&f.return_type, f.insts[inst.ops[0]].type);
         CheckListUses(m, f, id);
@@ -2022,6 +2152,7 @@ class Inference {
       case Op::ConstQstr: return kStrType;
       case Op::ConstObj: return ConstantType(program_.modules[m], inst.imm);
       case Op::LoadLocal: return f.locals[inst.imm].type;
+      case Op::LoadCell: return CellContents(f, static_cast<LocalId>(inst.imm));
       case Op::LoadGlobal: {
         if (const FuncRef* ref = KnownFunction(m, inst)) return types_.Intern(Type{TypeKind::Function, {}, *ref});
         return GlobalType(m, inst);
@@ -2572,6 +2703,9 @@ class Inference {
   bool dynamic_namespaces_ = false;
   bool changed_ = false;
   std::vector<ListClass> list_classes_;
+  std::vector<CellGroup> cell_groups_;
+  std::map<std::pair<const Function*, LocalId>, uint32_t> cell_nodes_;  // a local holding a cell -> its node
+  std::set<uint32_t> linked_free_;  // the nodes of free variables that a cell ref reaches
   std::map<std::pair<const Function*, InstId>, uint32_t> site_classes_;  // build.list -> its class
   std::unordered_map<const Function*, std::vector<InstId>> for_iterators_;
   std::unordered_map<const Function*, std::vector<InstId>> single_stores_;  // CalleeOf

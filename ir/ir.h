@@ -209,7 +209,7 @@ struct Local {
   bool bound_in_cell = false;
   bool may_be_unbound = false; // read maybe-unbound or deleted: null marks unbound, so its type is
                                // one held in a Value word (inference ensures it)
-  TypeId type = kUnknownType; // a cell local's own type is Object; its contents are Object
+  TypeId type = kUnknownType; // a cell local's: its contents' (the local's slot holds the cell)
   // A parameter annotated with a builtin scalar type's name (int, float,
   // str, bool): the type inference takes for it whatever the call sites
   // pass. Calls with other types, direct ones included, fail its entry's

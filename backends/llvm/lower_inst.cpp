@@ -399,7 +399,9 @@ Typed FunctionLowering::LowerLoadCell(const ir::Inst& inst) {
   Helper raise = function_.locals[local].kind == ir::LocalKind::Free ? Helper::raise_unbound_free
                                                                      : Helper::raise_unbound_local;
   RaiseIf(b_.CreateICmpEQ(contents, Word(0)), raise, {LocalNameQstr(local, inst)});
-  return {contents, ir::kObjectType};
+  // Inference typed the contents by every store to the cell (a boxed Value).
+  ir::TypeId type = module_.Effective(inst.type);
+  return {Coerce(contents, ir::kObjectType, type), type};
 }
 
 void FunctionLowering::LowerDeleteCell(const ir::Inst& inst) {

@@ -107,6 +107,39 @@ Value ComplexPower(Float a_real, Float a_imag, Float b_real, Float b_imag) {
   return NewComplex(r.real, r.imag);
 }
 
+namespace {
+
+// The parts of an exact complex, or of an exact float as (value, 0).
+Complex ExactParts(Value v, bool is_complex) {
+  if (is_complex) {
+    auto* c = ObjectPointer<ComplexObject>(v);
+    return {c->real, c->imag};
+  }
+  return {ObjectPointer<FloatObject>(v)->value, 0};
+}
+
+}  // namespace
+
+Value ComplexArithmetic(BinaryOp op, Value lhs, Value rhs) {
+  if (!IsObject(lhs) || !IsObject(rhs)) return kNull;
+  const Type* left = ObjectPointer<Object>(lhs)->type;
+  const Type* right = ObjectPointer<Object>(rhs)->type;
+  bool left_complex = left == &kComplexType;
+  bool right_complex = right == &kComplexType;
+  if (!(left_complex ? right_complex || right == &kFloatType : right_complex && left == &kFloatType)) return kNull;
+  Complex a = ExactParts(lhs, left_complex);
+  Complex b = ExactParts(rhs, right_complex);
+  switch (NonInplaceOp(op)) {
+    case BinaryOp::kAdd: return NewComplex(a.real + b.real, a.imag + b.imag);
+    case BinaryOp::kSubtract: return NewComplex(a.real - b.real, a.imag - b.imag);
+    case BinaryOp::kMultiply: {
+      Complex r = Product(a, b);
+      return NewComplex(r.real, r.imag);
+    }
+    default: return kNull;
+  }
+}
+
 void ComplexParts(Value v, Float* real, Float* imag) {
   Complex c;
   if (!ToComplex(v, &c)) {

@@ -1,3 +1,4 @@
+# RUN: %python %tools/run_e2e.py %taipan %s
 # Complex arithmetic on untyped values (a list of mixed items, parameters
 # reached with several types): +, -, * of exact complexes and floats take
 # a fast path in the generic operator; everything else (ints, a complex

@@ -121,13 +121,11 @@ Complex ExactParts(Value v, bool is_complex) {
 }  // namespace
 
 Value ComplexArithmetic(BinaryOp op, Value lhs, Value rhs) {
-  if (!IsObject(lhs) || !IsObject(rhs)) return kNull;
-  const Type* left = ObjectPointer<Object>(lhs)->type;
+  if (!IsObject(rhs)) return kNull;
   const Type* right = ObjectPointer<Object>(rhs)->type;
-  bool left_complex = left == &kComplexType;
   bool right_complex = right == &kComplexType;
-  if (!(left_complex ? right_complex || right == &kFloatType : right_complex && left == &kFloatType)) return kNull;
-  Complex a = ExactParts(lhs, left_complex);
+  if (!right_complex && right != &kFloatType) return kNull;
+  Complex a = ExactParts(lhs, true);
   Complex b = ExactParts(rhs, right_complex);
   switch (NonInplaceOp(op)) {
     case BinaryOp::kAdd: return NewComplex(a.real + b.real, a.imag + b.imag);

@@ -49,9 +49,9 @@ bool IsComplex(Value v);
 // bool or float as (value, 0); TypeError "can't convert X to complex" for
 // anything else.
 void ComplexParts(Value v, Float* real, Float* imag);
-// +, - and * (in place too) of an exact complex with an exact complex or
-// float, on either side: what the complex type's operators give, without
-// their dispatch (dynamic code's fast path). Null for anything else.
+// +, - and * (in place too) of an exact complex `lhs` with an exact complex
+// or float: what the complex type's operators give, without their dispatch
+// (dynamic code's fast path). Null for anything else.
 Value ComplexArithmetic(BinaryOp op, Value lhs, Value rhs);
 // abs() of a complex: the correctly rounded hypotenuse; OverflowError when
 // it is too large for a float.

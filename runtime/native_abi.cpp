@@ -224,10 +224,13 @@ V taipan_native_call_ex(V fn, V positional, V kwargs) {
 // ---- operators and conversions ----
 
 V taipan_native_binary_op(U op, V lhs, V rhs) {
-  // Complex arithmetic through untyped locals and lists (an FFT's) is
-  // mostly this: the whole generic dispatch would cost several times more.
-  Value complex = ComplexArithmetic(static_cast<BinaryOp>(op), lhs, rhs);
-  return complex != kNull ? complex : ApplyBinaryOp(static_cast<BinaryOp>(op), lhs, rhs);
+  // Complex arithmetic through untyped values (an FFT's lists) is mostly
+  // this: the generic dispatch would cost several times more.
+  if (IsObject(lhs) && TypeOf(lhs) == &kComplexType) {
+    Value complex = ComplexArithmetic(static_cast<BinaryOp>(op), lhs, rhs);
+    if (complex != kNull) return complex;
+  }
+  return ApplyBinaryOp(static_cast<BinaryOp>(op), lhs, rhs);
 }
 
 V taipan_native_int_binary_op(U op, V lhs, V rhs) { return ExactIntBinaryOp(static_cast<BinaryOp>(op), lhs, rhs); }

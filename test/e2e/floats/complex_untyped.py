@@ -1,8 +1,9 @@
 # RUN: %python %tools/run_e2e.py %taipan %s
 # Complex arithmetic on untyped values (a list of mixed items, parameters
-# reached with several types): +, -, * of exact complexes and floats take
-# a fast path in the generic operator; everything else (ints, a complex
-# subclass, division, comparisons, in-place forms) the types' own.
+# reached with several types): +, -, * of an exact complex with an exact
+# complex or float take a fast path in the generic operator; everything
+# else (ints, a complex subclass, division, a float on the left) the
+# types' own.
 # Signed zeros, infinities and NaNs come out as CPython's.
 
 

@@ -500,19 +500,32 @@ MapEntry* FindUnhinted(const Map* map, Value key) {
   return probe.found ? &map->entries[SlotAt(map, probe.slot) - 1] : nullptr;
 }
 
+// MapFind for a qstr key past the position cache.
+[[gnu::noinline]] MapEntry* FindUncachedQstr(const Map* map, Value key) {
+  if (map->used == 0) return nullptr;
+  bool sure;
+  MapEntry* entry = FindQstr(map, key, &sure);
+  return sure ? entry : FindUnhinted(map, key);
+}
+
+// MapFind for any other key.
+[[gnu::noinline]] MapEntry* FindOtherKey(const Map* map, Value key) {
+  if (MapEntry* hinted = HintedEntry(map, key)) return hinted;
+  if (map->used == 0) return nullptr;
+  MapEntry* entry = FindUnhinted(map, key);
+  return entry ? RememberEntry(map, key, entry) : nullptr;
+}
+
 }  // namespace
 
+// A qstr that a big map's position cache knows (most attribute and global
+// lookups) is found in code that needs no frame; the rest is out of line.
 MapEntry* MapFind(const Map* map, Value key) {
-  if (map->used == 0) return nullptr;
-  if (IsQstr(key)) {
-    bool sure;
-    MapEntry* entry = FindQstr(map, key, &sure);
-    if (sure) return entry;
-  } else if (MapEntry* hinted = HintedEntry(map, key)) {
-    return hinted;
+  if (!IsQstr(key)) return FindOtherKey(map, key);
+  if (map->filled > kScanLimit) {
+    if (MapEntry* cached = CachedQstrEntry(map, key, QstrCacheSlot(map, key))) return cached;
   }
-  MapEntry* entry = FindUnhinted(map, key);
-  return entry && !IsQstr(key) ? RememberEntry(map, key, entry) : entry;
+  return FindUncachedQstr(map, key);
 }
 
 Value MapLookup(const Map* map, Value key) {

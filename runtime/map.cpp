@@ -246,37 +246,47 @@ Probe FreeSlotFor(const Map* map, SignedWord hash) {
   }
 }
 
+// --- The position cache ------------------------------------------------------------
+//
+// The positions of recently found keys are remembered, by map and key, in a
+// small cache that is checked before any probing. A cached position is
+// trusted only if the entry there, in the map as it is now, holds that very
+// key (keys are unique in a map; the map keeps its key alive, so no other
+// object can have its address), or for a plain heap str one holding a plain
+// heap str of the same text. So the cache needs no invalidation when maps
+// change, move or die.
+
+constexpr size_t kPositionCacheSize = sizeof(Word) == 8 ? 256 : 64;
+uint16_t g_key_positions[kPositionCacheSize] = {};  // 1 + position; 0: none
+
+size_t PositionCacheSlot(const Map* map, Value key) {
+  Word mixed = (reinterpret_cast<Word>(map) >> 4) ^ (Bits(key) >> 3);
+  constexpr Word kGolden = sizeof(Word) == 8 ? static_cast<Word>(0x9E3779B97F4A7C15ull) : Word{0x9E3779B9u};
+  return static_cast<size_t>((mixed * kGolden) >> (sizeof(Word) * 8 - __builtin_ctzg(kPositionCacheSize)));
+}
+
+// The live entry the cache slot remembers, or null.
+MapEntry* CachedEntry(const Map* map, size_t cache_slot) {
+  size_t position = g_key_positions[cache_slot];
+  return position == 0 || position > map->filled ? nullptr : &map->entries[position - 1];
+}
+
+void RememberPosition(const Map* map, const MapEntry* entry, size_t cache_slot) {
+  size_t position = static_cast<size_t>(entry - map->entries) + 1;
+  if (position <= 0xFFFF) g_key_positions[cache_slot] = static_cast<uint16_t>(position);
+}
+
 // --- Keys that are qstrs ----------------------------------------------------------
 //
 // Attribute names, globals and most dict keys of a program are qstrs, and
 // looking one up needs neither Hash() nor Equal(): a qstr is only equal to
 // itself or to a heap str with its text. So a qstr lookup probes without
 // calls, giving up (to ProbeFor) only when it meets a key that is a heap
-// object; and the positions of recently found qstr keys are remembered, by
-// map and key, in a small cache that is checked before any probing. A
-// cached position is trusted only if the entry there, in the map as it is
-// now, holds that very key (keys are unique in a map), so the cache needs
-// no invalidation when maps change, move or die.
-
-constexpr size_t kQstrCacheSize = sizeof(Word) == 8 ? 256 : 64;
-uint16_t g_qstr_positions[kQstrCacheSize] = {};  // 1 + position; 0: none
-
-size_t QstrCacheSlot(const Map* map, Value key) {
-  Word mixed = (reinterpret_cast<Word>(map) >> 4) ^ (Bits(key) >> 3);
-  constexpr Word kGolden = sizeof(Word) == 8 ? static_cast<Word>(0x9E3779B97F4A7C15ull) : Word{0x9E3779B9u};
-  return static_cast<size_t>((mixed * kGolden) >> (sizeof(Word) * 8 - __builtin_ctzg(kQstrCacheSize)));
-}
+// object, after the position cache.
 
 MapEntry* CachedQstrEntry(const Map* map, Value key, size_t cache_slot) {
-  size_t position = g_qstr_positions[cache_slot];
-  if (position == 0 || position > map->filled) return nullptr;
-  MapEntry* entry = &map->entries[position - 1];
-  return entry->key == key ? entry : nullptr;
-}
-
-void RememberQstrEntry(const Map* map, const MapEntry* entry, size_t cache_slot) {
-  size_t position = static_cast<size_t>(entry - map->entries) + 1;
-  if (position <= 0xFFFF) g_qstr_positions[cache_slot] = static_cast<uint16_t>(position);
+  MapEntry* entry = CachedEntry(map, cache_slot);
+  return entry && entry->key == key ? entry : nullptr;
 }
 
 // The key_filter bits of a qstr key (map.h): two bits (a Bloom filter:
@@ -364,7 +374,7 @@ MapEntry* FindQstr(const Map* map, Value key, bool* sure) {
   Word bits = QstrFilterBits(key);
   if ((map->key_filter & bits) != bits) return nullptr;
   if (map->filled <= kScanLimit) return ScanForQstr(map, key, sure);
-  size_t cache_slot = QstrCacheSlot(map, key);
+  size_t cache_slot = PositionCacheSlot(map, key);
   if (MapEntry* cached = CachedQstrEntry(map, key, cache_slot)) return cached;
   return ProbeQstrInMap(map, key, cache_slot, sure);
 }
@@ -374,7 +384,7 @@ MapEntry* FindQstr(const Map* map, Value key, bool* sure) {
   if (map->index_size == 0) return nullptr;
   MapEntry* entry = nullptr;
   switch (ProbeQstr(map, key, &entry)) {
-    case QstrProbe::kFound: RememberQstrEntry(map, entry, cache_slot); return entry;
+    case QstrProbe::kFound: RememberPosition(map, entry, cache_slot); return entry;
     case QstrProbe::kAbsent: return nullptr;
     case QstrProbe::kUnsure: break;
   }
@@ -508,12 +518,19 @@ MapEntry* FindUnhinted(const Map* map, Value key) {
   return sure ? entry : FindUnhinted(map, key);
 }
 
-// MapFind for any other key.
+// MapFind for any other key: the lookup hint, the position cache (a word
+// counted again, by the same str or one split anew), then a probe.
 [[gnu::noinline]] MapEntry* FindOtherKey(const Map* map, Value key) {
   if (MapEntry* hinted = HintedEntry(map, key)) return hinted;
   if (map->used == 0) return nullptr;
-  MapEntry* entry = FindUnhinted(map, key);
-  return entry ? RememberEntry(map, key, entry) : nullptr;
+  size_t cache_slot = PositionCacheSlot(map, key);
+  MapEntry* entry = CachedEntry(map, cache_slot);
+  if (entry == nullptr || (entry->key != key && !SameHeapStrText(entry->key, key))) {
+    entry = FindUnhinted(map, key);
+    if (entry == nullptr) return nullptr;
+    RememberPosition(map, entry, cache_slot);
+  }
+  return RememberEntry(map, key, entry);
 }
 
 }  // namespace
@@ -523,7 +540,7 @@ MapEntry* FindUnhinted(const Map* map, Value key) {
 MapEntry* MapFind(const Map* map, Value key) {
   if (!IsQstr(key)) return FindOtherKey(map, key);
   if (map->filled > kScanLimit) {
-    if (MapEntry* cached = CachedQstrEntry(map, key, QstrCacheSlot(map, key))) return cached;
+    if (MapEntry* cached = CachedQstrEntry(map, key, PositionCacheSlot(map, key))) return cached;
   }
   return FindUncachedQstr(map, key);
 }

@@ -609,57 +609,60 @@ TEST_F(MapTest, RepeatedLookupsOfAKeyAcrossMapsMatchModel) {
 // looked up and stored by any of them, while entries move between maps,
 // are removed, popped and re-added.
 TEST_F(MapTest, LookupsByEqualHeapStrsAcrossMapsMatchModel) {
-  std::mt19937 random(4242);
-  constexpr int kMaps = 3, kTexts = 6, kCopies = 3;
-  Map maps[kMaps];
-  std::map<std::pair<int, int>, SignedWord> model;  // (map, text) -> value
-  Value keys[kTexts][kCopies];
-  for (int t = 0; t < kTexts; ++t)
-    for (int c = 0; c < kCopies; ++c) keys[t][c] = HeapStr(("word" + std::to_string(t)).c_str());
-  ASSERT_NE(keys[0][0], keys[0][1]);
-  for (Map& map : maps) MapInit(&map, 0);
-  for (int step = 0; step < 50000; ++step) {
-    int m = static_cast<int>(random() % kMaps), t = static_cast<int>(random() % kTexts);
-    Map* map = &maps[m];
-    auto found = model.find({m, t});
-    MapEntry* entry = MapFind(map, keys[t][random() % kCopies]);
-    ASSERT_EQ(entry == nullptr, found == model.end());
-    if (entry) ASSERT_EQ(entry->value, I(found->second));
-    Value other = keys[t][random() % kCopies];
-    switch (random() % 4) {
-      case 0:
-      case 1: {  // d[w] = d.get(w2, 0) + 1 with w and w2 of the same text
-        bool added;
-        MapEntry* stored = MapFindOrAdd(map, other, &added);
-        ASSERT_EQ(added, found == model.end());
-        SignedWord value = found == model.end() ? 1 : found->second + 1;
-        stored->value = I(value);
-        model[{m, t}] = value;
-        break;
-      }
-      case 2:
-        ASSERT_EQ(MapRemove(map, other), found == model.end() ? kNull : I(found->second));
-        model.erase({m, t});
-        break;
-      default: {
-        MapEntry last;
-        if (MapPopLast(map, &last)) {
-          int popped = -1;
-          for (int u = 0; u < kTexts; ++u)
-            for (int c = 0; c < kCopies; ++c)
-              if (keys[u][c] == last.key) popped = u;
-          ASSERT_GE(popped, 0);
-          ASSERT_EQ(last.value, I(model.at({m, popped})));
-          model.erase({m, popped});
+  // Small maps (scanned) and big ones (probed, rebuilt, positions cached).
+  for (int kTexts : {6, 60}) {
+    std::mt19937 random(4242);
+    constexpr int kMaps = 3, kCopies = 3;
+    Map maps[kMaps];
+    std::map<std::pair<int, int>, SignedWord> model;  // (map, text) -> value
+    Value keys[60][kCopies];  // on the stack: the GC's roots
+    for (int t = 0; t < kTexts; ++t)
+      for (int c = 0; c < kCopies; ++c) keys[t][c] = HeapStr(("word" + std::to_string(t)).c_str());
+    ASSERT_NE(keys[0][0], keys[0][1]);
+    for (Map& map : maps) MapInit(&map, 0);
+    for (int step = 0; step < 50000; ++step) {
+      int m = static_cast<int>(random() % kMaps), t = static_cast<int>(random() % kTexts);
+      Map* map = &maps[m];
+      auto found = model.find({m, t});
+      MapEntry* entry = MapFind(map, keys[t][random() % kCopies]);
+      ASSERT_EQ(entry == nullptr, found == model.end());
+      if (entry) ASSERT_EQ(entry->value, I(found->second));
+      Value other = keys[t][random() % kCopies];
+      switch (random() % 4) {
+        case 0:
+        case 1: {  // d[w] = d.get(w2, 0) + 1 with w and w2 of the same text
+          bool added;
+          MapEntry* stored = MapFindOrAdd(map, other, &added);
+          ASSERT_EQ(added, found == model.end());
+          SignedWord value = found == model.end() ? 1 : found->second + 1;
+          stored->value = I(value);
+          model[{m, t}] = value;
+          break;
+        }
+        case 2:
+          ASSERT_EQ(MapRemove(map, other), found == model.end() ? kNull : I(found->second));
+          model.erase({m, t});
+          break;
+        default: {
+          MapEntry last;
+          if (MapPopLast(map, &last)) {
+            int popped = -1;
+            for (int u = 0; u < kTexts; ++u)
+              for (int c = 0; c < kCopies; ++c)
+                if (keys[u][c] == last.key) popped = u;
+            ASSERT_GE(popped, 0);
+            ASSERT_EQ(last.value, I(model.at({m, popped})));
+            model.erase({m, popped});
+          }
         }
       }
     }
+    for (int m = 0; m < kMaps; ++m)
+      for (int t = 0; t < kTexts; ++t) {
+        auto found = model.find({m, t});
+        ASSERT_EQ(MapLookup(&maps[m], keys[t][2]), found == model.end() ? kNull : I(found->second));
+      }
   }
-  for (int m = 0; m < kMaps; ++m)
-    for (int t = 0; t < kTexts; ++t) {
-      auto found = model.find({m, t});
-      ASSERT_EQ(MapLookup(&maps[m], keys[t][2]), found == model.end() ? kNull : I(found->second));
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 #include "runtime/object.h"
 #include "runtime/runtime.h"
+#include "runtime/state.h"
 #include "runtime/str.h"
 
 namespace taipan::rt {
@@ -462,22 +463,20 @@ void MapInit(Map* map, size_t capacity) {
 
 namespace {
 
-// The entry the latest lookup of a key other than a qstr found or added:
+// The entry the latest lookup of a key other than a qstr found (adding
+// one does not count: a set's adds would only push out the key counted):
 // looking the same key (the same object) up again takes it without a probe
-// when the map holds that key there, as `d[k] = d.get(k, 0) + 1` and
-// `if k in d: d[k] += 1` do. Any map that does is right: a map holds a key
-// once, so the entry holding this very key is its entry, or for a plain
-// heap str one holding another heap str of the same text (a word met
-// again, split from the text anew). (Qstr keys have their own fast path,
-// and would only push out the key being counted.)
-struct LookupHint {
-  Value key;
-  size_t index;
-};
-LookupHint g_lookup_hint;
+// when the map holds the key found then at that index, as
+// `d[k] = d.get(k, 0) + 1` and `if k in d: d[k] += 1` do. Any map that does
+// is right: a map holds a key once, so the entry holding this very key is
+// its entry, or for a plain heap str one holding another heap str of the
+// same text (a word met again, split from the text anew; strs do not
+// change). Both keys are GC roots (RuntimeState::lookup_hint), so that no
+// other object can take either's address. (Qstr keys have their own fast
+// path, and would only push out the key being counted.)
+size_t g_lookup_hint_index;
 
-// Whether a and b are plain heap strs with the same text. (Out of line:
-// HintedEntry stays small enough to inline.)
+// Whether a and b are plain heap strs with the same text.
 [[gnu::noinline]] bool SameHeapStrText(Value a, Value b) {
   if (!IsPlainHeapStr(a) || !IsPlainHeapStr(b)) return false;
   auto* x = ObjectPointer<StrObject>(a);
@@ -487,15 +486,19 @@ LookupHint g_lookup_hint;
 }
 
 [[gnu::always_inline]] inline MapEntry* HintedEntry(const Map* map, Value key) {
-  size_t i = g_lookup_hint.index;
-  if (g_lookup_hint.key != key || i >= map->filled) return nullptr;
-  Value held = map->entries[i].key;
-  if (held != key && !SameHeapStrText(held, key)) return nullptr;
-  return &map->entries[i];
+  size_t i = g_lookup_hint_index;
+  if (g_state.lookup_hint[0] != key || i >= map->filled) return nullptr;
+  return map->entries[i].key == g_state.lookup_hint[1] ? &map->entries[i] : nullptr;
 }
 
+// Makes `entry`, which holds `key` or a key equal to it, the hint: when it
+// holds the key itself or a plain heap str (of the same text); any other
+// equal key would have to be asked again (its __eq__ may change its mind).
 MapEntry* RememberEntry(const Map* map, Value key, MapEntry* entry) {
-  g_lookup_hint = {key, static_cast<size_t>(entry - map->entries)};
+  bool same = entry->key == key || (IsPlainHeapStr(key) && IsPlainHeapStr(entry->key));
+  g_state.lookup_hint[0] = same ? key : kNull;
+  g_state.lookup_hint[1] = entry->key;
+  g_lookup_hint_index = static_cast<size_t>(entry - map->entries);
   return entry;
 }
 
@@ -597,7 +600,7 @@ MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
     return hinted;
   }
   MapEntry* entry = FindOrAddUnhinted(map, key, absent, added);
-  return IsQstr(key) ? entry : RememberEntry(map, key, entry);
+  return IsQstr(key) || *added ? entry : RememberEntry(map, key, entry);
 }
 
 void MapStore(Map* map, Value key, Value value) {

@@ -24,6 +24,7 @@ struct RuntimeState {
   Value schedule_queue;   // micropython.schedule's pending (function, arg) pairs
   Value keyboard_interrupt;  // preallocated KeyboardInterrupt instance
   Value scratch[4];       // short-lived values the runtime must keep alive
+  Value lookup_hint[2];   // map.cpp's lookup hint: the key it serves and the key it found
 };
 
 // Word-aligned, all Values: scanned as an array of words.

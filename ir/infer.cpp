@@ -124,6 +124,8 @@ class Inference {
     FinishListTypes();
     for (uint32_t m = 0; m < program_.modules.size(); ++m) RewriteBuiltinCalls(m);
     MarkGuardedCalls();
+    for (Module& module : program_.modules)
+      for (Function& f : module.functions) CallBoundMethodsDirectly(f, types_);
     Finish();
   }
 

@@ -338,6 +338,12 @@ void PeelLoops(Function& function);
 // CallDirect where that is sound. Runs Verify before and after.
 void InferTypes(Program& program);
 
+// After inference: a call through a local bound once to a method of a
+// builtin container (`push = stack.append`) whose receiver local holds one
+// value (a parameter never written, a local stored once outside any loop)
+// becomes a method call on that local (ir/bound_methods.cpp).
+void CallBoundMethodsDirectly(Function& function, const TypeTable& types);
+
 // Whether `g` is a native generator expression MakeCollector can turn into
 // a function returning what it would yield: one parameter, no yield whose
 // value is used, no yield from, no try, every return of None.

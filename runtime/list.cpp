@@ -559,6 +559,13 @@ TAIPAN_CONST_MAP(kListMethods, {Q_append, &kListAppendFn}, {Q_clear, &kListClear
 
 }  // namespace
 
+Value ListPopAt(Value list, Value index) {
+  Value args[2] = {list, index};
+  return ListPop(index == kNull ? 1 : 2, args);
+}
+
+void ListInsertAt(Value list, Value index, Value item) { ListInsert(list, index, item); }
+
 const Type kListType = {
     .base = {&kTypeType},
     .flags = kTypeBaseAllowed,

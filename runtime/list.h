@@ -46,6 +46,10 @@ inline ListObject* AsList(Value v) {
 // collector at once (generated code, for lists that never left their
 // function: ir/escape.cpp). Anything but an exact list is left alone.
 void ListFree(Value list);
+// list.pop(index) (kNull: list.pop()) and list.insert(index, item), as the
+// methods do them: generated code's calls on an exact list.
+Value ListPopAt(Value list, Value index);
+void ListInsertAt(Value list, Value index, Value item);
 // list.append(f) for a float: stays raw when the list is.
 void ListAppendFloat(Value list, Float f);
 void ListAppend(Value list, Value item);

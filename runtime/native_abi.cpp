@@ -307,6 +307,10 @@ V taipan_native_build_slice(V start, V stop, V step) { return NewSlice(start, st
 
 N taipan_native_list_append(V list, V item) { ListAppend(list, item); }
 
+V taipan_native_list_pop(V list, V index) { return ListPopAt(list, index); }
+
+N taipan_native_list_insert(V list, V index, V item) { ListInsertAt(list, index, item); }
+
 N taipan_native_list_free(V list) { ListFree(list); }
 
 V taipan_native_list_new_floats(U n) { return NewFloatList(n); }

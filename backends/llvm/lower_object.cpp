@@ -72,6 +72,14 @@ Typed FunctionLowering::LowerCallMethod(const ir::Inst& inst) {
     LowerListAppend(BoxedOperand(inst, 0), Operand(inst, 1));
     return {NoneValue(), ir::kNoneType};
   }
+  if (receiver == TypeKind::List && n_pos <= 1 && n_kw == 0 && name == "pop") {
+    llvm::Value* index = n_pos == 1 ? BoxedOperand(inst, 1) : Word(0);
+    return {CallHelper(Helper::list_pop, {BoxedOperand(inst, 0), index}), ir::kObjectType};
+  }
+  if (receiver == TypeKind::List && n_pos == 2 && n_kw == 0 && name == "insert") {
+    CallHelper(Helper::list_insert, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), BoxedOperand(inst, 2)});
+    return {NoneValue(), ir::kNoneType};
+  }
   if (receiver == TypeKind::Dict && (n_pos == 1 || n_pos == 2) && n_kw == 0 && name == "get") {
     llvm::Value* default_value = n_pos == 2 ? BoxedOperand(inst, 2) : NoneValue();
     return {CallHelper(Helper::dict_get, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), default_value}),

@@ -198,6 +198,49 @@ bool ProbeStr(const Map* map, StrKey& str_key, Probe* out) {
   }
 }
 
+// --- Keys that are small ints --------------------------------------------------------
+//
+// A small int equals another small int only when it is the same word, and
+// no qstr or None: a probe meeting only those decides alone, without
+// Equal(). A bool (True == 1) or a heap object (1.0, a big int, an
+// instance) leaves the decision to ProbeFor.
+
+template <typename SlotWord>
+bool ProbeSmallIntSlots(const Map* map, Value key, SignedWord hash, Probe* out) {
+  const auto* index = static_cast<const SlotWord*>(map->index);
+  const MapEntry* entries = map->entries;
+  size_t mask = map->index_size - 1;
+  size_t insert_at = kNoSlot;
+  for (size_t slot = FirstSlot(hash, map->index_size);; slot = (slot + 1) & mask) {
+    SlotWord at = index[slot];
+    if (at == 0) {
+      *out = {insert_at != kNoSlot ? insert_at : slot, false};
+      return true;
+    }
+    if (at == static_cast<SlotWord>(~SlotWord{0})) {  // a tombstone
+      if (insert_at == kNoSlot) insert_at = slot;
+      continue;
+    }
+    Value existing = entries[at - 1].key;
+    if (existing == key) {
+      *out = {slot, true};
+      return true;
+    }
+    if (!IsSmallInt(existing) && !IsQstr(existing) && existing != kNone) return false;
+  }
+}
+
+// ProbeFor for a small int key (`hash` its value); false (and *out unset)
+// when ProbeFor must decide.
+bool ProbeSmallInt(const Map* map, Value key, SignedWord hash, Probe* out) {
+  if (map->index_size == 0) return false;
+  switch (SlotWidth(map->index_size)) {
+    case 1: return ProbeSmallIntSlots<uint8_t>(map, key, hash, out);
+    case 2: return ProbeSmallIntSlots<uint16_t>(map, key, hash, out);
+    default: return ProbeSmallIntSlots<uint32_t>(map, key, hash, out);
+  }
+}
+
 // Looks `key` (whose hash is `hash`) up. When absent, the slot returned is
 // the first tombstone passed, else the empty slot that ended the probe.
 // Equal() may run Python code that changes the map: then the probe starts
@@ -509,7 +552,8 @@ MapEntry* FindUnhinted(const Map* map, Value key) {
     StrKey str_key = StrKeyOf(key);
     if (ProbeStr(map, str_key, &probe)) return probe.found ? probe.entry : nullptr;
   }
-  Probe probe = ProbeFor(map, key, Hash(key));
+  Probe probe;
+  if (!IsSmallInt(key) || !ProbeSmallInt(map, key, SmallIntValue(key), &probe)) probe = ProbeFor(map, key, Hash(key));
   return probe.found ? &map->entries[SlotAt(map, probe.slot) - 1] : nullptr;
 }
 
@@ -557,10 +601,17 @@ namespace {
 
 // MapFindOrAdd past the fast paths.
 MapEntry* FindOrAddUnhinted(Map* map, Value key, bool absent, bool* added) {
-  SignedWord hash = IsPlainHeapStr(key) ? static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(key))) : Hash(key);
+  SignedWord hash = IsSmallInt(key)       ? SmallIntValue(key)
+                    : IsPlainHeapStr(key) ? static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(key)))
+                                          : Hash(key);
   if (map->used == 0) absent = true;  // (checked after Hash(), which may run Python code)
   for (;;) {
-    Probe probe = absent ? FreeSlotFor(map, hash) : ProbeFor(map, key, hash);
+    Probe probe;
+    if (absent) {
+      probe = FreeSlotFor(map, hash);
+    } else if (!IsSmallInt(key) || !ProbeSmallInt(map, key, hash, &probe)) {
+      probe = ProbeFor(map, key, hash);
+    }
     if (probe.found) {
       *added = false;
       return probe.entry ? probe.entry : &map->entries[SlotAt(map, probe.slot) - 1];

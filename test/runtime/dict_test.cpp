@@ -403,6 +403,30 @@ TEST_F(MapTest, FloatEqualToIntIsTheSameKey) {
   EXPECT_EQ(Str(MapLookup(&map, NewFloat(2.5))), "half");
 }
 
+// Small int keys probe by identity until they meet a key that may equal
+// them without being the same word (a bool, a float): in a map big enough
+// to be indexed, those still count as the same key.
+TEST_F(MapTest, SmallIntKeysMeetEqualBoolsAndFloatsInBigMaps) {
+  Map map;
+  MapInit(&map, 0);
+  MapStore(&map, kTrue, S("true"));
+  MapStore(&map, NewFloat(2.0), S("two"));
+  MapStore(&map, kNone, S("none"));
+  MapStore(&map, S("x"), S("qstr"));
+  for (SignedWord n = 3; n < 200; ++n) MapStore(&map, I(n), I(n));
+  EXPECT_EQ(map.used, 201u);
+  MapStore(&map, I(1), S("one"));
+  MapStore(&map, I(2), S("2"));
+  EXPECT_EQ(map.used, 201u);
+  EXPECT_EQ(Str(MapLookup(&map, kTrue)), "one");
+  EXPECT_EQ(Str(MapLookup(&map, NewFloat(2.0))), "2");
+  EXPECT_EQ(MapLookup(&map, I(0)), kNull);
+  EXPECT_EQ(MapLookup(&map, I(150)), I(150));
+  EXPECT_EQ(Str(MapRemove(&map, I(1))), "one");
+  EXPECT_EQ(MapLookup(&map, kTrue), kNull);
+  EXPECT_EQ(MapLookup(&map, I(-5)), kNull);
+}
+
 TEST_F(MapTest, PopLastIsLifoAndPlacesAreReused) {
   Map map;
   MapInit(&map, 0);

@@ -16,6 +16,7 @@ namespace taipan::rt {
 namespace {
 
 MemoryViewObject* AsMemoryView(Value v) {
+  if (HasExactType(v, &kMemoryViewType)) return ObjectPointer<MemoryViewObject>(v);
   v = NativeValue(v);
   if (!HasExactType(v, &kMemoryViewType)) {
     const char* parts[] = {"descriptor requires a 'memoryview' object but received a '", TypeNameOf(v), "'"};
@@ -96,9 +97,28 @@ void StoreSlice(MemoryViewObject* view, Value slice, Value value) {
   __builtin_memmove(window.data + static_cast<size_t>(start) * window.itemsize, source.data, source.length);
 }
 
+// view[i] and view[i] = v for a byte view of a bytearray with small ints
+// (an image buffer's pixels): no buffer protocol, no typecode dispatch.
+// Null when anything else (the general path decides, and raises).
+Value ByteItemFastPath(const MemoryViewObject* view, Value index, Value value) {
+  if (view->typecode != 'B' || !IsSmallInt(index) || !HasExactType(view->owner, &kByteArrayType)) return kNull;
+  const ByteArrayObject* owner = ObjectPointer<ByteArrayObject>(view->owner);
+  size_t available = owner->length > view->offset ? owner->length - view->offset : 0;
+  size_t length = view->length < available ? view->length : available;
+  SignedWord i = SmallIntValue(index);
+  if (i < 0) i += static_cast<SignedWord>(length);
+  if (i < 0 || static_cast<size_t>(i) >= length) return kNull;
+  uint8_t* item = owner->data + view->offset + i;
+  if (value == kSentinel) return FromSmallInt(*item);
+  if (!IsSmallInt(value) || static_cast<Word>(SmallIntValue(value)) > 255 || !view->writable) return kNull;
+  *item = static_cast<uint8_t>(SmallIntValue(value));
+  return kNone;
+}
+
 Value MemoryViewSubscr(Value self, Value index, Value value) {
   MemoryViewObject* view = AsMemoryView(self);
   if (value == kNull) return kNull;  // a view cannot delete from its owner
+  if (Value done = ByteItemFastPath(view, index, value); done != kNull) return done;
   if (value != kSentinel && !view->writable) RaiseReadOnly();
   if (IsSlice(index)) {
     if (value != kSentinel) {

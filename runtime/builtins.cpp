@@ -249,7 +249,16 @@ Value Id(Value v) { return NewInt(static_cast<SignedWord>(Bits(v))); }
 
 Value HashFn(Value v) { return NewInt(Hash(v)); }
 
-Value Len(Value v) { return NewInt(static_cast<SignedWord>(Length(v))); }
+Value Len(Value v) {
+  // An exact list's or tuple's length without the type's dispatch (a raw
+  // float list's length field is as good as a boxed one's).
+  if (IsObject(v)) {
+    const Type* type = ObjectPointer<Object>(v)->type;
+    if (type == &kListType) return FromSmallInt(static_cast<SignedWord>(ObjectPointer<ListObject>(v)->length));
+    if (type == &kTupleType) return FromSmallInt(static_cast<SignedWord>(ObjectPointer<TupleObject>(v)->length));
+  }
+  return NewInt(static_cast<SignedWord>(Length(v)));
+}
 
 Value IsinstanceFn(Value v, Value cls) { return FromBool(IsInstance(v, cls)); }
 Value IssubclassFn(Value type, Value cls) { return FromBool(IsSubclassValue(type, cls)); }

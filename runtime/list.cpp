@@ -329,13 +329,27 @@ Value ListRepeat(Value self, Value n, bool in_place) {
   return FromPointer(result);
 }
 
+// Whether two different words surely hold unequal values without asking
+// Equal(): two small ints, or two qstrs (one qstr per text).
+bool SurelyUnequal(Value a, Value b) {
+  return (IsSmallInt(a) && IsSmallInt(b)) || (IsQstr(a) && IsQstr(b));
+}
+
+// `item in list`. (Equal() may run code that changes the list: its length
+// and items are read again for every item.)
+Value ListContains(Value self, Value item) {
+  for (size_t i = 0; i < AsList(self)->length; ++i) {
+    Value x = AsList(self)->items[i];
+    if (x == item) return kTrue;
+    if (!SurelyUnequal(x, item) && Equal(x, item)) return kTrue;
+  }
+  return kFalse;
+}
+
 Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {
-  lhs = NativeValue(lhs);
+  if (!HasExactType(lhs, &kListType)) lhs = NativeValue(lhs);
   switch (op) {
-    case BinaryOp::kContains:
-      for (size_t i = 0; i < AsList(lhs)->length; ++i)
-        if (Equal(AsList(lhs)->items[i], rhs)) return kTrue;
-      return kFalse;
+    case BinaryOp::kContains: return ListContains(lhs, rhs);
     case BinaryOp::kMultiply:
     case BinaryOp::kReverseMultiply: return ListRepeat(lhs, rhs, false);
     case BinaryOp::kInplaceMultiply: return ListRepeat(lhs, rhs, true);

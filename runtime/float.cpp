@@ -392,6 +392,9 @@ double FloatLog(double x) {
 
 double FloatPow(double x, double y) {
   if (y == 0) return 1;
+  // Squares (the commonest power): one correctly rounded multiplication,
+  // what the exact power rounds to, infinities, zeros and NaNs included.
+  if (y == 2) return x * x;
   if (FloatIsNan(x) || FloatIsNan(y)) return x == 1 ? 1 : x + y;
   bool y_integral = FloatIsFinite(y) && FloatTrunc(y) == y;
   bool y_odd = y_integral && FloatFmod(y, 2.0) != 0;

@@ -419,6 +419,9 @@ Typed FunctionLowering::FloatBinary(BinOp op, BinOp original, const Typed& lhs, 
     case BinOp::Modulo:
       return {CallHelper(Helper::float_modulo, {x, y}), ir::kFloatType};
     default:  // Power: a complex for a negative base with a fractional exponent
+      // x ** 2 is a float whatever x is: one multiplication (runtime FloatPow).
+      if (auto* exponent = llvm::dyn_cast<llvm::ConstantFP>(y); exponent && exponent->isExactlyValue(2.0))
+        return {b_.CreateFMul(x, x), ir::kFloatType};
       return {CallHelper(Helper::float_power, {x, y}), ir::kObjectType};
   }
 }

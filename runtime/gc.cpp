@@ -77,6 +77,10 @@ struct GcState {
   uintptr_t* ftb = nullptr;   // finaliser table
   uintptr_t* nstb = nullptr;  // no-scan table
   size_t run_end = 0;  // [cursor, run_end) is FREE
+  // No block at or above this was allocated since the last sweep (or ever):
+  // the sweep stops there. Raised wherever blocks past it may be handed
+  // out (a cursor run, growing in place).
+  size_t high_water = 0;
   size_t hole = 0;         // [hole, hole + hole_blocks): the latest large run freed (a hint; may be stale)
   size_t hole_blocks = 0;
   uintptr_t pool_end = 0;
@@ -261,6 +265,10 @@ inline void Settle() {
 
 // Moves the cursor, with the tables and counters settled, to `b`.
 inline void MoveCursor(size_t b) { g.cursor = g.unwritten = g.settled = b; }
+inline void SetRunEnd(size_t end) {
+  g.run_end = end;
+  if (end > g.high_water) g.high_water = end;
+}
 
 // The blocks that may be allocated since the last collection before the
 // next automatic one: the user's threshold and the growth budget, whichever
@@ -310,7 +318,7 @@ bool FindFreeRun(size_t from, size_t n) {
     if (start != kNone && free_bits == kLowBits) {  // the run goes on past this word
       if (base + kAtbPerWord - start < enough) continue;
       MoveCursor(start);
-      g.run_end = base + kAtbPerWord;
+      SetRunEnd(base + kAtbPerWord);
       return true;
     }
     const uintptr_t used_bits = ~free_bits & kLowBits;
@@ -327,7 +335,7 @@ bool FindFreeRun(size_t from, size_t n) {
       size_t end = base + pos + (CountTrailingZeros(u) >> 1);
       if (end - start >= n) {
         MoveCursor(start);
-        g.run_end = end;
+        SetRunEnd(end);
         return true;
       }
       start = kNone;
@@ -336,7 +344,7 @@ bool FindFreeRun(size_t from, size_t n) {
   }
   if (start == kNone || nb - start < n) return false;
   MoveCursor(start);  // a run that reaches the end of the pool
-  g.run_end = nb;
+  SetRunEnd(nb);
   return true;
 }
 
@@ -394,7 +402,7 @@ void GiveBackToCursorRun(size_t b, size_t n) {
   if (b + n == g.cursor) {
     MoveCursor(b);
   } else if (b == g.run_end) {
-    g.run_end = b + n;
+    SetRunEnd(b + n);
   } else if (n >= kLargeRunBlocks) {
     g.hole = b;
     g.hole_blocks = n;
@@ -574,7 +582,7 @@ void RescanOverflow() {
 // Calls the finaliser of every unmarked HEAD with its bit set, clearing the
 // bit, before anything is freed.
 void RunFinalisers() {
-  const size_t nwords = BitWords(g.nblocks);
+  const size_t nwords = BitWords(g.high_water);
   for (size_t w = 0; w < nwords; ++w) {
     uintptr_t bits = g.ftb[w];
     for (; bits != 0; bits &= bits - 1) {
@@ -589,8 +597,9 @@ void RunFinalisers() {
 // Frees every unmarked allocation and turns every MARK back into a HEAD, a
 // table word (kAtbPerWord blocks) at a time; recounts the used blocks.
 void SweepTable() {
-  const size_t nwords = AtbWords(g.nblocks);
+  const size_t nwords = AtbWords(g.high_water);
   size_t used = 0;
+  size_t last_used_word = 0;  // + 1
   uintptr_t carry = 0;  // 1: the previous word ends inside a surviving allocation
   for (size_t w = 0; w < nwords; ++w) {
     const uintptr_t x = g.atb[w];
@@ -614,9 +623,13 @@ void SweepTable() {
     const uintptr_t swept = marked | ((live & tails) << 1);
     if (swept != x) g.atb[w] = swept;
     used += PopCount(live);
+    if (live != 0) last_used_word = w + 1;
     carry = live >> (kWordBits - 2);
   }
   g.used_blocks = used;
+  // Nothing survives above the last word with a live block.
+  size_t high = last_used_word << kAtbShift;
+  g.high_water = high < g.nblocks ? high : g.nblocks;
 }
 
 void Collect() {
@@ -686,6 +699,7 @@ bool GrowInPlace(size_t b, size_t n_old, size_t n_new) {
     if (Kind(i) != kFree) return false;
   }
   size_t added = n_new - n_old;
+  if (end > g.high_water) g.high_water = end;
   FillEntries(b + n_old, added, kAllTail);
   g.used_blocks += added;
   g.alloc_since += added;

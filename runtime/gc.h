@@ -32,6 +32,12 @@
 // MARK exists only while gc_collect runs. Outside a collection every
 // allocation table entry is FREE, HEAD or TAIL.
 //
+// High water. Every block at or above `high_water` is FREE: it starts at
+// the end of the last live allocation after each sweep, and rises with
+// every cursor run (to its end) and in-place growth past it. Sweeping and
+// the finaliser scan stop there instead of reading the tables to the end
+// of the pool.
+//
 // Allocation cursor. Allocation is next fit: it bumps a cursor through the
 // "cursor run" [cursor, run_end), a run of blocks all FREE. When a request
 // does not fit there, the collector searches the table, a word at a time,

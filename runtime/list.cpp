@@ -335,21 +335,11 @@ bool SurelyUnequal(Value a, Value b) {
   return (IsSmallInt(a) && IsSmallInt(b)) || (IsQstr(a) && IsQstr(b));
 }
 
-// `item in list`. (Equal() may run code that changes the list: its length
-// and items are read again for every item.)
-Value ListContains(Value self, Value item) {
-  for (size_t i = 0; i < AsList(self)->length; ++i) {
-    Value x = AsList(self)->items[i];
-    if (x == item) return kTrue;
-    if (!SurelyUnequal(x, item) && Equal(x, item)) return kTrue;
-  }
-  return kFalse;
-}
 
 Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   if (!HasExactType(lhs, &kListType)) lhs = NativeValue(lhs);
   switch (op) {
-    case BinaryOp::kContains: return ListContains(lhs, rhs);
+    case BinaryOp::kContains: return FromBool(ListContains(lhs, rhs));
     case BinaryOp::kMultiply:
     case BinaryOp::kReverseMultiply: return ListRepeat(lhs, rhs, false);
     case BinaryOp::kInplaceMultiply: return ListRepeat(lhs, rhs, true);
@@ -572,6 +562,16 @@ TAIPAN_CONST_MAP(kListMethods, {Q_append, &kListAppendFn}, {Q_clear, &kListClear
                  {Q_reverse, &kListReverseFn}, {Q_sort, &kListSortFn});
 
 }  // namespace
+
+// (Equal() may run code that changes the list: its length and items are
+// read again for every item.)
+bool ListContains(Value list, Value item) {
+  for (size_t i = 0; i < AsList(list)->length; ++i) {
+    Value x = AsList(list)->items[i];
+    if (x == item || (!SurelyUnequal(x, item) && Equal(x, item))) return true;
+  }
+  return false;
+}
 
 Value ListPopAt(Value list, Value index) {
   Value args[2] = {list, index};

@@ -46,6 +46,8 @@ inline ListObject* AsList(Value v) {
 // collector at once (generated code, for lists that never left their
 // function: ir/escape.cpp). Anything but an exact list is left alone.
 void ListFree(Value list);
+// `item in list` for an exact list.
+bool ListContains(Value list, Value item);
 // list.pop(index) (kNull: list.pop()) and list.insert(index, item), as the
 // methods do them: generated code's calls on an exact list.
 Value ListPopAt(Value list, Value index);

@@ -143,6 +143,7 @@ BinaryOp SwappedComparison(BinaryOp op) {
 }
 
 Value Contains(Value container, Value item) {
+  if (HasExactType(container, &kListType)) return FromBool(ListContains(container, item));
   Value result = TryBinary(TypeOf(container), BinaryOp::kContains, container, item);
   if (result != kNull) return FromBool(IsTrue(result));
   // Fall back to iterating, as Python does for any iterable.

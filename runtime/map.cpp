@@ -146,15 +146,16 @@ bool SameText(const char* a, const char* b, size_t n) {
   return SameText(str->data, key.data, key.length) ? KeyMatch::kEqual : KeyMatch::kDiffers;
 }
 
-// ProbeFor for a plain str key; false (and *out unset) when an entry that
-// is not a plain str was met and ProbeFor must decide.
-template <typename SlotWord>
-bool ProbeStrSlots(const Map* map, StrKey& key, Probe* out) {
+// A probe for a key of hash `hash` that `match` decides for every live
+// entry it meets (by the entry's key): KeyMatch::kUnsure gives up, and
+// ProbeWith returns false (*out unset) for ProbeFor to decide.
+template <typename SlotWord, typename Match>
+bool ProbeSlotsWith(const Map* map, SignedWord hash, Match match, Probe* out) {
   const auto* index = static_cast<const SlotWord*>(map->index);
   MapEntry* entries = map->entries;
   size_t mask = map->index_size - 1;
   size_t insert_at = kNoSlot;
-  for (size_t slot = FirstSlot(key.hash, map->index_size);; slot = (slot + 1) & mask) {
+  for (size_t slot = FirstSlot(hash, map->index_size);; slot = (slot + 1) & mask) {
     SlotWord at = index[slot];
     if (at == 0) {
       *out = {insert_at != kNoSlot ? insert_at : slot, false};
@@ -164,16 +165,20 @@ bool ProbeStrSlots(const Map* map, StrKey& key, Probe* out) {
       if (insert_at == kNoSlot) insert_at = slot;
       continue;
     }
-    Value existing = entries[at - 1].key;
-    if (existing == key.value) {
-      *out = {slot, true, &entries[at - 1]};
-      return true;
-    }
-    switch (MatchStrKey(existing, key)) {
+    switch (match(entries[at - 1].key)) {
       case KeyMatch::kDiffers: continue;
       case KeyMatch::kEqual: *out = {slot, true, &entries[at - 1]}; return true;
       case KeyMatch::kUnsure: return false;
     }
+  }
+}
+
+template <typename Match>
+bool ProbeWith(const Map* map, SignedWord hash, Match match, Probe* out) {
+  switch (SlotWidth(map->index_size)) {
+    case 1: return ProbeSlotsWith<uint8_t>(map, hash, match, out);
+    case 2: return ProbeSlotsWith<uint16_t>(map, hash, match, out);
+    default: return ProbeSlotsWith<uint32_t>(map, hash, match, out);
   }
 }
 
@@ -188,14 +193,15 @@ StrKey StrKeyOf(Value key) {
   return StrKeyOf(key, static_cast<SignedWord>(StrObjectHash(ObjectPointer<StrObject>(key))));
 }
 
-// (key by reference: a StrKey passed by value is stored in pieces and
-// reloaded whole, a store-forwarding stall that cost a third of a lookup.)
+// ProbeFor for a plain str key; false (and *out unset) when an entry that
+// is not a plain str was met and ProbeFor must decide. (key by reference:
+// a StrKey passed by value is stored in pieces and reloaded whole, a
+// store-forwarding stall that cost a third of a lookup.)
 bool ProbeStr(const Map* map, StrKey& str_key, Probe* out) {
-  switch (SlotWidth(map->index_size)) {
-    case 1: return ProbeStrSlots<uint8_t>(map, str_key, out);
-    case 2: return ProbeStrSlots<uint16_t>(map, str_key, out);
-    default: return ProbeStrSlots<uint32_t>(map, str_key, out);
-  }
+  auto match = [&str_key](Value existing) __attribute__((always_inline)) {
+    return existing == str_key.value ? KeyMatch::kEqual : MatchStrKey(existing, str_key);
+  };
+  return ProbeWith(map, str_key.hash, match, out);
 }
 
 // --- Keys that are small ints --------------------------------------------------------
@@ -205,40 +211,15 @@ bool ProbeStr(const Map* map, StrKey& str_key, Probe* out) {
 // Equal(). A bool (True == 1) or a heap object (1.0, a big int, an
 // instance) leaves the decision to ProbeFor.
 
-template <typename SlotWord>
-bool ProbeSmallIntSlots(const Map* map, Value key, SignedWord hash, Probe* out) {
-  const auto* index = static_cast<const SlotWord*>(map->index);
-  const MapEntry* entries = map->entries;
-  size_t mask = map->index_size - 1;
-  size_t insert_at = kNoSlot;
-  for (size_t slot = FirstSlot(hash, map->index_size);; slot = (slot + 1) & mask) {
-    SlotWord at = index[slot];
-    if (at == 0) {
-      *out = {insert_at != kNoSlot ? insert_at : slot, false};
-      return true;
-    }
-    if (at == static_cast<SlotWord>(~SlotWord{0})) {  // a tombstone
-      if (insert_at == kNoSlot) insert_at = slot;
-      continue;
-    }
-    Value existing = entries[at - 1].key;
-    if (existing == key) {
-      *out = {slot, true};
-      return true;
-    }
-    if (!IsSmallInt(existing) && !IsQstr(existing) && existing != kNone) return false;
-  }
-}
-
 // ProbeFor for a small int key (`hash` its value); false (and *out unset)
 // when ProbeFor must decide.
 bool ProbeSmallInt(const Map* map, Value key, SignedWord hash, Probe* out) {
   if (map->index_size == 0) return false;
-  switch (SlotWidth(map->index_size)) {
-    case 1: return ProbeSmallIntSlots<uint8_t>(map, key, hash, out);
-    case 2: return ProbeSmallIntSlots<uint16_t>(map, key, hash, out);
-    default: return ProbeSmallIntSlots<uint32_t>(map, key, hash, out);
-  }
+  auto match = [key](Value existing) __attribute__((always_inline)) {
+    if (existing == key) return KeyMatch::kEqual;
+    return IsSmallInt(existing) || IsQstr(existing) || existing == kNone ? KeyMatch::kDiffers : KeyMatch::kUnsure;
+  };
+  return ProbeWith(map, hash, match, out);
 }
 
 // Looks `key` (whose hash is `hash`) up. When absent, the slot returned is

@@ -335,7 +335,6 @@ bool SurelyUnequal(Value a, Value b) {
   return (IsSmallInt(a) && IsSmallInt(b)) || (IsQstr(a) && IsQstr(b));
 }
 
-
 Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   if (!HasExactType(lhs, &kListType)) lhs = NativeValue(lhs);
   switch (op) {

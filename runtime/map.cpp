@@ -148,7 +148,8 @@ bool SameText(const char* a, const char* b, size_t n) {
 
 // A probe for a key of hash `hash` that `match` decides for every live
 // entry it meets (by the entry's key): KeyMatch::kUnsure gives up, and
-// ProbeWith returns false (*out unset) for ProbeFor to decide.
+// ProbeWith returns false (*out unset) for ProbeFor to decide. (The
+// matches are always_inline: a call per entry would cost more than they.)
 template <typename SlotWord, typename Match>
 bool ProbeSlotsWith(const Map* map, SignedWord hash, Match match, Probe* out) {
   const auto* index = static_cast<const SlotWord*>(map->index);

@@ -11,12 +11,6 @@
 
 namespace taipan::rt {
 
-void* Allocate(size_t bytes, bool no_scan) {
-  void* p = gc_alloc(bytes, no_scan ? kGcNoScan : 0);
-  if (!p) RaiseMemoryError();
-  return p;
-}
-
 void* AllocateUninitialised(size_t bytes, bool no_scan) {
   void* p = gc_alloc(bytes, kGcUninitialised | (no_scan ? kGcNoScan : 0));
   if (!p) RaiseMemoryError();

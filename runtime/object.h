@@ -28,6 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runtime/gc.h"
 #include "runtime/qstr.h"
 #include "runtime/value.h"
 
@@ -281,9 +282,16 @@ struct ConstMethodWrapper {
 
 // --- Allocation ---------------------------------------------------------------
 
+[[noreturn]] void RaiseMemoryError();  // (exception.h)
+
 // Allocates `bytes` of zeroed GC memory; raises MemoryError when the heap
 // is exhausted even after a collection. `no_scan`: holds no pointers.
-void* Allocate(size_t bytes, bool no_scan = false);
+// (Inline: boxing a float is mostly this.)
+inline void* Allocate(size_t bytes, bool no_scan = false) {
+  void* p = gc_alloc(bytes, no_scan ? kGcNoScan : 0);
+  if (p == nullptr) [[unlikely]] RaiseMemoryError();
+  return p;
+}
 // Allocate, maybe without zeroing: the caller writes every word before
 // anything else allocates (list * n fills its new items); memory without
 // pointers (`no_scan`), which the collector never reads, needs only the

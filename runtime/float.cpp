@@ -527,12 +527,6 @@ double FloatHypot(double x, double y) {
 
 // --- float objects ------------------------------------------------------------------
 
-Value NewFloat(Float f) {
-  auto* obj = NewObject<FloatObject>(&kFloatType);
-  obj->value = f;
-  return FromPointer(obj);
-}
-
 bool IsFloat(Value v) { return IsObject(v) && IsSubclass(TypeOf(v), &kFloatType); }
 
 namespace {

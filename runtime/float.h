@@ -40,7 +40,12 @@ struct ComplexObject {
   Float imag;
 };
 
-Value NewFloat(Float f);
+// (Inline: numeric code boxes floats all the time.)
+inline Value NewFloat(Float f) {
+  auto* obj = NewObject<FloatObject>(&kFloatType);
+  obj->value = f;
+  return FromPointer(obj);
+}
 Value NewComplex(Float real, Float imag);
 // True for float values and instances of float subclasses.
 bool IsFloat(Value v);

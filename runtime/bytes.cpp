@@ -232,7 +232,7 @@ Value BytesIteratorNext(Value self) {
 
 const Type kBytesIteratorType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeIterNextRunsNoCode,
     .name = Q_iterator,
     .get_iter = IteratorSelf,
     .iter_next = BytesIteratorNext,

@@ -377,6 +377,10 @@ V taipan_native_get_iter(V obj) { return GetIter(obj); }
 // item (a __getitem__, or a function map() calls) ends the loop. (Lists
 // and tuples never get here: generated code iterates them in place.)
 V taipan_native_iter_next(V iterator) {
+  if (IsObject(iterator)) {
+    const Type* type = ObjectPointer<Object>(iterator)->type;
+    if (type->flags & kTypeIterNextRunsNoCode) return type->iter_next(iterator);
+  }
   {
     NlrBuf buf;
     if (taipan_nlr_push(&buf) == 0) {

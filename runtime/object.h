@@ -173,6 +173,9 @@ constexpr uint16_t kTypeIsFunction = 1u << 5;       // instances bind as methods
 // program, which may change it behind the attribute caches' back: no cache
 // is filled for a type with such a class in its MRO (attr_cache.h).
 constexpr uint16_t kTypeNoAttrCache = 1u << 6;
+// An iterator whose iter_next runs no Python code: it ends by returning
+// kStopIteration and never raises StopIteration (no handler needed).
+constexpr uint16_t kTypeIterNextRunsNoCode = 1u << 7;
 
 struct Type {
   Object base;  // &kTypeType (or a metaclass)

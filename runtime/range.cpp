@@ -220,7 +220,7 @@ Value RangeIteratorNext(Value self) {
 // MicroPython calls it plain "iterator"; CPython "range_iterator".
 const Type kRangeIteratorType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeIterNextRunsNoCode,
     .name = Q_iterator,
     .get_iter = RangeIteratorGetIter,
     .iter_next = RangeIteratorNext,

@@ -593,7 +593,7 @@ Value IteratorSelf(Value self) { return self; }
 
 const Type kStrIteratorType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeIterNextRunsNoCode,
     .name = Q_iterator,
     .get_iter = IteratorSelf,
     .iter_next = StrIterNext,

@@ -274,7 +274,7 @@ Value AttrOrMiss(Value obj, Qstr name) {
   return result;
 }
 
-Value GetattrOr(Value obj, Value name, Value fallback) {
+[[gnu::always_inline]] inline Value GetattrOr(Value obj, Value name, Value fallback) {
   Qstr q = AttrName(name);
   if (Value* own = OwnAttributeFirst(obj, q)) return *own;
   Value result = AttrOrMiss(obj, q);

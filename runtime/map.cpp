@@ -334,12 +334,9 @@ Word FilterBitsFor(Value key) {
   return (Bits(key) & 3) != 0 ? 0 : ~Word{0};
 }
 
-// See MapSawAttributeHookKey. Not a GC value.
-constinit bool g_saw_attribute_hook_key = false;
-
 void NoteNewKey(Value key) {
   if (key == FromQstr(Q___setattr__) || key == FromQstr(Q___delattr__) || key == FromQstr(Q___getattr__))
-    g_saw_attribute_hook_key = true;
+    g_map_saw_attribute_hook_key = true;
 }
 
 // Keys that are not heap objects (qstrs, small ints, None, True, False)
@@ -679,7 +676,7 @@ void MapCopy(Map* dest, const Map* src) {
 
 Word MapQstrFilterBits(Value key) { return QstrFilterBits(key); }
 
-bool MapSawAttributeHookKey() { return g_saw_attribute_hook_key; }
+constinit bool g_map_saw_attribute_hook_key = false;  // (map.h) not a GC value
 
 MapEntry* MapNext(const Map* map, size_t* position) {
   while (*position < map->filled) {

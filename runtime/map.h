@@ -93,7 +93,8 @@ Word MapQstrFilterBits(Value key);
 // __getattr__ (as a qstr). Until then no class defines one, so storing,
 // deleting or missing an instance's attribute need not look for them.
 // Never reset: staying true only disables that shortcut.
-bool MapSawAttributeHookKey();
+extern bool g_map_saw_attribute_hook_key;
+inline bool MapSawAttributeHookKey() { return g_map_saw_attribute_hook_key; }
 
 // Iteration: `*position` starts at 0; returns the next live entry or null.
 MapEntry* MapNext(const Map* map, size_t* position);

@@ -132,11 +132,10 @@ Value MemoryViewSubscr(Value self, Value index, Value value) {
     return NewView(view->owner, offset, count, view->typecode, view->writable);
   }
   size_t i = NormalizeIndex(index, Resolve(view).length, "memoryview");
-  if (value == kSentinel) {
-    Window window = Resolve(view);
-    return LoadTypedItem(view->typecode, window.data + i * window.itemsize);
-  }
+  // The index's __index__ may have shrunk the owner: look at it again.
   Window window = Resolve(view);
+  if (i >= window.length) RaiseIndexError("memoryview index out of range");
+  if (value == kSentinel) return LoadTypedItem(view->typecode, window.data + i * window.itemsize);
   StoreTypedItem(view->typecode, window.data + i * window.itemsize, value);
   return kNone;
 }

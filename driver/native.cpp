@@ -39,6 +39,19 @@ uint32_t AttachRawCodeFacts(const bytecode::RawCode& raw, const FrontendResult& 
   return next;
 }
 
+// Checked by the verifier: a function the pass left malformed (a bug)
+// keeps its IR from before.
+void EliminateTailRecursion(ir::Program& program) {
+  for (uint32_t m = 0; m < program.modules.size(); ++m) {
+    std::vector<ir::Function>& functions = program.modules[m].functions;
+    for (uint32_t i = 0; i < functions.size(); ++i) {
+      ir::Function before = functions[i];
+      ir::EliminateTailRecursion(functions[i], {m, i}, *program.modules[m].source);
+      if (!ir::Verify(functions[i], program.types).empty()) functions[i] = std::move(before);
+    }
+  }
+}
+
 }  // namespace
 
 ir::Program BuildProgramIr(std::vector<ProgramModule>& modules, const Options& options) {
@@ -54,6 +67,7 @@ ir::Program BuildProgramIr(std::vector<ProgramModule>& modules, const Options& o
       for (ir::Function& function : program.modules.back().functions) ir::PeelLoops(function);
   }
   ir::InferTypes(program);
+  if (options.opt_level == "2" || options.opt_level == "3") EliminateTailRecursion(program);
   for (ProgramModule& module : modules) module.mpy = mpy::WriteMpy(module.code);
   return program;
 }

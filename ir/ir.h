@@ -284,6 +284,10 @@ struct Function {
   // dynamic calls, so it runs what the bytecode would; clones come after
   // the raw codes' functions, with no entry and no remark of their own.
   uint32_t generic_of = kNoId;
+  // Set by EliminateTailRecursion: the source offset of the self tail call
+  // whose line tracebacks show for each jump back (every such call is on
+  // that line; its frame.repeats say how many), or kNoId.
+  uint32_t tail_call_offset = kNoId;
 };
 
 struct Module {
@@ -343,6 +347,13 @@ void InferTypes(Program& program);
 // value (a parameter never written, a local stored once outside any loop)
 // becomes a method call on that local (ir/bound_methods.cpp).
 void CallBoundMethodsDirectly(Function& function, const TypeTable& types);
+
+// After inference: `return self(args)` and `return x + self(args)` (or *,
+// on ints) in a native function `self` become jumps back to its start,
+// bounded per real frame so that unbounded recursion still raises
+// RecursionError (ir/tail_recursion.cpp). Tail calls on one line only (the
+// one tracebacks repeat for them), that of the first in block order.
+void EliminateTailRecursion(Function& function, FuncRef self, const SourceBuffer& source);
 
 // Whether `g` is a native generator expression MakeCollector can turn into
 // a function returning what it would yield: one parameter, no yield whose

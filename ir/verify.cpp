@@ -40,6 +40,7 @@ Arity ArityOf(Op op) {
     case Op::TryPop:
     case Op::Caught:
     case Op::Jump:
+    case Op::TailFrames:
     case Op::TryPush: return {0, 0};
     case Op::StoreLocal:
     case Op::StoreCell:

@@ -81,6 +81,9 @@ void AddNativeTracebackEntry(Value exc, const NativeFrame* frame) {
   if (!IsExceptionInstance(exc) || HasExactType(exc, &kGeneratorExitType)) return;
   const Qstr* qstrs = (*function->context)->qstr_table;
   TracebackAdd(exc, qstrs[0], frame->line, qstrs[function->name]);
+  if (function->tail_line == 0) return;
+  Word repeats = reinterpret_cast<const NativeTailFrame*>(frame)->repeats;
+  for (Word i = 0; i < repeats; ++i) TracebackAdd(exc, qstrs[0], function->tail_line, qstrs[function->name]);
 }
 
 // None (what generated code passes for "no defaults") as the VM's kNull.
@@ -105,6 +108,7 @@ extern "C" {
 Word taipan_native_stack_limit = ~Word{0};
 
 N taipan_native_check_stack() { VmCheckStack(); }
+N taipan_native_check_stack_below(W bytes) { VmCheckStackBelow(bytes); }
 
 Word taipan_native_pending = 0;
 N taipan_native_run_pending() { RunScheduled(); }

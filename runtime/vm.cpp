@@ -423,7 +423,9 @@ void VmUnpackEx(Value seq, size_t left, size_t right, Value* out) {
   for (size_t i = 0; i < left; ++i) out[right + 1 + i] = items[left - 1 - i];
 }
 
-void VmCheckStack() {
+void VmCheckStack() { VmCheckStackBelow(0); }
+
+void VmCheckStackBelow(Word bytes) {
   // The frame address, not a local's: AddressSanitizer may move locals
   // whose address is taken to a "fake stack" elsewhere in memory.
   Word at = reinterpret_cast<Word>(__builtin_frame_address(0));
@@ -432,7 +434,7 @@ void VmCheckStack() {
     // Generated code calls here only below this (native_abi.def).
     native_abi::taipan_native_stack_limit = at > TAIPAN_VM_STACK_LIMIT ? at - TAIPAN_VM_STACK_LIMIT : 0;
   }
-  if (g_vm_stack_base - at > TAIPAN_VM_STACK_LIMIT)
+  if (g_vm_stack_base - at > TAIPAN_VM_STACK_LIMIT || bytes > TAIPAN_VM_STACK_LIMIT - (g_vm_stack_base - at))
     RaiseMessage(&kRuntimeErrorType, "maximum recursion depth exceeded");
 }
 

@@ -48,6 +48,10 @@ using NativeEntry = Value (*)(BytecodeFunction* self, Value* args);
 struct NativeFunctionInfo {
   ModuleContext** context;  // the module's context (set when it is loaded)
   Word name;                // the function's name: an index into context's qstr table
+  // The line of the function's calls to itself that jump back to its start
+  // instead of calling (ir/tail_recursion.cpp), or 0 when it has none. When
+  // not 0, its records are NativeTailFrames.
+  Word tail_line;
 };
 
 // A running native function's frame record. Native code links one per
@@ -58,6 +62,14 @@ struct NativeFrame {
   NativeFrame* prev;
   const NativeFunctionInfo* function;  // null until the function stored it
   Word line;  // the line of the call the function is in (stored before each call)
+};
+
+// The record of a function whose tail calls jump back: a traceback shows,
+// outside the frame's own entry, one entry at the info's tail_line for each
+// jump back, as it would for the calls they replace.
+struct NativeTailFrame {
+  NativeFrame frame;
+  Word repeats;  // the jumps back since the call began
 };
 
 // What a natively compiled generator (an LLVM coroutine) and the runtime
@@ -169,6 +181,9 @@ bool VmCallNativePlainly(Value fn, Value self, size_t n_args, const Value* args,
 // is nearly used up: called on every VM call and by code that recurses in
 // C++ (iterators wrapping iterators).
 void VmCheckStack();
+// The same for a stack pointer `bytes` lower than the caller's: the frames
+// of calls that native tail recursion jumped back instead of making.
+void VmCheckStackBelow(Word bytes);
 
 // ---- mpy_load.cpp ----
 

@@ -201,6 +201,7 @@ class FunctionLowering {
   // by the bodies that call others directly (see CheckStack).
   bool MakesDirectCalls() const;
   void CheckStack();
+  void LowerTailFrames();
   // Loops poll micropython.schedule's callbacks at their back edges
   // (returned as (latch, header) pairs).
   void PollPending();
@@ -486,6 +487,7 @@ class FunctionLowering {
   // The frame record (null while the entry wrapper is lowered), whether the
   // prologue linked it, and the line of the instruction being lowered.
   llvm::Value* frame_record_ = nullptr;
+  llvm::Value* tail_frames_ = nullptr;  // the calls tail.frames counted (a word)
   bool linked_in_prologue_ = false;
   bool link_at_calls_ = false;  // LinksAtCalls: linked around each call, not in the prologue
   // The int operation being lowered cannot overflow: a range counter's step

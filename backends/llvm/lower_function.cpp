@@ -147,7 +147,10 @@ void FunctionLowering::LinkFrame() {
     return;
   }
   llvm::IRBuilder<> allocas(prologue_, prologue_->begin());
-  frame_record_ = allocas.CreateAlloca(llvm::ArrayType::get(t_.word, abi_size::kNativeFrame), nullptr, "frame");
+  bool tail_frame = function_.tail_call_offset != ir::kNoId;
+  unsigned words = tail_frame ? abi_size::kNativeTailFrame : abi_size::kNativeFrame;
+  frame_record_ = allocas.CreateAlloca(llvm::ArrayType::get(t_.word, words), nullptr, "frame");
+  if (tail_frame) StoreWordField(frame_record_, abi_field::kNativeTailFrame_repeats, Word(0));
   link_at_calls_ = LinksAtCalls();
   if (link_at_calls_) return;
   llvm::GlobalVariable* chain = module_.abi().WordSymbol("frames");
@@ -463,6 +466,32 @@ void FunctionLowering::CheckStack() {
                   llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
   b_.SetInsertPoint(deep);
   CallHelper(Helper::check_stack, {});
+  b_.CreateBr(next);
+  b_.SetInsertPoint(next);
+}
+
+// One more frame that a self tail call jumped back instead of making
+// (ir/tail_recursion.cpp): the count goes into the record for tracebacks,
+// and every kCheckEvery frames the runtime checks the stack as if they had
+// been made, kTailFrameWords words each, so unbounded recursion ends in the
+// stack check's error as it would with calls (a frame of fib is 13 words
+// on x86-64).
+void FunctionLowering::LowerTailFrames() {
+  constexpr unsigned kTailFrameWords = 8, kCheckEvery = 64;
+  if (!tail_frames_) {
+    llvm::IRBuilder<> prologue(prologue_, prologue_->begin());
+    tail_frames_ = prologue.CreateAlloca(t_.word, nullptr, "tail_frames");
+    prologue.CreateStore(Word(0), tail_frames_);
+  }
+  llvm::Value* frames = b_.CreateNUWAdd(b_.CreateLoad(t_.word, tail_frames_), Word(1), "frames");
+  b_.CreateStore(frames, tail_frames_);
+  if (frame_record_) StoreWordField(frame_record_, abi_field::kNativeTailFrame_repeats, frames);
+  llvm::BasicBlock* check = NewBlock("tail.check");
+  llvm::BasicBlock* next = NewBlock("tail.next");
+  llvm::Value* due = b_.CreateICmpEQ(b_.CreateAnd(frames, Word(kCheckEvery - 1)), Word(0));
+  b_.CreateCondBr(due, check, next, llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
+  b_.SetInsertPoint(check);
+  CallHelper(Helper::check_stack_below, {b_.CreateNUWMul(frames, Word(kTailFrameWords * t_.word_bytes))});
   b_.CreateBr(next);
   b_.SetInsertPoint(next);
 }

@@ -297,6 +297,9 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
     case Op::TryPop:
       b_.CreateCall(module_.abi().NlrPop(), {});
       return;
+    case Op::TailFrames:
+      LowerTailFrames();
+      return;
     default:
       break;
   }

@@ -101,7 +101,9 @@ llvm::Constant* ModuleLowering::FunctionInfo(uint32_t index) {
   size_t name_index = 0;
   for (size_t i = 1; i < qstrs.size() && name_index == 0; ++i)
     if (qstrs[i] == name) name_index = i;
-  llvm::Constant* fields[] = {context_global_, llvm::ConstantInt::get(types().word, name_index)};
+  uint32_t tail_call = ir_module().functions[index].tail_call_offset;
+  llvm::Constant* fields[] = {context_global_, llvm::ConstantInt::get(types().word, name_index),
+                              llvm::ConstantInt::get(types().word, tail_call == ir::kNoId ? 0 : LineOf(tail_call))};
   llvm::Constant* info = llvm::ConstantStruct::getAnon(fields);
   auto* global = new llvm::GlobalVariable(module_, info->getType(), true, llvm::GlobalValue::InternalLinkage, info, symbol);
   global->setAlignment(llvm::Align(types().word_bytes));

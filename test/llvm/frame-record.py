@@ -29,8 +29,8 @@ def numbers(n):
 
 print(caller(3), list(numbers(2)))
 
-# The module context and the name's index in its qstr table.
-# CHECK: @taipan_m0_f2_info = internal constant { ptr, i64 } { ptr @taipan_m0_context, i64 {{[1-9][0-9]*}} }
+# The module context, the name's index in its qstr table, no tail line.
+# CHECK: @taipan_m0_f2_info = internal constant { ptr, i64, i64 } { ptr @taipan_m0_context, i64 {{[1-9][0-9]*}}, i64 0 }
 
 # CHECK-LABEL: define internal {{(noundef )?}}i64 @taipan_m0_f2_caller(
 # CHECK: %frame = alloca [3 x i64]

@@ -681,7 +681,7 @@ class NativeFrameTest : public NativeAbiTest {
     taipan_native_frames = 0;
     NativeAbiTest::TearDown();
   }
-  NativeFunctionInfo info_{&context_, 1};
+  NativeFunctionInfo info_{&context_, 1, 0};
 };
 
 TEST_F(NativeFrameTest, AJumpAddsTheFramesItLeavesInnermostFirst) {
@@ -700,6 +700,28 @@ TEST_F(NativeFrameTest, AJumpAddsTheFramesItLeavesInnermostFirst) {
   // Cut back to the handler's frame, which the jump does not add.
   EXPECT_EQ(taipan_native_frames, reinterpret_cast<Word>(&below));
   EXPECT_EQ(Traceback(caught), "Traceback (most recent call last):\n" + Entry(20) + Entry(30) + "ValueError: x\n");
+}
+
+// A function whose tail calls jump back (info.tail_line) shows one entry
+// at that line per jump, outside its own.
+TEST_F(NativeFrameTest, ATailFrameAddsAnEntryPerJumpBackAtTheTailLine) {
+  Load();
+  NativeFunctionInfo looping{&context_, 1, 40};
+  NativeFrame outer;
+  NativeTailFrame tail;
+  NlrBuf buf;
+  Value caught = kNull;
+  if (taipan_nlr_push(&buf) == 0) {
+    Link(&outer, 20);
+    Link(&tail.frame, 41);
+    tail.frame.function = &looping;
+    tail.repeats = 3;
+    RaiseValueError("x");
+  } else {
+    caught = FromPointer(buf.value);
+  }
+  EXPECT_EQ(Traceback(caught), "Traceback (most recent call last):\n" + Entry(20) + Entry(40) + Entry(40) +
+                                   Entry(40) + Entry(41) + "ValueError: x\n");
 }
 
 TEST_F(NativeFrameTest, TheHandlersFrameIsAddedOnceEvenWhenItReraises) {

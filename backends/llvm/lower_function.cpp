@@ -473,11 +473,10 @@ void FunctionLowering::CheckStack() {
 // One more frame that a self tail call jumped back instead of making
 // (ir/tail_recursion.cpp): the count goes into the record for tracebacks,
 // and every kCheckEvery frames the runtime checks the stack as if they had
-// been made, kTailFrameWords words each, so unbounded recursion ends in the
-// stack check's error as it would with calls (a frame of fib is 13 words
-// on x86-64).
+// been made, so unbounded recursion ends in the stack check's error as it
+// would with calls.
 void FunctionLowering::LowerTailFrames() {
-  constexpr unsigned kTailFrameWords = 8, kCheckEvery = 64;
+  constexpr unsigned kCheckEvery = 64;
   if (!tail_frames_) {
     llvm::IRBuilder<> prologue(prologue_, prologue_->begin());
     tail_frames_ = prologue.CreateAlloca(t_.word, nullptr, "tail_frames");
@@ -491,7 +490,7 @@ void FunctionLowering::LowerTailFrames() {
   llvm::Value* due = b_.CreateICmpEQ(b_.CreateAnd(frames, Word(kCheckEvery - 1)), Word(0));
   b_.CreateCondBr(due, check, next, llvm::MDBuilder(module_.context()).createUnlikelyBranchWeights());
   b_.SetInsertPoint(check);
-  CallHelper(Helper::check_stack_below, {b_.CreateNUWMul(frames, Word(kTailFrameWords * t_.word_bytes))});
+  CallHelper(Helper::check_tail_frames, {frames});
   b_.CreateBr(next);
   b_.SetInsertPoint(next);
 }

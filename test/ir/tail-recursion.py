@@ -40,7 +40,7 @@ def fib(n):
 # CHECK-NEXT: jump [[HEAD]]
 # LLVM-LABEL: define {{.*}}@taipan_m0_f1_fib(
 # LLVM: alloca [4 x i64]
-# LLVM: call void @taipan_native_check_stack_below(
+# LLVM: call void @taipan_native_check_tail_frames(
 # O1-NOT: tail.frames
 
 

@@ -177,6 +177,10 @@ class FunctionLowering {
   // the prologue (a generator's by the runtime), the line stored before
   // every call, unlinked at every return.
   void LinkFrame();
+  void LinkRecord();
+  void FindUnlinkedBlocks();
+  bool NeedsFrame(const ir::Inst& inst) const;
+  llvm::BasicBlock* LinkingEdgeTo(llvm::BasicBlock* target);
   void StoreLine();
   void UnlinkFrame();
   bool LinksAtCalls() const;
@@ -489,6 +493,13 @@ class FunctionLowering {
   llvm::Value* frame_record_ = nullptr;
   llvm::Value* tail_frames_ = nullptr;  // the calls tail.frames counted (a word)
   bool linked_in_prologue_ = false;
+  // Lazy linking (FindUnlinkedBlocks): whether; the IR blocks reached
+  // with the record unlinked, and their unlinked copies (null for others);
+  // whether LowerBlock is lowering those copies.
+  bool links_lazily_ = false;
+  std::vector<bool> unlinked_;
+  std::vector<llvm::BasicBlock*> unlinked_blocks_;
+  bool lowering_unlinked_ = false;
   bool link_at_calls_ = false;  // LinksAtCalls: linked around each call, not in the prologue
   // The int operation being lowered cannot overflow: a range counter's step
   // in a speculative loop (ir::kRangeCounterStep), or an operation on

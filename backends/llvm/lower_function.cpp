@@ -21,6 +21,10 @@ bool FunctionLowering::LowerBody(std::string* error) {
   if (module_.di()) subprogram_ = module_.NewSubprogram(body_, function_);
   CreateFrame();
   for (ir::BlockId id = 0; id < function_.blocks.size() && error_.empty(); ++id) LowerBlock(id);
+  lowering_unlinked_ = true;
+  for (ir::BlockId id = 0; id < unlinked_blocks_.size() && error_.empty(); ++id)
+    if (unlinked_blocks_[id]) LowerBlock(id);
+  lowering_unlinked_ = false;
   for (SpeculativeLoop& loop : loops_) ReadListHeadersOnEntry(loop);
   if (!error_.empty()) {
     *error = function_.qualified + ": " + error_;
@@ -105,10 +109,10 @@ void FunctionLowering::CreateFrame() {
   } else {
     LinkFrame();
   }
-  if (MakesDirectCalls()) CheckStack();
+  if (MakesDirectCalls() && !links_lazily_) CheckStack();
   CreateLocals();
   if (!function_.blocks.empty()) {
-    b_.CreateBr(blocks_[0]);
+    b_.CreateBr(links_lazily_ ? unlinked_blocks_[0] : blocks_[0]);
   } else {
     UnlinkFrame();
     b_.CreateRet(llvm::Constant::getNullValue(body_->getReturnType()));
@@ -153,11 +157,107 @@ void FunctionLowering::LinkFrame() {
   if (tail_frame) StoreWordField(frame_record_, abi_field::kNativeTailFrame_repeats, Word(0));
   link_at_calls_ = LinksAtCalls();
   if (link_at_calls_) return;
+  FindUnlinkedBlocks();
+  if (links_lazily_) return;
+  LinkRecord();
+  linked_in_prologue_ = true;
+}
+
+void FunctionLowering::LinkRecord() {
   llvm::GlobalVariable* chain = module_.abi().WordSymbol("frames");
   StoreWordField(frame_record_, abi_field::kNativeFrame_prev, b_.CreateLoad(t_.ptr, chain, "outer_frame"));
-  StoreWordField(frame_record_, abi_field::kNativeFrame_function, info);
+  StoreWordField(frame_record_, abi_field::kNativeFrame_function, module_.FunctionInfo(function_index_));
   b_.CreateStore(frame_record_, chain);
-  linked_in_prologue_ = true;
+}
+
+// Lazy linking: a body some of whose paths from the entry to a return pass
+// only instructions that call nothing that may raise or run Python code
+// (a recursion's base case: compares, int arithmetic, returns) links its
+// record, and checks the stack, on the edges from those blocks (the
+// unlinked ones) to the others; the unlinked blocks are lowered twice,
+// unlinked for those paths and linked for the others, so that nothing
+// is tested at run time. (Int + - * may still raise MemoryError in an
+// unlinked block, without this frame in the traceback, as the helpers that
+// only allocate do.) Not with speculative loops, whose generic copies are
+// entered from the middle of blocks.
+void FunctionLowering::FindUnlinkedBlocks() {
+  if (!loops_.empty() || function_.blocks.empty()) return;
+  std::vector<bool> needs_frame(function_.blocks.size(), false);
+  for (ir::BlockId b = 0; b < function_.blocks.size(); ++b) {
+    // A loop's latch polls for callbacks, which may raise (KeyboardInterrupt).
+    needs_frame[b] = ends_loop_iteration_[b] || function_.blocks[b].insts.empty() || WorthSpeculating(b);
+    for (ir::InstId id : function_.blocks[b].insts) needs_frame[b] = needs_frame[b] || NeedsFrame(function_.insts[id]);
+  }
+  if (needs_frame[0]) return;
+  // The blocks reachable from the entry through blocks that need no record.
+  unlinked_.assign(function_.blocks.size(), false);
+  std::vector<ir::BlockId> work{0};
+  unlinked_[0] = true;
+  bool reaches_return = false;
+  while (!work.empty()) {
+    ir::BlockId b = work.back();
+    work.pop_back();
+    const ir::Inst& last = function_.insts[function_.blocks[b].insts.back()];
+    reaches_return |= last.op == ir::Op::Return;
+    for (ir::BlockId next : last.target) {
+      if (next >= function_.blocks.size() || unlinked_[next] || needs_frame[next]) continue;
+      unlinked_[next] = true;
+      work.push_back(next);
+    }
+  }
+  links_lazily_ = reaches_return;
+  if (!links_lazily_) return;
+  for (ir::BlockId b = 0; b < function_.blocks.size(); ++b)
+    unlinked_blocks_.push_back(unlinked_[b] ? NewBlock("bb.unlinked") : nullptr);
+}
+
+// Whether lowering `inst` may call something that raises (other than
+// MemoryError) or runs Python code, or calls a function directly.
+bool FunctionLowering::NeedsFrame(const ir::Inst& inst) const {
+  auto kind = [&](size_t i) { return Kind(function_.insts[inst.ops[i]].type); };
+  auto number = [&](size_t i) {
+    ir::TypeKind k = kind(i);
+    return k == ir::TypeKind::Int || k == ir::TypeKind::Bool || k == ir::TypeKind::Float;
+  };
+  switch (inst.op) {
+    case ir::Op::ConstInt:
+    case ir::Op::ConstFloat:
+    case ir::Op::ConstBool:
+    case ir::Op::ConstNone:
+    case ir::Op::ConstQstr:
+    case ir::Op::StoreLocal:
+    case ir::Op::Jump:
+    case ir::Op::Branch:
+    case ir::Op::Return:
+    case ir::Op::Not:
+    case ir::Op::Is:
+      return false;
+    case ir::Op::LoadLocal:
+      return inst.sub != 0;
+    case ir::Op::Truth:
+      return kind(0) != ir::TypeKind::Bool;
+    case ir::Op::Binary: {
+      auto op = ir::NonInplace(static_cast<ir::BinOp>(inst.sub));
+      if (ir::IsComparison(op)) return !(number(0) && number(1));
+      bool ints = kind(0) == ir::TypeKind::Int && kind(1) == ir::TypeKind::Int;
+      bool floats = kind(0) == ir::TypeKind::Float && kind(1) == ir::TypeKind::Float;
+      bool additive = op == ir::BinOp::Add || op == ir::BinOp::Subtract || op == ir::BinOp::Multiply;
+      return !(additive && (ints || floats));
+    }
+    default:
+      return true;
+  }
+}
+
+// The way from an unlinked block to one that needs the record.
+llvm::BasicBlock* FunctionLowering::LinkingEdgeTo(llvm::BasicBlock* target) {
+  llvm::BasicBlock* edge = NewBlock("frame.link");
+  llvm::IRBuilderBase::InsertPointGuard keep(b_);
+  b_.SetInsertPoint(edge);
+  LinkRecord();
+  if (MakesDirectCalls()) CheckStack();
+  b_.CreateBr(target);
+  return edge;
 }
 
 // A frame's line is only read while it is in a call (or raising), so it is
@@ -182,7 +282,7 @@ llvm::Value* FunctionLowering::LinkForCall() {
 // it in a register across the body: a callee-saved register (a push and a
 // pop per call) costs more than this load (fib: 104 -> 89 ms).
 void FunctionLowering::UnlinkFrame() {
-  if (!linked_in_prologue_) return;
+  if (!(linked_in_prologue_ || (links_lazily_ && !lowering_unlinked_))) return;
   llvm::Value* outer = LoadWordField(frame_record_, abi_field::kNativeFrame_prev);
   b_.CreateStore(outer, module_.abi().WordSymbol("frames"));
 }
@@ -258,7 +358,8 @@ void FunctionLowering::CreateLocals() {
 void FunctionLowering::LowerBlock(ir::BlockId id) {
   const ir::Block& block = function_.blocks[id];
   current_block_ = id;
-  b_.SetInsertPoint(blocks_[id]);
+  llvm::BasicBlock* start = lowering_unlinked_ ? unlinked_blocks_[id] : blocks_[id];
+  b_.SetInsertPoint(start);
   boxed_.clear();
   as_float_.clear();
   if (block.insts.empty()) {
@@ -268,7 +369,7 @@ void FunctionLowering::LowerBlock(ir::BlockId id) {
   if (loop_of_[id] != kNoLoop) {
     LowerLoopBlock(id);
   } else if (WorthSpeculating(id)) {
-    LowerSpeculatively(id, NewBlock("generic"), blocks_[id]);
+    LowerSpeculatively(id, NewBlock("generic"), start);
   } else {
     for (ir::InstId inst : block.insts) {
       LowerInst(inst);

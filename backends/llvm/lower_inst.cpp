@@ -314,6 +314,7 @@ llvm::BasicBlock* FunctionLowering::TargetBlock(const ir::Inst& inst, int i) {
     Fail("branch to a missing block");
     return blocks_.empty() ? prologue_ : blocks_[0];
   }
+  if (lowering_unlinked_) return unlinked_[target] ? unlinked_blocks_[target] : LinkingEdgeTo(blocks_[target]);
   uint32_t loop = loop_of_[target];
   if (loop != kNoLoop) {
     if (speculating_ && loop_of_[current_block_] == loop) return speculative_blocks_[target];

@@ -1,7 +1,9 @@
-# A native function that calls others directly checks its stack depth on
-# entry (deep recursion raises RuntimeError): a load of the runtime's limit
-# and a compare with the stack pointer; the runtime is called only on the
-# unlikely deep path. A function without direct calls has no check: calls
+# A native function that calls others directly checks its stack depth
+# (deep recursion raises RuntimeError) where it links its frame record: on
+# entry, or, when some path returns calling nothing (count's n == 0), on the
+# way into the blocks that call. A load of the runtime's limit and a compare
+# with the stack pointer; the runtime is called only on the unlikely deep
+# path. A function without direct calls has no check: calls
 # through the runtime check there.
 # RUN: %taipan compile --emit=llvm -O2 %s | FileCheck %s
 # RUN: %taipan compile --emit=asm -O2 -march=armv6m %s | FileCheck %s --check-prefix=ARM
@@ -48,4 +50,4 @@ print(count(10), total(10))
 # XTENSA: entry a1,
 # XTENSA: l32r [[ADDR:a[0-9]+]], [[LIT]]
 # XTENSA-NEXT: l32i [[LIM:a[0-9]+]], [[ADDR]], 0
-# XTENSA-NEXT: b{{ltu|geu}} a1, [[LIM]],
+# XTENSA: b{{ltu|geu}} a1, [[LIM]],

@@ -349,10 +349,12 @@ void InferTypes(Program& program);
 void CallBoundMethodsDirectly(Function& function, const TypeTable& types);
 
 // After inference: `return self(args)` and `return x + self(args)` (or *,
-// on ints) in a native function `self` become jumps back to its start,
-// bounded per real frame so that unbounded recursion still raises
-// RecursionError (ir/tail_recursion.cpp). Tail calls on one line only (the
-// one tracebacks repeat for them), that of the first in block order.
+// on ints; or `self(args) + x` with x a constant or a local's load) in a
+// native function `self` become jumps back to its start, each a tail.frames
+// (the call it stands for, for tracebacks and the stack check), through an
+// accumulator that every other return adds in (ir/tail_recursion.cpp).
+// Tail calls on one line only (the one tracebacks repeat for them), that of
+// the first in block order.
 void EliminateTailRecursion(Function& function, FuncRef self, const SourceBuffer& source);
 
 // Whether `g` is a native generator expression MakeCollector can turn into

@@ -19,6 +19,8 @@
 // NativeTailFrame) and checks against the stack limit as if the frames had
 // been made. That is why the tail calls must all be on one line: those on
 // other lines stay calls.
+#include <algorithm>
+
 #include "ir/ir.h"
 
 namespace taipan::ir {
@@ -29,12 +31,16 @@ namespace {
 bool Accumulates(BinOp op) { return op == BinOp::Add || op == BinOp::Multiply; }
 int64_t IdentityOf(BinOp op) { return op == BinOp::Multiply ? 1 : 0; }
 
-// A block ending in `return self(args)` or `return x OP self(args)`, with
-// OP an accumulating operator on ints.
+// A block ending in `return self(args)`, or `return x OP self(args)` or
+// `return self(args) OP x` with OP an accumulating operator on ints. In the
+// last form x, which Python computes after the call, must be a constant or
+// a local's load, which the call cannot change (the function has no
+// cells); then OP commutes on ints, so acc OP x can come first.
 struct TailSite {
   BlockId block = kNoId;
-  size_t call_at = 0;          // index of the call in the block
-  InstId other = kNoId;        // x, or kNoId for a plain tail call
+  InstId call = kNoId;
+  InstId combine = kNoId;  // the OP, or kNoId for a plain tail call
+  InstId other = kNoId;    // x
   BinOp op = BinOp::Add;
 };
 
@@ -49,7 +55,7 @@ class TailRecursion {
     for (BlockId b = 0; b < f_.blocks.size(); ++b) {
       TailSite site;
       if (!FindTailSite(b, &site)) continue;
-      uint32_t offset = f_.insts[f_.blocks[b].insts[site.call_at]].offset;
+      uint32_t offset = f_.insts[site.call].offset;
       if (sites.empty()) f_.tail_call_offset = offset;
       else if (LineOf(offset) != LineOf(f_.tail_call_offset)) continue;
       if (site.other != kNoId) {
@@ -97,19 +103,29 @@ class TailRecursion {
     if (insts.size() < 2 || f_.insts[insts.back()].op != Op::Return) return false;
     InstId returned = f_.insts[insts.back()].ops[0];
     size_t at = insts.size() - 2;
-    if (insts[at] == returned && IsSelfCall(f_.insts[returned])) {
-      *site = {b, at, kNoId, BinOp::Add};
+    if (insts[at] != returned) return false;
+    if (IsSelfCall(f_.insts[returned])) {
+      *site = {b, returned, kNoId, kNoId, BinOp::Add};
       return true;
     }
     const Inst& combine = f_.insts[returned];
-    if (at == 0 || insts[at] != returned || combine.op != Op::Binary) return false;
+    if (at == 0 || combine.op != Op::Binary || combine.type != kIntType) return false;
     auto op = static_cast<BinOp>(combine.sub);
-    InstId call = insts[at - 1];
-    if (!Accumulates(op) || combine.ops[1] != call || !IsSelfCall(f_.insts[call])) return false;
-    if (combine.type != kIntType || f_.insts[combine.ops[0]].type != kIntType || f_.insts[call].type != kIntType)
-      return false;
-    *site = {b, at - 1, combine.ops[0], op};
-    return true;
+    InstId lhs = combine.ops[0], rhs = combine.ops[1];
+    if (!Accumulates(op) || f_.insts[lhs].type != kIntType || f_.insts[rhs].type != kIntType) return false;
+    if (insts[at - 1] == rhs && IsSelfCall(f_.insts[rhs])) {  // x OP self(args)
+      *site = {b, rhs, returned, lhs, op};
+      return true;
+    }
+    // self(args) OP x: Python computes x after the call; a constant or a
+    // load may be computed first.
+    const Inst& x = f_.insts[rhs];
+    bool pure = x.op == Op::ConstInt || (x.op == Op::LoadLocal && x.sub == 0);
+    if (at >= 2 && insts[at - 1] == rhs && pure && insts[at - 2] == lhs && IsSelfCall(f_.insts[lhs])) {
+      *site = {b, lhs, returned, rhs, op};
+      return true;
+    }
+    return false;
   }
 
   // Every return's value is an exact int, so acc + v is v when acc is the
@@ -157,21 +173,21 @@ class TailRecursion {
     return head;
   }
 
-  // `return [x OP] self(args)` becomes: acc = acc OP x, the arguments into
-  // the parameters, one more frame, and back to the head. The site's own
-  // instructions are reused (the call as tail.frames, the return as the
-  // jump), so that none is left outside the blocks.
+  // `return [x OP] self(args) [OP x]` becomes: acc = acc OP x, the
+  // arguments into the parameters, one more frame, and back to the head.
+  // The site's own instructions are reused (the call as tail.frames, the
+  // return as the jump), so that none is left outside the blocks.
   void RewriteSite(BlockId b, const TailSite& site, BlockId head) {
-    std::vector<InstId> tail(f_.blocks[b].insts.begin() + static_cast<ptrdiff_t>(site.call_at),
-                             f_.blocks[b].insts.end());  // [call, (combine,) return]
-    f_.blocks[b].insts.resize(site.call_at);
-    InstId call = tail.front(), ret = tail.back();
-    std::vector<InstId> args = f_.insts[call].ops;
+    std::vector<InstId>& insts = f_.blocks[b].insts;
+    InstId ret = insts.back();
+    insts.pop_back();
+    for (InstId gone : {site.call, site.combine}) insts.erase(std::remove(insts.begin(), insts.end(), gone), insts.end());
+    std::vector<InstId> args = f_.insts[site.call].ops;
     block_ = b;
-    offset_ = f_.insts[call].offset;
-    if (site.other != kNoId) Store(acc_, Reuse(tail[1], Op::Binary, kIntType, {Load(acc_), site.other}));
+    offset_ = f_.insts[site.call].offset;
+    if (site.other != kNoId) Store(acc_, Reuse(site.combine, Op::Binary, kIntType, {Load(acc_), site.other}));
     for (LocalId p : Params()) Store(p, args[f_.locals[p].slot]);
-    Reuse(call, Op::TailFrames, kVoidType, {});
+    Reuse(site.call, Op::TailFrames, kVoidType, {});
     f_.insts[Reuse(ret, Op::Jump, kVoidType, {})].target[0] = head;
   }
 

@@ -1,6 +1,6 @@
 # Self-recursive tail calls in native functions jump back to the start
 # (after inference, at -O2 and -O3): `return f(...)`, and `return x + f(...)`
-# or `return x * f(...)` on ints through an accumulator that every other
+# or `return f(...) * x` on ints through an accumulator that every other
 # return adds in. Each jump is a tail.frames: native code counts them in
 # the frame record, whose function info names the tail call's line (the
 # traceback shows one entry there per jump), and checks them against the
@@ -44,6 +44,25 @@ def fib(n):
 # O1-NOT: tail.frames
 
 
+def count(n):
+    # The call on the left: the constant it adds goes into the accumulator
+    # first (+ commutes on ints).
+    if n == 0:
+        return 0
+    return count(n - 1) + 1
+
+
+# CHECK-LABEL: function count (native)
+# CHECK: [[ARG:%[0-9]+]]:int = binary sub
+# CHECK-NEXT: [[ONE:%[0-9]+]]:int = const.int 1
+# CHECK-NEXT: [[ACC:%[0-9]+]]:int = load <accumulator>
+# CHECK-NEXT: [[SUM:%[0-9]+]]:int = binary add [[ACC]], [[ONE]]
+# CHECK-NEXT: store <accumulator>, [[SUM]]
+# CHECK-NEXT: store n, [[ARG]]
+# CHECK-NEXT: tail.frames
+# CHECK-NOT: call.direct
+
+
 def power_sum(x, n):
     # Floats: + is not associative, so nothing changes.
     if n == 0:
@@ -81,4 +100,4 @@ def last(items, i):
 # CHECK: tail.frames
 
 
-print(fib(20), power_sum(1.5, 10), guarded(50), last(["a", "b", "c"] * 100, 0))
+print(fib(20), count(500), power_sum(1.5, 10), guarded(50), last(["a", "b", "c"] * 100, 0))

@@ -1,9 +1,9 @@
 # RUN: %python %tools/run_e2e.py %taipan %s
 # Self-recursive tail calls, plain (`return f(...)`) and accumulating
-# (`return x + f(...)`, `return x * f(...)` on ints), which native code
+# (`return x + f(...)`, `return f(...) * x` on ints), which native code
 # turns into jumps back to the function's start: results, evaluation
-# order, fresh locals per call, and the error of unbounded recursion (RuntimeError in MicroPython,
-# CPython's RecursionError is a subclass).
+# order, fresh locals per call, and the error of unbounded recursion
+# (RuntimeError in MicroPython; CPython's RecursionError is a subclass).
 
 
 def fib(n):
@@ -16,6 +16,28 @@ def factorial(n):
     if n <= 1:
         return 1
     return n * factorial(n - 1)
+
+
+def length(items, i):
+    # The call on the left: + commutes on ints.
+    if i == len(items):
+        return 0
+    return length(items, i + 1) + 1
+
+
+def falling(n, k):
+    # The call on the left, multiplied by a parameter read after it.
+    if k == 0:
+        return 1
+    return falling(n - 1, k - 1) * n
+
+
+def offset_sum(n, step):
+    # The call on the left, the other operand computed after it by
+    # arithmetic: it stays a call.
+    if n <= 0:
+        return 0
+    return offset_sum(n - step, step) + (n * 3 - step)
 
 
 def gcd(a, b):
@@ -89,6 +111,7 @@ def raises_deep(n, limit):
 
 print(fib(0), fib(1), fib(2), fib(25))
 print(factorial(30))
+print(length(list(range(700)), 0), falling(30, 12), offset_sum(1000, 7))
 print(gcd(1071, 462), gcd(2 ** 80, 6 ** 40))
 print(count_down(7, True), count_down(10, True))
 print(total(list(range(900)), 0))

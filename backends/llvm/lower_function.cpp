@@ -225,6 +225,8 @@ bool FunctionLowering::NeedsFrame(const ir::Inst& inst) const {
     case ir::Op::ConstBool:
     case ir::Op::ConstNone:
     case ir::Op::ConstQstr:
+    case ir::Op::ConstObj:
+    case ir::Op::Len:  // (a builtin container's length field)
     case ir::Op::StoreLocal:
     case ir::Op::Jump:
     case ir::Op::Branch:
@@ -234,8 +236,17 @@ bool FunctionLowering::NeedsFrame(const ir::Inst& inst) const {
       return false;
     case ir::Op::LoadLocal:
       return inst.sub != 0;
-    case ir::Op::Truth:
-      return kind(0) != ir::TypeKind::Bool;
+    case ir::Op::Truth:  // what Truth() tests inline
+      switch (kind(0)) {
+        case ir::TypeKind::Bool:
+        case ir::TypeKind::Int:
+        case ir::TypeKind::Float:
+        case ir::TypeKind::Complex:
+        case ir::TypeKind::NoneType:
+        case ir::TypeKind::List:
+        case ir::TypeKind::Tuple: return false;
+        default: return true;
+      }
     case ir::Op::Binary: {
       auto op = ir::NonInplace(static_cast<ir::BinOp>(inst.sub));
       if (ir::IsComparison(op)) return !(number(0) && number(1));

@@ -10,7 +10,7 @@
 # RUN: %taipan compile --emit=asm -O2 -march=xtensawin %s | FileCheck %s --check-prefix=XTENSA
 
 def count(n):
-    return 0 if n == 0 else count(n - 1) + 1
+    return 0 if n == 0 else n - count(n - 1)
 
 def total(n):
     s = 0
@@ -20,8 +20,10 @@ def total(n):
 
 print(count(10), total(10))
 
+# count's n == 0 returns calling nothing: the record is linked, and the
+# stack checked, on the way into the other branch.
 # CHECK-LABEL: define internal fastcc {{(noundef )?}}i64 @taipan_m0_f1_count(
-# CHECK-NEXT: prologue:
+# CHECK: frame.link:
 # CHECK: store ptr %frame, ptr @taipan_native_frames
 # CHECK-NEXT: [[SP:%[0-9]+]] = call ptr @llvm.stacksave.p0()
 # CHECK-NEXT: [[SPW:%.*]] = ptrtoint ptr [[SP]] to i64

@@ -174,8 +174,9 @@ class FunctionLowering {
   llvm::Value* NlrBuf(uint32_t slot);
   size_t ArgumentWordsNeeded() const;
   // The frame record tracebacks read (runtime/vm.h NativeFrame): linked in
-  // the prologue (a generator's by the runtime), the line stored before
-  // every call, unlinked at every return.
+  // the prologue (a generator's by the runtime) or where a path first needs
+  // it (FindUnlinkedBlocks), the line stored before every call, unlinked at
+  // every return that linked it.
   void LinkFrame();
   void LinkRecord();
   void FindUnlinkedBlocks();
@@ -491,8 +492,8 @@ class FunctionLowering {
   // The frame record (null while the entry wrapper is lowered), whether the
   // prologue linked it, and the line of the instruction being lowered.
   llvm::Value* frame_record_ = nullptr;
-  llvm::Value* tail_frames_ = nullptr;  // the calls tail.frames counted (a word)
   bool linked_in_prologue_ = false;
+  llvm::Value* tail_frames_ = nullptr;  // a word: the calls tail.frames counted
   // Lazy linking (FindUnlinkedBlocks): whether; the IR blocks reached
   // with the record unlinked, and their unlinked copies (null for others);
   // whether LowerBlock is lowering those copies.

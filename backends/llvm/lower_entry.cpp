@@ -129,6 +129,7 @@ llvm::Function* FunctionLowering::LowerEntry() {
   current_ = entry;
   frame_record_ = nullptr;  // the wrapper is no Python frame
   linked_in_prologue_ = false;
+  links_lazily_ = false;
   link_at_calls_ = false;
   llvm::DISubprogram* body_subprogram = subprogram_;
   if (module_.di()) subprogram_ = module_.NewSubprogram(entry, function_);

@@ -179,9 +179,9 @@ void FunctionLowering::LinkRecord() {
 // is tested at run time. (Int + - * may still raise MemoryError in an
 // unlinked block, without this frame in the traceback, as the helpers that
 // only allocate do.) Not with speculative loops, whose generic copies are
-// entered from the middle of blocks.
+// entered from the middle of blocks, nor at -O0 and -Os.
 void FunctionLowering::FindUnlinkedBlocks() {
-  if (!loops_.empty() || function_.blocks.empty()) return;
+  if (module_.opt_level() == 0 || module_.optimize_size() || !loops_.empty() || function_.blocks.empty()) return;
   std::vector<bool> needs_frame(function_.blocks.size(), false);
   for (ir::BlockId b = 0; b < function_.blocks.size(); ++b) {
     // A loop's latch polls for callbacks, which may raise (KeyboardInterrupt).

@@ -100,7 +100,7 @@ class TailRecursion {
 
   bool FindTailSite(BlockId b, TailSite* site) const {
     const std::vector<InstId>& insts = f_.blocks[b].insts;
-    if (insts.size() < 2 || f_.insts[insts.back()].op != Op::Return) return false;
+    if (insts.size() < 2 || !EndsInReturn(b)) return false;
     InstId returned = f_.insts[insts.back()].ops[0];
     size_t at = insts.size() - 2;
     if (insts[at] != returned) return false;
@@ -132,17 +132,16 @@ class TailRecursion {
   // operator's identity.
   bool ReturnsOnlyInts() const {
     if (f_.return_type != kIntType) return false;
-    for (const Block& block : f_.blocks) {
-      const Inst& last = f_.insts[block.insts.back()];
-      if (last.op == Op::Return && f_.insts[last.ops[0]].type != kIntType) return false;
-    }
+    for (BlockId b = 0; b < f_.blocks.size(); ++b)
+      if (EndsInReturn(b) && f_.insts[f_.insts[f_.blocks[b].insts.back()].ops[0]].type != kIntType) return false;
     return true;
   }
 
   void Rewrite(const std::vector<TailSite>& sites, bool accumulates) {
     offset_ = f_.offset;
     if (accumulates) acc_ = NewTemp("<accumulator>", kIntType);
-    // The old entry becomes the loop's head; the new entry starts the count.
+    // The old entry becomes the loop's head; the new entry starts the
+    // accumulator.
     BlockId head = MoveEntry();
     if (accumulates) Store(acc_, Const(IdentityOf(op_)));
     Jump(head);
@@ -154,7 +153,7 @@ class TailRecursion {
     }
     if (!accumulates) return;
     for (BlockId b = 0; b < is_site.size(); ++b) {
-      if (!is_site[b] && f_.insts[f_.blocks[b].insts.back()].op == Op::Return) AccumulateReturn(b);
+      if (!is_site[b] && EndsInReturn(b)) AccumulateReturn(b);
     }
   }
 
@@ -201,6 +200,11 @@ class TailRecursion {
     Reuse(ret, Op::Return, kVoidType, {value});
   }
 
+  bool EndsInReturn(BlockId b) const {
+    const std::vector<InstId>& insts = f_.blocks[b].insts;
+    return !insts.empty() && f_.insts[insts.back()].op == Op::Return;
+  }
+
   std::vector<LocalId> Params() const {
     std::vector<LocalId> params;
     for (LocalId l = 0; l < f_.locals.size(); ++l)
@@ -219,11 +223,6 @@ class TailRecursion {
     local.type = type;
     f_.locals.push_back(local);
     return static_cast<LocalId>(f_.locals.size() - 1);
-  }
-
-  BlockId NewBlock() {
-    f_.blocks.emplace_back();
-    return static_cast<BlockId>(f_.blocks.size() - 1);
   }
 
   InstId Emit(Op op, TypeId type, std::vector<InstId> ops) {

@@ -309,8 +309,10 @@ void TracebackClear(Value exc) {
 
 void TracebackAdd(Value exc, Qstr file, size_t line, Qstr function) {
   ExceptionObject* e = ExceptionOf(exc);
-  if (e->traceback_length == e->traceback_capacity) {
-    if (e == &g_memory_error) return;  // never allocate for MemoryError
+  if (e->traceback_length == (e->traceback_capacity & ~kTracebackFull)) {
+    // Never allocate for MemoryError; nor again once growing failed: each
+    // try collects a full heap, once per frame of a deep unwinding.
+    if (e == &g_memory_error || (e->traceback_capacity & kTracebackFull)) return;
     uint32_t capacity = e->traceback_capacity ? e->traceback_capacity * 2 : 4;
     void* grown = nullptr;
     // Growing may fail: the traceback is then truncated, not the raise.
@@ -320,7 +322,10 @@ void TracebackAdd(Value exc, Qstr file, size_t line, Qstr function) {
                            : Allocate(capacity * 3 * sizeof(Word), true);
       taipan_nlr_pop();
     }
-    if (!grown) return;
+    if (!grown) {
+      e->traceback_capacity |= kTracebackFull;
+      return;
+    }
     e->traceback = static_cast<Word*>(grown);
     e->traceback_capacity = capacity;
   }

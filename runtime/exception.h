@@ -36,10 +36,14 @@ struct ExceptionObject {
   Value args;             // a tuple
   Word* traceback;        // traceback_length entries of 3 words each
   uint32_t traceback_length;
-  uint32_t traceback_capacity;  // in entries
+  uint32_t traceback_capacity;  // in entries; kTracebackFull set once growing failed
   Value cause;            // __cause__ (raise ... from), or kNone
   Value context;          // __context__, or kNone
 };
+
+// The top bit of ExceptionObject::traceback_capacity: the traceback could
+// not grow, and takes no more entries until it is cleared.
+constexpr uint32_t kTracebackFull = 0x80000000u;
 
 // --- Raising ------------------------------------------------------------------
 

@@ -96,6 +96,23 @@ TEST_F(CoreTest, RaiseClassAndMatchTuple) {
   EXPECT_EQ(Raised([] { Raise(FromSmallInt(1)); }), "TypeError: exceptions must derive from BaseException");
 }
 
+// A traceback that could not grow (the heap full; here, locked) takes no
+// more entries, without trying again, until it is cleared: each try would
+// collect a full heap, once per frame of the unwinding.
+TEST_F(CoreTest, ATracebackThatCouldNotGrowTakesNoMoreEntriesUntilCleared) {
+  Value exc = Catch([] { RaiseValueError("deep"); });
+  for (size_t line = 1; line <= 4; ++line) TracebackAdd(exc, Q___main__, line, Q___main__);
+  ASSERT_EQ(ExceptionOf(exc)->traceback_length, 4u);  // the first allocation's 4 entries
+  gc_lock();
+  TracebackAdd(exc, Q___main__, 5, Q___main__);
+  gc_unlock();
+  for (size_t line = 6; line <= 10; ++line) TracebackAdd(exc, Q___main__, line, Q___main__);
+  EXPECT_EQ(ExceptionOf(exc)->traceback_length, 4u);
+  TracebackClear(exc);
+  for (size_t line = 1; line <= 10; ++line) TracebackAdd(exc, Q___main__, line, Q___main__);
+  EXPECT_EQ(ExceptionOf(exc)->traceback_length, 10u);
+}
+
 // Tracebacks print MicroPython's way: outermost call first.
 TEST_F(CoreTest, TracebackPrintsOutermostFirst) {
   Value exc = Catch([] { RaiseValueError("bad"); });

@@ -39,16 +39,11 @@ uint32_t AttachRawCodeFacts(const bytecode::RawCode& raw, const FrontendResult& 
   return next;
 }
 
-// Checked by the verifier: a function the pass left malformed (a bug)
-// keeps its IR from before.
 void EliminateTailRecursion(ir::Program& program) {
   for (uint32_t m = 0; m < program.modules.size(); ++m) {
     std::vector<ir::Function>& functions = program.modules[m].functions;
-    for (uint32_t i = 0; i < functions.size(); ++i) {
-      ir::Function before = functions[i];
-      ir::EliminateTailRecursion(functions[i], {m, i}, *program.modules[m].source);
-      if (!ir::Verify(functions[i], program.types).empty()) functions[i] = std::move(before);
-    }
+    for (uint32_t i = 0; i < functions.size(); ++i)
+      ir::EliminateTailRecursion(functions[i], {m, i}, *program.modules[m].source, program.types);
   }
 }
 

@@ -354,8 +354,9 @@ void CallBoundMethodsDirectly(Function& function, const TypeTable& types);
 // (the call it stands for, for tracebacks and the stack check), through an
 // accumulator that every other return adds in (ir/tail_recursion.cpp).
 // Tail calls on one line only (the one tracebacks repeat for them), that of
-// the first in block order.
-void EliminateTailRecursion(Function& function, FuncRef self, const SourceBuffer& source);
+// the first in block order. Verified after: a function the rewrite left
+// malformed keeps its IR from before.
+void EliminateTailRecursion(Function& function, FuncRef self, const SourceBuffer& source, const TypeTable& types);
 
 // Whether `g` is a native generator expression MakeCollector can turn into
 // a function returning what it would yield: one parameter, no yield whose

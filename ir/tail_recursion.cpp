@@ -46,7 +46,8 @@ struct TailSite {
 
 class TailRecursion {
  public:
-  TailRecursion(Function& f, FuncRef self, const SourceBuffer& source) : f_(f), self_(self), source_(source) {}
+  TailRecursion(Function& f, FuncRef self, const SourceBuffer& source, const TypeTable& types)
+      : f_(f), self_(self), source_(source), types_(types) {}
 
   void Run() {
     if (!Eligible()) return;
@@ -65,8 +66,15 @@ class TailRecursion {
       }
       sites.push_back(site);
     }
-    if (!sites.empty() && (!accumulates || ReturnsOnlyInts())) Rewrite(sites, accumulates);
-    else f_.tail_call_offset = kNoId;
+    if (sites.empty() || (accumulates && !ReturnsOnlyInts())) {
+      f_.tail_call_offset = kNoId;
+      return;
+    }
+    // A function the rewrite left malformed (a bug) keeps its IR from before.
+    Function before = f_;
+    before.tail_call_offset = kNoId;
+    Rewrite(sites, accumulates);
+    if (!Verify(f_, types_).empty()) f_ = std::move(before);
   }
 
  private:
@@ -280,6 +288,7 @@ class TailRecursion {
   Function& f_;
   FuncRef self_;
   const SourceBuffer& source_;
+  const TypeTable& types_;
   BinOp op_ = BinOp::Add;
   LocalId acc_ = kNoId;
   BlockId block_ = 0;
@@ -288,8 +297,8 @@ class TailRecursion {
 
 }  // namespace
 
-void EliminateTailRecursion(Function& function, FuncRef self, const SourceBuffer& source) {
-  TailRecursion(function, self, source).Run();
+void EliminateTailRecursion(Function& function, FuncRef self, const SourceBuffer& source, const TypeTable& types) {
+  TailRecursion(function, self, source, types).Run();
 }
 
 }  // namespace taipan::ir

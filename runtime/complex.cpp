@@ -9,7 +9,7 @@
 namespace taipan::rt {
 
 Value NewComplex(Float real, Float imag) {
-  auto* obj = NewObject<ComplexObject>(&kComplexType);
+  auto* obj = NewBlockObject<ComplexObject>(&kComplexType);
   obj->real = real;
   obj->imag = imag;
   return FromPointer(obj);

@@ -42,7 +42,7 @@ struct ComplexObject {
 
 // (Inline: numeric code boxes floats all the time.)
 inline Value NewFloat(Float f) {
-  auto* obj = NewObject<FloatObject>(&kFloatType);
+  auto* obj = NewBlockObject<FloatObject>(&kFloatType);
   obj->value = f;
   return FromPointer(obj);
 }

@@ -21,6 +21,9 @@ extern "C" void* __asan_addr_is_in_fake_stack(void* fake_stack, void* addr, void
 #endif
 
 namespace taipan::rt {
+
+constinit GcCursor g_gc_cursor = {};
+
 namespace {
 
 constexpr unsigned Log2(size_t n) {
@@ -67,10 +70,8 @@ struct RootRange {
 };
 
 struct GcState {
-  // The cursor fields first: they are all gc_alloc's inline paths touch.
-  size_t cursor = 0;   // the next block the inline paths hand out
-  size_t limit = 0;    // the inline paths hand out blocks below this only
-  uintptr_t pool = 0;  // address of block 0
+  // The cursor, the inline paths' limit and the pool's address live in
+  // g_gc_cursor (gc.h), where gc_alloc_block reads them.
   size_t unwritten = 0;  // [unwritten, cursor): one-block allocations, entries not written
   size_t settled = 0;    // [settled, cursor): handed out, not yet counted
   uintptr_t* atb = nullptr;   // allocation table
@@ -167,7 +168,7 @@ inline bool Bit(const uintptr_t* t, size_t b) { return (t[b >> kBitShift] & BitM
 inline void SetBit(uintptr_t* t, size_t b) { t[b >> kBitShift] |= BitMask(b); }
 inline void ClearBit(uintptr_t* t, size_t b) { t[b >> kBitShift] &= ~BitMask(b); }
 
-inline uintptr_t BlockAddr(size_t b) { return g.pool + (b << kBlockShift); }
+inline uintptr_t BlockAddr(size_t b) { return g_gc_cursor.pool + (b << kBlockShift); }
 
 // Zeroes one block with word stores (__builtin_memset of a block is a
 // library call on Cortex-M at -Os).
@@ -237,9 +238,9 @@ size_t FindHead(size_t b) {
 // (HEAD or MARK), else kNone.
 size_t HeadIndex(const void* p) {
   uintptr_t a = reinterpret_cast<uintptr_t>(p);
-  if (a - g.pool >= g.pool_end - g.pool) return kNone;
-  if ((a - g.pool) & (kGcBlockBytes - 1)) return kNone;
-  size_t b = (a - g.pool) >> kBlockShift;
+  if (a - g_gc_cursor.pool >= g.pool_end - g_gc_cursor.pool) return kNone;
+  if ((a - g_gc_cursor.pool) & (kGcBlockBytes - 1)) return kNone;
+  size_t b = (a - g_gc_cursor.pool) >> kBlockShift;
   unsigned k = Kind(b);
   return (k == kHead || k == kMark) ? b : kNone;
 }
@@ -249,22 +250,22 @@ size_t HeadIndex(const void* p) {
 // Writes the table entries of the one-block allocations without flags that
 // gc_alloc's inline path handed out without them: a HEAD each.
 [[gnu::noinline]] void WriteDeferredEntries() {
-  FillEntries(g.unwritten, g.cursor - g.unwritten, kLowBits);
-  g.unwritten = g.cursor;
+  FillEntries(g.unwritten, g_gc_cursor.cursor - g.unwritten, kLowBits);
+  g.unwritten = g_gc_cursor.cursor;
 }
 
 // Brings the tables and counters up to date with what the inline paths
 // handed out since the last call; everything that reads them calls it first.
 inline void Settle() {
-  if (g.unwritten != g.cursor) WriteDeferredEntries();
-  size_t fresh = g.cursor - g.settled;
+  if (g.unwritten != g_gc_cursor.cursor) WriteDeferredEntries();
+  size_t fresh = g_gc_cursor.cursor - g.settled;
   g.used_blocks += fresh;
   g.alloc_since += fresh;
-  g.settled = g.cursor;
+  g.settled = g_gc_cursor.cursor;
 }
 
 // Moves the cursor, with the tables and counters settled, to `b`.
-inline void MoveCursor(size_t b) { g.cursor = g.unwritten = g.settled = b; }
+inline void MoveCursor(size_t b) { g_gc_cursor.cursor = g.unwritten = g.settled = b; }
 inline void SetRunEnd(size_t end) {
   g.run_end = end;
   if (end > g.high_water) g.high_water = end;
@@ -287,17 +288,17 @@ bool ThresholdReached() { return g.alloc_since >= TriggerBlocks(); }
 // call for a collection.
 void RefreshFastPath() {
   Settle();
-  size_t limit = g.cursor;
+  size_t limit = g_gc_cursor.cursor;
   bool open = g.lock_depth == 0 && !g.collecting && (g.disabled || !g.stress);
   if (open) {
     limit = g.run_end;
     size_t trigger = TriggerBlocks();
     if (trigger != kNone && !g.disabled) {
       size_t budget = g.alloc_since < trigger ? trigger - g.alloc_since : 0;
-      if (budget < limit - g.cursor) limit = g.cursor + budget;
+      if (budget < limit - g_gc_cursor.cursor) limit = g_gc_cursor.cursor + budget;
     }
   }
-  g.limit = limit;
+  g_gc_cursor.limit = limit;
 }
 
 // Makes the first run of at least `n` FREE blocks in [from, nblocks) the
@@ -369,7 +370,7 @@ bool AllFree(size_t b, size_t n) {
 size_t TakeFromHole(size_t n) {
   if (n < kLargeRunBlocks || g.hole_blocks < n) return kNone;
   size_t b = g.hole;
-  bool outside_cursor_run = b + n <= g.cursor || b >= g.run_end;
+  bool outside_cursor_run = b + n <= g_gc_cursor.cursor || b >= g.run_end;
   if (!outside_cursor_run || !AllFree(b, n)) {
     g.hole_blocks = 0;
     return kNone;
@@ -386,11 +387,11 @@ size_t TakeFromHole(size_t n) {
 // blocks it takes.
 size_t TakeRun(size_t n) {
   if (size_t b = TakeFromHole(n); b != kNone) return b;
-  if (g.run_end - g.cursor < n) {
+  if (g.run_end - g_gc_cursor.cursor < n) {
     if (g.nblocks - g.used_blocks < n) return kNone;  // not even that many FREE blocks
-    if (!FindFreeRun(g.cursor, n) && !FindFreeRun(0, n)) return kNone;
+    if (!FindFreeRun(g_gc_cursor.cursor, n) && !FindFreeRun(0, n)) return kNone;
   }
-  size_t b = g.cursor;
+  size_t b = g_gc_cursor.cursor;
   MoveCursor(b + n);
   return b;
 }
@@ -399,7 +400,7 @@ size_t TakeRun(size_t n) {
 // touch it, so that freeing the latest allocation makes its blocks the next
 // ones handed out.
 void GiveBackToCursorRun(size_t b, size_t n) {
-  if (b + n == g.cursor) {
+  if (b + n == g_gc_cursor.cursor) {
     MoveCursor(b);
   } else if (b == g.run_end) {
     SetRunEnd(b + n);
@@ -412,8 +413,8 @@ void GiveBackToCursorRun(size_t b, size_t n) {
 // Blocks [lo, hi) were just allocated outside TakeRun (a realloc growing in
 // place): the cursor run gives them up.
 void ExcludeFromCursorRun(size_t lo, size_t hi) {
-  if (hi <= g.cursor || lo >= g.run_end) return;
-  if (lo <= g.cursor) {
+  if (hi <= g_gc_cursor.cursor || lo >= g.run_end) return;
+  if (lo <= g_gc_cursor.cursor) {
     MoveCursor(hi < g.run_end ? hi : g.run_end);
   } else {
     g.run_end = lo;
@@ -441,8 +442,8 @@ void FreeBlocks(size_t b, size_t n) {
 // Marks the allocation `w` refers to, if any and not yet marked, and queues
 // it for scanning.
 inline void Mark(uintptr_t w) {
-  if (w - g.pool >= g.pool_end - g.pool) return;
-  size_t b = (w - g.pool) >> kBlockShift;
+  if (w - g_gc_cursor.pool >= g.pool_end - g_gc_cursor.pool) return;
+  size_t b = (w - g_gc_cursor.pool) >> kBlockShift;
   unsigned k = Kind(b);
   if (k == kFree) return;
   if (k == kTail) {
@@ -636,7 +637,7 @@ void Collect() {
   if (g.collecting || g.nblocks == 0) return;
   Settle();
   g.collecting = true;
-  g.limit = g.cursor;  // closed: finalisers may call gc_alloc, which must fail
+  g_gc_cursor.limit = g_gc_cursor.cursor;  // closed: finalisers may call gc_alloc, which must fail
   ++g.collections;
   g.msp = 0;
   g.ovf = false;
@@ -657,7 +658,7 @@ void Collect() {
                                                           : g.growth_min_blocks;
   MoveCursor(0);  // allocation starts over at block 0
   g.hole_blocks = 0;
-  g.run_end = g.limit = 0;
+  g.run_end = g_gc_cursor.limit = 0;
   g.collecting = false;
 }
 
@@ -745,13 +746,13 @@ void* Realloc(void* p, size_t bytes) {
 // off the cursor run, whose blocks are known FREE, so that its table
 // entries are written with an OR; counting is left to Settle.
 [[gnu::noinline]] void* AllocSmall(size_t bytes, unsigned flags) {
-  const size_t b = g.cursor;
+  const size_t b = g_gc_cursor.cursor;
   const size_t n = ((bytes - 1) >> kBlockShift) + 1;
-  if (bytes - 1 >= kBumpBlocks * kGcBlockBytes || g.limit - b < n) return AllocSlow(bytes, flags);
+  if (bytes - 1 >= kBumpBlocks * kGcBlockBytes || g_gc_cursor.limit - b < n) return AllocSlow(bytes, flags);
   if (g.unwritten != b) WriteDeferredEntries();
-  g.cursor = g.unwritten = b + n;
+  g_gc_cursor.cursor = g.unwritten = b + n;
   uintptr_t* atb = g.atb;
-  auto* p = reinterpret_cast<uintptr_t*>(g.pool + (b << kBlockShift));
+  auto* p = reinterpret_cast<uintptr_t*>(g_gc_cursor.pool + (b << kBlockShift));
   atb[b >> kAtbShift] |= uintptr_t{kHead} << (2 * (b & (kAtbPerWord - 1)));
   if (n == 2) {
     size_t t = b + 1;
@@ -776,6 +777,7 @@ void* Realloc(void* p, size_t bytes) {
 
 void gc_init(void* start, void* end) {
   __builtin_memset(&g, 0, sizeof g);
+  g_gc_cursor = GcCursor{};
 #if defined(TAIPAN_GC_STRESS) && TAIPAN_GC_STRESS
   g.stress = true;  // a stress build: every allocation collects first
 #endif
@@ -808,8 +810,8 @@ void gc_init(void* start, void* end) {
   g.nstb = g.ftb + BitWords(n);
   size_t tables = table_bytes(n);
   __builtin_memset(t, 0, tables);
-  g.pool = AlignUp(lo + tables, kGcBlockBytes);
-  g.pool_end = g.pool + (n << kBlockShift);
+  g_gc_cursor.pool = AlignUp(lo + tables, kGcBlockBytes);
+  g.pool_end = g_gc_cursor.pool + (n << kBlockShift);
   g.nblocks = n;
   RefreshFastPath();
 }
@@ -820,18 +822,11 @@ void gc_init(void* start, void* end) {
 // objects): a bump of the cursor, without even the table entry, which
 // Settle writes later.
 void* gc_alloc(size_t bytes, unsigned flags) {
-  // 1 <= bytes <= kGcBlockBytes and flags == 0, in one comparison.
-  if (((bytes - 1) | (size_t{flags} << kBlockShift)) < kGcBlockBytes) {
-    const size_t b = g.cursor;
-    if (b < g.limit) [[likely]] {
-      g.cursor = b + 1;
-      auto* p = reinterpret_cast<uintptr_t*>(g.pool + (b << kBlockShift));
-      ZeroBlock(p);
-      return p;
-    }
-  }
+  if (flags == 0 && bytes <= kGcBlockBytes) return gc_alloc_block(bytes);
   return AllocSmall(bytes, flags);
 }
+
+void* gc_alloc_block_slow(size_t bytes) { return AllocSmall(bytes, 0); }
 
 void gc_free(void* p) {
   if (p == nullptr || g.lock_depth != 0 || g.collecting) return;

@@ -201,6 +201,29 @@ void gc_init(void* start, void* end);
 // least `bytes` (0 counts as 1), or nullptr when it cannot be had (see
 // Policy above).
 void* gc_alloc(size_t bytes, unsigned flags);
+// gc_alloc(bytes, 0) for 0 <= bytes <= kGcBlockBytes, its common case
+// inline: boxing a float or a complex is mostly this. The collector hands
+// out blocks [cursor, limit) of the pool one at a time here, and keeps
+// `limit` where a collection or anything else is due (it is `cursor` while
+// the heap is locked, collecting or under stress), so the test below is
+// all the inline path needs.
+struct GcCursor {
+  size_t cursor;   // the next block handed out
+  size_t limit;    // blocks below this only
+  uintptr_t pool;  // address of block 0
+};
+extern GcCursor g_gc_cursor;
+void* gc_alloc_block_slow(size_t bytes);
+inline void* gc_alloc_block(size_t bytes) {
+  const size_t b = g_gc_cursor.cursor;
+  if (b < g_gc_cursor.limit) [[likely]] {
+    g_gc_cursor.cursor = b + 1;
+    auto* p = reinterpret_cast<uintptr_t*>(g_gc_cursor.pool + b * kGcBlockBytes);
+    for (size_t i = 0; i < kGcBlockWords; ++i) p[i] = 0;
+    return p;
+  }
+  return gc_alloc_block_slow(bytes);
+}
 // Frees an allocation now. nullptr, non-heap pointers and interior pointers
 // are ignored, as is every call while the heap is locked or collecting (the
 // memory is then reclaimed by a later collection if unreachable). The

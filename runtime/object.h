@@ -314,6 +314,17 @@ T* NewObject(const Type* type, size_t extra = 0) {
   return obj;
 }
 
+// NewObject for an object that fits one GC block (a float, a complex), with
+// the collector's allocation path inline: the commonest allocations.
+template <typename T>
+T* NewBlockObject(const Type* type) {
+  static_assert(sizeof(T) <= kGcBlockBytes, "one block");
+  T* obj = static_cast<T*>(gc_alloc_block(sizeof(T)));
+  if (obj == nullptr) [[unlikely]] RaiseMemoryError();
+  reinterpret_cast<Object*>(obj)->type = type;
+  return obj;
+}
+
 }  // namespace taipan::rt
 
 #endif  // TAIPAN_RUNTIME_OBJECT_H

@@ -282,7 +282,7 @@ Probe FreeSlotFor(const Map* map, SignedWord hash) {
 // heap str of the same text. So the cache needs no invalidation when maps
 // change, move or die.
 
-constexpr size_t kPositionCacheSize = sizeof(Word) == 8 ? 256 : 64;
+constexpr size_t kPositionCacheSize = sizeof(Word) == 8 ? 1024 : 64;
 uint16_t g_key_positions[kPositionCacheSize] = {};  // 1 + position; 0: none
 
 size_t PositionCacheSlot(const Map* map, Value key) {
@@ -615,9 +615,8 @@ MapEntry* FindOrAddUnhinted(Map* map, Value key, bool absent, bool* added) {
   }
 }
 
-}  // namespace
-
-MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
+// MapFindOrAdd past the lookup hint.
+[[gnu::noinline]] MapEntry* FindOrAddPastHint(Map* map, Value key, bool* added) {
   bool absent = false;  // known absent: the probe only looks for a free slot
   if (IsQstr(key) && map->used != 0) {
     MapEntry* entry = FindQstr(map, key, &absent);
@@ -625,12 +624,23 @@ MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
       *added = false;
       return entry;
     }
-  } else if (MapEntry* hinted = HintedEntry(map, key)) {
-    *added = false;
-    return hinted;
   }
   MapEntry* entry = FindOrAddUnhinted(map, key, absent, added);
   return IsQstr(key) || *added ? entry : RememberEntry(map, key, entry);
+}
+
+}  // namespace
+
+// The hint first, in code that needs no frame: `d[k] = d.get(k, 0) + 1`
+// stores to the entry its get found.
+MapEntry* MapFindOrAdd(Map* map, Value key, bool* added) {
+  if (!IsQstr(key)) {
+    if (MapEntry* hinted = HintedEntry(map, key)) {
+      *added = false;
+      return hinted;
+    }
+  }
+  return FindOrAddPastHint(map, key, added);
 }
 
 void MapStore(Map* map, Value key, Value value) {

@@ -23,7 +23,8 @@ A program times its own kernel (ticks_us/ticks_diff where the time module has
 them, else perf_counter; clock_gettime in C) and prints `time_us N` on a line
 of its own, so process start-up and compiling are not measured.  Every other
 line it prints is a result line.  Each implementation runs --repeat times
-(default 3), the smallest time is kept, and its result lines must be the same
+(default 3), in turns (one run of each per round, so that a slower spell of
+the machine slows every implementation alike), the smallest time is kept, and its result lines must be the same
 every time.  The reference result is CPython's (C's when CPython failed); an
 implementation whose result lines differ is reported and gets no ratio.  The
 columns nat/C and vm/C are Taipan's time over C's (the issue's target for
@@ -110,17 +111,23 @@ def parse_kernel_output(out, rc):
     return Run(micros=micros, lines=lines)
 
 
-def best_kernel_run(cmd, cwd, repeat, timeout):
-    best = None
+def best_kernel_runs(cmds, cwd, repeat, timeout):
+    """{impl: best Run} for {impl: command}, run in turns as vm_perf.best_of_each
+    does (one run of each per round)."""
+    best, settled = {}, set()
     for _ in range(repeat):
-        out, rc, _ = vm_perf.run_process(cmd, cwd, timeout)
-        run = parse_kernel_output(out, rc)
-        if not run.ok:
-            return run
-        if best is not None and run.lines != best.lines:
-            return Run(error="result changes between runs")
-        if best is None or run.micros < best.micros:
-            best = run
+        for impl, cmd in cmds.items():
+            if impl in settled:
+                continue
+            out, rc, _ = vm_perf.run_process(cmd, cwd, timeout)
+            run = parse_kernel_output(out, rc)
+            if run.ok and impl in best and run.lines != best[impl].lines:
+                run = Run(error="result changes between runs")
+            if not run.ok:
+                best[impl] = run
+                settled.add(impl)
+            elif impl not in best or run.micros < best[impl].micros:
+                best[impl] = run
     return best
 
 
@@ -161,12 +168,10 @@ IMPLS = ("C", "native", "vm", "cpython", "micropy")  # the table's column order
 def run_kernel(args, name, tmp):
     """{implementation: Run} for one kernel."""
     extra = shlex.split(args.kernel_args.get(name, ""))
-    runs = {}
-    for impl, cmd in kernel_commands(args, name, tmp).items():
-        if isinstance(cmd, str):
-            runs[impl] = Run(error=cmd)
-        else:
-            runs[impl] = best_kernel_run(cmd + extra, KERNEL_DIR, args.repeat, args.timeout)
+    commands = kernel_commands(args, name, tmp)
+    runs = {impl: Run(error=cmd) for impl, cmd in commands.items() if isinstance(cmd, str)}
+    runnable = {impl: cmd + extra for impl, cmd in commands.items() if not isinstance(cmd, str)}
+    runs.update(best_kernel_runs(runnable, KERNEL_DIR, args.repeat, args.timeout))
     return runs
 
 
@@ -251,13 +256,11 @@ def run_kernels(args, names):
 
 # ---------------------------------------------------------- perf_bench
 
-def native_outcome(args, prog_dir, exe):
-    """Builds prog.py natively and runs it; a vm_perf.Outcome."""
+def build_native(args, prog_dir, exe):
+    """Builds prog.py natively; None when built, else a failed vm_perf.Outcome."""
     err = build([os.path.abspath(args.taipan), "build", "-O" + args.opt, "prog.py", "-o", exe], prog_dir,
                 exe, args.timeout)
-    if err:
-        return vm_perf.Outcome(status="fail", detail=err)
-    return vm_perf.best_of([exe], prog_dir, args.repeat, args.timeout)
+    return vm_perf.Outcome(status="fail", detail=err) if err else None
 
 
 def perf_row(name, bench_path, mp, tp, cpy):
@@ -308,10 +311,13 @@ def run_perf_bench(args, names):
             bench_path = os.path.join(bench_dir, name)
             with open(os.path.join(tmp, "prog.py"), "wb") as f:
                 f.write(vm_perf.build_program(bench_path, benchrun, args.N, args.M))
-            mp = vm_perf.best_of([os.path.abspath(args.micropython), "-X", "emit=bytecode",
-                                  "prog.py"], tmp, args.repeat, args.timeout)
-            cpy = vm_perf.best_of([args.python3, "prog.py"], tmp, args.repeat, args.timeout)
-            tp = native_outcome(args, tmp, os.path.join(tmp, "prog%d" % index))
+            exe = os.path.join(tmp, "prog%d" % index)
+            failed_build = build_native(args, tmp, exe)
+            mp, cpy, tp = vm_perf.best_of_each(
+                [[os.path.abspath(args.micropython), "-X", "emit=bytecode", "prog.py"],
+                 [args.python3, "prog.py"], None if failed_build else [exe]],
+                tmp, args.repeat, args.timeout)
+            tp = failed_build or tp
             speedup, is_faster, failure = perf_row(name, bench_path, mp, tp, cpy)
             if not in_summary:
                 continue

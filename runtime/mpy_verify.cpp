@@ -303,6 +303,9 @@ class Verifier {
   const char* Flow();
   const char* Step(size_t offset, const Insn& in, const State& state, bool* changed);
   bool StepPlain(const Insn& in);
+  void ExtendStraightRun(const Insn& in);
+  bool StartAfterStraightRun(bool* changed);
+  bool AnyLeaderBetween(size_t from, size_t to) const;
   const char* Unwind(size_t offset, const Insn& in, const State& state, bool* changed);
   const char* CheckSlots(const Insn& in, int d, int effect, Slots* slots);
   const char* CheckSpecialReads(const Insn& in, int d, int low, Slots* slots);
@@ -367,6 +370,13 @@ class Verifier {
   size_t stepping_ = 0;  // the offset of the instruction being stepped
   State pending_;  // the fall-through state of the instruction being stepped
   bool has_pending_ = false;
+  // The straight run (see ExtendStraightRun): [0, straight_end_), the depth
+  // after it and the highest depth reached in it; open while pass 1 has
+  // found only such instructions.
+  size_t straight_end_ = 0;
+  int straight_depth_ = 0;
+  int straight_peak_ = 0;
+  bool straight_open_ = true;
 };
 
 // Bytes of the longest prelude encodings accepted: n_state up to 2^16 in
@@ -482,6 +492,7 @@ const char* Verifier::CheckOperands() {
       default:
         break;
     }
+    if (straight_open_) ExtendStraightRun(in);
     offset = in.next;
   }
   if (locals > sig.n_state) return "locals exceed the state";
@@ -749,6 +760,58 @@ const char* Verifier::CheckSlots(const Insn& in, int d, int effect, Slots* slots
   return nullptr;
 }
 
+// Pass 1 also steps the code's straight run: the instructions from the
+// start that are plain (or POP_TOP, which is plain while the stack holds
+// none of the VM's values, as it never does in such a run) and fall
+// through, so that the first sweep of Flow can start after them. Flow's
+// steps would do exactly this to them, as long as no jump lands inside the
+// run (the run cannot tell: Flow checks, once the leaders are known) and the
+// run stays within the room (not known before the end of pass 1 either: the
+// run keeps its peak). Underflow ends the run, for Flow to report.
+void Verifier::ExtendStraightRun(const Insn& in) {
+  const OpFacts& facts = kOpFacts.facts[in.op];
+  if ((!facts.plain && in.op != kOp_POP_TOP) || in.next >= n_code_) {
+    straight_open_ = false;
+    return;
+  }
+  const int inputs = facts.fixed ? facts.inputs : Inputs(in);
+  const int effect = facts.fixed ? facts.effect : Effect(in);
+  if (straight_depth_ < inputs) {
+    straight_open_ = false;
+    return;
+  }
+  const int peak = straight_depth_ + (effect > 0 ? effect : 0);
+  if (peak > straight_peak_) straight_peak_ = peak;
+  straight_depth_ += effect;
+  straight_end_ = in.next;
+}
+
+// Whether a leader lies in [from, to), to <= n_code_: a word of the bitmap
+// at a time.
+bool Verifier::AnyLeaderBetween(size_t from, size_t to) const {
+  for (size_t word = from >> 6; from < to; ++word, from = word << 6) {
+    uint64_t bits = leaders_[word] >> (from & 63);
+    size_t span = to - from;
+    if (span < 64) bits &= (uint64_t{1} << span) - 1;
+    if (bits != 0) return true;
+  }
+  return false;
+}
+
+// Flow's first sweep, when it can skip the straight run: its state after
+// the run, taken by the instruction there. False to sweep from the start.
+bool Verifier::StartAfterStraightRun(bool* changed) {
+  if (straight_end_ == 0 || straight_peak_ > static_cast<int>(room_) || AnyLeaderBetween(1, straight_end_))
+    return false;
+  const Slots none{0, 0, 0};
+  stepping_ = 0;
+  if (IsLeader(static_cast<SignedWord>(straight_end_)))
+    return Merge(static_cast<SignedWord>(straight_end_), straight_depth_, -1, none, changed) == nullptr;
+  pending_ = State{static_cast<int16_t>(straight_depth_), kUnknownDepth, -1, none};
+  has_pending_ = true;
+  return true;
+}
+
 // Step's commonest case, done on pending_ in place: a plain instruction
 // with a fixed effect, outside exception blocks, with no VM values on the
 // stack, falling through to an instruction that is not a leader. False
@@ -859,10 +922,12 @@ const char* Verifier::Step(size_t offset, const Insn& in, const State& state, bo
 // the one before, stepped just before it.
 const char* Verifier::Flow() {
   IndexLeaders();
-  for (bool changed = true; changed;) {
+  bool first = true;
+  for (bool changed = true; changed; first = false) {
     changed = false;
     has_pending_ = false;
-    for (size_t offset = 0; offset < n_code_;) {
+    size_t start = first && StartAfterStraightRun(&changed) ? straight_end_ : 0;
+    for (size_t offset = start; offset < n_code_;) {
       Insn in;
       Decode(code_, n_code_, offset, &in);  // pass 1 accepted it
       if (IsLeader(offset)) {

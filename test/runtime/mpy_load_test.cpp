@@ -276,6 +276,15 @@ TEST_F(MpyLoadTest, VerifierRefusesUnsoundCode) {
       {"stack underflow", {kOp_POP_TOP, kOp_POP_TOP, kOp_LOAD_CONST_NONE, kOp_RETURN_VALUE}},
       {"underflowing operands", {kOp_LOAD_CONST_NONE, kOp_ROT_THREE, kOp_RETURN_VALUE}},
       {"stack overflow", Bytes(9, kOp_LOAD_CONST_NONE)},
+      // Pass 1 steps the straight run of plain instructions from the start
+      // (mpy_verify.cpp, ExtendStraightRun): an overflow inside it counts
+      // although the run ends within the room.
+      {"stack overflow in the straight run", {kOp_LOAD_CONST_NONE, kOp_LOAD_CONST_NONE, kOp_LOAD_CONST_NONE,
+                                              kOp_LOAD_CONST_NONE, kOp_LOAD_CONST_NONE, kOp_LOAD_CONST_NONE,
+                                              kOp_LOAD_CONST_NONE, kOp_LOAD_CONST_NONE, kOp_LOAD_CONST_NONE,
+                                              kOp_BUILD_TUPLE, 9, kOp_RETURN_VALUE}},
+      {"stack underflow in the straight run", {kOp_LOAD_CONST_NONE, kOp_POP_TOP, kOp_POP_TOP, kOp_LOAD_CONST_NONE,
+                                               kOp_RETURN_VALUE}},
       {"falls off the end", {kOp_LOAD_CONST_NONE}},
       {"bad opcode", {0x01, kOp_LOAD_CONST_NONE, kOp_RETURN_VALUE}},
       {"qstr out of range", {kOp_LOAD_NAME, 40, kOp_RETURN_VALUE}},
@@ -288,6 +297,10 @@ TEST_F(MpyLoadTest, VerifierRefusesUnsoundCode) {
       {"inconsistent join", assemble([](Assembler& as) {
          as.Op(kOp_LOAD_CONST_TRUE).Jump(kOp_POP_JUMP_IF_TRUE, 1).Op(kOp_LOAD_CONST_NONE);
          as.Label(1).Op(kOp_LOAD_CONST_NONE).Op(kOp_RETURN_VALUE);
+       })},
+      {"inconsistent join inside the straight run", assemble([](Assembler& as) {
+         as.Op(kOp_LOAD_CONST_NONE).Label(1).Op(kOp_LOAD_CONST_NONE).Op(kOp_LOAD_CONST_TRUE);
+         as.Jump(kOp_POP_JUMP_IF_TRUE, 1).Op(kOp_RETURN_VALUE);
        })},
       {"exception stack overflow", assemble([](Assembler& as) {
          as.Jump(kOp_SETUP_EXCEPT, 1).Jump(kOp_SETUP_EXCEPT, 1).Label(1).Op(kOp_RETURN_VALUE);
@@ -322,6 +335,17 @@ TEST_F(MpyLoadTest, VerifierRefusesUnsoundCode) {
   // VM's own values (del x.a; a generator expression's iterator buffer;
   // break out of try/finally in a for loop).
   EXPECT_EQ(LoadResult(WellFormed({kOp_LOAD_CONST_NONE, kOp_RETURN_VALUE})), "no exception");
+  // A loop back into the straight run, and one to its end.
+  EXPECT_EQ(LoadResult(WellFormed(assemble([](Assembler& as) {
+              as.Op(kOp_LOAD_CONST_NONE).Op(kOp_POP_TOP).Label(1).Op(kOp_LOAD_CONST_NONE).Op(kOp_POP_TOP);
+              as.Op(kOp_LOAD_CONST_TRUE).Jump(kOp_POP_JUMP_IF_TRUE, 1).Op(kOp_LOAD_CONST_NONE).Op(kOp_RETURN_VALUE);
+            }))),
+            "no exception");
+  EXPECT_EQ(LoadResult(WellFormed(assemble([](Assembler& as) {
+              as.Op(kOp_LOAD_CONST_NONE).Label(1).Op(kOp_DUP_TOP).Jump(kOp_POP_JUMP_IF_TRUE, 1);
+              as.Op(kOp_RETURN_VALUE);
+            }))),
+            "no exception");
   EXPECT_EQ(LoadResult(WellFormed({kOp_LOAD_NAME, kQx, kOp_LOAD_NULL, kOp_ROT_TWO, kOp_STORE_ATTR, kQx,
                                    kOp_LOAD_CONST_NONE, kOp_RETURN_VALUE})),
             "no exception");

@@ -55,7 +55,7 @@ void Append(ByteArrayObject* array, uint8_t byte) {
 
 Value LoadSlice(ByteArrayObject* array, Value slice) {
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, array->length, &start, &stop, &step);
+  size_t count = SliceIndices(slice, &array->length, &start, &stop, &step);
   if (step == 1) return NewByteArray(array->data + start, count);
   Value result = NewByteArray(nullptr, count);
   uint8_t* out = ObjectPointer<ByteArrayObject>(result)->data;
@@ -76,7 +76,7 @@ void StoreSlice(Value self, Value slice, Value value) {
   AppendBytesOf(&source, value);
   ByteArrayObject* array = AsByteArray(self);
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, array->length, &start, &stop, &step);
+  size_t count = SliceIndices(slice, &array->length, &start, &stop, &step);
   const uint8_t* bytes = reinterpret_cast<const uint8_t*>(source.data);
   if (step == 1) {
     ReplaceRange(array, static_cast<size_t>(start), static_cast<size_t>(start) + count, bytes, source.length);
@@ -95,7 +95,7 @@ void StoreSlice(Value self, Value slice, Value value) {
 
 void DeleteSlice(ByteArrayObject* array, Value slice) {
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, array->length, &start, &stop, &step);
+  size_t count = SliceIndices(slice, &array->length, &start, &stop, &step);
   if (count == 0) return;
   if (step < 0) {  // the same bytes, walked upwards
     start += static_cast<SignedWord>(count - 1) * step;

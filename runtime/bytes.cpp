@@ -1011,7 +1011,7 @@ Value BytesSubscr(Value self, Value index, Value value) {
   BytesObject* bytes = AsBytesObject(self);
   if (IsSlice(index)) {
     SignedWord start, stop, step;
-    size_t count = SliceIndices(index, bytes->length, &start, &stop, &step);
+    size_t count = SliceIndices(index, &bytes->length, &start, &stop, &step);
     if (step == 1) return NewBytes(bytes->data + start, count);
     StringBuilder out;
     char* p = out.Reserve(count);

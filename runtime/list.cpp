@@ -369,7 +369,7 @@ Value ListBinaryOp(BinaryOp op, Value lhs, Value rhs) {
 void ListDeleteSlice(Value self, Value slice) {
   ListObject* list = AsList(self);
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, list->length, &start, &stop, &step);
+  size_t count = SliceIndices(slice, &list->length, &start, &stop, &step);
   if (count == 0) return;
   if (step < 0) {
     // The same items, walked upwards.
@@ -404,36 +404,63 @@ void ListDeleteSlice(Value self, Value slice) {
 
 }  // namespace
 
+namespace {
+
+// The first item, the number of items and the step of list[start:stop:step].
+size_t ListSliceIndices(ListObject* list, Value start, Value stop, Value step, SignedWord* first, SignedWord* step_out) {
+  SignedWord count, end;
+  if (SliceBoundsIndicesQuick(start, stop, step, list->length, first, &count, step_out)) return static_cast<size_t>(count);
+  return SliceBoundsIndices(start, stop, step, &list->length, first, &end, step_out);
+}
+
+}  // namespace
+
 Value ListLoadSlice(Value self, Value slice_start, Value slice_stop, Value slice_step) {
-  SignedWord start, stop, step;
-  size_t count = SliceBoundsIndices(slice_start, slice_stop, slice_step, AsList(self)->length, &start, &stop, &step);
   ListObject* list = AsList(self);
+  SignedWord start, step;
+  size_t count = ListSliceIndices(list, slice_start, slice_stop, slice_step, &start, &step);
   if (step == 1) return NewList(count, list->items + start);
-  Value result = NewList(count, nullptr);
-  ListObject* copy = AsList(result);
-  for (size_t i = 0; i < count; ++i) copy->items[i] = list->items[start + static_cast<SignedWord>(i) * step];
-  return result;
+  ListObject* copy = AllocateList(count);
+  SignedWord at = start;
+  for (size_t i = 0; i < count; ++i, at += step) copy->items[i] = list->items[at];
+  return FromPointer(copy);
 }
 
 void ListStoreSlice(Value self, Value slice_start, Value slice_stop, Value slice_step, Value value) {
-  // Take the new items first: `value` may be this list, or an iterator.
-  Value source = NativeValue(value);
-  if (!HasExactType(source, &kTupleType) && !HasExactType(source, &kListType)) source = ListFromIterable(value);
+  // As CPython: the bounds first (their __index__ may run Python code) and
+  // the items they select, then the new items (`value` may be this list,
+  // or an iterator whose iteration changes it), then the selection clamped
+  // to what the list holds by then.
+  bool quick = SliceBoundsQuick(slice_start, slice_stop, slice_step);
+  SliceBounds bounds = quick ? SliceBounds{} : SliceBoundsOf(slice_start, slice_stop, slice_step);
+  auto select = [&](size_t length, SignedWord* start, SignedWord* step) {
+    SignedWord count, stop;
+    if (quick) SliceBoundsIndicesQuick(slice_start, slice_stop, slice_step, length, start, &count, step);
+    else count = static_cast<SignedWord>(SliceSelect(bounds, length, start, &stop, step));
+    return static_cast<size_t>(count);
+  };
+  SignedWord start, step;
+  size_t length = AsList(self)->length;
+  size_t count = select(length, &start, &step);
+  Value source = value;
+  if (!HasExactType(source, &kListType) && !HasExactType(source, &kTupleType)) {
+    source = NativeValue(value);
+    if (!HasExactType(source, &kTupleType) && !HasExactType(source, &kListType)) source = ListFromIterable(value);
+  }
   if (source == self) source = NewList(AsList(self)->length, AsList(self)->items);
   size_t n;
   Value* items;
   GetSequenceItems(source, &n, &items);
   ListObject* list = AsList(self);
-  SignedWord start, stop, step;
-  size_t count = SliceBoundsIndices(slice_start, slice_stop, slice_step, list->length, &start, &stop, &step);
   if (step == 1) {
-    // Replace [start, max(start, stop)) by the n items: the length may change.
-    size_t begin = static_cast<size_t>(start);
-    size_t end = begin + count;
+    // Replace [begin, end) by the n items: the length may change.
+    size_t begin = static_cast<size_t>(start) < list->length ? static_cast<size_t>(start) : list->length;
+    size_t end = begin + count < list->length ? begin + count : list->length;
     ListShift(list, end, begin + n);  // (source is not this list: its items stay put)
     for (size_t i = 0; i < n; ++i) list->items[begin + i] = items[i];
     return;
   }
+  if (list->length != length) count = select(list->length, &start, &step);
   if (n != count) RaiseExtendedSliceSize(n, count);
   for (size_t i = 0; i < n; ++i) list->items[start + static_cast<SignedWord>(i) * step] = items[i];
 }

@@ -82,9 +82,10 @@ void MemoryViewPrint(const Printer& out, Value self, PrintKind) {
 [[noreturn]] void RaiseReadOnly() { RaiseTypeError("cannot modify read-only memory"); }
 
 void StoreSlice(MemoryViewObject* view, Value slice, Value value) {
+  SliceBounds bounds = SliceBoundsOf(slice);  // __index__ may resize the owner: resolve after
   Window window = Resolve(view);
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, window.length, &start, &stop, &step);
+  size_t count = SliceSelect(bounds, window.length, &start, &stop, &step);
   if (step != 1) RaiseNotImplementedError("only slices with step=1 (aka None) are supported");
   BufferInfo source;
   if (!GetBytesLikeBuffer(value, &source)) {
@@ -126,7 +127,8 @@ Value MemoryViewSubscr(Value self, Value index, Value value) {
       return kNone;
     }
     SignedWord start, stop, step;
-    size_t count = SliceIndices(index, Resolve(view).length, &start, &stop, &step);
+    SliceBounds bounds = SliceBoundsOf(index);
+    size_t count = SliceSelect(bounds, Resolve(view).length, &start, &stop, &step);
     if (step != 1) RaiseNotImplementedError("only slices with step=1 (aka None) are supported");
     size_t offset = view->offset + static_cast<size_t>(start) * TypecodeItemSize(view->typecode);
     return NewView(view->owner, offset, count, view->typecode, view->writable);

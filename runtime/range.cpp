@@ -149,7 +149,7 @@ Value RangeSubscr(Value self, Value index, Value value) {
   Word length = RangeLength(r);
   if (IsSlice(index)) {
     SignedWord start, stop, step;
-    SliceIndices(index, length, &start, &stop, &step);
+    SliceSelect(SliceBoundsOf(index), length, &start, &stop, &step);
     return NewRange(RangeItem(r, static_cast<Word>(start)), RangeItem(r, static_cast<Word>(stop)),
                     static_cast<SignedWord>(static_cast<Word>(r->step) * static_cast<Word>(step)));
   }

@@ -89,7 +89,8 @@ Value SliceIndicesMethod(Value self, Value length_value) {
   SignedWord length = IndexValue(length_value);
   if (length < 0) RaiseValueError("length should not be negative");
   SignedWord start, stop, step;
-  SliceIndices(self, static_cast<size_t>(length), &start, &stop, &step);
+  size_t size = static_cast<size_t>(length);
+  SliceIndices(self, &size, &start, &stop, &step);
   Value items[] = {NewInt(start), NewInt(stop), NewInt(step)};
   return NewTuple(3, items);
 }
@@ -107,15 +108,18 @@ Value NewSlice(Value start, Value stop, Value step) {
   return FromPointer(slice);
 }
 
-size_t SliceIndices(Value slice_value, size_t length, SignedWord* start_out, SignedWord* stop_out,
+size_t SliceIndices(Value slice_value, const size_t* length, SignedWord* start_out, SignedWord* stop_out,
                     SignedWord* step_out) {
   SliceObject* slice = AsSlice(slice_value);
   return SliceBoundsIndices(slice->start, slice->stop, slice->step, length, start_out, stop_out, step_out);
 }
 
-size_t SliceBoundsIndices(Value start_value, Value stop_value, Value step_value, size_t length_unsigned,
-                          SignedWord* start_out, SignedWord* stop_out, SignedWord* step_out) {
-  SignedWord length = static_cast<SignedWord>(length_unsigned);
+SliceBounds SliceBoundsOf(Value slice_value) {
+  SliceObject* slice = AsSlice(slice_value);
+  return SliceBoundsOf(slice->start, slice->stop, slice->step);
+}
+
+SliceBounds SliceBoundsOf(Value start_value, Value stop_value, Value step_value) {
   SignedWord step = 1;
   if (step_value != kNone) {
     step = ClampedBound(step_value);
@@ -123,8 +127,15 @@ size_t SliceBoundsIndices(Value start_value, Value stop_value, Value step_value,
   }
   SignedWord start = start_value == kNone ? (step < 0 ? kBoundMax : 0) : ClampedBound(start_value);
   SignedWord stop = stop_value == kNone ? (step < 0 ? -kBoundMax : kBoundMax) : ClampedBound(stop_value);
-  start = AdjustBound(start, length, step);
-  stop = AdjustBound(stop, length, step);
+  return {start, stop, step};
+}
+
+size_t SliceSelect(const SliceBounds& bounds, size_t length_unsigned, SignedWord* start_out, SignedWord* stop_out,
+                   SignedWord* step_out) {
+  SignedWord length = static_cast<SignedWord>(length_unsigned);
+  SignedWord step = bounds.step;
+  SignedWord start = AdjustBound(bounds.start, length, step);
+  SignedWord stop = AdjustBound(bounds.stop, length, step);
   *start_out = start;
   *stop_out = stop;
   *step_out = step;
@@ -135,6 +146,12 @@ size_t SliceBoundsIndices(Value start_value, Value stop_value, Value step_value,
   }
   if (start >= stop) return 0;
   return static_cast<size_t>(step == 1 ? stop - start : (stop - start - 1) / step + 1);
+}
+
+size_t SliceBoundsIndices(Value start, Value stop, Value step, const size_t* length, SignedWord* start_out,
+                          SignedWord* stop_out, SignedWord* step_out) {
+  SliceBounds bounds = SliceBoundsOf(start, stop, step);
+  return SliceSelect(bounds, *length, start_out, stop_out, step_out);  // the length as the bounds left it
 }
 
 size_t NormalizeIndex(Value index, size_t length, const char* what) {

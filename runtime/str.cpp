@@ -518,7 +518,7 @@ Value SliceOfText(Text t, Value slice) {
   if (ascii != kNull) return ascii;
   size_t chars = Utf8CharCount(t.data, t.length);
   SignedWord start, stop, step;
-  size_t count = SliceIndices(slice, chars, &start, &stop, &step);
+  size_t count = SliceIndices(slice, &chars, &start, &stop, &step);
   if (count == 0) return FromQstr(kEmptyQstr);
   if (step == 1 && chars == t.length) return NewStr(t.data + start, count);  // ASCII: code points are bytes
   if (step == 1) {

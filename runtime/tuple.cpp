@@ -255,7 +255,7 @@ Value TupleSubscr(Value self, Value index, Value value) {
   TupleObject* tuple = AsTuple(self);
   if (IsSlice(index)) {
     SignedWord start, stop, step;
-    size_t count = SliceIndices(index, tuple->length, &start, &stop, &step);
+    size_t count = SliceIndices(index, &tuple->length, &start, &stop, &step);
     if (step == 1 && count == tuple->length) return self;
     Value result = NewTuple(count, nullptr);
     tuple = AsTuple(self);

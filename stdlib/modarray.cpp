@@ -189,7 +189,7 @@ Value ArraySubscr(Value self, Value index, Value value) {
     return kNone;
   }
   SignedWord start, stop, step;
-  size_t count = SliceIndices(index, array->length, &start, &stop, &step);
+  size_t count = SliceIndices(index, &array->length, &start, &stop, &step);
   if (step != 1) RaiseNotImplementedError("only slices with step=1 (aka None) are supported");
   size_t size = array->itemsize;
   if (value == kSentinel) {

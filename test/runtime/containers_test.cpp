@@ -209,7 +209,8 @@ TEST_F(SliceTest, IndicesMatchCPython) {
   for (const SliceCase& c : kSliceCases) {
     Value s = NewSlice(bound(c.start), bound(c.stop), bound(c.step));
     SignedWord start, stop, step;
-    size_t count = SliceIndices(s, static_cast<size_t>(c.length), &start, &stop, &step);
+    size_t length = static_cast<size_t>(c.length);
+    size_t count = SliceIndices(s, &length, &start, &stop, &step);
     SCOPED_TRACE(Repr(s) + " of length " + std::to_string(c.length));
     EXPECT_EQ(start, c.out_start);
     EXPECT_EQ(stop, c.out_stop);
@@ -220,6 +221,16 @@ TEST_F(SliceTest, IndicesMatchCPython) {
     Value sliced = LoadSubscr(list, s);
     EXPECT_EQ(Length(sliced), count);
     if (count) EXPECT_EQ(LoadSubscr(sliced, I(0)), I(start));
+    // The inline path for steps of 1 and -1 agrees too, and takes no other.
+    SignedWord quick_start, quick_count, quick_step;
+    bool quick = SliceBoundsIndicesQuick(bound(c.start), bound(c.stop), bound(c.step), length, &quick_start,
+                                         &quick_count, &quick_step);
+    EXPECT_EQ(quick, c.step == 99 || c.step == 1 || c.step == -1);
+    if (quick) {
+      EXPECT_EQ(quick_start, start);
+      EXPECT_EQ(quick_count, static_cast<SignedWord>(count));
+      EXPECT_EQ(quick_step, step);
+    }
     ++checked;
   }
   EXPECT_EQ(checked, 540u);

@@ -646,8 +646,13 @@ uint8_t FunctionBuilder::ActiveTrySlots() const {
 void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t index, const CompSink& sink,
                               InstId iterable, const ComprehensionNames* bind) {
   const Node& gen = ast_[gens[index]];
+  // A comprehension with one loop and no condition holds as many items as
+  // the loop runs: its collection makes room for them first.
+  bool sized = gens.size() == 1 && ast_.List(gen.list).empty() &&
+               (sink.kind == CompSink::kAppend || sink.kind == CompSink::kAdd || sink.kind == CompSink::kStore);
+  LocalId reserve_in = sized ? sink.result : kNoId;
   if (iterable == kNoId) {
-    if (std::optional<RangeLoop> loop = BeginRangeLoop(gen.a, gen.b, bind)) {
+    if (std::optional<RangeLoop> loop = BeginRangeLoop(gen.a, gen.b, bind, reserve_in)) {
       CompBody(comp, gens, index, sink, loop->cont);
       EndRangeLoop(*loop);
       SetBlock(loop->exhausted);
@@ -655,6 +660,7 @@ void FunctionBuilder::CompFor(NodeId comp, std::span<const NodeId> gens, size_t 
     }
     iterable = Expr(gen.b);
   }
+  if (reserve_in != kNoId) Emit(Op::Reserve, {LoadTemp(reserve_in), iterable});
   if (bind) comprehension_names_.insert(comprehension_names_.end(), bind->begin(), bind->end());
   LocalId iter = NewTemp("iter");
   LocalId item = NewTemp("item");

@@ -227,8 +227,11 @@ bool FunctionBuilder::ForRange(NodeId id) {
 // nothing is emitted when `iterable` is not such a call. On success the
 // current block is the body, with the target bound (after the names of
 // `bind` took effect: see CompFor).
+// `reserve_in`: a comprehension's new collection, which makes room for the
+// items of a loop counting up by 1 before it starts.
 std::optional<FunctionBuilder::RangeLoop> FunctionBuilder::BeginRangeLoop(NodeId target_id, NodeId iterable,
-                                                                        const ComprehensionNames* bind) {
+                                                                        const ComprehensionNames* bind,
+                                                                        LocalId reserve_in) {
   const Node& target = ast_[target_id];
   const Node& call = ast_[iterable];
   if (m_.Rebound("range")) return std::nullopt;
@@ -267,6 +270,11 @@ std::optional<FunctionBuilder::RangeLoop> FunctionBuilder::BeginRangeLoop(NodeId
     StoreTemp(loop.counter, ConstInt(*start_value));
   } else {
     StoreTemp(loop.counter, Emit(Op::ToIndex, {Expr(start)}));
+  }
+  if (reserve_in != kNoId && loop.step == 1) {
+    InstId limit = end_constant ? ConstInt(*end_value) : LoadTemp(end_local);
+    InstId count = Emit(Op::Binary, {limit, LoadTemp(loop.counter)}, 0, (uint8_t)RtBinary::Subtract);
+    Emit(Op::Reserve, {LoadTemp(reserve_in), count});
   }
   loop.header = NewBlock();
   BlockId body = NewBlock();

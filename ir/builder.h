@@ -189,7 +189,8 @@ class FunctionBuilder {
     int64_t step = 1;
     BlockId header = kNoId, cont = kNoId, exhausted = kNoId;
   };
-  std::optional<RangeLoop> BeginRangeLoop(NodeId target, NodeId iterable, const ComprehensionNames* bind = nullptr);
+  std::optional<RangeLoop> BeginRangeLoop(NodeId target, NodeId iterable, const ComprehensionNames* bind = nullptr,
+                                         LocalId reserve_in = kNoId);
   void EndRangeLoop(const RangeLoop& loop);
   void While(NodeId id);
   void If(NodeId id);

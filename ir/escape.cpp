@@ -86,7 +86,7 @@ class UnsharedLists {
     for (InstId user : uses_[load]) {
       const Inst& inst = f_.insts[user];
       for (size_t i = 1; i < inst.ops.size(); ++i)
-        if (inst.ops[i] == load && inst.op != Op::Is) return false;
+        if (inst.ops[i] == load && inst.op != Op::Is && inst.op != Op::Reserve) return false;
       switch (inst.op) {
         case Op::Subscr:
         case Op::StoreSubscr:
@@ -96,6 +96,7 @@ class UnsharedLists {
         case Op::Is:
         case Op::ListAppend:
         case Op::ListExtend:
+        case Op::Reserve:
           break;
         case Op::GetIter:  // an iterator only a for loop reads, dead at the return
           if (!IsForIterator(user)) return false;

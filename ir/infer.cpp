@@ -1267,7 +1267,8 @@ class Inference {
       case Op::BuildList:    // and the new list's element type
       case Op::Is:
       case Op::Truth:
-      case Op::Not: return ListUse::kSafe;
+      case Op::Not:
+      case Op::Reserve: return ListUse::kSafe;  // makes room in one, reads the other's length
       case Op::Return: return safe_if(DirectOnly(f));
       // lst[a:b:c]: a new list of the same items, typed with the same class.
       case Op::Subscr: return safe_if(i == 0 && (IsIntLike(operand(1)) || f.insts[inst.ops[1]].op == Op::BuildSlice));

@@ -76,6 +76,7 @@ Arity ArityOf(Op op) {
     case Op::ListAppend:
     case Op::ListExtend:
     case Op::SetAdd:
+    case Op::Reserve:
     case Op::DictUpdate:
     case Op::Subscr:
     case Op::DeleteSubscr:

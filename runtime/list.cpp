@@ -132,6 +132,11 @@ void ListFree(Value list_value) {
   gc_free(list);
 }
 
+void ListReserveMore(Value list_value, size_t more) {
+  ListObject* list = RawList(list_value);
+  ListReserve(list, list->length + (more < kMaxReservedItems ? more : kMaxReservedItems));
+}
+
 void ListAppendFloat(Value list_value, Float f) {
   ListObject* list = RawList(list_value);
   if (!HoldsRawFloats(list)) return ListAppend(list_value, NewFloat(f));

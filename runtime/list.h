@@ -55,6 +55,9 @@ void ListInsertAt(Value list, Value index, Value item);
 // list.append(f) for a float: stays raw when the list is.
 void ListAppendFloat(Value list, Float f);
 void ListAppend(Value list, Value item);
+// Room for `more` items beyond the length (at most kMaxReservedItems): a
+// hint, as a comprehension over a sized iterable gives.
+void ListReserveMore(Value list, size_t more);
 // list(iterable)
 Value ListFromIterable(Value iterable);
 // list.extend(iterable) / list += iterable (the list itself may be given).

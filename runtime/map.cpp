@@ -428,8 +428,8 @@ void IndexEntries(const MapEntry* entries, size_t n, void* index, size_t index_s
 // deleted ones (so a map that shrank gets smaller arrays) and reindexes,
 // which clears every tombstone. The new arrays are only published once
 // complete: a __hash__ that raises leaves the map as it was.
-void Rebuild(Map* map) {
-  size_t capacity = map->used < 2 ? 4 : map->used * 2;
+// Rebuilds the map's arrays with room for `capacity` entries (>= used).
+void RebuildTo(Map* map, size_t capacity) {
   auto* entries = static_cast<MapEntry*>(Allocate(capacity * sizeof(MapEntry)));
   size_t index_size = IndexSizeFor(capacity);
   void* index = AllocateIndex(index_size);
@@ -450,6 +450,8 @@ void Rebuild(Map* map) {
   map->used = n;
   map->tombstones = 0;
 }
+
+void Rebuild(Map* map) { RebuildTo(map, map->used < 2 ? 4 : map->used * 2); }
 
 // After the entry at filled - 1 was deleted: drops the deleted entries
 // from the end of the array, so that entries[filled - 1] is live again (no
@@ -672,6 +674,12 @@ bool MapPopLast(Map* map, MapEntry* out) {
 }
 
 void MapClear(Map* map) { MapInit(map, 0); }
+
+void MapReserve(Map* map, size_t more) {
+  if (more > kMaxReservedItems) more = kMaxReservedItems;
+  if (map->capacity - map->filled >= more) return;
+  RebuildTo(map, map->used + more);
+}
 
 void MapCopy(Map* dest, const Map* src) {
   Map copy;

@@ -81,6 +81,9 @@ Value MapRemove(Map* map, Value key);
 bool MapPopLast(Map* map, MapEntry* out);
 // Empties the map and frees its arrays to the collector.
 void MapClear(Map* map);
+// Room for `more` new keys (at most kMaxReservedItems) without growing: a
+// hint, as a comprehension over a sized iterable gives.
+void MapReserve(Map* map, size_t more);
 // `dest` becomes a compacted copy of `src` (dest is overwritten, not freed).
 void MapCopy(Map* dest, const Map* src);
 

@@ -331,6 +331,30 @@ V taipan_native_list_to_tuple(V list) { return NewTuple(AsList(list)->length, As
 
 N taipan_native_set_add(V set, V item) { SetAdd(set, item); }
 
+// The number of items of a builtin sized collection (no Python code runs).
+static bool KnownLength(Value v, size_t* n) {
+  if (IsSmallInt(v)) {
+    *n = SmallIntValue(v) > 0 ? static_cast<size_t>(SmallIntValue(v)) : 0;
+    return true;
+  }
+  static const Type* const kSized[] = {&kListType, &kTupleType, &kDictType, &kSetType, &kRangeType};
+  for (const Type* type : kSized) {
+    if (HasExactType(v, type)) {
+      *n = Length(v);
+      return true;
+    }
+  }
+  return false;
+}
+
+N taipan_native_reserve(V collection, V source) {
+  size_t n;
+  if (!KnownLength(source, &n) || n == 0) return;
+  if (HasExactType(collection, &kListType)) ListReserveMore(collection, n);
+  else if (HasExactType(collection, &kSetType)) MapReserve(SetMap(collection), n);
+  else if (HasExactType(collection, &kDictType)) MapReserve(DictMap(collection), n);
+}
+
 N taipan_native_dict_store(V dict, V key, V value) { DictStore(dict, key, value); }
 
 N taipan_native_dict_update(V dict, V other) { DictUpdate(dict, other); }

@@ -295,6 +295,11 @@ inline void* Allocate(size_t bytes, bool no_scan = false) {
   if (p == nullptr) [[unlikely]] RaiseMemoryError();
   return p;
 }
+// The most items a collection makes room for on a hint (MapReserve,
+// ListReserveMore): a comprehension over a sized iterable reserves what it
+// will hold, but an exception may end it early.
+inline constexpr size_t kMaxReservedItems = size_t{1} << 16;
+
 // Allocate, maybe without zeroing: the caller writes every word before
 // anything else allocates (list * n fills its new items); memory without
 // pointers (`no_scan`), which the collector never reads, needs only the

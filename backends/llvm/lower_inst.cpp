@@ -279,6 +279,9 @@ void FunctionLowering::LowerStatement(const ir::Inst& inst) {
     case Op::SetAdd:
       CallHelper(Helper::set_add, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
       return;
+    case Op::Reserve:
+      CallHelper(Helper::reserve, {BoxedOperand(inst, 0), BoxedOperand(inst, 1)});
+      return;
     case Op::DictStore:
       CallHelper(Helper::dict_store, {BoxedOperand(inst, 0), BoxedOperand(inst, 1), BoxedOperand(inst, 2)});
       return;

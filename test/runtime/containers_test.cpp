@@ -362,6 +362,19 @@ TEST_F(TupleTest, CountAndIndex) {
 
 // --- list -------------------------------------------------------------------------
 
+TEST_F(ListTest, ReserveMoreMakesRoomForAppends) {
+  Value list = NewList(2, nullptr);
+  ListReserveMore(list, 100);
+  const Value* items = AsList(list)->items;
+  for (SignedWord i = 0; i < 100; ++i) ListAppend(list, I(i));
+  EXPECT_EQ(AsList(list)->items, items);
+  ASSERT_EQ(Length(list), 102u);
+  EXPECT_EQ(LoadSubscr(list, I(0)), kNone);
+  EXPECT_EQ(LoadSubscr(list, I(101)), I(99));
+  ListReserveMore(list, ~size_t{0});  // capped
+  EXPECT_LE(AsList(list)->capacity, 102 + kMaxReservedItems);
+}
+
 TEST_F(ListTest, ReprAndTruth) {
   EXPECT_EQ(Repr(NewList(0, nullptr)), "[]");
   EXPECT_EQ(Repr(L({1, 2})), "[1, 2]");

@@ -155,6 +155,27 @@ TEST_F(MapTest, StoreLookupRemove) {
   EXPECT_EQ(Keys(&map), (std::vector<SignedWord>{2, 1}));
 }
 
+// A comprehension's hint: the keys reserved for go in without a rebuild,
+// and a huge hint reserves no more than kMaxReservedItems.
+TEST_F(MapTest, ReserveMakesRoomWithoutGrowing) {
+  Map map;
+  MapInit(&map, 0);
+  MapStore(&map, I(0), I(0));
+  MapReserve(&map, 40);
+  const MapEntry* entries = map.entries;
+  for (SignedWord i = 1; i <= 40; ++i) MapStore(&map, I(i), I(i));
+  EXPECT_EQ(map.entries, entries);
+  ASSERT_EQ(map.used, 41u);
+  EXPECT_EQ(MapLookup(&map, I(40)), I(40));
+  EXPECT_EQ(Keys(&map).front(), 0);
+  EXPECT_EQ(Keys(&map).back(), 40);
+  MapReserve(&map, 0);
+  EXPECT_EQ(map.entries, entries);
+  MapReserve(&map, ~size_t{0});
+  EXPECT_LE(map.capacity, map.used + kMaxReservedItems);
+  EXPECT_EQ(Keys(&map).size(), 41u);
+}
+
 TEST_F(MapTest, FindOrAddReportsWhetherAdded) {
   Map map;
   MapInit(&map, 2);

@@ -210,6 +210,7 @@ class FunctionLowering {
   // Loops poll micropython.schedule's callbacks at their back edges
   // (returned as (latch, header) pairs).
   void PollPending();
+  bool IsTailCallJump(ir::BlockId block) const;
   // Branches to a fresh cold block that raises, continuing where `cond` is false.
   void RaiseIf(llvm::Value* cond, Helper helper, llvm::ArrayRef<llvm::Value*> args);
   void BranchLikely(llvm::Value* cond, llvm::BasicBlock* likely, llvm::BasicBlock* unlikely);

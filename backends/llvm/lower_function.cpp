@@ -81,6 +81,15 @@ size_t FunctionLowering::ArgumentWordsNeeded() const {
   return words;
 }
 
+// Whether `block` jumps back for a self tail call (ir/tail_recursion.cpp):
+// that edge stands for a call, which polls nothing, and the frames it
+// counts bound the loop it makes (LowerTailFrames).
+bool FunctionLowering::IsTailCallJump(ir::BlockId block) const {
+  for (ir::InstId id : function_.blocks[block].insts)
+    if (function_.insts[id].op == ir::Op::TailFrames) return true;
+  return false;
+}
+
 void FunctionLowering::CreateFrame() {
   prologue_ = NewBlock("prologue");
   for (size_t i = 0; i < function_.blocks.size(); ++i) blocks_.push_back(NewBlock("bb"));
@@ -91,7 +100,7 @@ void FunctionLowering::CreateFrame() {
   FindSequenceLoops();
   ir::Loops loops = ir::FindLoops(function_);
   ends_loop_iteration_.assign(function_.blocks.size(), false);
-  for (auto [latch, header] : loops.back_edges) ends_loop_iteration_[latch] = true;
+  for (auto [latch, header] : loops.back_edges) ends_loop_iteration_[latch] = !IsTailCallJump(latch);
   FindSpeculativeLoops(loops);
   b_.SetInsertPoint(prologue_);
   SetLocation(function_.offset);

@@ -407,10 +407,6 @@ void ListDeleteSlice(Value self, Value slice) {
   RaiseJoined(&kValueErrorType, parts, 4);
 }
 
-}  // namespace
-
-namespace {
-
 // The first item, the number of items and the step of list[start:stop:step].
 size_t ListSliceIndices(ListObject* list, Value start, Value stop, Value step, SignedWord* first, SignedWord* step_out) {
   SignedWord count, end;

@@ -36,17 +36,6 @@ inline SignedWord ClampedBound(Value v) {
   return ApplyBinaryOp(BinaryOp::kLess, v, FromSmallInt(0)) == kTrue ? -kBoundMax : kBoundMax;
 }
 
-// Python's PySlice_AdjustIndices for one bound.
-SignedWord AdjustBound(SignedWord bound, SignedWord length, SignedWord step) {
-  if (bound < 0) {
-    bound += length;
-    if (bound < 0) bound = step < 0 ? -1 : 0;
-  } else if (bound >= length) {
-    bound = step < 0 ? length - 1 : length;
-  }
-  return bound;
-}
-
 SliceObject* AsSlice(Value v) { return ObjectPointer<SliceObject>(v); }
 
 // slice(stop), slice(start, stop[, step])
@@ -134,8 +123,8 @@ size_t SliceSelect(const SliceBounds& bounds, size_t length_unsigned, SignedWord
                    SignedWord* step_out) {
   SignedWord length = static_cast<SignedWord>(length_unsigned);
   SignedWord step = bounds.step;
-  SignedWord start = AdjustBound(bounds.start, length, step);
-  SignedWord stop = AdjustBound(bounds.stop, length, step);
+  SignedWord start = SliceAdjustBound(bounds.start, length, step);
+  SignedWord stop = SliceAdjustBound(bounds.stop, length, step);
   *start_out = start;
   *stop_out = stop;
   *step_out = step;

@@ -34,26 +34,24 @@ inline bool SliceBoundsQuick(Value start, Value stop, Value step) {
   SignedWord s = step == kNone ? 1 : IsSmallInt(step) ? SmallIntValue(step) : 0;
   return (s == 1 || s == -1) && (start == kNone || IsSmallInt(start)) && (stop == kNone || IsSmallInt(stop));
 }
+// Python's PySlice_AdjustIndices for one bound (clamped to a word's half
+// range, so adding the length cannot overflow).
+inline SignedWord SliceAdjustBound(SignedWord bound, SignedWord length, SignedWord step) {
+  if (bound < 0) {
+    bound += length;
+    if (bound < 0) bound = step < 0 ? -1 : 0;
+  } else if (bound >= length) {
+    bound = step < 0 ? length - 1 : length;
+  }
+  return bound;
+}
 inline bool SliceBoundsIndicesQuick(Value start, Value stop, Value step, size_t length, SignedWord* start_out,
                                     SignedWord* count_out, SignedWord* step_out) {
   if (!SliceBoundsQuick(start, stop, step)) return false;
   SignedWord s = step == kNone ? 1 : SmallIntValue(step);
   const auto n = static_cast<SignedWord>(length);
-  // Python's PySlice_AdjustIndices, for small ints (their sum with a length
-  // cannot overflow a word).
-  auto adjust = [n, s](Value bound, SignedWord omitted) {
-    if (bound == kNone) return omitted;
-    SignedWord b = SmallIntValue(bound);
-    if (b < 0) {
-      b += n;
-      if (b < 0) b = s < 0 ? -1 : 0;
-    } else if (b >= n) {
-      b = s < 0 ? n - 1 : n;
-    }
-    return b;
-  };
-  SignedWord first = adjust(start, s < 0 ? n - 1 : 0);
-  SignedWord end = adjust(stop, s < 0 ? -1 : n);
+  SignedWord first = start == kNone ? (s < 0 ? n - 1 : 0) : SliceAdjustBound(SmallIntValue(start), n, s);
+  SignedWord end = stop == kNone ? (s < 0 ? -1 : n) : SliceAdjustBound(SmallIntValue(stop), n, s);
   SignedWord count = s > 0 ? end - first : first - end;
   *start_out = first;
   *count_out = count > 0 ? count : 0;

@@ -593,8 +593,11 @@ TAIPAN_CONST_MAP(kListMethods, {Q_append, &kListAppendFn}, {Q_clear, &kListClear
 // (Equal() may run code that changes the list: its length and items are
 // read again for every item.)
 bool ListContains(Value list, Value item) {
-  for (size_t i = 0; i < AsList(list)->length; ++i) {
-    Value x = AsList(list)->items[i];
+  // Boxed once: nothing makes a list raw again. (Equal() may run Python
+  // code that changes the list: the length and items are read anew.)
+  ListObject* boxed = AsList(list);
+  for (size_t i = 0; i < boxed->length; ++i) {
+    Value x = boxed->items[i];
     if (x == item || (!SurelyUnequal(x, item) && Equal(x, item))) return true;
   }
   return false;

@@ -634,7 +634,8 @@ SignedWord HashFloat(Float f) {
 }
 
 Value FloatPower(Float a, Float b) {
-  if (a == 0 && b < 0) RaiseZeroDivisionError("0.0 to a negative power");
+  // (0.0 ** -inf is inf, as C's pow and CPython have it.)
+  if (a == 0 && b < 0 && FloatIsFinite(b)) RaiseZeroDivisionError("0.0 to a negative power");
   if (a < 0 && FloatIsFinite(b) && FloatTrunc(b) != b && FloatIsFinite(a))
     return ComplexPower(a, 0, b, 0);  // as CPython: a complex result
   return NewFloat(static_cast<Float>(FloatPow(a, b)));
@@ -728,9 +729,8 @@ Value FloatMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
     const char* text = StrBytes(x, &length);
     return ParseFloat(text, length);
   }
-  BufferInfo buffer;
-  if (HasExactType(x, &kBytesType) && TryGetBuffer(x, &buffer, false))
-    return ParseFloat(static_cast<const char*>(buffer.data), buffer.length);
+  BufferInfo buffer;  // any buffer, as MicroPython takes it (bytes, bytearray, memoryview, array)
+  if (TryGetBuffer(x, &buffer, false)) return ParseFloat(static_cast<const char*>(buffer.data), buffer.length);
   Float f;
   if (TryFloatValue(x, &f)) return NewFloat(f);
   const char* parts[] = {"can't convert ", TypeNameOf(x), " to float"};

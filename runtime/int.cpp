@@ -692,9 +692,9 @@ bool TextOf(Value v, const char** text, size_t* length) {
     *text = StrBytes(v, length);
     return true;
   }
+  // Any buffer, as MicroPython takes it (bytes, bytearray, memoryview, array).
   BufferInfo info;
-  if ((HasExactType(NativeValue(v), &kBytesType) || HasExactType(NativeValue(v), &kByteArrayType)) &&
-      TryGetBuffer(v, &info, false)) {
+  if (TryGetBuffer(v, &info, false)) {
     *text = static_cast<const char*>(info.data);
     *length = info.length;
     return true;

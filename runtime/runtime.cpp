@@ -76,6 +76,8 @@ SignedWord Hash(Value v) {
   if (type->unary_op) {
     // Folded into the small-int range, so hash() always gives a small int.
     Value result = type->unary_op(UnaryOp::kHash, v);
+    // A __hash__ may give a big int: its own hash stands for it, as in CPython.
+    if (result != kNull && !IsSmallInt(result) && result != kTrue && result != kFalse) return Hash(result);
     if (result != kNull) return SmallIntValue(FromSmallInt(IntToWord(result)));
   }
   // Objects that define equality but not hashing are unhashable; the rest

@@ -316,11 +316,20 @@ void AppendPaddedText(StringBuilder& out, const char* data, size_t length, const
 Value IntegerArgument(Value v) {
   Value native = NativeValue(v);
   if (IsFloat(native)) return Call1(FromType(&kIntType), native);
-  if (!IsInt(native)) {
-    const char* parts[] = {"can't convert ", TypeNameOf(v), " to int"};
-    RaiseJoined(&kTypeErrorType, parts, 3);
+  if (IsInt(native)) return native;
+  // An object that converts itself (__int__, or __index__), as MicroPython
+  // and CPython take it; never text.
+  const Qstr methods[] = {Q___int__, Q___index__};
+  for (Qstr name : methods) {
+    Value method[2];
+    LoadMethodOrNull(v, name, method);
+    if (method[0] == kNull) continue;
+    Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+    if (IsInt(result)) return result;
+    break;
   }
-  return native;
+  const char* parts[] = {"can't convert ", TypeNameOf(v), " to int"};
+  RaiseJoined(&kTypeErrorType, parts, 3);
 }
 
 // %d %i %u %x %X %o: sign, prefix ('#'), digits zero-extended to the
@@ -486,6 +495,7 @@ Value StrPercentFormat(Value format_value, Value args_value) {
       }
       if (p == end) RaiseValueError("incomplete format key");
       value = LoadSubscr(args.mapping, NewStr(key, static_cast<size_t>(p - key)));
+      args.next = args.count;  // the mapping is used up: no positional argument after it
       ++p;
     }
     PercentFlags flags;

@@ -86,11 +86,11 @@ void BytesArgumentsToBuilder(StringBuilder* out, size_t n_args, size_t n_kw, con
     return;
   }
   if (IsStr(source)) {
-    // Text is stored as UTF-8; like MicroPython, the encoding name is
-    // accepted and not looked at.
+    // Text is stored as UTF-8 (see CheckEncodable).
     if (!has_encoding) RaiseTypeError("string argument without an encoding");
     size_t length;
     const char* data = StrBytes(source, &length);
+    CheckEncodable(data, length, parsed[1]);
     out->Append(data, length);
     return;
   }
@@ -817,46 +817,18 @@ Value BytesJoin(Value self_value, Value iterable) {
   return NewLikeFromBuilder(SelfView(self_value).is_array, out);
 }
 
-// Strict UTF-8: no overlong forms, surrogates or code points past U+10FFFF.
-bool IsValidUtf8(const uint8_t* s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    uint8_t c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t extra;
-    uint32_t min;
-    uint32_t cp;
-    if ((c & 0xE0) == 0xC0) extra = 1, min = 0x80, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) extra = 2, min = 0x800, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) extra = 3, min = 0x10000, cp = c & 0x07;
-    else return false;
-    if (n - i <= extra) return false;
-    for (size_t k = 1; k <= extra; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
 
 constexpr ArgSpec kDecodeArgSpecs[] = {
     {Q_encoding, false, ConstValue(kNull)},
     {Q_errors, false, ConstValue(kNull)},
 };
 
-// decode(encoding='utf-8', errors='strict'): UTF-8 always (MicroPython
-// accepts and ignores the encoding); invalid data raises UnicodeError.
+// decode(encoding='utf-8', errors='strict'): see DecodeText.
 Value BytesDecode(size_t n_args, const Value* args, size_t n_kw, const Value* kw) {
   Value parsed[2];
   ParseArgs(n_args - 1, args + 1, n_kw, kw, kDecodeArgSpecs, 2, 2, parsed);
   ByteView self = SelfView(args[0]);
-  if (!IsValidUtf8(self.data, self.length)) Raise(FromType(&kUnicodeErrorType));
-  return NewStr(reinterpret_cast<const char*>(self.data), self.length);
+  return DecodeText(reinterpret_cast<const char*>(self.data), self.length, parsed[0], parsed[1]);
 }
 
 constexpr ArgSpec kHexArgSpecs[] = {{Q_sep, false, ConstValue(kNone)}};

@@ -134,27 +134,94 @@ size_t Utf8CharCount(const char* data, size_t length) {
   return length - continuations;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence that starts at p (< end),
+// or 0 when none does (a stray or overlong form, a surrogate, past
+// U+10FFFF, or cut short).
+size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = *p;
+  if (c < 0x80) return 1;
+  size_t extra;
+  uint32_t code, min;
+  if (c >= 0xC2 && c <= 0xDF) extra = 1, code = c & 0x1F, min = 0x80;
+  else if (c >= 0xE0 && c <= 0xEF) extra = 2, code = c & 0x0F, min = 0x800;
+  else if (c >= 0xF0 && c <= 0xF4) extra = 3, code = c & 0x07, min = 0x10000;
+  else return 0;
+  if (static_cast<size_t>(end - p) <= extra) return 0;
+  for (size_t i = 1; i <= extra; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (p[i] & 0x3F);
+  }
+  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return extra + 1;
+}
+
+// How many bytes from p (< end), where no well-formed sequence starts, one
+// replacement character stands for: a sequence's first byte with the
+// continuation bytes after it (as many as it wants at most), else one.
+size_t Utf8BadLength(const unsigned char* p, const unsigned char* end) {
+  unsigned char c = *p;
+  size_t wanted = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+  size_t n = 1;
+  while (n <= wanted && p + n < end && (p[n] & 0xC0) == 0x80) ++n;
+  return n;
+}
+
+bool AsciiOnly(const unsigned char* p, size_t length) {
+  for (size_t i = 0; i < length; ++i)
+    if (p[i] >= 0x80) return false;
+  return true;
+}
+
+bool NamesText(Value v, const char* name) {
+  size_t length;
+  const char* text = IsStr(v) ? StrBytes(v, &length) : nullptr;
+  return text != nullptr && length == __builtin_strlen(name) && __builtin_memcmp(text, name, length) == 0;
+}
+
+}  // namespace
+
 bool Utf8IsValid(const char* data, size_t length) {
   const auto* p = reinterpret_cast<const unsigned char*>(data);
   const auto* end = p + length;
   while (p < end) {
-    unsigned char c = *p++;
-    if (c < 0x80) continue;
-    size_t extra;
-    uint32_t code, min;
-    if (c >= 0xC2 && c <= 0xDF) extra = 1, code = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) extra = 2, code = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) extra = 3, code = c & 0x07, min = 0x10000;
-    else return false;
-    if (static_cast<size_t>(end - p) < extra) return false;
-    for (size_t i = 0; i < extra; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return false;
-      code = (code << 6) | (p[i] & 0x3F);
+    if (*p < 0x80) {
+      ++p;
+      continue;
     }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
-    p += extra;
+    size_t n = Utf8SequenceLength(p, end);
+    if (n == 0) return false;
+    p += n;
   }
   return true;
+}
+
+void CheckEncodable(const char* data, size_t length, Value encoding) {
+  if (encoding != kNull && NamesText(encoding, "ascii") && !AsciiOnly(reinterpret_cast<const unsigned char*>(data), length))
+    Raise(FromType(&kUnicodeErrorType));
+}
+
+Value DecodeText(const char* data, size_t length, Value encoding, Value errors) {
+  const auto* p = reinterpret_cast<const unsigned char*>(data);
+  const auto* end = p + length;
+  bool ascii = encoding != kNull && NamesText(encoding, "ascii");
+  if (ascii ? AsciiOnly(p, length) : Utf8IsValid(data, length)) return NewStr(data, length);
+  bool ignore = errors != kNull && NamesText(errors, "ignore");
+  bool replace = errors != kNull && NamesText(errors, "replace");
+  if (!ignore && !replace) Raise(FromType(&kUnicodeErrorType));
+  StringBuilder out;
+  while (p < end) {
+    size_t good = ascii ? (*p < 0x80 ? 1 : 0) : Utf8SequenceLength(p, end);
+    if (good != 0) {
+      out.Append(reinterpret_cast<const char*>(p), good);
+      p += good;
+      continue;
+    }
+    if (replace) out.Append("\xEF\xBF\xBD", 3);  // U+FFFD
+    p += ascii ? 1 : Utf8BadLength(p, end);
+  }
+  return NewStrTakingBuilder(&out);
 }
 
 size_t Utf8Encode(uint32_t c, char out[4]) {
@@ -385,8 +452,7 @@ Value StrMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
   ParseArgs(n_args, args, n_kw, args + n_args, kSpecs, 3, 3, parsed);
   Value object = parsed[0], encoding = parsed[1], errors = parsed[2];
   if (encoding == kNull && errors == kNull) return object == kNull ? FromQstr(kEmptyQstr) : StrOf(object);
-  // Decoding. Like MicroPython, any encoding name is taken to mean UTF-8;
-  // the errors argument is accepted and ignored (errors always raise).
+  // Decoding (DecodeText: UTF-8 or ASCII; strict, ignore or replace).
   if (encoding != kNull) TextOf(encoding);
   if (object == kNull) return FromQstr(kEmptyQstr);
   if (IsStr(object)) RaiseTypeError("decoding str is not supported");
@@ -398,9 +464,7 @@ Value StrMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
     buffer.data = const_cast<uint8_t*>(bytes->data);
     buffer.length = bytes->length;
   }
-  const char* data = static_cast<const char*>(buffer.data);
-  if (!Utf8IsValid(data, buffer.length)) Raise(FromType(&kUnicodeErrorType));
-  return NewStr(data, buffer.length);
+  return DecodeText(static_cast<const char*>(buffer.data), buffer.length, encoding, errors);
 }
 
 // --- print, unary and binary operators --------------------------------------------------
@@ -1056,11 +1120,12 @@ Value HasOnlyCase(Value self, bool upper) {
 Value StrIslower(Value self) { return HasOnlyCase(self, false); }
 Value StrIsupper(Value self) { return HasOnlyCase(self, true); }
 
-// encode(encoding='utf-8', errors='strict'): the UTF-8 bytes (any encoding
-// name is taken as UTF-8, as in MicroPython).
+// encode(encoding='utf-8', errors='strict'): the UTF-8 bytes (see
+// CheckEncodable).
 Value StrEncode(size_t n_args, const Value* args) {
   if (n_args > 1) TextOf(args[1]);
   Text t = TextOf(args[0]);
+  CheckEncodable(t.data, t.length, n_args > 1 ? args[1] : kNull);
   return NewBytes(reinterpret_cast<const uint8_t*>(t.data), t.length);
 }
 

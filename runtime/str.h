@@ -77,6 +77,19 @@ size_t Utf8CharCount(const char* data, size_t length);
 // True if [data, data + length) is well-formed UTF-8 (no overlong forms,
 // no surrogates, nothing above U+10FFFF).
 bool Utf8IsValid(const char* data, size_t length);
+// bytes.decode() and str(buffer, encoding, errors): the text of `length`
+// bytes in `encoding` (ASCII when it names it, else UTF-8: MicroPython takes
+// any other name for it), with the error handler `errors` (kNull: strict).
+// Strict raises UnicodeError; "ignore" drops what cannot be decoded and
+// "replace" puts U+FFFD in its place: in UTF-8 one for each byte that starts
+// no sequence, or for a sequence's start with the continuation bytes after
+// it that do not complete it; in ASCII one for each byte above 0x7F. Any
+// other handler name is strict.
+Value DecodeText(const char* data, size_t length, Value encoding, Value errors);
+// str.encode() and bytes(str, encoding): text (UTF-8) that `encoding` cannot
+// hold raises UnicodeError, as MicroPython does for ASCII (any other name
+// means UTF-8, which holds all).
+void CheckEncodable(const char* data, size_t length, Value encoding);
 // Writes the UTF-8 form of code point `c` (< 0x110000) to `out`; returns
 // its length (1 to 4).
 size_t Utf8Encode(uint32_t c, char out[4]);

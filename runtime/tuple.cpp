@@ -23,9 +23,15 @@ Value NewTuple(size_t length, const Value* items) {
   return FromPointer(tuple);
 }
 
+bool HasTupleLayout(Value v) {
+  if (!IsObject(v)) return false;
+  const Type* type = TypeOf(v);
+  return type == &kTupleType || (!(type->flags & kTypeIsClass) && IsSubclass(type, &kTupleType));
+}
+
 void GetSequenceItems(Value seq, size_t* length, Value** items) {
   const Type* type = TypeOf(seq);
-  if (type == &kTupleType) {
+  if (HasTupleLayout(seq)) {
     *length = AsTuple(seq)->length;
     *items = AsTuple(seq)->items;
     return;
@@ -226,7 +232,7 @@ Value TupleBinaryOp(BinaryOp op, Value lhs, Value rhs) {
     default: break;
   }
   rhs = NativeValue(rhs);
-  if (!HasExactType(rhs, &kTupleType)) return kNull;
+  if (!HasTupleLayout(rhs)) return kNull;
   switch (op) {
     case BinaryOp::kAdd:
     case BinaryOp::kInplaceAdd: {

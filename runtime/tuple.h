@@ -21,7 +21,11 @@ struct TupleObject {
 // filled by the caller before the tuple is shared).
 Value NewTuple(size_t length, const Value* items);
 inline TupleObject* AsTuple(Value v) { return ObjectPointer<TupleObject>(v); }
-// The items of a tuple or list, without copying; TypeError otherwise.
+// A tuple, or an object of a native type derived from tuple (a namedtuple
+// type: a TupleObject with that type in its header; not a class instance).
+bool HasTupleLayout(Value v);
+// The items of a tuple (see HasTupleLayout) or list, without copying;
+// TypeError otherwise.
 void GetSequenceItems(Value seq, size_t* length, Value** items);
 // The empty tuple (a constant object).
 Value EmptyTuple();

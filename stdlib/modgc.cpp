@@ -26,12 +26,13 @@ Value GcIsEnabled() { return FromBool(gc_is_enabled()); }
 Value GcMemFree() { return NewInt(static_cast<SignedWord>(gc_mem_free())); }
 Value GcMemAlloc() { return NewInt(static_cast<SignedWord>(gc_mem_alloc())); }
 
-// threshold(): the current threshold in bytes (-1: off); threshold(n): sets
-// it, a negative n turning it off.
+// threshold(): the current threshold in bytes (-1: off), in whole blocks
+// rounded down as MicroPython reports it; threshold(n): sets it, a negative
+// n turning it off.
 Value GcThreshold(size_t n_args, const Value* args) {
   if (n_args == 0) {
     ptrdiff_t threshold = gc_threshold();
-    return NewInt(threshold < 0 ? -1 : static_cast<SignedWord>(threshold));
+    return NewInt(threshold < 0 ? -1 : static_cast<SignedWord>(threshold) / kGcBlockBytes * kGcBlockBytes);
   }
   SignedWord bytes = IntToWord(args[0]);
   gc_set_threshold(bytes < 0 ? -1 : static_cast<ptrdiff_t>(bytes));

@@ -31,14 +31,14 @@ bool HasTupleLayout(Value v) {
 
 void GetSequenceItems(Value seq, size_t* length, Value** items) {
   const Type* type = TypeOf(seq);
+  if (type == &kListType) {  // (first: HasTupleLayout walks a list's bases)
+    *length = AsList(seq)->length;
+    *items = AsList(seq)->items;
+    return;
+  }
   if (HasTupleLayout(seq)) {
     *length = AsTuple(seq)->length;
     *items = AsTuple(seq)->items;
-    return;
-  }
-  if (type == &kListType) {
-    *length = AsList(seq)->length;
-    *items = AsList(seq)->items;
     return;
   }
   const char* parts[] = {"expected tuple/list, got '", TypeName(type), "'"};

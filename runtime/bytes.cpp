@@ -817,7 +817,6 @@ Value BytesJoin(Value self_value, Value iterable) {
   return NewLikeFromBuilder(SelfView(self_value).is_array, out);
 }
 
-
 constexpr ArgSpec kDecodeArgSpecs[] = {
     {Q_encoding, false, ConstValue(kNull)},
     {Q_errors, false, ConstValue(kNull)},

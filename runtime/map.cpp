@@ -657,18 +657,40 @@ Value MapRemove(Map* map, Value key) {
   return RemoveAtSlot(map, probe.slot);
 }
 
+namespace {
+
+// Removes the live entry at `position` into `*out`; false when the key's
+// __hash__ changed the map, which the caller must then look at again.
+bool RemoveEntryAt(Map* map, size_t position, MapEntry* out) {
+  Value key = map->entries[position].key;
+  size_t filled = map->filled;
+  SignedWord hash = Hash(key);
+  if (map->filled != filled || map->entries[position].key != key) return false;
+  size_t slot = FirstSlot(hash, map->index_size);
+  while (SlotAt(map, slot) != position + 1) slot = NextSlot(slot, map->index_size);
+  out->key = key;
+  out->value = RemoveAtSlot(map, slot);
+  return true;
+}
+
+}  // namespace
+
 bool MapPopLast(Map* map, MapEntry* out) {
   for (;;) {
     if (map->used == 0) return false;
-    size_t position = map->filled - 1;  // live: see TrimDeletedTail
-    Value key = map->entries[position].key;
-    SignedWord hash = Hash(key);
-    // A __hash__ may have changed the map: then look again.
-    if (map->used == 0 || map->filled != position + 1 || map->entries[position].key != key) continue;
-    size_t slot = FirstSlot(hash, map->index_size);
-    while (SlotAt(map, slot) != position + 1) slot = NextSlot(slot, map->index_size);
-    out->key = key;
-    out->value = RemoveAtSlot(map, slot);
+    if (RemoveEntryAt(map, map->filled - 1, out)) return true;  // live: see TrimDeletedTail
+  }
+}
+
+bool MapPopFirst(Map* map, MapEntry* out) {
+  for (;;) {
+    if (map->used == 0) return false;
+    size_t position = 0;
+    while (map->entries[position].key == kNull) ++position;
+    if (!RemoveEntryAt(map, position, out)) continue;
+    // Deleted entries lead the array: once they outnumber the live ones the
+    // map drops them, so that popping it empty is linear.
+    if (position >= 8 && position >= map->used) Rebuild(map);
     return true;
   }
 }

@@ -79,6 +79,9 @@ MapEntry* MapFindOrAdd(Map* map, Value key, bool* added);
 Value MapRemove(Map* map, Value key);
 // Removes the last entry (popitem) into `*out`; false if the map is empty.
 bool MapPopLast(Map* map, MapEntry* out);
+// Removes the first entry (the oldest key: set.pop, as MicroPython and,
+// for small ints, CPython pop) into `*out`; false if the map is empty.
+bool MapPopFirst(Map* map, MapEntry* out);
 // Empties the map and frees its arrays to the collector.
 void MapClear(Map* map);
 // Room for `more` new keys (at most kMaxReservedItems) without growing: a

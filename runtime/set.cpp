@@ -173,7 +173,7 @@ Value SetRemoveMethod(Value self, Value item) {
 
 Value SetPopMethod(Value self) {
   MapEntry entry;
-  if (!MapPopLast(SetMap(SelfMutableSet(self)), &entry)) RaiseMessage(&kKeyErrorType, "pop from an empty set");
+  if (!MapPopFirst(SetMap(SelfMutableSet(self)), &entry)) RaiseMessage(&kKeyErrorType, "pop from an empty set");
   return entry.key;
 }
 

@@ -106,6 +106,13 @@ class Outcome:
         self.status = status    # "ok", "skip", "fail"
         self.detail = detail
 
+    @property
+    def ok(self):
+        return self.status == "ok"
+
+    def same_result(self, other):
+        return self.result == other.result
+
 
 def parse_bench_output(out, rc):
     """The self-timed line printed by benchrun.bm_run, as run-perfbench.py reads it."""
@@ -128,27 +135,36 @@ def parse_bench_output(out, rc):
     return Outcome(micros=micros, result=fields[2])
 
 
-def best_of_each(cmds, cwd, repeat, timeout):
-    """The best run (an Outcome) of each command (None: not run, Outcome
-    skip) out of `repeat`, the commands run in turns, one run of each per
-    round: a spell of a slower machine (another
-    process, the host) then slows a run of every implementation rather than
-    all of one implementation's, and the ratios of the best runs stay fair."""
-    best = [None if cmd is not None else Outcome(status="skip", detail="not run") for cmd in cmds]
-    settled = [cmd is None for cmd in cmds]  # failed, or not run at all
+def best_in_turns(cmds, cwd, repeat, timeout, parse, failure):
+    """{key: best run} for {key: command}, each run `repeat` times, the
+    commands in turns (one run of each per round): a slower spell of the
+    machine (another process, the host) then slows a run of every
+    implementation rather than all of one implementation's, and the ratios
+    of the best runs stay fair. parse(out, rc) makes a run (with .ok,
+    .micros and .same_result(other)); failure(text) a failed one. A failed
+    run, or one whose result differs from an earlier one, is kept and ends
+    that command's turns."""
+    best, settled = {}, set()
     for _ in range(repeat):
-        for i, cmd in enumerate(cmds):
-            if settled[i]:
+        for key, cmd in cmds.items():
+            if key in settled:
                 continue
             out, rc, _ = run_process(cmd, cwd, timeout)
-            outcome = parse_bench_output(out, rc)
-            if outcome.status == "ok" and best[i] is not None and outcome.result != best[i].result:
-                outcome = Outcome(status="fail", detail="result changes between runs")
-            if outcome.status != "ok":
-                best[i], settled[i] = outcome, True
-            elif best[i] is None or outcome.micros < best[i].micros:
-                best[i] = outcome
+            run = parse(out, rc)
+            if run.ok and key in best and not run.same_result(best[key]):
+                run = failure("result changes between runs")
+            if not run.ok:
+                best[key] = run
+                settled.add(key)
+            elif key not in best or run.micros < best[key].micros:
+                best[key] = run
     return best
+
+
+def best_outcomes(cmds, cwd, repeat, timeout):
+    """best_in_turns for benchrun programs: {key: Outcome}."""
+    return best_in_turns(cmds, cwd, repeat, timeout, parse_bench_output,
+                         lambda text: Outcome(status="fail", detail=text))
 
 
 def build_program(bench_path, benchrun_path, n, m):
@@ -193,13 +209,13 @@ def run_benchmarks(args):
             bench_path = os.path.join(bench_dir, name)
             with open(os.path.join(tmp, "prog.py"), "wb") as f:
                 f.write(build_program(bench_path, benchrun, args.N, args.M))
-            mp, cpy, tp = best_of_each(
-                [[os.path.abspath(args.micropython), "-X", "emit=bytecode", "prog.py"],
-                 [args.python, "prog.py"],
-                 [os.path.abspath(args.taipan), "run", "--vm", "prog.py"] if args.taipan else None],
-                tmp, args.repeat, args.timeout)
-            if not args.taipan:
-                tp = Outcome(status="skip", detail="no --taipan")
+            cmds = {"mp": [os.path.abspath(args.micropython), "-X", "emit=bytecode", "prog.py"],
+                    "cpy": [args.python, "prog.py"]}
+            if args.taipan:
+                cmds["tp"] = [os.path.abspath(args.taipan), "run", "--vm", "prog.py"]
+            runs = best_outcomes(cmds, tmp, args.repeat, args.timeout)
+            mp, cpy = runs["mp"], runs["cpy"]
+            tp = runs.get("tp", Outcome(status="skip", detail="no --taipan"))
             ratios.append(report_benchmark(name, bench_path, mp, tp, cpy))
     print("-" * len(header))
     gm = geometric_mean([r for r in ratios if r is not None])

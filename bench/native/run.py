@@ -24,8 +24,8 @@ them, else perf_counter; clock_gettime in C) and prints `time_us N` on a line
 of its own, so process start-up and compiling are not measured.  Every other
 line it prints is a result line.  Each implementation runs --repeat times
 (default 3), in turns (one run of each per round, so that a slower spell of
-the machine slows every implementation alike), the smallest time is kept, and its result lines must be the same
-every time.  The reference result is CPython's (C's when CPython failed); an
+the machine slows every implementation alike), the smallest time is kept, and
+its result lines must be the same every time.  The reference result is CPython's (C's when CPython failed); an
 implementation whose result lines differ is reported and gets no ratio.  The
 columns nat/C and vm/C are Taipan's time over C's (the issue's target for
 native is <= 2), cpy/nat and mp/nat are CPython's and MicroPython's time over
@@ -87,6 +87,9 @@ class Run:
     def ok(self):
         return self.error is None
 
+    def same_result(self, other):
+        return self.lines == other.lines
+
 
 def parse_kernel_output(out, rc):
     """A kernel's stdout: its result lines and its `time_us N`."""
@@ -109,26 +112,6 @@ def parse_kernel_output(out, rc):
     if micros is None:
         return Run(error="no time_us line")
     return Run(micros=micros, lines=lines)
-
-
-def best_kernel_runs(cmds, cwd, repeat, timeout):
-    """{impl: best Run} for {impl: command}, run in turns as vm_perf.best_of_each
-    does (one run of each per round)."""
-    best, settled = {}, set()
-    for _ in range(repeat):
-        for impl, cmd in cmds.items():
-            if impl in settled:
-                continue
-            out, rc, _ = vm_perf.run_process(cmd, cwd, timeout)
-            run = parse_kernel_output(out, rc)
-            if run.ok and impl in best and run.lines != best[impl].lines:
-                run = Run(error="result changes between runs")
-            if not run.ok:
-                best[impl] = run
-                settled.add(impl)
-            elif impl not in best or run.micros < best[impl].micros:
-                best[impl] = run
-    return best
 
 
 def build(cmd, cwd, exe, timeout):
@@ -171,7 +154,8 @@ def run_kernel(args, name, tmp):
     commands = kernel_commands(args, name, tmp)
     runs = {impl: Run(error=cmd) for impl, cmd in commands.items() if isinstance(cmd, str)}
     runnable = {impl: cmd + extra for impl, cmd in commands.items() if not isinstance(cmd, str)}
-    runs.update(best_kernel_runs(runnable, KERNEL_DIR, args.repeat, args.timeout))
+    runs.update(vm_perf.best_in_turns(runnable, KERNEL_DIR, args.repeat, args.timeout, parse_kernel_output,
+                                      lambda text: Run(error=text)))
     return runs
 
 
@@ -313,11 +297,12 @@ def run_perf_bench(args, names):
                 f.write(vm_perf.build_program(bench_path, benchrun, args.N, args.M))
             exe = os.path.join(tmp, "prog%d" % index)
             failed_build = build_native(args, tmp, exe)
-            mp, cpy, tp = vm_perf.best_of_each(
-                [[os.path.abspath(args.micropython), "-X", "emit=bytecode", "prog.py"],
-                 [args.python3, "prog.py"], None if failed_build else [exe]],
-                tmp, args.repeat, args.timeout)
-            tp = failed_build or tp
+            cmds = {"mp": [os.path.abspath(args.micropython), "-X", "emit=bytecode", "prog.py"],
+                    "cpy": [args.python3, "prog.py"]}
+            if not failed_build:
+                cmds["tp"] = [exe]
+            runs = vm_perf.best_outcomes(cmds, tmp, args.repeat, args.timeout)
+            mp, cpy, tp = runs["mp"], runs["cpy"], failed_build or runs["tp"]
             speedup, is_faster, failure = perf_row(name, bench_path, mp, tp, cpy)
             if not in_summary:
                 continue

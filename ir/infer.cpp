@@ -65,6 +65,13 @@ namespace {
 
 constexpr uint8_t kInplaceToBinary = static_cast<uint8_t>(BinOp::Or) - static_cast<uint8_t>(BinOp::InplaceOr);
 
+bool IsInplace(uint8_t code) {
+  return code >= static_cast<uint8_t>(BinOp::InplaceOr) && code <= static_cast<uint8_t>(BinOp::InplacePower);
+}
+// The operator an in-place one applies when its operand has no __i*__
+// method (every builtin type): x += y is x + y, or extends x in place.
+BinOp PlainBinOp(uint8_t code) { return static_cast<BinOp>(IsInplace(code) ? code + kInplaceToBinary : code); }
+
 // Names whose dynamic use could rebind a global behind the compiler's back.
 constexpr std::array<std::string_view, 6> kNamespaceAccess = {"globals", "setattr", "exec", "eval", "__dict__",
                                                              "vars"};
@@ -522,7 +529,7 @@ class Inference {
       case Op::Unary: resolved = Lookup(c, UnaryMethod(inst.sub)); break;
       case Op::Binary: {
         uint8_t code = inst.sub;
-        if (code >= static_cast<uint8_t>(BinOp::InplaceOr) && code <= static_cast<uint8_t>(BinOp::InplacePower)) {
+        if (IsInplace(code)) {
           if (Lookup(c, BinaryMethod(code)).bound) return {};  // __iadd__ and the like: the generic path
           code += kInplaceToBinary;
         }
@@ -1287,12 +1294,16 @@ class Inference {
   }
 
   ListUse ClassifyBinaryUse(uint8_t code, size_t i, TypeId other) {
-    auto op = static_cast<BinOp>(code);
+    BinOp op = PlainBinOp(code);
     if (IsComparison(op)) return ListUse::kSafe;
     switch (op) {
       case BinOp::In: return i == 1 ? ListUse::kSafe : ListUse::kEscape;
-      // lst * n: a new list of the same items, typed with the same class.
+      // lst * n (lst *= n): a new list of the same items (or lst itself),
+      // typed with the same class.
       case BinOp::Multiply: return IsIntLike(other) ? ListUse::kSafe : ListUse::kEscape;
+      // a + b (a += b): a new list of the items of both (or a, extended),
+      // typed with the class both merge into.
+      case BinOp::Add: return IsTracked(other) ? ListUse::kSafe : ListUse::kEscape;
       default: return ListUse::kEscape;
     }
   }
@@ -2252,9 +2263,7 @@ class Inference {
 
   TypeId BinaryType(uint8_t code, TypeId a, TypeId b) {
     if (IsUnknown(a) || IsUnknown(b)) return kUnknownType;
-    if (code >= static_cast<uint8_t>(BinOp::InplaceOr) && code <= static_cast<uint8_t>(BinOp::InplacePower))
-      code += kInplaceToBinary;
-    auto op = static_cast<BinOp>(code);
+    BinOp op = PlainBinOp(code);
     if (IsComparison(op)) {
       if ((IsNumber(a) && IsNumber(b)) || (Kind(a) == TypeKind::Str && Kind(b) == TypeKind::Str)) return kBoolType;
       // Complex numbers only compare for equality (the rest is TypeError).
@@ -2300,6 +2309,7 @@ class Inference {
     if (op == BinOp::Modulo && ka == TypeKind::Str) return kStrType;
     if (op == BinOp::Multiply && (ka == TypeKind::Str || ka == TypeKind::List) && IsIntLike(b)) return a;
     if (op == BinOp::Multiply && (kb == TypeKind::Str || kb == TypeKind::List) && IsIntLike(a)) return b;
+    if (op == BinOp::Add && IsTracked(a) && IsTracked(b)) return ClassType(MergeClasses(ClassOf(a), ClassOf(b)));
     if (op == BinOp::Add && ka == TypeKind::List && kb == TypeKind::List) return ContainerOf(TypeKind::List);
     return kObjectType;
   }

@@ -15,11 +15,15 @@ namespace {
 constexpr size_t kMinCapacity = 4;
 
 bool HoldsRawFloats(const ListObject* list) { return (list->capacity & kListRawFloats) != 0; }
-size_t Capacity(const ListObject* list) { return list->capacity & ~kListRawFloats; }
+bool HoldsRawBools(const ListObject* list) { return (list->capacity & kListRawBools) != 0; }
+size_t Capacity(const ListObject* list) { return list->capacity & ~kListRawItems; }
 void SetCapacity(ListObject* list, size_t capacity) {
-  list->capacity = capacity | (list->capacity & kListRawFloats);
+  list->capacity = capacity | (list->capacity & kListRawItems);
 }
-// The list as it is, raw floats or not (AsList would box them).
+// The width of one of the list's items as they are stored.
+size_t ItemBytes(const ListObject* list) { return HoldsRawBools(list) ? 1 : sizeof(Value); }
+unsigned char* RawBools(const ListObject* list) { return reinterpret_cast<unsigned char*>(list->items); }
+// The list as it is, raw items or not (AsList would box them).
 ListObject* RawList(Value v) { return ObjectPointer<ListObject>(v); }
 
 // A raw item and the Float it holds (bit patterns of the same width where
@@ -35,23 +39,37 @@ Float RawItemValue(Value item) {
   return f;
 }
 
-// A list of `length` items and its own items array: kNull items (0.0 when
-// raw), or, when `filled_next`, items the caller writes before anything
-// else allocates (the array is then not zeroed first).
-ListObject* AllocateList(size_t length, bool filled_next = false) {
+// Zeroes items [from, to): kNull, 0.0 or False as the list is raw.
+void ClearItems(ListObject* list, size_t from, size_t to) {
+  size_t width = ItemBytes(list);
+  __builtin_memset(reinterpret_cast<char*>(list->items) + from * width, 0, (to - from) * width);
+}
+
+// An items array of `capacity` items of `width` bytes (bytes are never
+// scanned); zeroed unless `uninitialised`.
+Value* AllocateItems(size_t capacity, size_t width, bool uninitialised) {
+  if (capacity > ~size_t{0} / 2 / sizeof(Value)) RaiseMemoryError();
+  bool no_scan = width == 1;
+  void* items = uninitialised ? AllocateUninitialised(capacity * width, no_scan) : Allocate(capacity * width, no_scan);
+  return static_cast<Value*>(items);
+}
+
+// A list of `length` items and its own items array: kNull items (0.0 or
+// False when raw), or, when `filled_next`, items the caller writes before
+// anything else allocates (only the slots past them are zeroed). `raw` is
+// 0, kListRawFloats or kListRawBools.
+ListObject* AllocateList(size_t length, bool filled_next = false, size_t raw = 0) {
   auto* list = NewObject<ListObject>(&kListType);
   size_t capacity = length < kMinCapacity ? kMinCapacity : length;
-  if (capacity > ~size_t{0} / 2 / sizeof(Value)) RaiseMemoryError();
-  size_t bytes = capacity * sizeof(Value);
-  list->items = static_cast<Value*>(filled_next ? AllocateUninitialised(bytes) : Allocate(bytes));
-  if (filled_next) __builtin_memset(list->items + length, 0, (capacity - length) * sizeof(Value));
+  list->items = AllocateItems(capacity, raw == kListRawBools ? 1 : sizeof(Value), filled_next);
   list->length = length;
-  list->capacity = capacity;
+  list->capacity = capacity | raw;
+  if (filled_next) ClearItems(list, length, capacity);
   return list;
 }
 
 // Room for at least `needed` items (grown by half again, so appends are
-// amortised O(1)); new slots are kNull.
+// amortised O(1)); new slots are zero (kNull).
 void ListReserve(ListObject* list, size_t needed) {
   size_t old_capacity = Capacity(list);
   if (needed <= old_capacity) return;
@@ -59,27 +77,27 @@ void ListReserve(ListObject* list, size_t needed) {
   if (capacity < needed) capacity = needed;
   if (capacity < kMinCapacity) capacity = kMinCapacity;
   if (capacity > ~size_t{0} / 2 / sizeof(Value)) RaiseMemoryError();
-  list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
-  for (size_t i = list->length; i < capacity; ++i) list->items[i] = kNull;
+  list->items = static_cast<Value*>(Reallocate(list->items, capacity * ItemBytes(list)));
   SetCapacity(list, capacity);
+  ClearItems(list, list->length, capacity);
 }
 
 // Sets the length to `length` (<= the current one), clearing the freed
 // slots so they keep nothing alive, and gives back memory when the list
 // shrank to under a quarter of its capacity.
 void ListTruncate(ListObject* list, size_t length) {
-  for (size_t i = length; i < list->length; ++i) list->items[i] = kNull;
+  ClearItems(list, length, list->length);
   list->length = length;
   size_t old_capacity = Capacity(list);
   if (old_capacity > kMinCapacity && length < old_capacity / 4) {
     size_t capacity = length * 2 < kMinCapacity ? kMinCapacity : length * 2;
-    list->items = static_cast<Value*>(Reallocate(list->items, capacity * sizeof(Value)));
+    list->items = static_cast<Value*>(Reallocate(list->items, capacity * ItemBytes(list)));
     SetCapacity(list, capacity);
   }
 }
 
 // Moves items[from, length) to start at `to` and sets the new length
-// (opens a gap when to > from, closes one when to < from).
+// (opens a gap when to > from, closes one when to < from). Boxed lists only.
 void ListShift(ListObject* list, size_t from, size_t to) {
   if (from == to) return;  // (a slice assignment of as many items as it replaces)
   size_t moved = list->length - from;
@@ -105,29 +123,32 @@ Value NewList(size_t length, const Value* items) {
 }
 
 Value NewFloatList(size_t length) {
+  if (kListsCanHoldRawFloats) return FromPointer(AllocateList(length, false, kListRawFloats));  // zeroes are 0.0
   ListObject* list = AllocateList(length);
-  if (kListsCanHoldRawFloats) {
-    list->capacity |= kListRawFloats;  // the zeroed items are 0.0
-  } else {
-    Value zero = NewFloat(0);
-    for (size_t i = 0; i < length; ++i) list->items[i] = zero;
-  }
+  Value zero = NewFloat(0);
+  for (size_t i = 0; i < length; ++i) list->items[i] = zero;
   return FromPointer(list);
 }
 
-void ListBoxFloats(ListObject* list) {
+Value NewBoolList(size_t length) { return FromPointer(AllocateList(length, false, kListRawBools)); }
+
+void ListBoxItems(ListObject* list) {
   // Boxed into a new array that replaces the raw one only when complete: a
   // MemoryError half-way leaves the list raw and whole.
   size_t capacity = Capacity(list);
-  auto* boxed = static_cast<Value*>(Allocate(capacity * sizeof(Value)));
-  for (size_t i = 0; i < list->length; ++i) boxed[i] = NewFloat(RawItemValue(list->items[i]));
+  Value* boxed = AllocateItems(capacity, sizeof(Value), false);
+  if (HoldsRawBools(list)) {
+    for (size_t i = 0; i < list->length; ++i) boxed[i] = FromBool(RawBools(list)[i] != 0);
+  } else {
+    for (size_t i = 0; i < list->length; ++i) boxed[i] = NewFloat(RawItemValue(list->items[i]));
+  }
   list->items = boxed;
   list->capacity = capacity;
 }
 
 void ListFree(Value list_value) {
   if (list_value == kNull || !HasExactType(list_value, &kListType)) return;
-  auto* list = ObjectPointer<ListObject>(list_value);  // not AsList: raw floats need no boxing here
+  auto* list = ObjectPointer<ListObject>(list_value);  // not AsList: raw items need no boxing here
   gc_free(list->items);
   gc_free(list);
 }
@@ -142,6 +163,13 @@ void ListAppendFloat(Value list_value, Float f) {
   if (!HoldsRawFloats(list)) return ListAppend(list_value, NewFloat(f));
   if (list->length == Capacity(list)) ListReserve(list, list->length + 1);
   list->items[list->length++] = RawItem(f);
+}
+
+void ListAppendBool(Value list_value, bool b) {
+  ListObject* list = RawList(list_value);
+  if (!HoldsRawBools(list)) return ListAppend(list_value, FromBool(b));
+  if (list->length == Capacity(list)) ListReserve(list, list->length + 1);
+  RawBools(list)[list->length++] = b;
 }
 
 void ListAppend(Value list_value, Value item) {
@@ -311,12 +339,13 @@ Value ListUnaryOp(UnaryOp op, Value self) {
   }
 }
 
-// list * n (a new list) or list *= n (in place). Raw floats are copied as
+// list * n (a new list) or list *= n (in place). Raw items are copied as
 // they are: [0.0] * n is a raw list when [0.0] is.
 Value ListRepeat(Value self, Value n, bool in_place) {
   SignedWord count = RepeatCount(n, RawList(self)->length);
   if (count < 0) return kNull;
   size_t length = RawList(self)->length;
+  size_t width = ItemBytes(RawList(self));
   if (in_place) {
     ListObject* list = RawList(self);
     if (count == 0) {
@@ -324,13 +353,14 @@ Value ListRepeat(Value self, Value n, bool in_place) {
       return self;
     }
     ListReserve(list, length * static_cast<size_t>(count));
-    RepeatItems(list->items + length, list->items, length, static_cast<size_t>(count) - 1);
+    RepeatBytes(reinterpret_cast<char*>(list->items) + length * width, list->items, length * width,
+                static_cast<size_t>(count) - 1);
     list->length = length * static_cast<size_t>(count);
     return self;
   }
-  ListObject* result = AllocateList(length * static_cast<size_t>(count), true);
-  if (HoldsRawFloats(RawList(self))) result->capacity |= kListRawFloats;
-  RepeatItems(result->items, RawList(self)->items, length, static_cast<size_t>(count));
+  ListObject* result =
+      AllocateList(length * static_cast<size_t>(count), true, RawList(self)->capacity & kListRawItems);
+  RepeatBytes(result->items, RawList(self)->items, length * width, static_cast<size_t>(count));
   return FromPointer(result);
 }
 

@@ -325,6 +325,10 @@ V taipan_native_list_new_floats(U n) { return NewFloatList(n); }
 
 N taipan_native_list_append_float(V list, F value) { ListAppendFloat(list, value); }
 
+V taipan_native_list_new_bools(U n) { return NewBoolList(n); }
+
+N taipan_native_list_append_bool(V list, B value) { ListAppendBool(list, value); }
+
 N taipan_native_list_extend(V list, V iterable) { ListExtend(list, iterable); }
 
 V taipan_native_list_to_tuple(V list) { return NewTuple(AsList(list)->length, AsList(list)->items); }

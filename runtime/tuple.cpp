@@ -136,20 +136,27 @@ SignedWord RepeatCount(Value n, size_t length) {
   return count;
 }
 
-void RepeatItems(Value* out, const Value* items, size_t length, size_t count) {
-  size_t total = length * count;
+void RepeatBytes(void* out, const void* unit, size_t size, size_t count) {
+  size_t total = size * count;
   if (total == 0) return;
-  if (length == 1) {  // [x] * n: stores only, no reads of what was written
-    for (size_t i = 0; i < total; ++i) out[i] = items[0];
+  auto* bytes = static_cast<char*>(out);
+  // One item repeated: stores only, no reads of what was written.
+  if (size == 1) {
+    __builtin_memset(bytes, *static_cast<const char*>(unit), total);
+    return;
+  }
+  if (size == sizeof(Value)) {
+    Value item = *static_cast<const Value*>(unit);
+    for (size_t i = 0; i < count; ++i) static_cast<Value*>(out)[i] = item;
     return;
   }
   // One copy, then doubling what is already there: a few large copies
   // instead of `count` small ones ([a, b] * 100000). Each doubling reads
   // only the part already written, never the part it writes.
-  __builtin_memcpy(out, items, length * sizeof(Value));
-  for (size_t done = length; done < total;) {
+  __builtin_memcpy(bytes, unit, size);
+  for (size_t done = size; done < total;) {
     size_t n = done < total - done ? done : total - done;
-    __builtin_memcpy(out + done, out, n * sizeof(Value));
+    __builtin_memcpy(bytes + done, bytes, n);
     done += n;
   }
 }
@@ -213,7 +220,7 @@ Value TupleRepeat(Value self, Value n) {
   if (count < 0) return kNull;
   if (count == 1) return self;
   Value result = NewTuple(tuple->length * static_cast<size_t>(count), nullptr);
-  if (count) RepeatItems(AsTuple(result)->items, AsTuple(self)->items, AsTuple(self)->length, count);
+  if (count) RepeatBytes(AsTuple(result)->items, AsTuple(self)->items, AsTuple(self)->length * sizeof(Value), count);
   return result;
 }
 

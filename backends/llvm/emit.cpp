@@ -8,6 +8,7 @@
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/Scalar/SimpleLoopUnswitch.h>
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/Path.h>
@@ -184,6 +185,14 @@ void Optimize(llvm::Module& module, llvm::TargetMachine& machine, const CodegenO
   builder.registerLoopAnalyses(loops);
   builder.crossRegisterProxies(loops, functions, sccs, modules);
   llvm::OptimizationLevel level = PipelineLevel(options);
+  // Non-trivial unswitching (LLVM's O3 only) at O2 too: generated loops
+  // test loop-invariant facts the IR cannot state, such as how a list
+  // stores its items (lower_sequence.cpp), on every iteration otherwise.
+  if (level == llvm::OptimizationLevel::O2) {
+    builder.registerLateLoopOptimizationsEPCallback([](llvm::LoopPassManager& loop_passes, llvm::OptimizationLevel) {
+      loop_passes.addPass(llvm::SimpleLoopUnswitchPass(/*NonTrivial=*/true));
+    });
+  }
   llvm::ModulePassManager pipeline = level == llvm::OptimizationLevel::O0
                                          ? builder.buildO0DefaultPipeline(level)
                                          : builder.buildPerModuleDefaultPipeline(level);

@@ -342,7 +342,14 @@ class FunctionLowering {
   void LowerStoreSubscr(const ir::Inst& inst);
   Typed LowerBuildList(const ir::Inst& inst);
   void LowerListAppend(llvm::Value* list, const Typed& value);
-  llvm::Value* SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+  struct ItemSlot {
+    llvm::Value* items;        // the items array (ptr)
+    llvm::Value* position;  // the item's position (in range) as a small int
+  };
+  ItemSlot SequenceItemSlot(llvm::Value* sequence, llvm::Value* index, bool is_list, const char* message);
+  // The address of the slot's item in an array of `item_bytes`-wide items.
+  llvm::Value* ItemAddress(const ItemSlot& slot, unsigned item_bytes);
+  llvm::Value* TupleItemAddress(llvm::Value* tuple, llvm::Value* index);
   // The length field of an exact list, tuple, bytes or bytearray.
   static unsigned LengthField(ir::TypeKind kind);
   // bytes[i] / bytearray[i] (= v) for an int, bool or untyped index.
@@ -354,15 +361,22 @@ class FunctionLowering {
   llvm::Value* SequenceItem(llvm::Value* access);
   // Whether this target's lists can hold raw floats (a Float is one word).
   bool RawFloatLists() const;
-  // i1: an exact list's items are raw floats (runtime/list.h).
+  // i1s on an exact list's items (runtime/list.h): raw floats, raw bools,
+  // boxed Values (neither).
+  llvm::Value* ListCapacityWord(llvm::Value* list);
   llvm::Value* HoldsRawFloats(llvm::Value* list);
+  llvm::Value* HoldsRawBools(llvm::Value* list);
+  llvm::Value* HoldsBoxedItems(llvm::Value* list);
+  void DispatchOnItems(llvm::Value* list, ir::TypeKind likely, llvm::BasicBlock* raw_bools, llvm::BasicBlock* raw_floats,
+                       llvm::BasicBlock* boxed);
   // The type a list item with element type `element` is loaded as: the
   // element itself for float and bool, Object otherwise.
   ir::TypeId ItemRepType(ir::TypeId element) const;
-  // The item at `address` of the exact list `list`, raw or boxed, as ItemRepType(element).
-  Typed LoadListItem(llvm::Value* list, llvm::Value* address, ir::TypeId element);
-  // Stores a Float at `address` of `list`: raw into a raw list, boxed otherwise.
-  void StoreFloatItem(llvm::Value* list, llvm::Value* address, llvm::Value* value);
+  // Item `index` (a small int) of the exact list `list`, in any
+  // representation, as ItemRepType(element); IndexError when out of range.
+  Typed LoadListItem(llvm::Value* list, llvm::Value* index, ir::TypeId element);
+  void StoreListItem(llvm::Value* list, llvm::Value* index, const Typed& value, llvm::BasicBlock* done,
+                     llvm::BasicBlock* slow);
 
   // ---- attribute and global caches (lower_attr.cpp) ----
   // A zeroed runtime/attr_cache.h cache (AttrCache, GlobalCache) of this

@@ -176,7 +176,8 @@ void FunctionLowering::LowerRangeForIter(const ir::Inst& inst, ir::LocalId itera
 
 // The next item of a list or tuple held in place (re-reading the length
 // each time: a list may grow or shrink while it is iterated), or of the
-// iterator when the index is -1. A list of raw floats gives Floats.
+// iterator when the index is -1. A list of raw floats gives Floats, one of
+// raw bools i1s.
 void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId iterator) {
   InPlaceStep in_place = BeginInPlaceStep(inst, iterator, "for.sequence");
   llvm::Value* held = in_place.held;
@@ -197,16 +198,24 @@ void FunctionLowering::LowerSequenceForIter(const ir::Inst& inst, ir::LocalId it
   b_.SetInsertPoint(list);
   llvm::Value* list_items =
       SequenceHeader(b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items)));
+  llvm::BasicBlock* raw = NewBlock("for.raw");
+  llvm::BasicBlock* raw_bools = NewBlock("for.raw_bools");
+  BranchLikely(HoldsBoxedItems(held), load, raw);
+  b_.SetInsertPoint(raw);
   if (RawFloatLists()) {
-    llvm::BasicBlock* raw = NewBlock("for.raw");
-    b_.CreateCondBr(HoldsRawFloats(held), raw, load);
-    b_.SetInsertPoint(raw);
+    llvm::BasicBlock* raw_floats = NewBlock("for.raw_floats");
+    b_.CreateCondBr(HoldsRawFloats(held), raw_floats, raw_bools);
+    b_.SetInsertPoint(raw_floats);
     llvm::Value* raw_item =
         SequenceItem(b_.CreateLoad(t_.fp, b_.CreateInBoundsGEP(t_.word, list_items, index), "raw_item"));
     StoreForItem(inst, {raw_item, ir::kFloatType});
   } else {
-    b_.CreateBr(load);
+    b_.CreateBr(raw_bools);
   }
+  b_.SetInsertPoint(raw_bools);
+  llvm::Value* raw_bool =
+      SequenceItem(b_.CreateLoad(b_.getInt8Ty(), b_.CreateInBoundsGEP(b_.getInt8Ty(), list_items, index), "raw_bool"));
+  StoreForItem(inst, {b_.CreateICmpNE(raw_bool, b_.getInt8(0)), ir::kBoolType});
   b_.SetInsertPoint(load);
   llvm::PHINode* items = b_.CreatePHI(t_.ptr, 2, "items");
   items->addIncoming(tuple_items, in_range);

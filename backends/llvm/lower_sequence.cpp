@@ -1,14 +1,12 @@
 // Indexing lists and tuples inline, and the items of typed lists in their
-// own representation: a list[float]'s items as Floats (read straight from a
-// list of raw floats, runtime/list.h, or unboxed from a boxed one), a
-// list[bool]'s as i1. Every inline list access checks the raw-floats bit,
-// so no access depends on inference for its safety: a raw list reaching
-// untyped code has its floats boxed on the way out, and a store of anything
-// but a Float into a raw list goes through the runtime (which boxes the
-// list first). The one exception is a list[bool], which inference saw only
-// bools stored into, so it never holds raw floats: its loads compare with
-// True and its stores write True/False (immediates, so a wrong type could
-// give a wrong value but never a dangling pointer).
+// own representation: a list[float]'s items as Floats, a list[bool]'s as
+// i1. An exact list stores its items one of three ways (runtime/list.h):
+// boxed Values, raw floats or raw bools (one byte each), and every inline
+// access checks which before it computes an address, so no access depends
+// on inference for its safety. A load reads any of the three; a store
+// writes a Float raw or boxed, a bool raw or boxed, and anything else into
+// a boxed list only: the other cases go through the runtime, which boxes
+// the list first.
 #include "backends/llvm/lower.h"
 
 namespace taipan::llvmbe {
@@ -32,50 +30,79 @@ llvm::Value* FunctionLowering::SequenceItem(llvm::Value* access) {
 
 bool FunctionLowering::RawFloatLists() const { return t_.fp->getPrimitiveSizeInBits() == t_.word->getBitWidth(); }
 
-llvm::Value* FunctionLowering::HoldsRawFloats(llvm::Value* list) {
-  return b_.CreateICmpSLT(SequenceHeader(LoadWordField(list, abi_field::kListObject_capacity)), Word(0), "raw_floats");
+llvm::Value* FunctionLowering::ListCapacityWord(llvm::Value* list) {
+  return SequenceHeader(LoadWordField(list, abi_field::kListObject_capacity));
 }
 
-// The address of item `index` (a small int, negative counts from the end)
-// of an exact list or tuple; IndexError when out of range.
-llvm::Value* FunctionLowering::SequenceItemAddress(llvm::Value* sequence, llvm::Value* index, bool is_list,
-                                                   const char* message) {
+// The raw-floats bit is the capacity's sign bit, the raw-bools bit the one
+// below it; a boxed list's capacity is below both.
+llvm::Value* FunctionLowering::HoldsRawFloats(llvm::Value* list) {
+  return b_.CreateICmpSLT(ListCapacityWord(list), Word(0), "raw_floats");
+}
+
+llvm::Value* FunctionLowering::HoldsRawBools(llvm::Value* list) {
+  llvm::Value* bit = Word(int64_t{1} << (t_.word->getBitWidth() - 2));
+  return b_.CreateICmpNE(b_.CreateAnd(ListCapacityWord(list), bit), Word(0), "raw_bools");
+}
+
+llvm::Value* FunctionLowering::HoldsBoxedItems(llvm::Value* list) {
+  llvm::Value* bit = Word(int64_t{1} << (t_.word->getBitWidth() - 2));
+  return b_.CreateICmpULT(ListCapacityWord(list), bit, "boxed_items");
+}
+
+// Item `index` (a small int, negative counts from the end) of an exact
+// list or tuple: its items and its position as a small int, once in range;
+// IndexError when out of range. The tagged position 2i+1 addresses a word
+// item with one scaled add (at (2i+1 - 1) * (word / 2)) and a raw bool with
+// one shift, and an index in range is already that: the tagged index 2i+1
+// is below the tagged length 2n+1 exactly when i is in [0, n) (a negative i
+// is a huge unsigned word). The other indices count from the end and are
+// checked again.
+// A constant index is untagged here at compile time instead: with the
+// tagged form, nbody's constant-index accesses ran 25% slower.
+FunctionLowering::ItemSlot FunctionLowering::SequenceItemSlot(llvm::Value* sequence, llvm::Value* index, bool is_list,
+                                                              const char* message) {
   unsigned length_field = is_list ? abi_field::kListObject_length : abi_field::kTupleObject_length;
   llvm::Value* length = SequenceHeader(LoadWordField(sequence, length_field));
   llvm::Value* base = b_.CreateIntToPtr(sequence, t_.ptr);
   llvm::Value* items =
       is_list ? SequenceHeader(b_.CreateLoad(t_.ptr, b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kListObject_items)))
               : b_.CreateConstInBoundsGEP1_32(t_.word, base, abi_field::kTupleObject_items);
-  // The tagged index 2i+1 is below the tagged length 2n+1 exactly when i is
-  // in [0, n) (a negative i is a huge unsigned word), and then addresses
-  // item i at (2i+1 - 1) * (word / 2) bytes, without untagging. The other
-  // indices count from the end and are checked again.
-  // A constant index is untagged here at compile time instead: with the
-  // tagged form, nbody's constant-index accesses ran 25% slower.
-  bool constant = llvm::isa<llvm::ConstantInt>(index);
+  if (auto* constant = llvm::dyn_cast<llvm::ConstantInt>(index)) {
+    int64_t i = constant->getSExtValue() >> 1;
+    if (i >= 0) {
+      RaiseIf(b_.CreateICmpUGE(Word(i), length), Helper::raise_index_error, {b_.CreateGlobalString(message, "index_error")});
+      return {items, Word(2 * i + 1)};
+    }
+  }
   llvm::BasicBlock* from_end = NewBlock("index.from_end");
   llvm::BasicBlock* in_range = NewBlock("index.in_range");
   llvm::BasicBlock* done = NewBlock("index.ok");
-  if (constant) BranchLikely(b_.CreateICmpULT(Untag(index), length), in_range, from_end);
-  else BranchLikely(b_.CreateICmpULT(index, Tag(length)), in_range, from_end);
+  BranchLikely(b_.CreateICmpULT(index, Tag(length)), in_range, from_end);
   b_.SetInsertPoint(in_range);
-  llvm::Value* direct =
-      constant ? b_.CreateInBoundsGEP(t_.word, items, Untag(index))
-               : b_.CreateInBoundsGEP(b_.getInt8Ty(), items,
-                                      b_.CreateMul(b_.CreateSub(index, Word(1)), Word(t_.word_bytes / 2)));
   b_.CreateBr(done);
   b_.SetInsertPoint(from_end);
   llvm::Value* wrapped = b_.CreateAdd(Untag(index), length);
   llvm::Value* text = b_.CreateGlobalString(message, "index_error");
   RaiseIf(b_.CreateICmpUGE(wrapped, length), Helper::raise_index_error, {text});
-  llvm::Value* from_end_address = b_.CreateInBoundsGEP(t_.word, items, wrapped);
+  llvm::Value* from_end_tagged = Tag(wrapped);
   llvm::BasicBlock* from_end_done = b_.GetInsertBlock();
   b_.CreateBr(done);
   b_.SetInsertPoint(done);
-  llvm::PHINode* address = b_.CreatePHI(t_.ptr, 2, "item.address");
-  address->addIncoming(direct, in_range);
-  address->addIncoming(from_end_address, from_end_done);
-  return address;
+  llvm::PHINode* position = b_.CreatePHI(t_.word, 2, "position");
+  position->addIncoming(index, in_range);
+  position->addIncoming(from_end_tagged, from_end_done);
+  return {items, position};
+}
+
+llvm::Value* FunctionLowering::TupleItemAddress(llvm::Value* tuple, llvm::Value* index) {
+  return ItemAddress(SequenceItemSlot(tuple, index, false, "tuple index out of range"), t_.word_bytes);
+}
+
+llvm::Value* FunctionLowering::ItemAddress(const ItemSlot& slot, unsigned item_bytes) {
+  llvm::Value* offset = item_bytes == 1 ? b_.CreateLShr(slot.position, Word(1))
+                                        : b_.CreateMul(b_.CreateSub(slot.position, Word(1)), Word(item_bytes / 2));
+  return b_.CreateInBoundsGEP(b_.getInt8Ty(), slot.items, offset);
 }
 
 ir::TypeId FunctionLowering::ItemRepType(ir::TypeId element) const {
@@ -83,53 +110,91 @@ ir::TypeId FunctionLowering::ItemRepType(ir::TypeId element) const {
   return kind == TypeKind::Float || kind == TypeKind::Bool ? element : ir::kObjectType;
 }
 
-Typed FunctionLowering::LoadListItem(llvm::Value* list, llvm::Value* address, ir::TypeId element) {
+namespace {
+constexpr const char* kListIndexError = "list index out of range";
+constexpr const char* kListStoreIndexError = "list assignment index out of range";
+}  // namespace
+
+// Branches to the block of the representation `list` has, testing first
+// for the likely one: raw bools for a bool, raw floats for a float, boxed
+// items otherwise.
+void FunctionLowering::DispatchOnItems(llvm::Value* list, TypeKind likely, llvm::BasicBlock* raw_bools,
+                                       llvm::BasicBlock* raw_floats, llvm::BasicBlock* boxed) {
+  bool floats = RawFloatLists();  // else no list holds raw floats
+  llvm::BasicBlock* other = NewBlock("items.other");
+  if (likely == TypeKind::Bool) {
+    BranchLikely(HoldsRawBools(list), raw_bools, floats ? other : boxed);
+    if (floats) {
+      b_.SetInsertPoint(other);
+      BranchLikely(HoldsBoxedItems(list), boxed, raw_floats);
+    }
+  } else if (likely == TypeKind::Float && floats) {
+    BranchLikely(HoldsRawFloats(list), raw_floats, other);
+    b_.SetInsertPoint(other);
+    BranchLikely(HoldsBoxedItems(list), boxed, raw_bools);
+  } else {
+    BranchLikely(HoldsBoxedItems(list), boxed, other);
+    b_.SetInsertPoint(other);
+    if (floats) b_.CreateCondBr(HoldsRawFloats(list), raw_floats, raw_bools);
+    else b_.CreateBr(raw_bools);
+  }
+  if (llvm::pred_empty(other)) other->eraseFromParent();
+}
+
+Typed FunctionLowering::LoadListItem(llvm::Value* list, llvm::Value* index, ir::TypeId element) {
   ir::TypeId type = ItemRepType(element);
-  if (Kind(type) == TypeKind::Bool) {
-    // Inference saw only bools stored: True or False, never raw.
-    return {b_.CreateICmpEQ(SequenceItem(b_.CreateLoad(t_.word, address, "item")), TrueValue()), type};
-  }
-  bool is_float = Kind(type) == TypeKind::Float;
-  if (!RawFloatLists()) {
-    llvm::Value* item = SequenceItem(b_.CreateLoad(t_.word, address, "item"));
-    return {is_float ? UnboxFloat(item) : item, type};
-  }
-  llvm::BasicBlock* raw = NewBlock("item.raw");
+  llvm::BasicBlock* raw_bools = NewBlock("item.raw_bools");
+  llvm::BasicBlock* raw_floats = NewBlock("item.raw_floats");
   llvm::BasicBlock* boxed = NewBlock("item.boxed");
   llvm::BasicBlock* done = NewBlock("item.done");
-  llvm::Value* holds_raw = HoldsRawFloats(list);
-  if (is_float) BranchLikely(holds_raw, raw, boxed);
-  else BranchLikely(b_.CreateNot(holds_raw), boxed, raw);
-  b_.SetInsertPoint(raw);
-  llvm::Value* raw_item = SequenceItem(b_.CreateLoad(t_.fp, address, "raw_item"));
-  if (!is_float) raw_item = CallHelper(Helper::box_float, {raw_item});
-  llvm::BasicBlock* raw_end = b_.GetInsertBlock();
-  b_.CreateBr(done);
-  b_.SetInsertPoint(boxed);
-  llvm::Value* boxed_item = SequenceItem(b_.CreateLoad(t_.word, address, "item"));
-  if (is_float) boxed_item = UnboxFloat(boxed_item);
-  llvm::BasicBlock* boxed_end = b_.GetInsertBlock();
-  b_.CreateBr(done);
+  ItemSlot slot = SequenceItemSlot(list, index, true, kListIndexError);
+  DispatchOnItems(list, Kind(type), raw_bools, raw_floats, boxed);
+  std::vector<std::pair<llvm::Value*, llvm::BasicBlock*>> items;
+  auto load = [&](llvm::BasicBlock* block, llvm::Type* item_type, ir::TypeId loaded_type) {
+    if (llvm::pred_empty(block)) {
+      block->eraseFromParent();
+      return;
+    }
+    b_.SetInsertPoint(block);
+    unsigned bytes = item_type == b_.getInt8Ty() ? 1 : t_.word_bytes;
+    llvm::Value* item = SequenceItem(b_.CreateLoad(item_type, ItemAddress(slot, bytes), "item"));
+    if (bytes == 1) item = b_.CreateICmpNE(item, b_.getInt8(0));
+    // A list[bool]'s boxed item is True or False: no truth test needed.
+    if (loaded_type == ir::kObjectType && Kind(type) == TypeKind::Bool) item = b_.CreateICmpEQ(item, TrueValue());
+    else item = Coerce(item, loaded_type, type);
+    items.push_back({item, b_.GetInsertBlock()});
+    b_.CreateBr(done);
+  };
+  load(raw_bools, b_.getInt8Ty(), ir::kBoolType);
+  load(raw_floats, t_.fp, ir::kFloatType);
+  load(boxed, t_.word, ir::kObjectType);
   b_.SetInsertPoint(done);
-  llvm::PHINode* item = b_.CreatePHI(module_.LlvmType(type), 2, "item");
-  item->addIncoming(raw_item, raw_end);
-  item->addIncoming(boxed_item, boxed_end);
+  llvm::PHINode* item = b_.CreatePHI(module_.LlvmType(type), items.size(), "item");
+  for (auto& [value, block] : items) item->addIncoming(value, block);
   return {item, type};
 }
 
-void FunctionLowering::StoreFloatItem(llvm::Value* list, llvm::Value* address, llvm::Value* value) {
-  llvm::BasicBlock* raw = NewBlock("store.raw");
+// Stores `value` into item `index` (a small int) of the exact list `list`
+// in the list's representation, then goes to `done`; goes to `slow` when
+// that representation cannot hold the value (the runtime boxes the list).
+void FunctionLowering::StoreListItem(llvm::Value* list, llvm::Value* index, const Typed& value,
+                                     llvm::BasicBlock* done, llvm::BasicBlock* slow) {
+  TypeKind kind = Kind(value.type);
+  bool is_bool = kind == TypeKind::Bool;
+  bool is_float = kind == TypeKind::Float && RawFloatLists();
+  llvm::BasicBlock* raw_bools = is_bool ? NewBlock("store.raw_bools") : slow;
+  llvm::BasicBlock* raw_floats = is_float ? NewBlock("store.raw_floats") : slow;
   llvm::BasicBlock* boxed = NewBlock("store.boxed");
-  llvm::BasicBlock* done = NewBlock("store.stored");
-  BranchLikely(HoldsRawFloats(list), raw, boxed);
-  b_.SetInsertPoint(raw);
-  SequenceItem(b_.CreateStore(value, address));
-  b_.CreateBr(done);
-  b_.SetInsertPoint(boxed);
-  llvm::Value* box = CallHelper(Helper::box_float, {value});
-  SequenceItem(b_.CreateStore(box, address));
-  b_.CreateBr(done);
-  b_.SetInsertPoint(done);
+  ItemSlot slot = SequenceItemSlot(list, index, true, kListStoreIndexError);
+  DispatchOnItems(list, is_bool || is_float ? kind : TypeKind::Object, raw_bools, raw_floats, boxed);
+  auto store = [&](llvm::BasicBlock* block, unsigned bytes, auto&& item) {
+    b_.SetInsertPoint(block);
+    SequenceItem(b_.CreateStore(item(), ItemAddress(slot, bytes)));
+    b_.CreateBr(done);
+  };
+  if (is_bool) store(raw_bools, 1, [&] { return b_.CreateZExt(value.value, b_.getInt8Ty()); });
+  if (is_float) store(raw_floats, t_.word_bytes, [&] { return value.value; });
+  store(boxed, t_.word_bytes, [&] { return Box(value); });
 }
 
 namespace {
@@ -234,10 +299,9 @@ Typed FunctionLowering::LowerSubscr(const ir::Inst& inst) {
   llvm::BasicBlock* done = NewBlock("index.done");
   std::vector<std::pair<llvm::Value*, llvm::BasicBlock*>> items;
   auto inline_item = [&](bool is_list) {
-    llvm::Value* address = SequenceItemAddress(sequence.value, i, is_list,
-                                               is_list ? "list index out of range" : "tuple index out of range");
-    Typed item = is_list ? LoadListItem(sequence.value, address, element)
-                         : Typed{SequenceItem(b_.CreateLoad(t_.word, address, "item")), ir::kObjectType};
+    Typed item = is_list ? LoadListItem(sequence.value, i, element)
+                         : Typed{SequenceItem(b_.CreateLoad(t_.word, TupleItemAddress(sequence.value, i), "item")),
+                                 ir::kObjectType};
     items.push_back({item.value, b_.GetInsertBlock()});
     b_.CreateBr(done);
   };
@@ -301,8 +365,6 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
     CallHelper(Helper::store_subscr, {Box(sequence), Box(index), Box(value)});
     return;
   }
-  bool raw_lists = RawFloatLists();
-  bool float_value = raw_lists && Kind(value.type) == TypeKind::Float;
   llvm::Value* i = index_kind == TypeKind::Bool ? BoolToSmallInt(index.value) : index.value;
   llvm::BasicBlock* small = NewBlock("store.small");
   llvm::BasicBlock* fast = NewBlock("store.fast");
@@ -317,21 +379,7 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
     BranchLikely(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list")), fast, slow);
   }
   b_.SetInsertPoint(fast);
-  llvm::Value* address = SequenceItemAddress(sequence.value, i, true, "list assignment index out of range");
-  if (float_value) {
-    StoreFloatItem(sequence.value, address, value.value);
-  } else {
-    llvm::BasicBlock* store = NewBlock("store.value");
-    // A bool into a list[bool], never raw (see LoadListItem).
-    bool bool_into_bools = kind == TypeKind::List && Kind(ElementType(sequence.type)) == TypeKind::Bool &&
-                           Kind(value.type) == TypeKind::Bool;
-    if (raw_lists && !bool_into_bools) BranchLikely(b_.CreateNot(HoldsRawFloats(sequence.value)), store, slow);
-    else b_.CreateBr(store);
-    b_.SetInsertPoint(store);
-    llvm::Value* boxed = Box(value);
-    SequenceItem(b_.CreateStore(boxed, address));
-  }
-  b_.CreateBr(done);
+  StoreListItem(sequence.value, i, value, done, slow);
   b_.SetInsertPoint(slow);
   CallHelper(Helper::store_subscr, {sequence.value, Box(index), Box(value)});
   // A speculative loop goes on generically after the call (which may have
@@ -340,25 +388,34 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
   b_.SetInsertPoint(done);
 }
 
-// build.list: a list[float] of Float items is made raw and filled inline.
+// build.list: a list[float] of Float items is made raw floats, a
+// list[bool] of bools raw bools, and filled inline.
 Typed FunctionLowering::LowerBuildList(const ir::Inst& inst) {
-  bool all_floats = RawFloatLists() && !inst.ops.empty() && Kind(ElementType(inst.type)) == TypeKind::Float;
-  for (size_t i = 0; all_floats && i < inst.ops.size(); ++i) all_floats = Kind(Operand(inst, i).type) == TypeKind::Float;
-  if (!all_floats) return LowerBuild(inst, Helper::build_list);
-  llvm::Value* list = CallHelper(Helper::list_new_floats, {Word(static_cast<int64_t>(inst.ops.size()))});
+  TypeKind element = Kind(ElementType(inst.type));
+  bool raw = !inst.ops.empty() && (element == TypeKind::Bool || (element == TypeKind::Float && RawFloatLists()));
+  for (size_t i = 0; raw && i < inst.ops.size(); ++i) raw = Kind(Operand(inst, i).type) == element;
+  if (!raw) return LowerBuild(inst, Helper::build_list);
+  bool bools = element == TypeKind::Bool;
+  llvm::Value* count = Word(static_cast<int64_t>(inst.ops.size()));
+  llvm::Value* list = CallHelper(bools ? Helper::list_new_bools : Helper::list_new_floats, {count});
   llvm::Value* items = b_.CreateIntToPtr(SequenceHeader(LoadWordField(list, abi_field::kListObject_items)), t_.ptr);
   for (size_t i = 0; i < inst.ops.size(); ++i) {
-    llvm::Value* address = b_.CreateConstInBoundsGEP1_32(t_.word, items, static_cast<unsigned>(i));
-    SequenceItem(b_.CreateStore(Operand(inst, i).value, address));
+    llvm::Value* item = Operand(inst, i).value;
+    if (bools) item = b_.CreateZExt(item, b_.getInt8Ty());
+    llvm::Value* address = b_.CreateConstInBoundsGEP1_32(item->getType(), items, static_cast<unsigned>(i));
+    SequenceItem(b_.CreateStore(item, address));
   }
   return {list, ir::kObjectType};
 }
 
 // list.append(v) (the builder's, and lst.append(v) on an exact list): a
-// Float is appended raw when the list is raw.
+// Float or bool stays raw when the list is.
 void FunctionLowering::LowerListAppend(llvm::Value* list, const Typed& value) {
-  if (RawFloatLists() && Kind(value.type) == TypeKind::Float) {
+  TypeKind kind = Kind(value.type);
+  if (RawFloatLists() && kind == TypeKind::Float) {
     CallHelper(Helper::list_append_float, {list, value.value});
+  } else if (kind == TypeKind::Bool) {
+    CallHelper(Helper::list_append_bool, {list, value.value});
   } else {
     CallHelper(Helper::list_append, {list, Box(value)});
   }

@@ -576,6 +576,65 @@ TEST_F(ListTest, RawFloatsAreBoxedBeforeOtherUses) {
   EXPECT_TRUE(Equal(RawFloats({1.0, 2.0}), L({1, 2})));
 }
 
+// Raw bools (list.h): one byte per item, on every target.
+bool HoldsRawBools(Value list) { return (ObjectPointer<ListObject>(list)->capacity & kListRawBools) != 0; }
+
+Value RawBools(std::initializer_list<bool> items) {
+  Value list = NewBoolList(0);
+  for (bool b : items) ListAppendBool(list, b);
+  return list;
+}
+
+TEST_F(ListTest, RawBoolsStayRawThroughLengthRepeatAndAppend) {
+  Value falses = NewBoolList(3);
+  EXPECT_TRUE(HoldsRawBools(falses));
+  EXPECT_EQ(Length(falses), 3u);
+  Value a = RawBools({true, false});
+  for (int i = 0; i < 40; ++i) ListAppendBool(a, i % 3 == 0);  // grows past the first capacity
+  EXPECT_TRUE(HoldsRawBools(a));
+  EXPECT_EQ(Length(a), 42u);
+  Value repeated = Op(BinaryOp::kMultiply, RawBools({true, false}), I(3));
+  EXPECT_TRUE(HoldsRawBools(repeated));
+  Value b = RawBools({true});
+  EXPECT_EQ(Op(BinaryOp::kInplaceMultiply, b, I(3)), b);
+  EXPECT_TRUE(HoldsRawBools(b));
+  Value c = RawBools({true, true});
+  EXPECT_EQ(Op(BinaryOp::kInplaceMultiply, c, I(0)), c);
+  EXPECT_TRUE(HoldsRawBools(c));
+  ListAppendBool(c, true);
+  ListReserveMore(c, 100);
+  EXPECT_TRUE(HoldsRawBools(c));
+  EXPECT_EQ(Repr(repeated), "[True, False, True, False, True, False]");
+  EXPECT_EQ(Repr(b), "[True, True, True]");
+  EXPECT_EQ(Repr(c), "[True]");
+  EXPECT_EQ(Repr(falses), "[False, False, False]");
+}
+
+TEST_F(ListTest, RawBoolsAreBoxedBeforeOtherUses) {
+  Value a = RawBools({true, false, true});
+  EXPECT_EQ(Repr(a), "[True, False, True]");
+  EXPECT_FALSE(HoldsRawBools(a));
+  ListAppendBool(a, false);  // a boxed list stays boxed
+  EXPECT_FALSE(HoldsRawBools(a));
+  EXPECT_EQ(Repr(a), "[True, False, True, False]");
+  Value b = RawBools({false, true});
+  EXPECT_EQ(LoadSubscr(b, I(-1)), kTrue);
+  EXPECT_FALSE(HoldsRawBools(b));
+  Value c = RawBools({true, false, true});
+  ListSort(c, kNone, false);
+  EXPECT_EQ(Repr(c), "[False, True, True]");
+  Value d = RawBools({true});
+  ListAppend(d, I(7));
+  EXPECT_EQ(Repr(d), "[True, 7]");
+  EXPECT_TRUE(Truth(BinaryOp::kIn, kFalse, RawBools({true, false})));
+  Value it = GetIter(RawBools({false, true}));
+  EXPECT_EQ(IterNext(it), kFalse);
+  EXPECT_EQ(IterNext(it), kTrue);
+  EXPECT_EQ(IterNext(it), kStopIteration);
+  EXPECT_TRUE(Equal(RawBools({true, false}), L({1, 0})));
+  EXPECT_EQ(Repr(Op(BinaryOp::kAdd, RawBools({true}), RawBools({false}))), "[True, False]");
+}
+
 TEST_F(ListTest, ComparisonsAndHash) {
   EXPECT_TRUE(Equal(L({1, 2}), L({1, 2})));
   EXPECT_FALSE(Equal(L({1, 2}), L({1})));

@@ -354,6 +354,14 @@ Value* FindOwnAttribute(InstanceObject* inst, Qstr name, AttrCache* cache) {
   return entry ? &entry->value : nullptr;
 }
 
+// Whether `attr`, found in `owner`, binds self when loaded from an
+// instance. A builtin function in a user class (f = abs in a class body)
+// does not: it acts as a staticmethod, as in MicroPython and CPython; only
+// a builtin type's own methods bind.
+bool BindsSelf(Value attr, const Type* owner) {
+  return IsFunctionObject(attr) && !(IsClass(owner) && HasExactType(attr, &kBuiltinFunctionType));
+}
+
 // Whether BindAttribute gives the attribute itself (nothing to bind, no
 // code to run): what a class constant cache may hold.
 bool BindsToItself(Value attr) {
@@ -392,9 +400,9 @@ Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_met
   }
   // A builtin base's methods and attributes apply to the native instance.
   if (attr != kNull && (IsClass(owner) || owner == &kObjectType || inst->native == kNull)) {
-    if (cache && !for_method && BindsToItself(attr) && !AttrNameMayBeShadowed(name))
-      FillAttrCache(cache, type, 0, attr);
-    return BindAttribute(attr, self, type);
+    bool itself = BindsToItself(attr) || (IsFunctionObject(attr) && !BindsSelf(attr, owner));
+    if (cache && !for_method && itself && !AttrNameMayBeShadowed(name)) FillAttrCache(cache, type, 0, attr);
+    return itself ? attr : BindAttribute(attr, self, type);
   }
   if (inst->native != kNull) {
     Value found = LoadAttrOrNull(inst->native, name);
@@ -454,7 +462,7 @@ void InstanceLoadMethodImpl(Value self, Qstr name, Value dest[2], AttrCache* cac
   }
   const Type* owner = nullptr;
   Value attr = LookupFrom(type, 0, name, &owner);
-  bool class_function = attr != kNull && IsFunctionObject(attr) &&
+  bool class_function = attr != kNull && BindsSelf(attr, owner) &&
                         (IsClass(owner) || owner == &kObjectType || inst->native == kNull);
   if (class_function &&
       (dict_checked || !HasOwnAttributes(inst) || !FindOwnAttribute(inst, name, nullptr))) {
@@ -1114,6 +1122,7 @@ Value SuperAttr(Value self, Qstr name, AttrOp op, Value) {
     if (found != kNull) {
       // A builtin base's method works on the native instance.
       bool native_method = !IsClass(t) && t != &kObjectType && bind_to != kNull;
+      if (IsFunctionObject(found) && !BindsSelf(found, t)) return found;
       return BindAttribute(found, native_method ? NativeValue(obj) : bind_to, obj_type);
     }
     if (!IsClass(t) && !reached_builtin) {

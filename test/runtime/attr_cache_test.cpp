@@ -37,6 +37,9 @@ constexpr BuiltinFunction kMethod1(Q___repr__, Method1);
 Value Method2(Value) { return I(2); }
 constexpr BuiltinFunction kMethod2(Q___repr__, Method2);
 Value Fn(const BuiltinFunction& f) { return FromPointer(&f); }
+// A C++ function that binds as a method in a class (a plain builtin
+// function in a class does not: f = abs).
+Value Method(const BuiltinFunction& f) { return NewCheckedMethod(&kObjectType, Fn(f)); }
 
 Word Epoch() { return native_abi::taipan_native_attr_epoch; }
 
@@ -79,37 +82,42 @@ TEST_F(AttrCacheTest, ClassConstantUntilTheClassChanges) {
 }
 
 TEST_F(AttrCacheTest, BaseClassChangeInvalidates) {
-  Value base = Class("Base", {}, {{"m", Fn(kMethod1)}});
+  Value m1 = Method(kMethod1);
+  Value m2 = Method(kMethod2);
+  Value base = Class("Base", {}, {{"m", m1}});
   Value derived = Class("Derived", {base});
   Value d = New(derived);
   AttrCache cache{};
   Value dest[2];
   LoadMethodCached(d, Name("m"), dest, &cache);
-  EXPECT_EQ(cache.value, Fn(kMethod1));
-  StoreAttr(base, Name("m"), Fn(kMethod2));
+  EXPECT_EQ(cache.value, m1);
+  StoreAttr(base, Name("m"), m2);
   LoadMethodCached(d, Name("m"), dest, &cache);
-  EXPECT_EQ(dest[0], Fn(kMethod2));
+  EXPECT_EQ(dest[0], m2);
   EXPECT_EQ(dest[1], d);
 }
 
 // Invariant 2: a class made after a cache was filled may sit at the
 // address of the class the cache names; the cache must not be valid for it.
 TEST_F(AttrCacheTest, NewClassAtAnOldAddressDoesNotHit) {
-  Value old_instance = New(Class("Old", {}, {{"m", Fn(kMethod1)}}));
+  Value m1 = Method(kMethod1);
+  Value m2 = Method(kMethod2);
+  Value old_instance = New(Class("Old", {}, {{"m", m1}}));
   AttrCache cache{};
   Value dest[2];
   LoadMethodCached(old_instance, Name("m"), dest, &cache);
-  ASSERT_EQ(cache.value, Fn(kMethod1));
+  ASSERT_EQ(cache.value, m1);
   AttrCache stale = cache;
-  Value fresh = New(Class("Fresh", {}, {{"m", Fn(kMethod2)}}));
+  Value fresh = New(Class("Fresh", {}, {{"m", m2}}));
   stale.type = TypeOf(fresh);  // as if Fresh had been allocated where Old was
   EXPECT_FALSE(ValidFor(stale, fresh));
   LoadMethodCached(fresh, Name("m"), dest, &stale);
-  EXPECT_EQ(dest[0], Fn(kMethod2));
+  EXPECT_EQ(dest[0], m2);
 }
 
 TEST_F(AttrCacheTest, InstanceShadowingAMethod) {
-  Value cls = Class("A", {}, {{"shadowed", Fn(kMethod1)}});
+  Value m1 = Method(kMethod1);
+  Value cls = Class("A", {}, {{"shadowed", m1}});
   Value plain = New(cls);
   Value shadowing = New(cls);
   AttrCache cache{};
@@ -124,8 +132,8 @@ TEST_F(AttrCacheTest, InstanceShadowingAMethod) {
   EXPECT_EQ(dest[1], kNull);
   // The name may be shadowed now: the method kind is not cached again.
   LoadMethodCached(plain, Name("shadowed"), dest, &cache);
-  EXPECT_EQ(dest[0], Fn(kMethod1));
-  EXPECT_NE(cache.value, Fn(kMethod1));
+  EXPECT_EQ(dest[0], m1);
+  EXPECT_NE(cache.value, m1);
 }
 
 // A name an instance already has, added to its class afterwards: the

@@ -29,9 +29,16 @@ Value T(const Type& type) { return FromType(&type); }
 // destructors (nlr is a longjmp).
 Value Tuple(std::initializer_list<Value> items) { return NewTuple(items.size(), items.begin()); }
 
+// A class body's C++ functions are stored as methods that bind (what
+// list.append evaluates to): a plain builtin function in a class acts as a
+// staticmethod (f = abs).
+Value AsMethod(Value value) {
+  return HasExactType(value, &kBuiltinFunctionType) ? NewCheckedMethod(&kObjectType, value) : value;
+}
+
 Value Namespace(std::initializer_list<std::pair<const char*, Value>> entries) {
   Value dict = NewDict(0);
-  for (auto& [name, value] : entries) DictStore(dict, Q(name), value);
+  for (auto& [name, value] : entries) DictStore(dict, Q(name), AsMethod(value));
   return dict;
 }
 
@@ -242,12 +249,17 @@ TEST_F(ClassInstanceTest, MethodsBindToTheInstance) {
   EXPECT_EQ(Call0(bound), obj);
   EXPECT_EQ(Repr(bound), "<bound_method>");
   EXPECT_EQ(Get(bound, "__self__"), obj);
-  EXPECT_EQ(Get(bound, "__func__"), Fn(kMethodReturnsSelf));
   // Loaded from the class, a method is the plain function.
-  EXPECT_EQ(Get(a, "me"), Fn(kMethodReturnsSelf));
+  Value function = Get(a, "me");
+  EXPECT_EQ(Get(bound, "__func__"), function);
+  EXPECT_TRUE(Equal(Get(a, "me"), function));
   // A function stored on the instance does not bind.
-  Set(obj, "f", Fn(kMethodReturnsSelf));
+  Set(obj, "f", function);
   EXPECT_EQ(Call1(Get(obj, "f"), I(3)), I(3));
+  // Nor does a builtin function stored in the class (f = abs).
+  StoreAttr(a, Name("builtin"), Fn(kMethodReturnsSelf));
+  EXPECT_EQ(Get(obj, "builtin"), Fn(kMethodReturnsSelf));
+  EXPECT_EQ(CallM(obj, "builtin", {I(4)}), I(4));
 }
 
 TEST_F(ClassInstanceTest, BoundMethodEqualityAndHash) {
@@ -654,7 +666,7 @@ TEST_F(SuperTest, MethodsAndClassMethods) {
   Value class_args[] = {b, b};
   Value class_super = Call(T(kSuperType), 2, 0, class_args);
   EXPECT_EQ(Repr(CallM(class_super, "make", {I(2)})), "(<class 'B'>, 2)");
-  EXPECT_EQ(Get(class_super, "describe"), Fn(kDescribe));
+  EXPECT_EQ(Get(class_super, "describe"), Get(a, "describe"));
   EXPECT_EQ(Raised([&] { Get(super, "missing"); }), "AttributeError: 'super' object has no attribute 'missing'");
   Value bad[] = {b, I(1)};
   EXPECT_EQ(Raised([&] { Call(T(kSuperType), 2, 0, bad); }),

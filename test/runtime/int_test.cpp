@@ -9,6 +9,7 @@
 #include "runtime/bytes.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
+#include "runtime/function.h"
 #include "runtime/float.h"
 #include "runtime/format_spec.h"
 #include "runtime/int.h"
@@ -405,7 +406,7 @@ constexpr BuiltinFunction kBadIntMethod(Q___int__, ReturnsText);
 
 Value ClassWith(Qstr method, const BuiltinFunction& fn) {
   Value dict = NewDict(0);
-  DictStore(dict, FromQstr(method), FromPointer(&fn));
+  DictStore(dict, FromQstr(method), NewCheckedMethod(&kObjectType, FromPointer(&fn)));  // binds, as a def would
   Value bases = EmptyTuple();
   return NewClass(QstrIntern("C", 1), bases, dict);
 }

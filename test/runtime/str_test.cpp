@@ -11,6 +11,7 @@
 #include "runtime/bytes.h"
 #include "runtime/class.h"
 #include "runtime/dict.h"
+#include "runtime/function.h"
 #include "runtime/float.h"
 #include "runtime/format_spec.h"
 #include "runtime/list.h"
@@ -546,7 +547,8 @@ Value FormatHook(Value self, Value spec) { return Op(BinaryOp::kAdd, S("hook:"),
 constexpr BuiltinFunction kFormatHook(Q___format__, FormatHook);
 
 TEST_F(StrTest, FormatCallsDunderFormat) {
-  Value cls = NewClass(Name("Fmt"), A({}), D({{FromQstr(Q___format__), FromPointer(&kFormatHook)}}));
+  Value hook = NewCheckedMethod(&kObjectType, FromPointer(&kFormatHook));  // binds, as a def would
+  Value cls = NewClass(Name("Fmt"), A({}), D({{FromQstr(Q___format__), hook}}));
   Value obj = Call0(cls);
   EXPECT_EQ(Format(obj, "xyz"), "hook:xyz");
   EXPECT_EQ(Format(obj, ""), "hook:");

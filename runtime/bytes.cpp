@@ -947,6 +947,14 @@ Value Repeat(const uint8_t* data, size_t length, Value count_value, bool is_arra
   return NewLikeFromBuilder(is_array, out);
 }
 
+// Whether `v` can equal a bytes object: bytes, bytearray and memoryview
+// compare by content; nothing else with a buffer (an array.array) ever
+// equals bytes, as in CPython and MicroPython.
+bool ComparesWithBytes(Value v) {
+  v = NativeValue(v);
+  return HasExactType(v, &kBytesType) || HasExactType(v, &kByteArrayType) || HasExactType(v, &kMemoryViewType);
+}
+
 }  // namespace
 
 Value BytesLikeBinaryOp(BinaryOp op, Value lhs, Value rhs, bool is_array) {
@@ -966,6 +974,10 @@ Value BytesLikeBinaryOp(BinaryOp op, Value lhs, Value rhs, bool is_array) {
     }
     case BinaryOp::kMultiply:
     case BinaryOp::kReverseMultiply: return Repeat(data, self.length, rhs, is_array);
+    case BinaryOp::kEqual:
+    case BinaryOp::kNotEqual:
+      if (!is_array && !ComparesWithBytes(rhs)) return FromBool(op == BinaryOp::kNotEqual);
+      return BytesLikeCompare(op, data, self.length, rhs);
     default: return BytesLikeCompare(op, data, self.length, rhs);
   }
 }

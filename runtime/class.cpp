@@ -15,6 +15,7 @@
 #include "runtime/map.h"
 #include "runtime/native_abi.h"
 #include "runtime/runtime.h"
+#include "runtime/state.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
 
@@ -751,6 +752,7 @@ Value InstanceGetIter(Value self) {
 // __next__ signals the end by raising StopIteration; the slot convention is
 // to return kStopIteration, so the raise is caught here (only here: builtin
 // iterators never raise it, and the generic IterNext stays handler-free).
+// The exception is kept for next() (g_state.stop_iteration).
 Value InstanceIterNext(Value self) {
   Value method = LookupInClasses(TypeOf(self), Q___next__);
   if (method != kNull) {
@@ -761,8 +763,9 @@ Value InstanceIterNext(Value self) {
       return next;
     }
     Value exc = FromPointer(buf.value);
-    if (IsInstance(exc, FromType(&kStopIterationType))) return kStopIteration;
-    Raise(exc);
+    if (!IsInstance(exc, FromType(&kStopIterationType))) Raise(exc);
+    g_state.stop_iteration = exc;
+    return kStopIteration;
   }
   Value native = AsInstance(self)->native;
   if (native == kNull || !TypeOf(native)->iter_next) {

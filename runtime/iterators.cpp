@@ -8,6 +8,7 @@
 #include "runtime/class.h"
 #include "runtime/list.h"
 #include "runtime/runtime.h"
+#include "runtime/state.h"
 #include "runtime/tuple.h"
 #include "runtime/vm.h"
 
@@ -47,8 +48,10 @@ Value SequenceIteratorNext(Value self) {
     ++it->index;
     return item;
   }
+  // IndexError ends the sequence, and so does StopIteration (its value
+  // dropped), as in MicroPython and CPython.
   Value exc = FromPointer(buf.value);
-  if (!IsIndexError(exc)) Raise(exc);
+  if (!IsIndexError(exc) && !IsInstance(exc, FromType(&kStopIterationType))) Raise(exc);
   it->seq = kNull;
   return kStopIteration;
 }
@@ -102,9 +105,12 @@ Value EnumerateMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* arg
 }
 
 // The next item of a wrapped iterator. Iterators nested thousands deep
-// (enumerate(enumerate(...))) recurse in C++, so the stack is checked.
+// (enumerate(enumerate(...))) recurse in C++, so the stack is checked. Its
+// end is the wrapper's: a StopIteration a class raised for it stays for
+// next(), and nothing older does.
 Value InnerNext(Value it) {
   VmCheckStack();
+  g_state.stop_iteration = kNull;
   return IterNext(it);
 }
 

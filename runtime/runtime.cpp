@@ -695,9 +695,14 @@ Value IterNextOrRaise(Value it) {
   if (IsObject(it) && TypeOf(it) == &kGeneratorType) return GeneratorNextOrRaise(it);
   // A class's __next__ raises its own StopIteration, value included.
   if (TypeOf(it)->flags & kTypeIsClass) return CallMethod(it, Q___next__, 0, nullptr);
+  g_state.stop_iteration = kNull;
   Value next = IterNext(it);
-  if (next == kStopIteration) RaiseStopIteration(kNull);
-  return next;
+  if (next != kStopIteration) return next;
+  // A wrapped class iterator's own StopIteration (next(map(f, it))).
+  Value stop = g_state.stop_iteration;
+  g_state.stop_iteration = kNull;
+  if (stop != kNull) Raise(stop);
+  RaiseStopIteration(kNull);
 }
 
 // --- Conversions ----------------------------------------------------------------------

@@ -23,6 +23,10 @@ struct RuntimeState {
   Value globals;          // the globals of the running module (for globals())
   Value schedule_queue;   // micropython.schedule's pending (function, arg) pairs
   Value keyboard_interrupt;  // preallocated KeyboardInterrupt instance
+  // The StopIteration a class's __next__ raised to end the latest inner
+  // iteration, for next() to raise again through enumerate, map, zip and
+  // filter (runtime.cpp IterNextOrRaise); kNull when that end had none.
+  Value stop_iteration;
   Value scratch[4];       // short-lived values the runtime must keep alive
   Value lookup_hint[2];   // map.cpp's lookup hint: the key it serves and the key it found
 };

@@ -268,6 +268,24 @@ bool NativeBuiltByInit(const Type* native) {
          IsSubclass(native, &kByteArrayType);
 }
 
+// The __init__ a new instance of `cls` gets: the first in the MRO, where a
+// builtin type built by __new__ (tuple, int, str...) has none of its own,
+// so a class after it in the MRO provides it (class C(tuple, Base)); one
+// built by __init__ (list...) or object ends the search.
+Value LookupInit(const Type* cls) {
+  TupleObject* mro = AsTuple(cls->mro);
+  for (size_t i = 0; i < mro->length; ++i) {
+    const Type* t = TypeValue(mro->items[i]);
+    if (!IsClass(t)) {
+      if (t == &kObjectType || NativeBuiltByInit(t)) break;
+      continue;
+    }
+    Value found = DictLookup(t->dict, FromQstr(Q___init__));
+    if (found != kNull) return found;
+  }
+  return kNull;
+}
+
 [[noreturn]] void RaiseCannotCreate(const Type* type) {
   const char* parts[] = {"cannot create '", TypeName(type), "' instances"};
   RaiseJoined(&kTypeErrorType, parts, 3);
@@ -306,7 +324,7 @@ Value InstanceMakeNew(const Type* cls, size_t n_args, size_t n_kw, const Value* 
   }
   const Type* type = TypeOf(instance);
   if (!IsSubclass(type, cls)) return instance;
-  Value init = IsClass(type) ? LookupInClasses(type, Q___init__) : kNull;
+  Value init = IsClass(type) ? LookupInit(type) : kNull;
   if (init == kNull) {
     if ((n_args || n_kw) && new_method == kNull && !NativeBaseOf(cls)) {
       const char* parts[] = {TypeName(cls), "() takes no arguments"};

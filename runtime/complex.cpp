@@ -41,6 +41,18 @@ bool ToComplex(Value v, Complex* out) {
   return false;
 }
 
+// An object's __complex__, if it has one (which must give a complex).
+bool TryComplexDunder(Value v, Complex* out) {
+  if (!IsObject(v) || IsStr(v)) return false;
+  Value method[2];
+  LoadMethodOrNull(v, Q___complex__, method);
+  if (method[0] == kNull) return false;
+  Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+  if (!IsComplex(result)) RaiseTypeError("__complex__ returned non-complex");
+  *out = ComplexOf(result);
+  return true;
+}
+
 Complex Product(Complex a, Complex b) {
   return {a.real * b.real - a.imag * b.imag, a.real * b.imag + a.imag * b.real};
 }
@@ -242,24 +254,30 @@ Value ComplexMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args)
   if (n_args == 2 && IsStr(args[1])) RaiseTypeError("complex() second arg can't be a string");
   if (n_args == 1 && HasExactType(first, &kComplexType)) return first;
   // complex(a, b) == a + b*1j for any numbers a and b (complex ones too).
+  // Each is converted to a Complex; true when it was a complex (or gave
+  // one through __complex__).
   Complex a, b = {0, 0};
   auto convert = [](Value v, Complex* out) {
-    if (ToComplex(v, out)) return;
+    if (IsComplex(v)) {
+      *out = ComplexOf(v);
+      return true;
+    }
+    if (TryComplexDunder(v, out)) return true;
     Float f;
     if (TryFloatValue(v, &f)) {
       *out = {f, 0};
-      return;
+      return false;
     }
     const char* parts[] = {"can't convert ", TypeNameOf(v), " to complex"};
     RaiseJoined(&kTypeErrorType, parts, 3);
   };
-  convert(first, &a);
+  bool a_complex = convert(first, &a);
   if (n_args == 1) return NewComplex(a.real, a.imag);
-  convert(args[1], &b);
+  bool b_complex = convert(args[1], &b);
   // As CPython: a real argument's value is taken as it is (complex(1, -0.0)
   // keeps its negative zero); only a complex one's other part is added.
-  Float real = IsComplex(args[1]) ? a.real - b.imag : a.real;
-  Float imag = IsComplex(first) ? a.imag + b.real : b.real;
+  Float real = b_complex ? a.real - b.imag : a.real;
+  Float imag = a_complex ? a.imag + b.real : b.real;
   return NewComplex(real, imag);
 }
 

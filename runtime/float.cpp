@@ -535,11 +535,23 @@ Float FloatOf(Value v) { return ObjectPointer<FloatObject>(NativeValue(v))->valu
 
 }  // namespace
 
+namespace {
+[[noreturn]] void RaiseCannotConvertToFloat(Value v) {
+  const char* parts[] = {"can't convert ", TypeNameOf(v), " to float"};
+  RaiseJoined(&kTypeErrorType, parts, 3);
+}
+}  // namespace
+
 Float FloatValue(Value v) {
   if (IsFloat(v)) return FloatOf(v);
   if (IsInt(v)) return IntToFloat(v);
-  const char* parts[] = {"can't convert ", TypeNameOf(v), " to float"};
-  RaiseJoined(&kTypeErrorType, parts, 3);
+  RaiseCannotConvertToFloat(v);
+}
+
+Float ConvertToFloat(Value v) {
+  Float f;
+  if (!TryFloatValue(v, &f)) RaiseCannotConvertToFloat(v);
+  return f;
 }
 
 bool TryFloatValue(Value v, Float* out) {
@@ -731,10 +743,7 @@ Value FloatMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args) {
   }
   BufferInfo buffer;  // any buffer, as MicroPython takes it (bytes, bytearray, memoryview, array)
   if (TryGetBuffer(x, &buffer, false)) return ParseFloat(static_cast<const char*>(buffer.data), buffer.length);
-  Float f;
-  if (TryFloatValue(x, &f)) return NewFloat(f);
-  const char* parts[] = {"can't convert ", TypeNameOf(x), " to float"};
-  RaiseJoined(&kTypeErrorType, parts, 3);
+  return NewFloat(ConvertToFloat(x));
 }
 
 Value FloatAttr(Value self, Qstr name, AttrOp op, Value) {

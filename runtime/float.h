@@ -67,6 +67,8 @@ Float FloatValue(Value v);
 // Like FloatValue, but also accepts objects with __float__; false (and *out
 // untouched) when v is none of these.
 bool TryFloatValue(Value v, Float* out);
+// float(x) of a number: TryFloatValue, else TypeError "can't convert".
+Float ConvertToFloat(Value v);
 
 // --- Text ---------------------------------------------------------------------
 

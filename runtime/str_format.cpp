@@ -369,7 +369,7 @@ void AppendPercentInt(StringBuilder& out, Value v, int base, bool upper, const P
 // %e %f %g (and capitals) through FormatFloat.
 void AppendPercentFloat(StringBuilder& out, Value v, char type, const PercentFlags& flags) {
   Value native = NativeValue(v);
-  Value number = IsFloat(native) ? native : NewFloat(FloatValue(native));
+  Value number = IsFloat(native) ? native : NewFloat(ConvertToFloat(native));
   FormatSpec spec;
   spec.type = type;
   spec.precision = flags.precision < 0 ? 6 : flags.precision;

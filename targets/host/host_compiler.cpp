@@ -55,9 +55,23 @@ bool WrapExpressionsToPrint(std::string* text) {
   return true;
 }
 
-// The .mpy for `source`, or false with the first diagnostic's message.
+// The exception a diagnostic raises: IndentationError (or its TabError)
+// for the indentation ones, SyntaxError for the rest.
+const rt::Type* ErrorTypeOf(DiagKind kind) {
+  switch (kind) {
+    case DiagKind::TabError: return &rt::kTabErrorType;
+    case DiagKind::UnindentMismatch:
+    case DiagKind::UnexpectedIndent:
+    case DiagKind::ExpectedIndentedBlock: return &rt::kIndentationErrorType;
+    default: return &rt::kSyntaxErrorType;
+  }
+}
+
+// The .mpy for `source`, or false with the first diagnostic's message and
+// the exception type it raises.
 bool CompileToMpy(std::string_view source, std::string filename, rt::CompileMode mode, std::vector<uint8_t>* mpy,
-                  std::string* error) {
+                  std::string* error, const rt::Type** error_type) {
+  *error_type = &rt::kSyntaxErrorType;
   std::string text(source);
   if (mode == rt::CompileMode::kEval) {
     // Module code cannot return a value: the expression is assigned to a
@@ -83,6 +97,7 @@ bool CompileToMpy(std::string_view source, std::string filename, rt::CompileMode
   if (result.ok()) module = bytecode::Compile(result.ast, result.scopes, result.source, filename, result.diags);
   if (!result.ok()) {
     *error = result.diags.list().front().message;
+    *error_type = ErrorTypeOf(result.diags.list().front().kind);
     return false;
   }
   *mpy = mpy::WriteMpy(module);
@@ -96,9 +111,10 @@ rt::Value CompileSource(const char* source, size_t length, rt::Qstr filename, rt
   // copied into the GC heap skips no destructor.
   static std::vector<uint8_t> mpy;
   static std::string error;
-  if (CompileToMpy(std::string_view(source, length), std::string(name, name_length), mode, &mpy, &error))
+  const rt::Type* error_type;
+  if (CompileToMpy(std::string_view(source, length), std::string(name, name_length), mode, &mpy, &error, &error_type))
     return rt::NewBytes(mpy.data(), mpy.size());
-  rt::RaiseWithArg(&rt::kSyntaxErrorType, rt::NewStr(error.data(), error.size()));
+  rt::RaiseWithArg(error_type, rt::NewStr(error.data(), error.size()));
 }
 
 }  // namespace

@@ -64,15 +64,6 @@ Value SliceBinaryOp(BinaryOp op, Value lhs, Value rhs) {
   return FromBool(Equal(a->start, b->start) && Equal(a->stop, b->stop) && Equal(a->step, b->step));
 }
 
-// Hashable as that tuple too (Python 3.12 and MicroPython; a slice can be
-// a dict key).
-Value SliceUnaryOp(UnaryOp op, Value self) {
-  if (op != UnaryOp::kHash) return kNull;
-  SliceObject* slice = AsSlice(self);
-  Value fields[] = {slice->start, slice->stop, slice->step};
-  return FromSmallInt(static_cast<SignedWord>(HashItems(fields, 3)) >> 1);
-}
-
 Value SliceAttr(Value self, Qstr name, AttrOp op, Value) {
   if (op != AttrOp::kLoad) return kNull;
   SliceObject* slice = AsSlice(self);
@@ -186,7 +177,6 @@ const Type kSliceType = {
     .name = Q_slice,
     .make_new = SliceMakeNew,
     .print = SlicePrint,
-    .unary_op = SliceUnaryOp,
     .binary_op = SliceBinaryOp,
     .attr = SliceAttr,
     .base_type = &kObjectType,

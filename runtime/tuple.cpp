@@ -161,25 +161,6 @@ void RepeatBytes(void* out, const void* unit, size_t size, size_t count) {
   }
 }
 
-// CPython's tuple hash (xxHash's mixing of the item hashes): equal tuples
-// hash alike, and the order of the items matters.
-Word HashItems(const Value* items, size_t length) {
-  constexpr bool k64 = sizeof(Word) == 8;
-  constexpr Word kPrime1 = k64 ? static_cast<Word>(11400714785074694791ull) : 2654435761u;
-  constexpr Word kPrime2 = k64 ? static_cast<Word>(14029467366897019727ull) : 2246822519u;
-  constexpr Word kPrime5 = k64 ? static_cast<Word>(2870177450012600261ull) : 374761393u;
-  constexpr unsigned kRotate = k64 ? 31 : 13;
-  Word acc = kPrime5;
-  for (size_t i = 0; i < length; ++i) {
-    Word lane = static_cast<Word>(Hash(items[i]));
-    acc += lane * kPrime2;
-    acc = (acc << kRotate) | (acc >> (sizeof(Word) * 8 - kRotate));
-    acc *= kPrime1;
-  }
-  acc += length ^ (kPrime5 ^ 3527539u);
-  return acc;
-}
-
 // --- tuple ----------------------------------------------------------------------
 
 namespace {
@@ -202,6 +183,25 @@ void TuplePrint(const Printer& out, Value self, PrintKind) {
   PrintChar(out, ')');
 }
 
+// CPython's tuple hash (xxHash's mixing of the item hashes): equal tuples
+// hash alike, and the order of the items matters.
+Word TupleHash(TupleObject* tuple) {
+  constexpr bool k64 = sizeof(Word) == 8;
+  constexpr Word kPrime1 = k64 ? static_cast<Word>(11400714785074694791ull) : 2654435761u;
+  constexpr Word kPrime2 = k64 ? static_cast<Word>(14029467366897019727ull) : 2246822519u;
+  constexpr Word kPrime5 = k64 ? static_cast<Word>(2870177450012600261ull) : 374761393u;
+  constexpr unsigned kRotate = k64 ? 31 : 13;
+  Word acc = kPrime5;
+  for (size_t i = 0; i < tuple->length; ++i) {
+    Word lane = static_cast<Word>(Hash(tuple->items[i]));
+    acc += lane * kPrime2;
+    acc = (acc << kRotate) | (acc >> (sizeof(Word) * 8 - kRotate));
+    acc *= kPrime1;
+  }
+  acc += tuple->length ^ (kPrime5 ^ 3527539u);
+  return acc;
+}
+
 Value TupleUnaryOp(UnaryOp op, Value self) {
   self = NativeValue(self);
   TupleObject* tuple = AsTuple(self);
@@ -209,7 +209,7 @@ Value TupleUnaryOp(UnaryOp op, Value self) {
     case UnaryOp::kBool: return FromBool(tuple->length != 0);
     case UnaryOp::kLen: return FromSmallInt(static_cast<SignedWord>(tuple->length));
     // Folded into the small int range (a hash is never a big int).
-    case UnaryOp::kHash: return FromSmallInt(static_cast<SignedWord>(HashItems(tuple->items, tuple->length)) >> 1);
+    case UnaryOp::kHash: return FromSmallInt(static_cast<SignedWord>(TupleHash(tuple)) >> 1);
     default: return kNull;
   }
 }

@@ -47,8 +47,6 @@ size_t SequenceIndex(size_t n_args, const Value* args);
 // The repetition count of `seq * n` (n an int; negative counts as 0), or
 // -1 if n is not an index. Raises MemoryError when length * n overflows.
 SignedWord RepeatCount(Value n, size_t length);
-// The hash of a tuple of these items (CPython's).
-Word HashItems(const Value* items, size_t length);
 // Writes `count` copies of the `size` bytes at `unit` one after another
 // into `out` (items of a tuple or list; `out` does not overlap `unit`).
 void RepeatBytes(void* out, const void* unit, size_t size, size_t count);

@@ -113,15 +113,56 @@ Value Round(size_t n_args, const Value* args) {
   return Call(method[0], n, 0, call_args);
 }
 
+// sum()'s running total: small ints and exact floats are added inline
+// (no object per step; a float total is boxed once, at the end), anything
+// else through the + operator, in the same order.
+struct SumTotal {
+  Value total;
+  Float float_total = 0;
+  bool in_float = false;  // float_total is the total
+
+  void Add(Value item) {
+    if (in_float) {
+      if (HasExactType(item, &kFloatType)) {
+        float_total += FloatValue(item);
+        return;
+      }
+      total = NewFloat(float_total);
+      in_float = false;
+    } else if (IsSmallInt(total) && IsSmallInt(item)) {
+      SignedWord sum = SmallIntValue(total) + SmallIntValue(item);  // no overflow: small ints are narrower
+      if (FitsSmallInt(sum)) {
+        total = FromSmallInt(sum);
+        return;
+      }
+    } else if (HasExactType(total, &kFloatType) && HasExactType(item, &kFloatType)) {
+      float_total = FloatValue(total) + FloatValue(item);
+      in_float = true;
+      return;
+    }
+    total = ApplyBinaryOp(BinaryOp::kAdd, total, item);
+  }
+  Value Result() const { return in_float ? NewFloat(float_total) : total; }
+};
+
 Value Sum(size_t n_args, const Value* args, size_t n_kw, const Value* kw) {
   static constexpr ArgSpec kSpecs[] = {{Q_iterable, true, kNone}, {Q_start, false, FromSmallInt(0)}};
   Value a[2];
   ParseArgs(n_args, args, n_kw, kw, kSpecs, 2, 2, a);
-  Value total = a[1];
-  Value it = GetIter(a[0]);
-  for (Value item = IterNext(it); item != kStopIteration; item = IterNext(it))
-    total = ApplyBinaryOp(BinaryOp::kAdd, total, item);
-  return total;
+  SumTotal sum{a[1]};
+  Value source = a[0];
+  if (IsSmallInt(a[1]) && (HasExactType(source, &kBytesType) || HasExactType(source, &kByteArrayType))) {
+    // The bytes themselves: nothing runs that could change them meanwhile.
+    BufferInfo info;
+    GetBuffer(source, &info, false);
+    Word bytes_total = 0;
+    for (size_t i = 0; i < info.length; ++i) bytes_total += static_cast<const uint8_t*>(info.data)[i];
+    sum.Add(NewIntFromUnsigned(bytes_total));
+    return sum.Result();
+  }
+  Value it = GetIter(source);
+  for (Value item = IterNext(it); item != kStopIteration; item = IterNext(it)) sum.Add(item);
+  return sum.Result();
 }
 
 // min/max: over one iterable or several arguments, by key(item), ties going

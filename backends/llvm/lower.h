@@ -375,8 +375,8 @@ class FunctionLowering {
   // Item `index` (a small int) of the exact list `list`, in any
   // representation, as ItemRepType(element); IndexError when out of range.
   Typed LoadListItem(llvm::Value* list, llvm::Value* index, ir::TypeId element);
-  void StoreListItem(llvm::Value* list, llvm::Value* index, const Typed& value, llvm::BasicBlock* done,
-                     llvm::BasicBlock* slow);
+  void StoreListItem(llvm::Value* list, llvm::Value* index, const Typed& value, ir::TypeId element,
+                     llvm::BasicBlock* done, llvm::BasicBlock* slow);
 
   // ---- attribute and global caches (lower_attr.cpp) ----
   // A zeroed runtime/attr_cache.h cache (AttrCache, GlobalCache) of this

@@ -175,9 +175,10 @@ Typed FunctionLowering::LoadListItem(llvm::Value* list, llvm::Value* index, ir::
 }
 
 // Stores `value` into item `index` (a small int) of the exact list `list`
-// in the list's representation, then goes to `done`; goes to `slow` when
-// that representation cannot hold the value (the runtime boxes the list).
-void FunctionLowering::StoreListItem(llvm::Value* list, llvm::Value* index, const Typed& value,
+// (whose items inference typed `element`) in the list's representation,
+// then goes to `done`; goes to `slow` when that representation cannot hold
+// the value (the runtime boxes the list).
+void FunctionLowering::StoreListItem(llvm::Value* list, llvm::Value* index, const Typed& value, ir::TypeId element,
                                      llvm::BasicBlock* done, llvm::BasicBlock* slow) {
   TypeKind kind = Kind(value.type);
   bool is_bool = kind == TypeKind::Bool;
@@ -186,7 +187,9 @@ void FunctionLowering::StoreListItem(llvm::Value* list, llvm::Value* index, cons
   llvm::BasicBlock* raw_floats = is_float ? NewBlock("store.raw_floats") : slow;
   llvm::BasicBlock* boxed = NewBlock("store.boxed");
   ItemSlot slot = SequenceItemSlot(list, index, true, kListStoreIndexError);
-  DispatchOnItems(list, is_bool || is_float ? kind : TypeKind::Object, raw_bools, raw_floats, boxed);
+  // A list of the value's own type is likely raw; any other, boxed.
+  bool likely_raw = (is_bool || is_float) && Kind(element) == kind;
+  DispatchOnItems(list, likely_raw ? kind : TypeKind::Object, raw_bools, raw_floats, boxed);
   auto store = [&](llvm::BasicBlock* block, unsigned bytes, auto&& item) {
     b_.SetInsertPoint(block);
     SequenceItem(b_.CreateStore(item(), ItemAddress(slot, bytes)));
@@ -379,7 +382,8 @@ void FunctionLowering::LowerStoreSubscr(const ir::Inst& inst) {
     BranchLikely(b_.CreateICmpEQ(type, module_.abi().TypeSymbol("list")), fast, slow);
   }
   b_.SetInsertPoint(fast);
-  StoreListItem(sequence.value, i, value, done, slow);
+  ir::TypeId element = kind == TypeKind::List ? ElementType(sequence.type) : ir::kObjectType;
+  StoreListItem(sequence.value, i, value, element, done, slow);
   b_.SetInsertPoint(slow);
   CallHelper(Helper::store_subscr, {sequence.value, Box(index), Box(value)});
   // A speculative loop goes on generically after the call (which may have

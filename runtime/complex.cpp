@@ -44,10 +44,8 @@ bool ToComplex(Value v, Complex* out) {
 // An object's __complex__, if it has one (which must give a complex).
 bool TryComplexDunder(Value v, Complex* out) {
   if (!IsObject(v) || IsStr(v)) return false;
-  Value method[2];
-  LoadMethodOrNull(v, Q___complex__, method);
-  if (method[0] == kNull) return false;
-  Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+  Value result = CallMethodIfAny(v, Q___complex__);
+  if (result == kNull) return false;
   if (!IsComplex(result)) RaiseTypeError("__complex__ returned non-complex");
   *out = ComplexOf(result);
   return true;

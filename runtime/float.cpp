@@ -564,10 +564,8 @@ bool TryFloatValue(Value v, Float* out) {
     return true;
   }
   if (IsStr(v) || !IsObject(v)) return false;
-  Value method[2];
-  LoadMethodOrNull(v, Q___float__, method);
-  if (method[0] == kNull) return false;
-  Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+  Value result = CallMethodIfAny(v, Q___float__);
+  if (result == kNull) return false;
   if (!IsFloat(result)) RaiseTypeError("__float__ returned non-float");
   *out = FloatOf(result);
   return true;

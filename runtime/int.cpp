@@ -712,10 +712,8 @@ Value IntFromObject(Value x) {
   if (TextOf(x, &text, &length)) return ParseInt(text, length, 10);
   Qstr methods[] = {Q___int__, Q___index__};
   for (Qstr name : methods) {
-    Value method[2];
-    LoadMethodOrNull(x, name, method);
-    if (method[0] == kNull) continue;
-    Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+    Value result = CallMethodIfAny(x, name);
+    if (result == kNull) continue;
     Value r = IntOperand(result);
     if (r == kNull) {
       const char* parts[] = {name == Q___int__ ? "__int__" : "__index__", " returned non-int (type ",

@@ -234,9 +234,8 @@ Value ReversedMakeNew(const Type*, size_t n_args, size_t n_kw, const Value* args
   Value seq = args[0];
   if (HasExactType(seq, &kRangeType)) return NewReversedRangeIterator(seq);
   if (!HasExactType(seq, &kTupleType) && !HasExactType(seq, &kListType)) {
-    Value method[2];
-    LoadMethodOrNull(seq, Q___reversed__, method);
-    if (method[0] != kNull) return method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+    Value reversed = CallMethodIfAny(seq, Q___reversed__);
+    if (reversed != kNull) return reversed;
     seq = NativeValue(seq);
     if (!HasExactType(seq, &kTupleType) && !HasExactType(seq, &kListType)) {
       seq = args[0];

@@ -461,6 +461,13 @@ void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]) {
   dest[0] = BindAttribute(found, obj, type);
 }
 
+Value CallMethodIfAny(Value obj, Qstr name) {
+  Value method[2];
+  LoadMethodOrNull(obj, name, method);
+  if (method[0] == kNull) return kNull;
+  return method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+}
+
 void LoadMethod(Value obj, Qstr name, Value dest[2]) {
   LoadMethodOrNull(obj, name, dest);
   if (dest[0] == kNull) RaiseAttributeError(obj, name);
@@ -735,12 +742,8 @@ SignedWord IntToWord(Value v) {
 
 SignedWord IndexValue(Value v) {
   if (IsSmallInt(v) || v == kFalse || v == kTrue || IsInt(v)) return IntToWord(v);
-  Value method[2];
-  LoadMethodOrNull(v, Q___index__, method);
-  if (method[0] != kNull) {
-    Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
-    return IntToWord(result);
-  }
+  Value result = CallMethodIfAny(v, Q___index__);
+  if (result != kNull) return IntToWord(result);
   const char* parts[] = {"'", TypeNameOf(v), "' object cannot be interpreted as an integer"};
   RaiseJoined(&kTypeErrorType, parts, 3);
 }

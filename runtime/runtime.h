@@ -85,6 +85,9 @@ void DeleteAttr(Value obj, Qstr name);
 void LoadMethod(Value obj, Qstr name, Value dest[2]);
 // Same, but leaves dest[0] = kNull when there is no such attribute.
 void LoadMethodOrNull(Value obj, Qstr name, Value dest[2]);
+// obj.name() when obj has the attribute (a conversion hook such as
+// __index__ or __float__), else kNull.
+Value CallMethodIfAny(Value obj, Qstr name);
 
 // The attribute `name` found on `type` or its bases (its MRO), before any
 // binding; kNull if none.

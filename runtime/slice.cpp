@@ -25,10 +25,8 @@ inline SignedWord ClampedBound(Value v) {
 
 [[gnu::noinline]] SignedWord ClampedBoundSlow(Value v) {
   if (!IsInt(v)) {
-    Value method[2];
-    LoadMethodOrNull(v, Q___index__, method);
-    if (method[0] == kNull) RaiseTypeError("slice indices must be integers or None or have an __index__ method");
-    v = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+    v = CallMethodIfAny(v, Q___index__);
+    if (v == kNull) RaiseTypeError("slice indices must be integers or None or have an __index__ method");
     if (!IsInt(v)) RaiseTypeError("__index__ returned non-int");
   }
   SignedWord n;

@@ -321,10 +321,8 @@ Value IntegerArgument(Value v) {
   // and CPython take it; never text.
   const Qstr methods[] = {Q___int__, Q___index__};
   for (Qstr name : methods) {
-    Value method[2];
-    LoadMethodOrNull(v, name, method);
-    if (method[0] == kNull) continue;
-    Value result = method[1] == kNull ? Call0(method[0]) : Call1(method[0], method[1]);
+    Value result = CallMethodIfAny(v, name);
+    if (result == kNull) continue;
     if (IsInt(result)) return result;
     break;
   }

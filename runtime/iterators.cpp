@@ -290,7 +290,7 @@ Value NewCallableIterator(Value f, Value sentinel) {
 
 const Type kEnumerateType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeBaseAllowed,
     .name = Q_enumerate,
     .make_new = EnumerateMakeNew,
     .get_iter = IterSelf,
@@ -300,7 +300,7 @@ const Type kEnumerateType = {
 
 const Type kZipType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeBaseAllowed,
     .name = Q_zip,
     .make_new = ZipMakeNew,
     .get_iter = IterSelf,
@@ -310,7 +310,7 @@ const Type kZipType = {
 
 const Type kMapType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeBaseAllowed,
     .name = Q_map,
     .make_new = MapMakeNew,
     .get_iter = IterSelf,
@@ -320,7 +320,7 @@ const Type kMapType = {
 
 const Type kFilterType = {
     .base = {&kTypeType},
-    .flags = kTypeIsIterator,
+    .flags = kTypeIsIterator | kTypeBaseAllowed,
     .name = Q_filter,
     .make_new = FilterMakeNew,
     .get_iter = IterSelf,

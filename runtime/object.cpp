@@ -8,6 +8,7 @@
 #include "runtime/gc.h"
 #include "runtime/runtime.h"
 #include "runtime/str.h"
+#include "runtime/tuple.h"
 
 namespace taipan::rt {
 
@@ -95,6 +96,22 @@ Value TypeCall(Value self, size_t n_args, size_t n_kw, const Value* args) {
 
 // Attributes of types themselves: __name__, __bases__, __mro__, __dict__;
 // anything else is looked up in the type (unbound).
+// A builtin type's __bases__ and __mro__, from its single-base chain
+// (classes keep theirs as tuples).
+Value BuiltinBases(const Type* type) {
+  if (!type->base_type) return EmptyTuple();
+  Value base = FromType(type->base_type);
+  return NewTuple(1, &base);
+}
+Value BuiltinMro(const Type* type) {
+  size_t n = 0;
+  for (const Type* t = type; t; t = t->base_type) ++n;
+  Value mro = NewTuple(n, nullptr);
+  size_t i = 0;
+  for (const Type* t = type; t; t = t->base_type) AsTuple(mro)->items[i++] = FromType(t);
+  return mro;
+}
+
 Value TypeAttr(Value self, Qstr name, AttrOp op, Value value) {
   const Type* type = TypeValue(self);
   if (op != AttrOp::kLoad) {
@@ -107,8 +124,8 @@ Value TypeAttr(Value self, Qstr name, AttrOp op, Value value) {
     return DictRemove(dict, FromQstr(name)) == kNull ? kNull : kNone;
   }
   if (name == Q___name__ || name == Q___qualname__) return FromQstr(type->name);
-  if (name == Q___bases__ && type->bases != kNull) return type->bases;
-  if (name == Q___mro__ && type->mro != kNull) return type->mro;
+  if (name == Q___bases__) return type->bases != kNull ? type->bases : BuiltinBases(type);
+  if (name == Q___mro__) return type->mro != kNull ? type->mro : BuiltinMro(type);
   if (name == Q___dict__ && type->dict != kNull) return type->dict;
   Value found = LookupInType(type, name);
   if (found == kNull) return kNull;

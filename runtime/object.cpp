@@ -112,6 +112,18 @@ Value BuiltinMro(const Type* type) {
   return mro;
 }
 
+// A builtin type's __dict__: a new dict of its own methods and constants
+// (empty when it has none), as MicroPython gives its locals dict.
+Value BuiltinDict(const Type* type) {
+  size_t n = type->methods ? type->methods->count : 0;
+  Value dict = NewDict(n);
+  for (size_t i = 0; i < n; ++i) {
+    const ConstMapEntry& entry = type->methods->entries[i];
+    DictStore(dict, FromQstr(entry.name), entry.value.get());
+  }
+  return dict;
+}
+
 Value TypeAttr(Value self, Qstr name, AttrOp op, Value value) {
   const Type* type = TypeValue(self);
   if (op != AttrOp::kLoad) {
@@ -126,7 +138,7 @@ Value TypeAttr(Value self, Qstr name, AttrOp op, Value value) {
   if (name == Q___name__ || name == Q___qualname__) return FromQstr(type->name);
   if (name == Q___bases__) return type->bases != kNull ? type->bases : BuiltinBases(type);
   if (name == Q___mro__) return type->mro != kNull ? type->mro : BuiltinMro(type);
-  if (name == Q___dict__ && type->dict != kNull) return type->dict;
+  if (name == Q___dict__) return type->dict != kNull ? type->dict : BuiltinDict(type);
   Value found = LookupInType(type, name);
   if (found == kNull) return kNull;
   if (!(type->flags & kTypeIsClass) && HasExactType(found, &kBuiltinFunctionType)) return NewCheckedMethod(type, found);

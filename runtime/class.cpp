@@ -247,7 +247,13 @@ Value LookupFrom(const Type* type, size_t start, Qstr name, const Type** owner) 
   return kNull;
 }
 
-bool IsDataDescriptor(Value attr) { return IsObject(attr) && HasExactType(attr, &kPropertyType); }
+// A property, or an instance of a class with __set__ or __delete__.
+bool IsDataDescriptor(Value attr) {
+  if (!IsObject(attr)) return false;
+  if (HasExactType(attr, &kPropertyType)) return true;
+  return IsInstanceObject(attr) && (LookupInClasses(TypeOf(attr), Q___set__) != kNull ||
+                                    LookupInClasses(TypeOf(attr), Q___delete__) != kNull);
+}
 
 // Calls a method found in a class on `self` (functions get self first;
 // staticmethod, classmethod and other callables bind as attributes do).
@@ -257,6 +263,21 @@ Value CallMethodOn(Value method, Value self, size_t n_args, size_t n_kw, const V
 }
 Value CallMethodOn0(Value method, Value self) { return CallMethodOn(method, self, 0, 0, nullptr); }
 Value CallMethodOn1(Value method, Value self, Value arg) { return CallMethodOn(method, self, 1, 0, &arg); }
+
+// A user descriptor's __set__ or __delete__ on `self`: true when `attr` is
+// one (false for a property).
+bool DescriptorStore(Value attr, Value self, Value value) {
+  if (!IsInstanceObject(attr)) return false;
+  Qstr hook = value == kNull ? Q___delete__ : Q___set__;
+  Value method = LookupInClasses(TypeOf(attr), hook);
+  if (method == kNull) {
+    const char* parts[] = {value == kNull ? "__delete__" : "__set__"};
+    RaiseJoined(&kAttributeErrorType, parts, 1);
+  }
+  Value args[] = {self, value};
+  CallMethodOn(method, attr, value == kNull ? 1 : 2, 0, args);
+  return true;
+}
 
 // --- Creating instances ----------------------------------------------------------------
 
@@ -386,6 +407,7 @@ bool BindsSelf(Value attr, const Type* owner) {
 bool BindsToItself(Value attr) {
   if (!IsObject(attr)) return true;
   if (IsFunctionObject(attr)) return false;  // a new bound method each time
+  if (IsInstanceObject(attr) && LookupInClasses(TypeOf(attr), Q___get__) != kNull) return false;  // a descriptor
   const Type* type = TypeOf(attr);
   return type != &kStaticMethodType && type != &kClassMethodType && type != &kPropertyType;
 }
@@ -433,6 +455,14 @@ Value InstanceLoadAttrImpl(Value self, Qstr name, AttrCache* cache, bool for_met
 }
 
 }  // namespace
+
+Value DescriptorGet(Value attr, Value self, const Type* type) {
+  if (!IsInstanceObject(attr)) return kNull;
+  Value get = LookupInClasses(TypeOf(attr), Q___get__);
+  if (get == kNull) return kNull;
+  Value args[] = {self == kNull ? kNone : self, FromType(type)};
+  return CallMethodOn(get, attr, 2, 0, args);
+}
 
 Value NewPlainInstance(const Type* cls) { return NewInstance(cls, 0, 0, nullptr); }
 
@@ -519,6 +549,7 @@ Value GenericStoreAttr(Value self, Qstr name, Value value, AttrCache* cache = nu
   const Type* type = TypeOf(self);
   Value attr = g_property_made ? LookupInType(type, name) : kNull;
   if (attr != kNull && IsDataDescriptor(attr)) {
+    if (DescriptorStore(attr, self, value)) return kNone;
     Value setter = ObjectPointer<PropertyObject>(attr)->setter;
     if (setter == kNone) RaiseMessage(&kAttributeErrorType, "can't set attribute");
     Call2(setter, self, value);
@@ -559,6 +590,7 @@ Value GenericStoreAttr(Value self, Qstr name, Value value, AttrCache* cache = nu
 Value GenericDeleteAttr(Value self, Qstr name) {
   Value attr = g_property_made ? LookupInType(TypeOf(self), name) : kNull;
   if (attr != kNull && IsDataDescriptor(attr)) {
+    if (DescriptorStore(attr, self, kNull)) return kNone;
     Value deleter = ObjectPointer<PropertyObject>(attr)->deleter;
     if (deleter == kNone) RaiseMessage(&kAttributeErrorType, "can't delete attribute");
     Call1(deleter, self);
@@ -1013,6 +1045,10 @@ Value NewClass(Qstr name, Value bases, Value namespace_dict) {
   type->mro = ComputeMro(cls, n_bases, base_items);
   NoteClassAttrNames(dict);
   SetSlots(type);
+  // Its instances are descriptors: lookups must find them first.
+  if (LookupInClasses(type, Q___get__) != kNull || LookupInClasses(type, Q___set__) != kNull ||
+      LookupInClasses(type, Q___delete__) != kNull)
+    NotePropertyMade();
   CallSetName(cls);
   return cls;
 }

@@ -95,12 +95,16 @@ Value InstanceDict(Value instance, bool create);
 // needed; the slots stay.
 Value InstanceOwnDict(Value instance);
 
-// NewProperty notes that a property object exists. Properties are the only
-// data descriptors, so until one does no class attribute can take
+// NewProperty notes that a property object exists, and NewClass that a
+// class defining __get__, __set__ or __delete__ does (its instances are
+// descriptors). Until either happens no class attribute can take
 // precedence over an instance's own dict: attribute access then looks
 // there first, and stores skip looking for a setter (MicroPython's order,
 // which is CPython's in that case).
 void NotePropertyMade();
+// attr.__get__(self or None, type) when attr is an instance of a class
+// with __get__ (a descriptor found as a class attribute), else kNull.
+Value DescriptorGet(Value attr, Value self, const Type* type);
 
 // object's own methods, for object.cpp's method table (object.__init__,
 // object.__new__ (a staticmethod), object.__setattr__, object.__delattr__):

@@ -412,6 +412,10 @@ Value BindAttribute(Value attr, Value self, const Type* type) {
   const Type* attr_type = TypeOf(attr);
   if (attr_type == &kStaticMethodType) return ObjectPointer<MethodWrapper>(attr)->function;
   if (attr_type == &kClassMethodType) return NewBoundMethod(ObjectPointer<MethodWrapper>(attr)->function, FromType(type));
+  if (attr_type->flags & kTypeIsClass) {
+    Value got = DescriptorGet(attr, self, type);
+    if (got != kNull) return got;
+  }
   if (self == kNull) return attr;
   if (attr_type == &kPropertyType) {
     Value getter = ObjectPointer<PropertyObject>(attr)->getter;

@@ -1004,14 +1004,22 @@ void SetSlots(Type* type) {
 // type() calls __set_name__(cls, name) on the class attributes that have it
 // (descriptors defined by programs; builtin values never do).
 void CallSetName(Value cls) {
-  Value dict = TypeValue(cls)->dict;
+  // The hooks may set or delete the class's attributes, so the entries
+  // that have one are taken first: each hook runs, on the object the class
+  // body made, whatever an earlier one did (as in CPython).
+  Map* map = DictMap(TypeValue(cls)->dict);
+  Value hooked = NewList(0, nullptr);  // name, object, name, object...
   size_t position = 0;
-  while (MapEntry* entry = MapNext(DictMap(dict), &position)) {
-    if (!IsInstanceObject(entry->value)) continue;
-    Value method = LookupInClasses(TypeOf(entry->value), Q___set_name__);
-    if (method == kNull) continue;
-    Value args[2] = {cls, entry->key};
-    CallMethodOn(method, entry->value, 2, 0, args);
+  while (MapEntry* entry = MapNext(map, &position)) {
+    if (!IsInstanceObject(entry->value) || LookupInClasses(TypeOf(entry->value), Q___set_name__) == kNull) continue;
+    ListAppend(hooked, entry->key);
+    ListAppend(hooked, entry->value);
+  }
+  for (size_t i = 0; i + 1 < AsList(hooked)->length; i += 2) {
+    Value name = AsList(hooked)->items[i];
+    Value object = AsList(hooked)->items[i + 1];
+    Value args[2] = {cls, name};
+    CallMethodOn(LookupInClasses(TypeOf(object), Q___set_name__), object, 2, 0, args);
   }
 }
 

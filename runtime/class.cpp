@@ -1089,7 +1089,11 @@ Value ObjectNew(size_t n_args, const Value* args, size_t n_kw, const Value*) {
   if (!IsType(args[0])) RaiseTypeError("object.__new__(X): X is not a type object");
   const Type* cls = TypeValue(args[0]);
   if (IsClass(cls)) return NewInstance(cls, n_args - 1, n_kw, args + 1);
-  if (!cls->make_new) RaiseCannotCreate(cls);
+  // A builtin type makes its own instances (its __new__), as in CPython.
+  if (cls != &kObjectType) {
+    const char* parts[] = {"object.__new__(", TypeName(cls), ") is not safe, use ", TypeName(cls), ".__new__()"};
+    RaiseJoined(&kTypeErrorType, parts, 5);
+  }
   return cls->make_new(cls, n_args - 1, n_kw, args + 1);
 }
 

@@ -378,6 +378,9 @@ Value Dir(size_t n_args, const Value* args) {
       AddTypeNames(names, TypeValue(obj));
     } else {
       if (IsClass(type)) {
+        // A class's own __dir__ gives the names.
+        Value own = CallMethodIfAny(obj, Q___dir__);
+        if (own != kNull) return ListFromIterable(own);
         Value dict = InstanceDict(obj, false);
         if (dict != kNull) AddKeys(names, dict);
       }

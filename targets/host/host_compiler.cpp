@@ -67,12 +67,23 @@ const rt::Type* ErrorTypeOf(DiagKind kind) {
   }
 }
 
+// Whether the wrapped eval text made exactly the one assignment, of an
+// expression the wrapper's parentheses did not make valid: a walrus the
+// text starts with (eval("x := 1")) is only valid in parentheses of its own.
+bool IsOneEvalExpression(const Ast& ast, size_t user_start) {
+  std::span<const NodeId> body = ast.List(ast[ast.root].list);
+  if (body.size() != 1) return false;
+  const Node& value = ast[ast[body[0]].a];
+  return !(value.kind == NodeKind::NamedExpr && value.begin == user_start);
+}
+
 // The .mpy for `source`, or false with the first diagnostic's message and
 // the exception type it raises.
 bool CompileToMpy(std::string_view source, std::string filename, rt::CompileMode mode, std::vector<uint8_t>* mpy,
                   std::string* error, const rt::Type** error_type) {
   *error_type = &rt::kSyntaxErrorType;
   std::string text(source);
+  size_t user_start = 0;  // eval: where the expression starts in the wrapped text
   if (mode == rt::CompileMode::kEval) {
     // Module code cannot return a value: the expression is assigned to a
     // global that eval() takes back (compile_hook.h). The wrapper starts on
@@ -82,6 +93,7 @@ bool CompileToMpy(std::string_view source, std::string filename, rt::CompileMode
       *error = "unexpected EOF while parsing";
       return false;
     }
+    user_start = sizeof(rt::kEvalResultName) - 1 + 4 + text.find_first_not_of(" \t\r\n\f");
     text = std::string(rt::kEvalResultName) + " = (" + text + "\n)\n";
   } else if (mode == rt::CompileMode::kSingle) {
     WrapExpressionsToPrint(&text);
@@ -89,7 +101,7 @@ bool CompileToMpy(std::string_view source, std::string filename, rt::CompileMode
   FrontendResult result = RunFrontend(filename, text);
   // Text that closes the wrapper's parenthesis itself ("1)\n(2") would
   // make more than the one assignment.
-  if (mode == rt::CompileMode::kEval && result.ok() && result.ast[result.ast.root].list.size != 1) {
+  if (mode == rt::CompileMode::kEval && result.ok() && !IsOneEvalExpression(result.ast, user_start)) {
     *error = "invalid syntax";
     return false;
   }

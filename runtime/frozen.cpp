@@ -175,6 +175,21 @@ int ExitStatusOf(Value exc) {
   return static_cast<int>(SmallIntValue(ApplyBinaryOp(BinaryOp::kAnd, code, FromSmallInt(255))));
 }
 
+// sys.atexit's function, once the program has ended with `status`; an
+// exception it raises is reported and gives the status instead.
+int RunAtexit(int status) {
+  Value func = g_state.atexit;
+  if (func == kNull) return status;
+  g_state.atexit = kNull;
+  NlrBuf buf;
+  if (taipan_nlr_push(&buf) == 0) {
+    Call0(func);
+    taipan_nlr_pop();
+    return status;
+  }
+  return ExitStatusOf(FromPointer(buf.value));
+}
+
 }  // namespace
 
 Value ExecMpyAsModule(Qstr name, const uint8_t* data, size_t size, bool data_is_permanent, bool is_package,
@@ -200,14 +215,16 @@ int RunFrozenMain() {
     PrintCString(g_stderr_printer, "no frozen __main__ module\n");
     return 1;
   }
+  int status = 0;
   NlrBuf buf;
   if (taipan_nlr_push(&buf) == 0) {
     ExecInModule(g_state.main_module, main->mpy, main->size, true, kNull, main->native);
     RunScheduled();  // callbacks scheduled by the program's last statements
     taipan_nlr_pop();
-    return 0;
+  } else {
+    status = ExitStatusOf(FromPointer(buf.value));
   }
-  return ExitStatusOf(FromPointer(buf.value));
+  return RunAtexit(status);
 }
 
 }  // namespace taipan::rt

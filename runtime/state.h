@@ -27,6 +27,7 @@ struct RuntimeState {
   // iteration, for next() to raise again through enumerate, map, zip and
   // filter (runtime.cpp IterNextOrRaise); kNull when that end had none.
   Value stop_iteration;
+  Value atexit;           // sys.atexit's function, or kNull
   Value scratch[4];       // short-lived values the runtime must keep alive
   Value lookup_hint[2];   // map.cpp's lookup hint: the key it serves and the key it found
 };

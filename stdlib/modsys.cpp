@@ -259,6 +259,16 @@ Value SysStream(Qstr name, Value fallback) {
   return stream == kNull ? fallback : stream;
 }
 
+// atexit(func): the function to call when the program ends (after its last
+// statement, or its uncaught exception); None for none. Returns the one it
+// replaces, as MicroPython does.
+Value SysAtexit(Value func) {
+  Value previous = g_state.atexit == kNull ? kNone : g_state.atexit;
+  g_state.atexit = func == kNone ? kNull : func;
+  return previous;
+}
+
+constexpr BuiltinFunction kSysAtexitFn(Q_atexit, SysAtexit);
 constexpr BuiltinFunction kSysExitFn(Q_exit, 0, 1, SysExit);
 constexpr BuiltinFunction kSysPrintExceptionFn(Q_print_exception, 1, 2, SysPrintException);
 
@@ -278,6 +288,7 @@ constexpr BuiltinFunction kSysPrintExceptionFn(Q_print_exception, 1, 2, SysPrint
 
 // The constant part; SysModuleInit adds the values made at run time.
 TAIPAN_CONST_MAP(kSysModuleGlobals,
+                 {Q_atexit, &kSysAtexitFn},
                  {Q_byteorder, FromQstr(Q_little)},
                  {Q_exit, &kSysExitFn},
                  {Q_platform, FromQstr(TAIPAN_PLATFORM_QSTR)},

@@ -94,8 +94,6 @@ Value TypeCall(Value self, size_t n_args, size_t n_kw, const Value* args) {
   return type->make_new(type, n_args, n_kw, args);
 }
 
-// Attributes of types themselves: __name__, __bases__, __mro__, __dict__;
-// anything else is looked up in the type (unbound).
 // A builtin type's __bases__ and __mro__, from its single-base chain
 // (classes keep theirs as tuples).
 Value BuiltinBases(const Type* type) {
@@ -124,6 +122,8 @@ Value BuiltinDict(const Type* type) {
   return dict;
 }
 
+// Attributes of types themselves: __name__, __bases__, __mro__, __dict__;
+// anything else is looked up in the type (unbound).
 Value TypeAttr(Value self, Qstr name, AttrOp op, Value value) {
   const Type* type = TypeValue(self);
   if (op != AttrOp::kLoad) {

@@ -974,6 +974,16 @@ Value BytesLikeBinaryOp(BinaryOp op, Value lhs, Value rhs, bool is_array) {
     }
     case BinaryOp::kMultiply:
     case BinaryOp::kReverseMultiply: return Repeat(data, self.length, rhs, is_array);
+    case BinaryOp::kModulo: {
+      // A bytearray's format is copied: a __bytes__ or __index__ it calls
+      // may resize it.
+      Value format = is_array ? NewBytes(data, self.length) : lhs;
+      BufferInfo text;
+      GetBuffer(format, &text, false);
+      StringBuilder out;
+      BytesPercentFormat(static_cast<const char*>(text.data), text.length, rhs, &out);
+      return NewLikeFromBuilder(is_array, out);
+    }
     case BinaryOp::kEqual:
     case BinaryOp::kNotEqual:
       if (!is_array && !ComparesWithBytes(rhs)) return FromBool(op == BinaryOp::kNotEqual);

@@ -107,6 +107,8 @@ void PrintStrRepr(const Printer& out, const char* data, size_t length);
 Value AsciiOf(Value v);
 // str % args (printf-style formatting).
 Value StrPercentFormat(Value format, Value args);
+// bytes % args into `out`: the format's `length` bytes stay put meanwhile.
+void BytesPercentFormat(const char* format, size_t length, Value args, StringBuilder* out);
 // str.format(self, *args, **kwargs) as a builtin method (self is args[0]).
 Value StrFormatMethod(size_t n_args, const Value* args, size_t n_kw, const Value* kw);
 

@@ -5,6 +5,7 @@
 // Numbers are formatted by their own families (FormatInt in int.cpp,
 // FormatFloat in float_format.cpp); this file parses the templates and
 // picks the formatter. Widths and precisions of text count code points.
+#include "runtime/bytes.h"
 #include "runtime/class.h"
 #include "runtime/float.h"
 #include "runtime/format_spec.h"
@@ -297,6 +298,7 @@ struct PercentFlags {
   bool zero = false;       // '0'
   SignedWord width = -1;
   SignedWord precision = -1;
+  bool bytes = false;      // formatting bytes: widths count bytes, not characters
 };
 
 void AppendRepeated(StringBuilder& out, char c, SignedWord n) {
@@ -305,7 +307,8 @@ void AppendRepeated(StringBuilder& out, char c, SignedWord n) {
 
 // Text padded with spaces to the width (on the right with '-').
 void AppendPaddedText(StringBuilder& out, const char* data, size_t length, const PercentFlags& flags) {
-  SignedWord padding = flags.width - static_cast<SignedWord>(Utf8CharCount(data, length));
+  size_t shown = flags.bytes ? length : Utf8CharCount(data, length);
+  SignedWord padding = flags.width - static_cast<SignedWord>(shown);
   if (!flags.left) AppendRepeated(out, ' ', padding);
   out.Append(data, length);
   if (flags.left) AppendRepeated(out, ' ', padding);
@@ -433,6 +436,39 @@ void AppendPercentChar(StringBuilder& out, Value v, const PercentFlags& flags) {
   RaiseJoined(&kValueErrorType, parts, 6);
 }
 
+// bytes % args's %s and %b: a bytes-like value's bytes, or __bytes__'s.
+void AppendPercentBytes(StringBuilder& out, Value v, const PercentFlags& flags) {
+  BufferInfo info;
+  if (!GetBytesLikeBuffer(v, &info)) {
+    Value converted = CallMethodIfAny(v, Q___bytes__);
+    if (converted == kNull || !GetBytesLikeBuffer(converted, &info)) {
+      const char* parts[] = {"%b requires a bytes-like object, or an object that implements __bytes__, not '",
+                             TypeNameOf(v), "'"};
+      RaiseJoined(&kTypeErrorType, parts, 3);
+    }
+  }
+  size_t length = flags.precision >= 0 && static_cast<size_t>(flags.precision) < info.length
+                      ? static_cast<size_t>(flags.precision)
+                      : info.length;
+  AppendPaddedText(out, static_cast<const char*>(info.data), length, flags);
+}
+
+// bytes % args's %c: an int in range(256) or a single byte.
+void AppendPercentByte(StringBuilder& out, Value v, const PercentFlags& flags) {
+  BufferInfo info;
+  char byte;
+  if (IsInt(NativeValue(v))) {
+    SignedWord c = IntToWord(NativeValue(v));
+    if (c < 0 || c > 255) RaiseOverflowError("%c arg not in range(256)");
+    byte = static_cast<char>(c);
+  } else if (GetBytesLikeBuffer(v, &info) && info.length == 1) {
+    byte = *static_cast<const char*>(info.data);
+  } else {
+    RaiseTypeError("%c requires an integer in range(256) or a single byte");
+  }
+  AppendPaddedText(out, &byte, 1, flags);
+}
+
 // The arguments of str % args: a tuple's items, or the one value (which is
 // also the mapping for %(name)s when it has items).
 struct PercentArgs {
@@ -453,10 +489,9 @@ SignedWord StarArgument(PercentArgs& args) {
   return IntToWord(NativeValue(v));
 }
 
-}  // namespace
-
-Value StrPercentFormat(Value format_value, Value args_value) {
-  Text format = TextOf(format_value);
+// str % args, or bytes % args when `bytes` (the format is then bytes, %s
+// and %b take bytes-like values, %c a byte, %r and %a give ascii()).
+void PercentFormatInto(StringBuilder& out, Text format, Value args_value, bool bytes) {
   PercentArgs args;
   Value native_args = NativeValue(args_value);
   if (IsSubclass(TypeOf(args_value), &kTupleType)) {
@@ -472,7 +507,6 @@ Value StrPercentFormat(Value format_value, Value args_value) {
                                    : type->subscr != nullptr;
     if (!IsStr(args_value) && has_items) args.mapping = args_value;
   }
-  StringBuilder out;
   const char* p = format.data;
   const char* end = format.end();
   while (p < end) {
@@ -492,11 +526,14 @@ Value StrPercentFormat(Value format_value, Value args_value) {
         else if (*p == ')' && --level == 0) break;
       }
       if (p == end) RaiseValueError("incomplete format key");
-      value = LoadSubscr(args.mapping, NewStr(key, static_cast<size_t>(p - key)));
+      size_t key_length = static_cast<size_t>(p - key);
+      Value key_value = bytes ? NewBytes(reinterpret_cast<const uint8_t*>(key), key_length) : NewStr(key, key_length);
+      value = LoadSubscr(args.mapping, key_value);
       args.next = args.count;  // the mapping is used up: no positional argument after it
       ++p;
     }
     PercentFlags flags;
+    flags.bytes = bytes;
     for (; p < end; ++p) {
       if (*p == '-') flags.left = true;
       else if (*p == '+') flags.plus = true;
@@ -540,10 +577,19 @@ Value StrPercentFormat(Value format_value, Value args_value) {
     if (value == kNull) {
       if (conversion == 's' || conversion == 'r' || conversion == 'a' || conversion == 'd' || conversion == 'i' ||
           conversion == 'u' || conversion == 'x' || conversion == 'X' || conversion == 'o' || conversion == 'c' ||
-          IsFloatTypeCode(conversion))
+          IsFloatTypeCode(conversion) || (bytes && conversion == 'b'))
         value = args.Next();
       else
         RaiseUnsupportedCharacter(format, p);
+    }
+    if (bytes && (conversion == 's' || conversion == 'b' || conversion == 'c' || conversion == 'r')) {
+      if (conversion == 'c') AppendPercentByte(out, value, flags);
+      else if (conversion == 'r') conversion = 'a';  // %r is %a for bytes
+      else AppendPercentBytes(out, value, flags);
+      if (conversion != 'a') {
+        ++p;
+        continue;
+      }
     }
     switch (conversion) {
       case 's':
@@ -572,8 +618,20 @@ Value StrPercentFormat(Value format_value, Value args_value) {
     ++p;
   }
   if (args.next < args.count && args.mapping == kNull)
-    RaiseTypeError("not all arguments converted during string formatting");
+    RaiseTypeError(bytes ? "not all arguments converted during bytes formatting"
+                         : "not all arguments converted during string formatting");
+}
+
+}  // namespace
+
+Value StrPercentFormat(Value format_value, Value args_value) {
+  StringBuilder out;
+  PercentFormatInto(out, TextOf(format_value), args_value, false);
   return NewStrTakingBuilder(&out);
+}
+
+void BytesPercentFormat(const char* format, size_t length, Value args, StringBuilder* out) {
+  PercentFormatInto(*out, Text{format, length}, args, true);
 }
 
 }  // namespace taipan::rt

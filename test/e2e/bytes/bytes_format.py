@@ -1,6 +1,4 @@
 # RUN: %python %tools/run_e2e.py %taipan %s
-# XFAIL: *
-# (bytes %-formatting is not implemented yet)
 # bytes %-formatting and hex conversions.
 print(b'%d-%s' % (5, b'x') if hasattr(bytes, '__mod__') or True else 0)
 print(bytes.fromhex('0a0b ff'), b'\x0a\xff'.hex())

@@ -582,14 +582,14 @@ void PercentFormatInto(StringBuilder& out, Text format, Value args_value, bool b
       else
         RaiseUnsupportedCharacter(format, p);
     }
-    if (bytes && (conversion == 's' || conversion == 'b' || conversion == 'c' || conversion == 'r')) {
-      if (conversion == 'c') AppendPercentByte(out, value, flags);
-      else if (conversion == 'r') conversion = 'a';  // %r is %a for bytes
-      else AppendPercentBytes(out, value, flags);
-      if (conversion != 'a') {
+    if (bytes) {
+      if (conversion == 's' || conversion == 'b' || conversion == 'c') {
+        if (conversion == 'c') AppendPercentByte(out, value, flags);
+        else AppendPercentBytes(out, value, flags);
         ++p;
         continue;
       }
+      if (conversion == 'r') conversion = 'a';  // %r is %a for bytes
     }
     switch (conversion) {
       case 's':
